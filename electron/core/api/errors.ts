@@ -1,0 +1,63 @@
+// Every failure of the queue API becomes one ApiError with a kind the UI can branch on and a message
+// a person can act on (protocol.md, "Errors users must be able to read").
+import type { ErrorKind, JobError } from '../../../shared/domain';
+
+/** Kinds that only make sense inside the core: the runner handles them, users never see them. */
+export type InternalErrorKind =
+  | 'not_ready' // result asked before COMPLETED (HTTP 400)
+  | 'stream_unsupported'; // the provider does not proxy SSE: fall back to polling
+
+export type ApiErrorKind = ErrorKind | InternalErrorKind;
+
+export interface ApiErrorInit {
+  kind: ApiErrorKind;
+  message: string;
+  httpStatus?: number;
+  requestId?: string;
+  field?: string;
+  errorType?: string;
+  detail?: string;
+  /** What the server said via X-Fal-Retryable, if anything. */
+  retryable?: boolean;
+  notCharged?: boolean;
+  cause?: unknown;
+}
+
+export class ApiError extends Error {
+  readonly kind: ApiErrorKind;
+  readonly httpStatus?: number;
+  readonly requestId?: string;
+  readonly field?: string;
+  readonly errorType?: string;
+  readonly detail?: string;
+  readonly retryable?: boolean;
+  readonly notCharged?: boolean;
+
+  constructor(init: ApiErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = 'ApiError';
+    this.kind = init.kind;
+    this.httpStatus = init.httpStatus;
+    this.requestId = init.requestId;
+    this.field = init.field;
+    this.errorType = init.errorType;
+    this.detail = init.detail;
+    this.retryable = init.retryable;
+    this.notCharged = init.notCharged;
+  }
+
+  /** The persisted form. Internal kinds never reach a record; if one does, it is `unknown`. */
+  toJobError(): JobError {
+    const kind: ErrorKind = this.kind === 'not_ready' || this.kind === 'stream_unsupported' ? 'unknown' : this.kind;
+    const out: JobError = { kind, message: this.message };
+    if (this.httpStatus !== undefined) out.httpStatus = this.httpStatus;
+    if (this.requestId !== undefined) out.requestId = this.requestId;
+    if (this.field !== undefined) out.field = this.field;
+    if (this.errorType !== undefined) out.errorType = this.errorType;
+    if (this.detail !== undefined) out.detail = this.detail;
+    if (this.notCharged !== undefined) out.notCharged = this.notCharged;
+    return out;
+  }
+}
+
+export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;

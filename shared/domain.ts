@@ -1,0 +1,171 @@
+// The vocabulary every face of Veo Studio shares: generation settings, job states, errors and the
+// durable job record. Pure data + zod schemas: no Node, no DOM, so the renderer can import it too.
+import { z } from 'zod';
+
+export const ASPECT_RATIOS = ['auto', '16:9', '9:16'] as const;
+export const DURATIONS = ['4s', '6s', '8s'] as const;
+export const RESOLUTIONS = ['720p', '1080p'] as const;
+export const PROVIDERS = ['aggregator', 'fal', 'simulator'] as const;
+
+export type AspectRatio = (typeof ASPECT_RATIOS)[number];
+export type Duration = (typeof DURATIONS)[number];
+export type Resolution = (typeof RESOLUTIONS)[number];
+export type Provider = (typeof PROVIDERS)[number];
+
+export const DEFAULT_BASE_URL: Record<Provider, string> = {
+  aggregator: 'https://api.chainhub.tech',
+  fal: 'https://queue.fal.run',
+  // The simulator runs in-process on a random loopback port; the real URL is known only at runtime.
+  simulator: 'http://127.0.0.1:0',
+};
+
+export const MAX_PROMPT_LENGTH = 5000;
+
+/** What the user chose on the Create screen (camelCase; the wire format lives in core/api). */
+export const GenerationParamsSchema = z.object({
+  prompt: z
+    .string()
+    .trim()
+    .min(1, 'Write a prompt that describes the shot.')
+    .max(MAX_PROMPT_LENGTH, `Keep the prompt under ${MAX_PROMPT_LENGTH} characters.`),
+  aspectRatio: z.enum(ASPECT_RATIOS).default('auto'),
+  duration: z.enum(DURATIONS).default('8s'),
+  resolution: z.enum(RESOLUTIONS).default('720p'),
+  generateAudio: z.boolean().default(true),
+  negativePrompt: z.string().trim().max(MAX_PROMPT_LENGTH).optional(),
+  seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+});
+export type GenerationParams = z.infer<typeof GenerationParamsSchema>;
+
+/**
+ * Local job states. `submitting` is written *before* the POST goes out, so a crash in that window is
+ * visible on restart (it becomes failed/outcome_unknown rather than being silently re-submitted).
+ */
+export const JOB_STATES = [
+  'submitting',
+  'queued',
+  'running',
+  'downloading',
+  'completed',
+  'failed',
+  'cancelled',
+] as const;
+export type JobState = (typeof JOB_STATES)[number];
+export const FINAL_STATES: readonly JobState[] = ['completed', 'failed', 'cancelled'];
+export const isFinalState = (s: JobState): boolean => FINAL_STATES.includes(s);
+
+export const ERROR_KINDS = [
+  'auth', // 401/403: the key was rejected
+  'validation', // 422 (other than content policy) or bad local input
+  'content_policy', // 422 content_policy_violation
+  'rate_limit', // 429 after retries ran out
+  'transient', // 5xx / network after retries ran out
+  'expired', // the video URL answered 403/404/410 before we saved it
+  'not_found', // 404 for the request id
+  'outcome_unknown', // the submit may or may not have reached the server
+  'cancelled', // cancelled on request
+  'unknown', // anything else: status, request id and raw detail are kept
+] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+export const JobErrorSchema = z.object({
+  kind: z.enum(ERROR_KINDS),
+  /** A sentence a person can act on. Never contains the API key. */
+  message: z.string(),
+  httpStatus: z.number().int().optional(),
+  requestId: z.string().optional(),
+  /** The field a validation error is about, e.g. `image_url`. */
+  field: z.string().optional(),
+  /** fal's own error type (`content_policy_violation`, `runner_timeout`, …). */
+  errorType: z.string().optional(),
+  /** Raw server detail, kept for "Show details". */
+  detail: z.string().optional(),
+  /** fal does not bill 5xx failures; true when we know nothing was charged. */
+  notCharged: z.boolean().optional(),
+});
+export type JobError = z.infer<typeof JobErrorSchema>;
+
+export const LogLineSchema = z.object({
+  message: z.string(),
+  level: z.string().optional(),
+  source: z.string().optional(),
+  timestamp: z.string().optional(),
+});
+export type LogLine = z.infer<typeof LogLineSchema>;
+
+/** The input picture: either a file we copied into the library, or an https URL the user typed. */
+export const JobInputSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('file'),
+    /** Paths are relative to the library folder so a library can be moved. */
+    path: z.string(),
+    thumbPath: z.string().optional(),
+    originalName: z.string().optional(),
+    mime: z.enum(['image/png', 'image/jpeg', 'image/webp']),
+    width: z.number().int().positive(),
+    height: z.number().int().positive(),
+    bytes: z.number().int().nonnegative(),
+    sha256: z.string(),
+  }),
+  z.object({ kind: z.literal('url'), url: z.string().url() }),
+]);
+export type JobInput = z.infer<typeof JobInputSchema>;
+
+export const QueueUrlsSchema = z.object({
+  status: z.string(),
+  response: z.string(),
+  cancel: z.string(),
+});
+export type QueueUrls = z.infer<typeof QueueUrlsSchema>;
+
+export const VideoResultSchema = z.object({
+  url: z.string(),
+  contentType: z.string().optional(),
+  fileName: z.string().optional(),
+  fileSize: z.number().int().nonnegative().optional(),
+  inferenceTime: z.number().optional(),
+});
+export type VideoResult = z.infer<typeof VideoResultSchema>;
+
+export const MAX_LOG_LINES = 200;
+
+export const JobRecordSchema = z.object({
+  id: z.string().min(1),
+  state: z.enum(JOB_STATES),
+  params: GenerationParamsSchema,
+  input: JobInputSchema,
+  provider: z.enum(PROVIDERS),
+  apiBase: z.string(),
+  requestId: z.string().optional(),
+  urls: QueueUrlsSchema.optional(),
+  queuePosition: z.number().int().nonnegative().optional(),
+  logs: z.array(LogLineSchema).max(MAX_LOG_LINES).default([]),
+  error: JobErrorSchema.optional(),
+  result: VideoResultSchema.optional(),
+  /** Relative to the library folder. */
+  videoPath: z.string().optional(),
+  videoBytes: z.number().int().nonnegative().optional(),
+  favourite: z.boolean().default(false),
+  /** A cancel was asked for; the job may still finish (fal answers CANCELLATION_REQUESTED). */
+  cancelRequested: z.boolean().default(false),
+  /** Set when this job continues another (issue: continue from a frame). */
+  parentId: z.string().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  submittedAt: z.string().optional(),
+  startedAt: z.string().optional(),
+  finishedAt: z.string().optional(),
+});
+export type JobRecord = z.infer<typeof JobRecordSchema>;
+
+/** Live numbers that change too often to persist (they ride on events only). */
+export interface JobProgress {
+  id: string;
+  state: JobState;
+  queuePosition?: number;
+  elapsedMs: number;
+  latestLogs: LogLine[];
+  download?: { receivedBytes: number; totalBytes?: number };
+  /** Set while a retry is pending, e.g. "rate limited — retrying at 12:04:31". */
+  retryNote?: string;
+}
