@@ -83,7 +83,7 @@ export interface QueueClient {
    */
   submit(input: ModelInput, opts?: CallOptions): Promise<SubmitReceipt>;
   status(urls: QueueUrls, opts?: CallOptions): Promise<QueueStatus>;
-  /** SSE status stream; ends after COMPLETED. Throws ApiError kind `not_supported` style errors as ApiError. */
+  /** SSE status stream; ends after COMPLETED. Throws ApiError kind `stream_unsupported` where the provider has no stream (fall back to polling). */
   stream(urls: QueueUrls, opts?: CallOptions): AsyncIterable<QueueStatus>;
   /** 200 → the video; 400 → ApiError `not_ready`; 422/4xx/5xx → typed ApiError. */
   result(urls: QueueUrls, opts?: CallOptions): Promise<VideoResult>;

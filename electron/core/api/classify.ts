@@ -1,0 +1,180 @@
+// Turns what the server (or the network) did into one ApiError a person can act on, following
+// protocol.md's "Errors users must be able to read". Also decides which HTTP answers are worth
+// another try. Pure functions: no I/O, so every rule is unit-testable on its own.
+import { ApiError } from './errors';
+import type { RetryNotice } from './types';
+import { DetailItemSchema, ErrorBodySchema, parseJson, type DetailItem } from './wire';
+import type { TransportError } from './transport';
+
+export type Operation = 'submit' | 'status' | 'stream' | 'result' | 'cancel';
+
+export interface HttpFailure {
+  op: Operation;
+  status: number;
+  headers: Headers;
+  bodyText: string;
+  /** Known from the queue URL when the response does not say. */
+  requestId?: string;
+  /** Attempts made so far, for "gave up after n attempts". */
+  attempts: number;
+}
+
+const MAX_DETAIL_CHARS = 2000;
+
+/**
+ * Which HTTP answers deserve another try, and why. Submit is stricter than the rest: only answers
+ * that prove nothing was queued (429, 502, 503). A 504 on submit means a gateway gave up waiting
+ * for the upstream, which may well have queued (and will bill) the job: the caller treats that as
+ * "outcome unknown" instead. A 504 that fal marks as the caller's own timeout is never retried.
+ */
+export function retryReasonFor(op: Operation, status: number, headers: Headers): RetryNotice['reason'] | undefined {
+  if (status === 429) return 'rate_limit';
+  if (status === 504 && headers.get('x-fal-request-timeout-type')?.toLowerCase() === 'user') return undefined;
+  if (op === 'submit') return status === 502 || status === 503 ? 'transient' : undefined;
+  return status === 500 || status === 502 || status === 503 || status === 504 ? 'transient' : undefined;
+}
+
+export function requestIdOf(headers: Headers, known?: string): string | undefined {
+  return headers.get('x-fal-request-id') ?? known;
+}
+
+export function classifyHttpFailure(f: HttpFailure): ApiError {
+  const requestId = requestIdOf(f.headers, f.requestId);
+  const body = ErrorBodySchema.safeParse(parseJson(f.bodyText) ?? {});
+  const parsed = body.success ? body.data : {};
+  const items = detailItems(parsed.detail);
+  const errorType = parsed.error_type ?? f.headers.get('x-fal-error-type') ?? items[0]?.type ?? undefined;
+  const detail = detailText(parsed.detail, f.bodyText);
+  const retryableHeader = f.headers.get('x-fal-retryable')?.toLowerCase();
+  const retryable = retryableHeader === 'true' ? true : retryableHeader === 'false' ? false : undefined;
+  const base = { httpStatus: f.status, requestId, errorType, detail, retryable };
+
+  if (f.status === 401 || f.status === 403) {
+    return new ApiError({ ...base, kind: 'auth', message: `The API key was rejected (HTTP ${f.status}) — open Settings and check it.` });
+  }
+  if (f.status === 429) {
+    return new ApiError({ ...base, kind: 'rate_limit', message: `Rate limited by the server (HTTP 429); gave up after ${attemptsText(f.attempts)}. Wait a minute, then try again.` });
+  }
+  if (f.status >= 500) return serverError(f, base);
+  if (f.status === 422 || (f.status === 400 && f.op === 'submit')) return inputRejected(items, parsed.detail, errorType, base);
+  if (f.status === 400 && f.op === 'result') {
+    return new ApiError({ ...base, kind: 'not_ready', message: 'The result is not ready yet: the job has not completed.' });
+  }
+  if (f.status === 404 && f.op !== 'submit') {
+    const which = requestId === undefined ? 'this request' : `request ${requestId}`;
+    return new ApiError({ ...base, kind: 'not_found', message: `The server does not know ${which} (HTTP 404). It may have expired, or belong to another provider or key.` });
+  }
+  if (f.status === 404) {
+    return new ApiError({ ...base, kind: 'unknown', message: 'The video endpoint was not found (HTTP 404). Check the API base URL in Settings.' });
+  }
+  return unknownReply(f.status, requestId, detail);
+}
+
+function unknownReply(status: number, requestId: string | undefined, detail: string | undefined): ApiError {
+  const id = requestId === undefined ? '' : `, request id ${requestId}`;
+  const said = detail === undefined || detail === '' ? '' : `: ${detail.slice(0, 300)}`;
+  return new ApiError({ kind: 'unknown', httpStatus: status, requestId, detail, message: `Unexpected reply from the server (HTTP ${status}${id})${said}` });
+}
+
+/** A 2xx whose body we cannot use (not JSON, or not the shape protocol.md describes). */
+export function malformedReply(op: Operation, status: number, requestId: string | undefined, detail: string): ApiError {
+  const id = requestId === undefined ? '' : ` (request id ${requestId})`;
+  return new ApiError({
+    kind: 'unknown',
+    httpStatus: status,
+    requestId,
+    detail: detail.slice(0, MAX_DETAIL_CHARS),
+    message: `The server's ${op} reply${id} could not be read (HTTP ${status}). Details: ${detail.slice(0, 200)}`,
+  });
+}
+
+export function transportFailure(op: Operation, err: TransportError, origin: string, attempts: number, requestId?: string): ApiError {
+  const what = err.kind === 'timeout' ? `${origin} did not answer in time` : `could not reach ${origin} (${err.code ?? err.message})`;
+  const charge = op === 'submit' ? ' Nothing was sent, so you were not charged.' : '';
+  return new ApiError({
+    kind: 'transient',
+    requestId,
+    cause: err,
+    notCharged: op === 'submit' ? true : undefined,
+    message: `Network problem: ${what}; gave up after ${attemptsText(attempts)}. Check your internet connection and the API base URL.${charge}`,
+  });
+}
+
+/** The POST may have reached the server: re-sending could queue (and bill) a second video. */
+export function outcomeUnknown(why: string, extra: { httpStatus?: number; requestId?: string; cause?: unknown } = {}): ApiError {
+  return new ApiError({
+    ...extra,
+    kind: 'outcome_unknown',
+    message:
+      `The request was sent, but ${why}, so the video may or may not have been queued and charged. ` +
+      'Check the request history in your provider dashboard before generating again; Veo Studio will not re-send it on its own.',
+  });
+}
+
+function serverError(f: HttpFailure, base: ApiErrorBase): ApiError {
+  // fal does not bill 5xx; for submit a 5xx also means nothing was queued. A status/stream/cancel
+  // 5xx says nothing about the job itself, which may still be running.
+  const notCharged = f.op === 'submit' || f.op === 'result' ? true : undefined;
+  const type = base.errorType === undefined ? '' : `, ${base.errorType}`;
+  const tail = notCharged ? ' You were not charged. Try again in a few minutes.' : ' The job may still be running on the server; try again later.';
+  return new ApiError({ ...base, kind: 'transient', notCharged, message: `The server had a temporary problem (HTTP ${f.status}${type}); gave up after ${attemptsText(f.attempts)}.${tail}` });
+}
+
+type ApiErrorBase = { httpStatus: number; requestId?: string; errorType?: string; detail?: string; retryable?: boolean };
+
+function inputRejected(items: DetailItem[], rawDetail: unknown, errorType: string | undefined, base: ApiErrorBase): ApiError {
+  const policyItem = items.find((i) => i.type === 'content_policy_violation');
+  if (policyItem !== undefined || errorType === 'content_policy_violation') {
+    const field = policyItem === undefined ? undefined : fieldOf(policyItem);
+    const said = policyItem?.msg ?? (typeof rawDetail === 'string' ? rawDetail : undefined);
+    return new ApiError({
+      ...base,
+      kind: 'content_policy',
+      field,
+      errorType: 'content_policy_violation',
+      message:
+        `The safety filter refused the ${field === 'image_url' ? 'picture' : field === 'prompt' ? 'prompt' : 'prompt or picture'}` +
+        `${said ? ` (${said.slice(0, 200)})` : ''}. Reword the prompt or use a different picture, then try again.`,
+    });
+  }
+  if (items.length > 0) {
+    const first = items[0] as DetailItem;
+    const message = items
+      .slice(0, 5)
+      .map((i) => {
+        const field = fieldOf(i);
+        const reason = i.msg ?? i.type ?? 'invalid value';
+        return field === undefined ? reason : `${field}: ${reason}`;
+      })
+      .join('; ');
+    return new ApiError({ ...base, kind: 'validation', field: fieldOf(first), message });
+  }
+  const text = typeof rawDetail === 'string' && rawDetail.trim() !== '' ? rawDetail.trim() : undefined;
+  return new ApiError({ ...base, kind: 'validation', message: text === undefined ? `The server rejected the input (HTTP ${base.httpStatus}).` : `The server rejected the input: ${text.slice(0, 300)}` });
+}
+
+/** `loc: ["body", "image_url"]` → "image_url"; nested locations join with dots. */
+function fieldOf(item: DetailItem): string | undefined {
+  const loc = item.loc ?? [];
+  const path = loc[0] === 'body' ? loc.slice(1) : loc;
+  return path.length === 0 ? undefined : path.join('.');
+}
+
+function detailItems(detail: unknown): DetailItem[] {
+  const list = Array.isArray(detail) ? detail : typeof detail === 'object' && detail !== null ? [detail] : [];
+  return list.flatMap((d) => {
+    const p = DetailItemSchema.safeParse(d);
+    return p.success ? [p.data] : [];
+  });
+}
+
+function detailText(detail: unknown, bodyText: string): string | undefined {
+  if (typeof detail === 'string') return detail.slice(0, MAX_DETAIL_CHARS);
+  if (detail !== undefined && detail !== null) return JSON.stringify(detail).slice(0, MAX_DETAIL_CHARS);
+  const raw = bodyText.trim();
+  return raw === '' ? undefined : raw.slice(0, MAX_DETAIL_CHARS);
+}
+
+function attemptsText(n: number): string {
+  return n === 1 ? '1 attempt' : `${n} attempts`;
+}

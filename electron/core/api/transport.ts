@@ -1,0 +1,196 @@
+// The one door every queue request goes through. It owns three promises the rest of the client
+// relies on:
+//  1. The key is attached ONLY when the target's origin equals the configured base origin; anything
+//     else is refused with a thrown error before the key is even read (`assertKeyMayGoTo`).
+//  2. Redirects are never followed: a 3xx to another host would otherwise carry the request (and,
+//     with some fetch implementations, the key) somewhere we did not choose.
+//  3. Every request has a deadline (requestTimeoutMs) combined with the caller's signal, and failures
+//     come out sorted: the caller's AbortError as is, a `TransportError` for timeouts/network trouble.
+import type { Provider } from '../../../shared/domain';
+import { ApiError } from './errors';
+import { resolveAuthorization } from './providers';
+import type { ApiBase } from './rebase';
+
+/** Replies bigger than this are not something the queue API sends; stop reading instead of buffering. */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+export interface TransportConfig {
+  provider: Provider;
+  base: ApiBase;
+  getKey: () => Promise<string | null>;
+  fetch: typeof fetch;
+  requestTimeoutMs: number;
+}
+
+export interface SendRequest {
+  method: 'GET' | 'POST' | 'PUT';
+  url: string;
+  body?: string;
+  accept?: string;
+  signal?: AbortSignal;
+}
+
+/** Failures below HTTP. `connect` = provably never reached the server (refused, DNS). */
+export class TransportError extends Error {
+  constructor(
+    readonly kind: 'timeout' | 'connect' | 'network',
+    message: string,
+    readonly code?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'TransportError';
+  }
+}
+
+/** An answered request whose body has not been read yet. Call `dispose` when done with it. */
+export interface OpenExchange {
+  readonly response: Response;
+  /** Aborts the exchange (used by the SSE idle timer). */
+  abort(reason: unknown): void;
+  /** Stops the request deadline: a stream switches to its own idle timer once headers arrived. */
+  stopDeadline(): void;
+  /** Turns a failure seen while reading the body into the same shapes `send` throws. */
+  translate(err: unknown): unknown;
+  /** Removes the key from text the server sent back, in case it echoes request headers. */
+  redact(text: string): string;
+  dispose(): void;
+}
+
+const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
+export function assertKeyMayGoTo(url: string, base: ApiBase): void {
+  let origin: string;
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    origin = '(unparseable URL)';
+  }
+  if (origin !== base.origin) {
+    throw new ApiError({
+      kind: 'unknown',
+      message: `Refused to send the API key to ${origin}: only ${base.origin} (the configured API base URL) may receive it.`,
+    });
+  }
+}
+
+export async function send(cfg: TransportConfig, req: SendRequest): Promise<OpenExchange> {
+  assertKeyMayGoTo(req.url, cfg.base);
+  const authorization = await resolveAuthorization(cfg.provider, cfg.getKey);
+  const secret = authorization.slice(authorization.indexOf(' ') + 1);
+
+  req.signal?.throwIfAborted();
+
+  // One controller per exchange, fed by the deadline and by the caller's signal. A hand-made link
+  // rather than AbortSignal.any: the runner keeps one signal per job for hours, and the listener
+  // must be removed when the exchange ends instead of waiting for GC.
+  const own = new AbortController();
+  const deadline = setTimeout(
+    () => own.abort(new DOMException(`No answer within ${cfg.requestTimeoutMs} ms`, 'TimeoutError')),
+    cfg.requestTimeoutMs,
+  );
+  const onCallerAbort = (): void => own.abort(req.signal?.reason);
+  req.signal?.addEventListener('abort', onCallerAbort, { once: true });
+  const timedOut = (): boolean => own.signal.aborted && (own.signal.reason as { name?: unknown })?.name === 'TimeoutError';
+
+  const translate = (err: unknown): unknown => {
+    if (req.signal?.aborted) return req.signal.reason;
+    if (timedOut()) return new TransportError('timeout', `No answer within ${Math.round(cfg.requestTimeoutMs / 1000)} s`, undefined, { cause: err });
+    if (own.signal.aborted) return own.signal.reason;
+    return toNetworkError(err);
+  };
+  const stopDeadline = (): void => clearTimeout(deadline);
+  const dispose = (): void => {
+    clearTimeout(deadline);
+    req.signal?.removeEventListener('abort', onCallerAbort);
+  };
+
+  const headers: Record<string, string> = { Authorization: authorization, Accept: req.accept ?? 'application/json' };
+  if (req.body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await cfg.fetch(req.url, { method: req.method, headers, body: req.body, signal: own.signal, redirect: 'manual' });
+  } catch (err) {
+    dispose();
+    throw translate(err);
+  }
+  if (response.status >= 300 && response.status < 400) {
+    dispose();
+    own.abort();
+    throw redirectRefused(req.url, response);
+  }
+  return {
+    response,
+    abort: (reason) => own.abort(reason),
+    stopDeadline,
+    translate,
+    redact: (text) => (secret.length >= 4 ? text.split(secret).join('[redacted]') : text),
+    dispose,
+  };
+}
+
+/** Reads the whole body as text (bounded), then ends the exchange. */
+export async function readBodyText(ex: OpenExchange, maxBytes: number = MAX_BODY_BYTES): Promise<string> {
+  try {
+    const body = ex.response.body;
+    if (body === null) return '';
+    const reader = body.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw new ApiError({ kind: 'unknown', httpStatus: ex.response.status, message: `The server sent a reply larger than ${maxBytes} bytes; it was not read.` });
+      }
+      text += decoder.decode(value, { stream: true });
+    }
+    return ex.redact(text + decoder.decode());
+  } catch (err) {
+    throw err instanceof ApiError ? err : ex.translate(err);
+  } finally {
+    ex.dispose();
+  }
+}
+
+function toNetworkError(err: unknown): TransportError {
+  const code = findErrorCode(err);
+  const kind = code !== undefined && NEVER_SENT_CODES.has(code) ? 'connect' : 'network';
+  const what = code ?? (err instanceof Error ? err.message : 'network error');
+  return new TransportError(kind, `Network error (${what})`, code, { cause: err });
+}
+
+/** undici wraps the socket error: TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } }). */
+function findErrorCode(err: unknown): string | undefined {
+  const seen = new Set<unknown>();
+  let current: unknown = err;
+  while (typeof current === 'object' && current !== null && !seen.has(current)) {
+    seen.add(current);
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    // AggregateError (happy-eyeballs tried several addresses): look at the first inner error.
+    const inner = (current as { errors?: unknown[] }).errors;
+    current = Array.isArray(inner) && inner.length > 0 ? inner[0] : (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function redirectRefused(from: string, response: Response): ApiError {
+  const location = response.headers.get('location') ?? '';
+  let where = 'another address';
+  try {
+    const to = new URL(location, from);
+    where = `${to.origin}${to.pathname}`;
+  } catch {
+    /* keep the generic wording */
+  }
+  return new ApiError({
+    kind: 'unknown',
+    httpStatus: response.status,
+    requestId: response.headers.get('x-fal-request-id') ?? undefined,
+    message: `The server answered with a redirect (HTTP ${response.status}) to ${where}. Veo Studio does not follow redirects with your API key; if the service moved, update the API base URL in Settings.`,
+  });
+}
