@@ -1,0 +1,104 @@
+// How fal words a failed job: the result endpoint's answer plus the `error`/`error_type` that the
+// COMPLETED status body carries. Shapes follow fal's error docs (protocol.md, "Result"):
+// model errors are 422 with a `detail` list; request errors are 5xx with `{detail, error_type}`.
+import type { SubmittedInput } from './input-validation';
+
+export interface FailureAnswer {
+  /** Recorded on the job view. */
+  outcome: 'error' | 'cancelled';
+  /** What GET /requests/{id} answers, every time it is asked. */
+  httpStatus: number;
+  body: unknown;
+  headers: Record<string, string>;
+  /** Carried by the COMPLETED status body. */
+  statusError: { error: string; error_type: string };
+}
+
+const DOCS = 'https://docs.fal.ai/errors';
+
+export function contentPolicyViolation(input: SubmittedInput): FailureAnswer {
+  const msg =
+    'The content could not be processed because it contained material flagged by a content checker.';
+  return {
+    outcome: 'error',
+    httpStatus: 422,
+    body: {
+      detail: [
+        {
+          loc: ['body', 'prompt'],
+          msg,
+          type: 'content_policy_violation',
+          url: `${DOCS}#content_policy_violation`,
+          input: input.prompt,
+        },
+      ],
+    },
+    headers: { 'x-fal-retryable': 'false' },
+    statusError: { error: msg, error_type: 'content_policy_violation' },
+  };
+}
+
+export function imageTooSmall(input: SubmittedInput): FailureAnswer {
+  const msg = 'Image dimensions are too small. Minimum dimensions are 1280x720 pixels.';
+  return {
+    outcome: 'error',
+    httpStatus: 422,
+    body: {
+      detail: [
+        {
+          loc: ['body', 'image_url'],
+          msg,
+          type: 'image_too_small',
+          url: `${DOCS}#image_too_small`,
+          ctx: { min_width: 1280, min_height: 720 },
+          // fal echoes the input; a data URI would be huge, so echo only a prefix of it.
+          input: input.image_url.slice(0, 200),
+        },
+      ],
+    },
+    headers: { 'x-fal-retryable': 'false' },
+    statusError: { error: msg, error_type: 'image_too_small' },
+  };
+}
+
+/** fal is mid-migration: some endpoints still answer 422 with `detail` as a plain string. */
+export function validationAsString(): FailureAnswer {
+  const msg = 'Unsupported image aspect ratio for the requested output: use a 16:9 or 9:16 picture.';
+  return {
+    outcome: 'error',
+    httpStatus: 422,
+    body: { detail: msg },
+    headers: {},
+    statusError: { error: msg, error_type: 'validation_error' },
+  };
+}
+
+/** A request error that never clears: fal does not bill 5xx failures. */
+export function internalErrorForever(): FailureAnswer {
+  const detail = 'Internal server error';
+  return {
+    outcome: 'error',
+    httpStatus: 500,
+    body: { detail, error_type: 'internal_error' },
+    headers: { 'x-fal-error-type': 'internal_error' },
+    statusError: { error: detail, error_type: 'internal_error' },
+  };
+}
+
+/**
+ * The result of a job that was cancelled before it produced anything. fal's docs only say such a job
+ * ends COMPLETED; what its result answers is not documented. We answer 422 with a `detail` list of
+ * type `request_cancelled` because (a) 400 would mean "not completed yet" and make a client poll
+ * forever, (b) 404 would claim the id is unknown, and (c) a 422 detail list is the shape every fal
+ * client already parses into a readable message. `X-Fal-Retryable: false`: asking again will not help.
+ */
+export function cancelledBeforeResult(): FailureAnswer {
+  const msg = 'The request was cancelled before it produced a result.';
+  return {
+    outcome: 'cancelled',
+    httpStatus: 422,
+    body: { detail: [{ loc: ['body'], msg, type: 'request_cancelled', url: `${DOCS}#request_cancelled` }] },
+    headers: { 'x-fal-retryable': 'false' },
+    statusError: { error: 'Request was cancelled by the user.', error_type: 'request_cancelled' },
+  };
+}
