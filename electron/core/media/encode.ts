@@ -1,0 +1,118 @@
+// The sharp pipelines preflight needs: header metadata, the library thumbnail and the downscaled
+// upload payload. Every pipeline is built with the same guarded input options, so no code path can
+// forget the pixel limit or the strictness that makes truncated files fail instead of decoding grey.
+import sharp, { type Metadata, type Sharp, type SharpOptions } from 'sharp';
+import { CORRUPT_MESSAGE, InputImageError, formatBytes, formatMegapixels } from './input-error';
+
+export const THUMBNAIL_LONG_EDGE = 320;
+const THUMBNAIL_QUALITY = 80;
+/** Tried in order until the payload fits; 90 keeps re-encoding loss invisible for a first frame. */
+const PAYLOAD_QUALITIES = [90, 82, 74, 66, 58, 50] as const;
+/** When even the lowest quality is too big, shrink by this much and try again, down to MIN_LONG_EDGE. */
+const SHRINK_STEP = 0.75;
+const MIN_LONG_EDGE = 480;
+/** Transparent pixels become white: JPEG has no alpha and a white page is what editors show. */
+const FLATTEN_BACKGROUND = '#ffffff';
+
+export interface DecodeLimits {
+  maxPixels: number;
+}
+
+function inputOptions(limits: DecodeLimits): SharpOptions {
+  return {
+    limitInputPixels: limits.maxPixels,
+    // 'error' rejects truncated and corrupt pixel data (sharp's docs: higher levels imply lower ones)
+    // but still accepts files that only trip libjpeg *warnings* (common in phone photos).
+    failOn: 'error',
+  };
+}
+
+/** Turns a sharp failure into the error users see; the raw libvips text is kept as the cause. */
+export function toInputImageError(err: unknown, limits: DecodeLimits): InputImageError {
+  if (err instanceof InputImageError) return err;
+  const text = err instanceof Error ? err.message : String(err);
+  if (/pixel limit/i.test(text)) {
+    return new InputImageError('too_many_pixels', tooManyPixelsMessage(limits.maxPixels), { cause: err });
+  }
+  return new InputImageError('corrupt', CORRUPT_MESSAGE, { cause: err });
+}
+
+export async function readMetadata(bytes: Buffer, limits: DecodeLimits): Promise<Metadata> {
+  return sharp(bytes, inputOptions(limits)).metadata();
+}
+
+/** Decodes the whole image (which is also what proves it is not truncated) into a small JPEG. */
+export async function makeThumbnail(bytes: Buffer, limits: DecodeLimits): Promise<Buffer> {
+  return sharp(bytes, { ...inputOptions(limits), autoOrient: true })
+    .resize(THUMBNAIL_LONG_EDGE, THUMBNAIL_LONG_EDGE, { fit: 'inside', withoutEnlargement: true })
+    .flatten({ background: FLATTEN_BACKGROUND })
+    .jpeg({ quality: THUMBNAIL_QUALITY })
+    .toBuffer();
+}
+
+export interface EncodedPayload {
+  data: Buffer;
+  width: number;
+  height: number;
+}
+
+interface RawImage {
+  data: Buffer;
+  info: { width: number; height: number; channels: 1 | 2 | 3 | 4 };
+}
+
+const fromRaw = (raw: RawImage): Sharp =>
+  sharp(raw.data, { raw: { width: raw.info.width, height: raw.info.height, channels: raw.info.channels } });
+
+/**
+ * Upright, metadata-free, at most `longEdge` on the long side (never enlarged), alpha flattened.
+ * Decoded to raw pixels once so the quality steps below do not decode a 24 MP original again each time.
+ */
+async function decodeUpright(bytes: Buffer, limits: DecodeLimits, longEdge: number): Promise<RawImage> {
+  const { data, info } = await sharp(bytes, { ...inputOptions(limits), autoOrient: true })
+    .resize(longEdge, longEdge, { fit: 'inside', withoutEnlargement: true })
+    .flatten({ background: FLATTEN_BACKGROUND })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, info: { width: info.width, height: info.height, channels: info.channels } };
+}
+
+/** Steps JPEG quality down, then size, until the payload fits; throws `too_large` if it never does. */
+export async function encodePayload(
+  bytes: Buffer,
+  limits: DecodeLimits & { targetLongEdge: number; maxPayloadBytes: number },
+): Promise<{ payload: EncodedPayload; thumbnail: Buffer }> {
+  let raw = await decodeUpright(bytes, limits, limits.targetLongEdge);
+  const thumbnail = await fromRaw(raw)
+    .resize(THUMBNAIL_LONG_EDGE, THUMBNAIL_LONG_EDGE, { fit: 'inside', withoutEnlargement: true })
+    .jpeg({ quality: THUMBNAIL_QUALITY })
+    .toBuffer();
+  for (;;) {
+    for (const quality of PAYLOAD_QUALITIES) {
+      const data = await fromRaw(raw).jpeg({ quality }).toBuffer();
+      if (data.length <= limits.maxPayloadBytes) {
+        return { payload: { data, width: raw.info.width, height: raw.info.height }, thumbnail };
+      }
+    }
+    const longEdge = Math.max(raw.info.width, raw.info.height);
+    const next = Math.floor(longEdge * SHRINK_STEP);
+    if (next < MIN_LONG_EDGE) break;
+    const { data, info } = await fromRaw(raw)
+      .resize(next, next, { fit: 'inside' })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    raw = { data, info: { width: info.width, height: info.height, channels: info.channels } };
+  }
+  throw new InputImageError(
+    'too_large',
+    `Even resized, the picture does not fit in the ${formatBytes(limits.maxPayloadBytes)} upload limit. ` +
+      'Use a simpler or smaller picture, or paste an https link to it instead.',
+  );
+}
+
+export function tooManyPixelsMessage(maxPixels: number, size?: { width: number; height: number }): string {
+  const what = size
+    ? `This image is ${size.width}×${size.height} pixels (${formatMegapixels(size.width * size.height)})`
+    : 'This image has too many pixels';
+  return `${what}; at most ${formatMegapixels(maxPixels)} can be processed safely. Resize it (1920 pixels on the long side is plenty) and try again.`;
+}

@@ -1,0 +1,53 @@
+// Reads a dropped file for preflight, doing the cheap checks first: size from stat, type from the
+// first bytes. A 90 MB PDF dropped by mistake is refused without being read.
+import { open } from 'node:fs/promises';
+import { checkInputSize, requireAcceptedType } from './checks';
+import { InputImageError, subject } from './input-error';
+import { SNIFF_BYTES } from './sniff';
+
+export async function readImageFile(path: string, maxInputBytes: number, name: string): Promise<Buffer> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (err) {
+    throw openError(err, name);
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new InputImageError('not_found', `${subject(name)} is not a file. Pick an image file instead.`);
+    checkInputSize(info.size, maxInputBytes, name);
+    const head = Buffer.alloc(Math.min(SNIFF_BYTES, info.size));
+    await handle.read(head, 0, head.length, 0);
+    requireAcceptedType(head, name);
+    // Read exactly the size stat reported, so a file that grows meanwhile cannot exceed the limit.
+    const whole = Buffer.alloc(info.size);
+    let filled = 0;
+    while (filled < whole.length) {
+      const { bytesRead } = await handle.read(whole, filled, whole.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return whole.subarray(0, filled);
+  } finally {
+    await handle.close();
+  }
+}
+
+function openError(err: unknown, name: string): InputImageError {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new InputImageError(
+      'not_found',
+      `${subject(name)} could not be opened: permission denied. Copy it somewhere you can read and try again.`,
+      { cause: err },
+    );
+  }
+  if (code === 'EISDIR') {
+    return new InputImageError('not_found', `${subject(name)} is a folder. Pick an image file instead.`, { cause: err });
+  }
+  return new InputImageError(
+    'not_found',
+    `${subject(name)} could not be found. It may have been moved or deleted; pick it again.`,
+    { cause: err },
+  );
+}

@@ -1,0 +1,100 @@
+// The only file that knows about keytar. It is kept this small on purpose: keytar is archived
+// upstream, and moving to Electron's safeStorage or a maintained keyring binding must stay a
+// one-file change (implement KeychainBackend, swap createKeytarBackend in the composition root).
+//
+// keytar is loaded lazily so the core still loads (CLI, tests, the simulator) where the native module
+// or libsecret is missing; only using the keychain fails then, with a message saying what to install.
+import { KeychainError, describeCause } from './keychain-error';
+import type { KeychainBackend } from './secret-store';
+
+/** The three keytar calls we use, so tests can hand in a keytar look-alike. */
+export interface KeytarApi {
+  getPassword(service: string, account: string): Promise<string | null>;
+  setPassword(service: string, account: string, password: string): Promise<void>;
+  deletePassword(service: string, account: string): Promise<boolean>;
+}
+
+const LINUX_NO_SERVICE =
+  'No keyring service is running. Install and start gnome-keyring or KWallet (for example ' +
+  '`sudo apt install gnome-keyring`), log in to a desktop session so it is unlocked, then try again.';
+const LINUX_LOCKED =
+  'The keyring is locked, or its unlock prompt was dismissed. Unlock it (Passwords and Keys / Seahorse, ' +
+  'or KWallet Manager) and try again.';
+
+/** Turns what keytar/libsecret/Keychain/Credential Manager said into what the user should do. */
+export function explainKeytarFailure(err: unknown, platform: NodeJS.Platform, secret?: string): string {
+  const detail = describeCause(err, secret);
+  let advice: string;
+  if (platform === 'linux' || platform === 'freebsd' || platform === 'openbsd') {
+    if (/locked|unlock|dismiss|cancel/i.test(detail)) advice = LINUX_LOCKED;
+    else if (/d-?bus|secret ?service|org\.freedesktop\.secrets|not provided by any|autolaunch/i.test(detail)) advice = LINUX_NO_SERVICE;
+    else advice = `The keyring refused the request. ${LINUX_NO_SERVICE}`;
+  } else if (platform === 'darwin') {
+    advice = 'The macOS Keychain refused access. Open Keychain Access, unlock the login keychain, and choose “Allow” when Veo Studio asks.';
+  } else if (platform === 'win32') {
+    advice = 'Windows Credential Manager refused the request. Sign in to Windows normally (not as a guest) and try again.';
+  } else {
+    advice = 'The system keychain refused the request.';
+  }
+  return `${advice} (Details: ${detail})`;
+}
+
+/** Wraps a keytar-like API so every failure becomes a KeychainError that never quotes the secret. */
+export function keychainFromKeytar(api: KeytarApi, platform: NodeJS.Platform = process.platform): KeychainBackend {
+  const guard = async <T>(call: () => Promise<T>, secret?: string): Promise<T> => {
+    try {
+      return await call();
+    } catch (err) {
+      throw new KeychainError(explainKeytarFailure(err, platform, secret));
+    }
+  };
+  return {
+    get: (service, account) => guard(() => api.getPassword(service, account)),
+    set: (service, account, secret) => guard(() => api.setPassword(service, account, secret), secret),
+    delete: (service, account) => guard(() => api.deletePassword(service, account)),
+  };
+}
+
+function hasKeytarShape(value: unknown): value is KeytarApi {
+  const api = value as Partial<KeytarApi> | null | undefined;
+  return typeof api?.getPassword === 'function' && typeof api.setPassword === 'function' && typeof api.deletePassword === 'function';
+}
+
+export async function createKeytarBackend(): Promise<KeychainBackend> {
+  let loaded: unknown;
+  try {
+    loaded = await import('keytar');
+  } catch (err) {
+    throw new KeychainError(
+      'The keychain module (keytar) could not be loaded, so the API key cannot be stored. On Linux install ' +
+        `libsecret (\`sudo apt install libsecret-1-0\`); otherwise reinstall Veo Studio. (Details: ${describeCause(err)})`,
+    );
+  }
+  // keytar is CommonJS: under ESM its functions sit on `default` (and maybe also as named exports).
+  const candidate = (loaded as { default?: unknown }).default;
+  const api = hasKeytarShape(candidate) ? candidate : loaded;
+  if (!hasKeytarShape(api)) {
+    throw new KeychainError('The keychain module (keytar) loaded but does not look like keytar. Reinstall Veo Studio.');
+  }
+  return keychainFromKeytar(api);
+}
+
+/**
+ * The keychain as the app uses it: keytar is loaded on first use, not at start-up, so a machine
+ * whose keychain module cannot load still opens the library and runs the simulator; only storing
+ * or reading a key then fails, with the explanation above.
+ */
+export function lazyKeytarBackend(load: () => Promise<KeychainBackend> = createKeytarBackend): KeychainBackend {
+  let backend: Promise<KeychainBackend> | undefined;
+  const get = (): Promise<KeychainBackend> => {
+    backend ??= load();
+    // A failed load is not cached: the user may unlock or install the keyring and try again.
+    backend.catch(() => (backend = undefined));
+    return backend;
+  };
+  return {
+    get: async (service, account) => (await get()).get(service, account),
+    set: async (service, account, secret) => (await get()).set(service, account, secret),
+    delete: async (service, account) => (await get()).delete(service, account),
+  };
+}
