@@ -1,0 +1,124 @@
+// One writer per library: the desktop app and the CLI share a folder, and two processes appending to
+// the same journal would interleave lines. The lock file holds the owner's pid; a lock whose owner is
+// gone (crash, kill -9, reboot) is taken over.
+import { randomBytes } from 'node:crypto';
+import { promises as fsp, readFileSync, unlinkSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { LOCK_FILE } from './paths';
+
+export class LibraryInUseError extends Error {
+  readonly pid: number;
+  constructor(dir: string, pid: number) {
+    super(`The Veo Studio library at ${dir} is in use by process ${pid} (the app or another CLI). Close it and try again.`);
+    this.name = 'LibraryInUseError';
+    this.pid = pid;
+  }
+}
+
+export interface LibraryLock {
+  release(): Promise<void>;
+}
+
+/** True while a process with this pid exists. EPERM = it exists but belongs to another user. */
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function parsePid(text: string): number | undefined {
+  const pid = Number.parseInt(text.trim(), 10);
+  return Number.isSafeInteger(pid) && pid > 0 ? pid : undefined;
+}
+
+/**
+ * Places a fully written lock file atomically: write a private temp file, then hard-link it to the
+ * lock name (link fails with EEXIST if someone holds it). Readers therefore never see an empty lock.
+ * Filesystems without hard links (exFAT) fall back to an exclusive create.
+ */
+async function tryCreate(lockPath: string): Promise<boolean> {
+  const content = `${process.pid}\n`;
+  const tmp = `${lockPath}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  await fsp.writeFile(tmp, content);
+  try {
+    await fsp.link(tmp, lockPath);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // ENOENT: the current holder swept our temp file as a leftover; it holds the lock, so: not ours.
+    if (code === 'EEXIST' || code === 'ENOENT') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw error;
+    try {
+      await fsp.writeFile(lockPath, content, { flag: 'wx' });
+      return true;
+    } catch (fallbackError) {
+      if ((fallbackError as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw fallbackError;
+    }
+  } finally {
+    await fsp.rm(tmp, { force: true });
+  }
+}
+
+/**
+ * Who holds an existing lock. It is stale (alive: false) with unreadable content, a dead pid, or a
+ * lock written before the machine last booted (its pid may since have been reused by an unrelated
+ * process, which would otherwise lock the user out for good).
+ */
+async function liveHolder(lockPath: string): Promise<{ pid?: number; raw: string; alive: boolean } | 'gone'> {
+  let raw: string;
+  let mtimeMs: number;
+  try {
+    raw = await fsp.readFile(lockPath, 'utf8');
+    mtimeMs = (await fsp.stat(lockPath)).mtimeMs;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
+    throw error;
+  }
+  const pid = parsePid(raw);
+  const bootTimeMs = Date.now() - os.uptime() * 1000;
+  const alive = pid !== undefined && mtimeMs >= bootTimeMs && isProcessAlive(pid);
+  return { pid, raw, alive };
+}
+
+export async function acquireLibraryLock(dir: string): Promise<LibraryLock> {
+  const lockPath = path.join(dir, LOCK_FILE);
+  for (let round = 0; round < 3; round++) {
+    if (await tryCreate(lockPath)) return ownedLock(lockPath);
+    const holder = await liveHolder(lockPath);
+    if (holder === 'gone') continue;
+    if (holder.alive) throw new LibraryInUseError(dir, holder.pid ?? 0);
+    // Stale. Re-read just before removing so that, if another process took the stale lock over a
+    // moment ago, we do not delete its fresh lock (the remaining window is microseconds wide).
+    const again = await liveHolder(lockPath);
+    if (again !== 'gone' && again.raw === holder.raw) await fsp.rm(lockPath, { force: true });
+  }
+  throw new Error(`Could not lock the Veo Studio library at ${dir}: another process keeps taking it. Try again.`);
+}
+
+function ownedLock(lockPath: string): LibraryLock {
+  // Release only a lock that is still ours: after a takeover by another process (we were presumed
+  // dead) removing its lock would let a third writer in.
+  const releaseSync = (): void => {
+    try {
+      if (parsePid(readFileSync(lockPath, 'utf8')) === process.pid) unlinkSync(lockPath);
+    } catch {
+      // Already gone or unreadable: nothing of ours to remove.
+    }
+  };
+  // A process that exits without close() (Ctrl-C in the CLI) still leaves no lock behind.
+  process.once('exit', releaseSync);
+  let released = false;
+  return {
+    async release() {
+      if (released) return;
+      released = true;
+      process.removeListener('exit', releaseSync);
+      releaseSync();
+    },
+  };
+}

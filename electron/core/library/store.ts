@@ -1,0 +1,262 @@
+// LibraryStore: the durable, offline history of every job, shared by the desktop app and the CLI.
+// Disk layout (all record paths are relative to `dir`, so a library can move):
+//   library.jsonl            append-only journal (see journal.ts), replayed on open
+//   library.lock             pid of the one process allowed to write (see lock.ts)
+//   library.rejected.jsonl   unreadable journal lines, moved aside by compaction
+//   media/<id>/              input.<ext>, thumb.jpg, video.mp4
+//   trash/<id>/              a deleted job's media + record.json until the library closes
+// Writes are serialized on one promise chain so lines never interleave; a write resolves only once
+// its line is fsynced, and memory is updated only after that, so memory never shows what the disk
+// does not have.
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { JobRecordSchema, type JobRecord } from '../../../shared/domain';
+import { removeTempFiles, writeFileAtomic } from '../fs/atomic';
+import {
+  compactJournal,
+  JournalWriter,
+  replayJournal,
+  shouldCompact,
+  type JournalOp,
+  type LibraryProblem,
+  type RejectedLine,
+} from './journal';
+import { acquireLibraryLock, type LibraryLock } from './lock';
+import { assertSafeFileName, assertSafeId, JOURNAL_FILE, MEDIA_DIR, relativeInside, resolveInside } from './paths';
+import { RecordIndex, type ListQuery } from './record-index';
+import { moveMediaBack, moveToTrash, purgeTrash, readTrashedRecord, recoverInterruptedMoves } from './trash';
+
+export type { LibraryProblem, ListQuery };
+
+export type LibraryChange = { type: 'put'; record: JobRecord } | { type: 'delete'; id: string };
+
+export interface LibraryOpenOptions {
+  /** Told about every journal line that could not be read (also kept in `store.problems`). */
+  onProblem?: (problem: LibraryProblem) => void;
+}
+
+export class LibraryStore {
+  /** Problems found in the journal when this library was opened. */
+  readonly problems: readonly LibraryProblem[];
+  private tail: Promise<unknown> = Promise.resolve();
+  private readonly listeners = new Set<(change: LibraryChange) => void>();
+  private closing: Promise<void> | undefined;
+  /** After a failed compaction, wait for this many journal lines before trying again. */
+  private compactionRetryAt = 0;
+
+  private constructor(
+    readonly dir: string,
+    private readonly index: RecordIndex,
+    private writer: JournalWriter,
+    private lineCount: number,
+    private rejected: RejectedLine[],
+    private readonly lock: LibraryLock,
+  ) {
+    this.problems = Object.freeze(rejected.map(({ line, reason }) => Object.freeze({ line, reason })));
+  }
+
+  /** mkdir -p, take the lock, clear temp leftovers, replay the journal, finish cut-short moves, empty the trash. */
+  static async open(dir: string, opts: LibraryOpenOptions = {}): Promise<LibraryStore> {
+    const root = path.resolve(dir);
+    await fsp.mkdir(root, { recursive: true });
+    const lock = await acquireLibraryLock(root);
+    try {
+      await removeTempFiles(root);
+      const journalPath = path.join(root, JOURNAL_FILE);
+      const replay = await replayJournal(journalPath);
+      for (const { line, reason } of replay.rejected) {
+        try {
+          opts.onProblem?.({ line, reason });
+        } catch (error) {
+          console.error('LibraryStore: onProblem listener failed', error);
+        }
+      }
+      const index = new RecordIndex(replay.records.values());
+      await recoverInterruptedMoves(root, (id) => index.get(id) !== undefined);
+      await purgeTrash(root);
+      const writer = await JournalWriter.open(journalPath, replay.endsMidLine);
+      return new LibraryStore(root, index, writer, replay.lineCount, replay.rejected, lock);
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
+  }
+
+  list(query?: ListQuery): JobRecord[] {
+    return this.index.list(query);
+  }
+
+  count(query?: Omit<ListQuery, 'limit' | 'offset'>): number {
+    return this.index.count(query);
+  }
+
+  /** Records are frozen: change them through put/update, never in place. */
+  get(id: string): JobRecord | undefined {
+    return this.index.get(id);
+  }
+
+  /** Validates (throws a readable Error if invalid), stamps updatedAt, resolves once durable. */
+  put(record: JobRecord): Promise<JobRecord> {
+    return this.enqueue(() => this.commitPut(record));
+  }
+
+  /** Applies a partial patch or a function of the current record (which must return a new object). */
+  update(id: string, patch: Partial<JobRecord> | ((r: JobRecord) => JobRecord)): Promise<JobRecord> {
+    return this.enqueue(async () => {
+      const current = this.requireLive(id);
+      const next = typeof patch === 'function' ? patch(current) : { ...current, ...patch };
+      if (next.id !== id) throw new Error(`Cannot change the id of job ${id} to ${String(next.id)}.`);
+      return this.commitPut(next);
+    });
+  }
+
+  /** Moves the job's media to the trash and removes the record; undoDelete brings both back. */
+  delete(id: string): Promise<void> {
+    return this.enqueue(async () => {
+      const record = this.requireLive(id);
+      await moveToTrash(this.dir, record);
+      try {
+        await this.append({ op: 'del', id });
+      } catch (error) {
+        await moveMediaBack(this.dir, id);
+        throw error;
+      }
+      this.index.remove(id);
+      this.emit({ type: 'delete', id });
+      await this.maybeCompact();
+    });
+  }
+
+  /** Restores a job deleted since the library was opened (the trash is emptied on open and close). */
+  undoDelete(id: string): Promise<JobRecord> {
+    return this.enqueue(async () => {
+      if (this.index.get(id) !== undefined) throw new Error(`Job ${id} is not deleted, so there is nothing to undo.`);
+      const record = await readTrashedRecord(this.dir, id);
+      if (record === undefined) {
+        throw new Error(`Job ${id} cannot be restored: it is not in the trash (the trash is emptied when the library closes).`);
+      }
+      // Record first, media second: a crash in between is finished by the next open (see trash.ts).
+      await this.append({ op: 'put', record });
+      const stored = this.index.set(record);
+      await moveMediaBack(this.dir, id);
+      this.emit({ type: 'put', record: stored });
+      await this.maybeCompact();
+      return stored;
+    });
+  }
+
+  purgeTrash(): Promise<void> {
+    return this.enqueue(() => purgeTrash(this.dir));
+  }
+
+  /** Absolute folder for a job's files; writers create it on demand. */
+  mediaDir(id: string): string {
+    assertSafeId(id);
+    return path.join(this.dir, MEDIA_DIR, id);
+  }
+
+  /** The library-relative form of an absolute path inside the library, for storing in records. */
+  relative(absPath: string): string {
+    return relativeInside(this.dir, absPath);
+  }
+
+  /** Absolute path for a stored relative one; throws if it would leave the library folder. */
+  resolve(rel: string): string {
+    return resolveInside(this.dir, rel);
+  }
+
+  /** Writes media/<id>/<name> atomically (temp + fsync + rename) and returns its relative path. */
+  async writeMediaFile(id: string, name: string, data: Uint8Array): Promise<string> {
+    this.assertOpen();
+    assertSafeFileName(name);
+    const dir = this.mediaDir(id);
+    await fsp.mkdir(dir, { recursive: true });
+    const target = path.join(dir, name);
+    await writeFileAtomic(target, data);
+    return this.relative(target);
+  }
+
+  onChange(listener: (change: LibraryChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  /** Waits for pending writes, empties the trash, releases the lock. Safe to call twice. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await this.tail;
+      try {
+        await this.writer.close();
+        await purgeTrash(this.dir);
+      } finally {
+        await this.lock.release();
+      }
+    })();
+    return this.closing;
+  }
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    if (this.closing !== undefined) return Promise.reject(new Error(`The library at ${this.dir} is closed.`));
+    const run = this.tail.then(task);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  private assertOpen(): void {
+    if (this.closing !== undefined) throw new Error(`The library at ${this.dir} is closed.`);
+  }
+
+  private requireLive(id: string): JobRecord {
+    const record = this.index.get(id);
+    if (record === undefined) throw new Error(`There is no job ${id} in the library.`);
+    return record;
+  }
+
+  private async commitPut(candidate: JobRecord): Promise<JobRecord> {
+    const parsed = JobRecordSchema.safeParse({ ...candidate, updatedAt: new Date().toISOString() });
+    if (!parsed.success) {
+      const id = typeof candidate?.id === 'string' ? candidate.id : '(no id)';
+      throw new Error(`Cannot save job ${id}: it is not a valid job record.\n${z.prettifyError(parsed.error)}`);
+    }
+    assertSafeId(parsed.data.id);
+    await this.append({ op: 'put', record: parsed.data });
+    const stored = this.index.set(parsed.data);
+    this.emit({ type: 'put', record: stored });
+    await this.maybeCompact();
+    return stored;
+  }
+
+  private async append(op: JournalOp): Promise<void> {
+    await this.writer.append(op);
+    this.lineCount++;
+  }
+
+  /** Compaction failing is not the caller's problem: its own write is already durable. */
+  private async maybeCompact(): Promise<void> {
+    if (!shouldCompact(this.lineCount, this.index.size) || this.lineCount < this.compactionRetryAt) return;
+    const journalPath = path.join(this.dir, JOURNAL_FILE);
+    await this.writer.close();
+    try {
+      this.lineCount = await compactJournal(journalPath, this.index.values(), this.rejected);
+      this.rejected = [];
+    } catch (error) {
+      this.compactionRetryAt = this.lineCount + 500;
+      console.error(`LibraryStore: compacting ${journalPath} failed; the journal is intact`, error);
+    } finally {
+      this.writer = await JournalWriter.open(journalPath, false);
+    }
+  }
+
+  private emit(change: LibraryChange): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(change);
+      } catch (error) {
+        console.error('LibraryStore: change listener failed', error);
+      }
+    }
+  }
+}

@@ -1,0 +1,354 @@
+// Saves a finished video from fal's public CDN to disk, resumably. The URL expires (fal guarantees
+// ≥7 days), so this must survive flaky networks and restarts: the body streams into `<dest>.part`
+// (never buffered whole), an existing .part is resumed with a Range request (even one left by an
+// earlier process), and only a verified, fsynced file is renamed into place. No Authorization or
+// cookie header is ever sent: the CDN is public and the API key must never leave its own origin.
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { fsyncDirectory, fsyncFile } from '../fs/atomic';
+
+export interface DownloadProgress {
+  receivedBytes: number;
+  totalBytes?: number;
+}
+
+export interface DownloadOptions {
+  url: string;
+  destPath: string;
+  /** From the result's `file_size`; the saved file must have exactly this size. */
+  expectedBytes?: number;
+  /** e.g. 'video/mp4'; parameters (`; codecs=…`) are ignored. */
+  expectedContentType?: string;
+  onProgress?: (p: DownloadProgress) => void;
+  signal?: AbortSignal;
+  fetch?: typeof fetch;
+  /** Requests in total, including the first (default 5). */
+  maxAttempts?: number;
+  /** Give up on a response when no byte arrives for this long (default 30 s). */
+  idleTimeoutMs?: number;
+  /** First retry wait; doubles each time, capped at 8 s (default 500 ms). */
+  retryDelayMs?: number;
+}
+
+export interface DownloadOutcome {
+  bytes: number;
+  /** Some bytes came from an earlier attempt or process (a 206 answered our Range request). */
+  resumed: boolean;
+  /** Bytes thrown away and downloaded again (e.g. the server ignored Range and sent everything). */
+  bytesFetchedTwice: number;
+}
+
+export type DownloadErrorCode = 'expired' | 'integrity' | 'network' | 'http';
+
+export class DownloadError extends Error {
+  readonly code: DownloadErrorCode;
+  readonly httpStatus?: number;
+  /** Worth another attempt (network trouble, truncated body, 5xx); the .part is kept for resuming. */
+  readonly retryable: boolean;
+
+  constructor(code: DownloadErrorCode, message: string, init: { httpStatus?: number; retryable?: boolean; cause?: unknown } = {}) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = 'DownloadError';
+    this.code = code;
+    this.httpStatus = init.httpStatus;
+    this.retryable = init.retryable ?? false;
+  }
+}
+
+const MAX_RETRY_DELAY_MS = 8_000;
+const PROGRESS_INTERVAL_MS = 100;
+const OCTET_STREAM_TYPES = new Set(['', 'application/octet-stream', 'binary/octet-stream']);
+
+interface Context {
+  opts: DownloadOptions;
+  partPath: string;
+  fetchImpl: typeof fetch;
+  idleTimeoutMs: number;
+  report: (received: number, total: number | undefined, force?: boolean) => void;
+  resumed: boolean;
+  bytesFetchedTwice: number;
+}
+
+export async function downloadToFile(opts: DownloadOptions): Promise<DownloadOutcome> {
+  const protocol = URL.canParse(opts.url) ? new URL(opts.url).protocol : '';
+  if (protocol !== 'https:' && protocol !== 'http:') {
+    throw new DownloadError('http', `The video URL is not an http(s) address: ${opts.url.slice(0, 200)}`);
+  }
+  await fsp.mkdir(path.dirname(opts.destPath), { recursive: true });
+  const ctx: Context = {
+    opts,
+    partPath: `${opts.destPath}.part`,
+    fetchImpl: opts.fetch ?? fetch,
+    idleTimeoutMs: opts.idleTimeoutMs ?? 30_000,
+    report: progressReporter(opts.onProgress),
+    resumed: false,
+    bytesFetchedTwice: 0,
+  };
+  const maxAttempts = Math.max(1, opts.maxAttempts ?? 5);
+  const baseDelay = opts.retryDelayMs ?? 500;
+  for (let attempt = 1; ; attempt++) {
+    opts.signal?.throwIfAborted();
+    try {
+      const { needsSniff } = await attemptOnce(ctx);
+      const bytes = await finalize(ctx, needsSniff);
+      return { bytes, resumed: ctx.resumed, bytesFetchedTwice: ctx.bytesFetchedTwice };
+    } catch (error) {
+      opts.signal?.throwIfAborted();
+      if (!(error instanceof DownloadError)) throw error;
+      if (!error.retryable) throw error;
+      if (attempt >= maxAttempts) {
+        throw new DownloadError(error.code, `The video download failed after ${maxAttempts} attempts: ${error.message}`, {
+          httpStatus: error.httpStatus,
+          cause: error,
+        });
+      }
+      await delay(Math.min(baseDelay * 2 ** (attempt - 1), MAX_RETRY_DELAY_MS), undefined, { signal: opts.signal }).catch(
+        () => opts.signal?.throwIfAborted(),
+      );
+    }
+  }
+}
+
+/** One request: resume from the current .part size, stream the body onto it. */
+async function attemptOnce(ctx: Context): Promise<{ needsSniff: boolean }> {
+  const { opts, partPath } = ctx;
+  const offset = await sizeOf(partPath);
+  const idle = new IdleWatchdog(ctx.idleTimeoutMs);
+  try {
+    const signals = opts.signal ? [idle.signal, opts.signal] : [idle.signal];
+    const headers: Record<string, string> = { 'Accept-Encoding': 'identity' }; // byte counts must match the file
+    if (offset > 0) headers.Range = `bytes=${offset}-`;
+    let response: Response;
+    try {
+      response = await ctx.fetchImpl(opts.url, { headers, signal: AbortSignal.any(signals), redirect: 'follow', credentials: 'omit' });
+    } catch (error) {
+      throw networkFailure(error, idle);
+    }
+    const plan = await planWrite(ctx, response, offset);
+    // Nothing was received in this call, so no header vouched for the bytes: look at them instead.
+    if (plan.complete) return { needsSniff: mimeOf(opts.expectedContentType ?? '') === 'video/mp4' };
+    return await streamBody(ctx, response, plan.startAt, plan.total, idle).then(() => ({ needsSniff: plan.needsSniff }));
+  } finally {
+    idle.stop();
+  }
+}
+
+type WritePlan = { complete: true } | { complete: false; startAt: number; total?: number; needsSniff: boolean };
+
+/** Reads status and headers: where to write, how big the file must be, or why to stop. */
+async function planWrite(ctx: Context, response: Response, offset: number): Promise<WritePlan> {
+  const { status } = response;
+  const fail = (error: DownloadError, part: 'keep' | 'drop' | 'refetch' = 'keep') => refuse(ctx, response, error, part, offset);
+  if (status === 403 || status === 404 || status === 410) {
+    return fail(new DownloadError('expired', `The video expired on the server before it was saved (HTTP ${status}).`, { httpStatus: status }));
+  }
+  if (status === 416 && offset > 0) {
+    const total = parseContentRange(response.headers.get('content-range'))?.total ?? ctx.opts.expectedBytes;
+    if (total === offset) {
+      await response.body?.cancel().catch(() => undefined);
+      return { complete: true }; // an earlier attempt had already received everything
+    }
+    return fail(new DownloadError('http', 'The server refused to resume the download; starting again.', { httpStatus: 416, retryable: true }), 'refetch');
+  }
+  if (status !== 200 && status !== 206) {
+    const retryable = status === 408 || status === 429 || status >= 500;
+    return fail(new DownloadError('http', `The video server answered HTTP ${status}.`, { httpStatus: status, retryable }));
+  }
+  const verdict = contentTypeVerdict(response.headers.get('content-type'), ctx.opts.expectedContentType);
+  if (!verdict.ok) return fail(new DownloadError('integrity', `The download is not a video: ${verdict.reason}.`), 'drop');
+  let startAt = 0;
+  let total: number | undefined;
+  if (status === 206) {
+    const range = parseContentRange(response.headers.get('content-range'));
+    if (range === undefined || range.start !== offset) {
+      // A range we did not ask for: trust nothing on disk and fetch it whole.
+      const error = new DownloadError('http', 'The server sent an unexpected byte range; starting again.', { httpStatus: 206, retryable: true });
+      return fail(error, 'refetch');
+    }
+    startAt = offset;
+    total = range.total;
+    ctx.resumed ||= offset > 0;
+  } else {
+    ctx.bytesFetchedTwice += offset; // 200 to a Range request: the server ignored it, start over
+    total = parseLength(response.headers.get('content-length'));
+  }
+  const expected = ctx.opts.expectedBytes;
+  if (expected !== undefined && total !== undefined && total !== expected) {
+    return fail(new DownloadError('integrity', `The server offers ${total} bytes but the result said ${expected}.`), 'drop');
+  }
+  return { complete: false, startAt, total, needsSniff: verdict.sniff };
+}
+
+/** Drops the response body (and the .part when it cannot be trusted or resumed), then throws. */
+async function refuse(ctx: Context, response: Response, error: DownloadError, part: 'keep' | 'drop' | 'refetch', offset: number): Promise<never> {
+  await response.body?.cancel().catch(() => undefined);
+  if (part !== 'keep') await fsp.rm(ctx.partPath, { force: true });
+  if (part === 'refetch') ctx.bytesFetchedTwice += offset;
+  throw error;
+}
+
+async function streamBody(ctx: Context, response: Response, startAt: number, total: number | undefined, idle: IdleWatchdog): Promise<void> {
+  const expected = total ?? ctx.opts.expectedBytes;
+  const handle = await fsp.open(ctx.partPath, startAt === 0 ? 'w' : 'a');
+  let received = startAt;
+  try {
+    ctx.report(received, expected, true);
+    const reader = response.body?.getReader();
+    for (;;) {
+      const chunk = await reader?.read().catch((error: unknown) => {
+        throw networkFailure(error, idle);
+      });
+      if (chunk === undefined || chunk.done) break;
+      idle.poke();
+      await writeAll(handle, chunk.value);
+      received += chunk.value.byteLength;
+      if (expected !== undefined && received > expected) {
+        await reader?.cancel().catch(() => undefined);
+        await handle.close();
+        await fsp.rm(ctx.partPath, { force: true });
+        throw new DownloadError('integrity', `The server sent more than the ${expected} bytes it announced.`);
+      }
+      ctx.report(received, expected);
+    }
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+  if (expected !== undefined && received < expected) {
+    throw new DownloadError('network', `The connection closed after ${received} of ${expected} bytes.`, { retryable: true });
+  }
+  ctx.report(received, expected, true);
+}
+
+/** Checks the finished .part, flushes it and renames it into place; returns its size. */
+async function finalize(ctx: Context, needsSniff: boolean): Promise<number> {
+  const { partPath, opts } = ctx;
+  const size = await sizeOf(partPath);
+  const fail = async (reason: string): Promise<never> => {
+    await fsp.rm(partPath, { force: true });
+    throw new DownloadError('integrity', reason);
+  };
+  if (opts.expectedBytes !== undefined && size !== opts.expectedBytes) {
+    await fail(`The saved video has ${size} bytes but the result said ${opts.expectedBytes}.`);
+  }
+  if (needsSniff && !(await looksLikeMp4(partPath))) {
+    await fail('The server sent something that is not an MP4 video.');
+  }
+  await fsyncFile(partPath);
+  await fsp.rename(partPath, opts.destPath);
+  await fsyncDirectory(path.dirname(opts.destPath));
+  return size;
+}
+
+/**
+ * Decision: CDNs (S3, GCS) often label MP4s `application/octet-stream` or send no type at all, so
+ * for a video/mp4 expectation those are accepted only if the bytes start with an ISO-BMFF `ftyp`
+ * box. Anything else (text/html error pages above all) is refused.
+ */
+function contentTypeVerdict(header: string | null, expected: string | undefined): { ok: true; sniff: boolean } | { ok: false; reason: string } {
+  if (expected === undefined) return { ok: true, sniff: false };
+  const actual = mimeOf(header ?? '');
+  const wanted = mimeOf(expected);
+  if (actual === wanted) return { ok: true, sniff: false };
+  if (wanted === 'video/mp4' && OCTET_STREAM_TYPES.has(actual)) return { ok: true, sniff: true };
+  return { ok: false, reason: `the server sent ${actual === '' ? 'no content type' : `"${actual}"`} instead of ${wanted}` };
+}
+
+function mimeOf(contentType: string): string {
+  return (contentType.split(';')[0] ?? '').trim().toLowerCase();
+}
+
+async function looksLikeMp4(filePath: string): Promise<boolean> {
+  const handle = await fsp.open(filePath, 'r');
+  try {
+    const head = Buffer.alloc(8);
+    const { bytesRead } = await handle.read(head, 0, 8, 0);
+    return bytesRead === 8 && head.toString('latin1', 4, 8) === 'ftyp';
+  } finally {
+    await handle.close();
+  }
+}
+
+// "bytes 100-199/1000" → {start: 100, total: 1000}; "bytes */1000" → {total: 1000}; a "*" total → none.
+function parseContentRange(header: string | null): { start?: number; total?: number } | undefined {
+  const match = /^\s*bytes\s+(?:(\d+)-(\d+)|\*)\/(\d+|\*)\s*$/i.exec(header ?? '');
+  if (!match) return undefined;
+  return {
+    start: match[1] !== undefined ? Number(match[1]) : undefined,
+    total: match[3] !== undefined && match[3] !== '*' ? Number(match[3]) : undefined,
+  };
+}
+
+function parseLength(header: string | null): number | undefined {
+  return header !== null && /^\d+$/.test(header.trim()) ? Number(header.trim()) : undefined;
+}
+
+async function sizeOf(filePath: string): Promise<number> {
+  try {
+    return (await fsp.stat(filePath)).size;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    throw error;
+  }
+}
+
+async function writeAll(handle: fsp.FileHandle, data: Uint8Array): Promise<void> {
+  let offset = 0;
+  while (offset < data.byteLength) {
+    offset += (await handle.write(data, offset, data.byteLength - offset)).bytesWritten;
+  }
+}
+
+function networkFailure(error: unknown, idle: IdleWatchdog): unknown {
+  if (error instanceof DownloadError) return error;
+  if (idle.fired) {
+    return new DownloadError('network', `No data arrived for ${Math.round(idle.ms / 1000)} s.`, { retryable: true });
+  }
+  if (error instanceof Error && error.name === 'AbortError') return error; // the caller's signal
+  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
+  const detail = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+  return new DownloadError('network', `The connection to the video server failed (${detail}).`, { retryable: true, cause: error });
+}
+
+/** Aborts the request when no byte has arrived for `ms` (headers included). */
+class IdleWatchdog {
+  private readonly controller = new AbortController();
+  private timer: NodeJS.Timeout | undefined;
+  fired = false;
+
+  constructor(readonly ms: number) {
+    this.poke();
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  poke(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.fired = true;
+      this.controller.abort();
+    }, this.ms);
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+  }
+}
+
+/** At most one event per ~100 ms or per 1 % of the file, plus the first and the last. */
+function progressReporter(onProgress: DownloadOptions['onProgress']): Context['report'] {
+  let lastAt = 0;
+  let lastBytes = -1;
+  return (received, total, force = false) => {
+    if (!onProgress) return;
+    const now = Date.now();
+    const step = total !== undefined ? total / 100 : Infinity;
+    if (received === lastBytes) return;
+    if (!force && now - lastAt < PROGRESS_INTERVAL_MS && received - lastBytes < step) return;
+    lastAt = now;
+    lastBytes = received;
+    onProgress(total === undefined ? { receivedBytes: received } : { receivedBytes: received, totalBytes: total });
+  };
+}
