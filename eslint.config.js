@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'out/**', 'release/**', 'test-results/**'] },
@@ -31,6 +32,34 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { patterns: [{ group: ['node:*', 'electron'], message: 'shared/ is imported by the renderer: no Node or Electron.' }] },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}', 'test/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'electron', '**/electron/**'], message: 'The renderer is untrusted web code: talk to the core only through renderer/api.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Raw IPC only where the contract is wired up; everything else goes through the derived API.
+    files: ['**/*.{ts,tsx}'],
+    ignores: ['electron/preload/**', 'electron/main/ipc*.ts', 'electron/main/ipc/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.name='ipcRenderer']", message: 'Use the preload API derived from shared/contract.ts.' },
+        { selector: "MemberExpression[property.name='send'][object.property.name='webContents']", message: 'Send events through the IPC router (electron/main/ipc).' },
       ],
     },
   },

@@ -152,6 +152,12 @@ export const JobRecordSchema = z.object({
   parentId: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /**
+   * Set (and made durable) just before the submit POST goes out. A record in `submitting` without it
+   * was never sent and can be submitted safely; with it but without a request id, the outcome is
+   * unknown and a re-submit could charge twice.
+   */
+  submitSentAt: z.string().optional(),
   submittedAt: z.string().optional(),
   startedAt: z.string().optional(),
   finishedAt: z.string().optional(),

@@ -1,0 +1,68 @@
+// Command-line parsing: one table of options (node:util parseArgs, strict), then a check that each
+// command was only given the options it understands, so a typo never silently does something else.
+import { parseArgs } from 'node:util';
+import { PROVIDERS, type Provider } from '../../shared/domain';
+import { UsageError } from './errors';
+
+const OPTIONS = {
+  'data-dir': { type: 'string' },
+  provider: { type: 'string' },
+  'api-base': { type: 'string' },
+  image: { type: 'string' },
+  prompt: { type: 'string' },
+  'aspect-ratio': { type: 'string' },
+  duration: { type: 'string' },
+  resolution: { type: 'string' },
+  'no-audio': { type: 'boolean' },
+  'negative-prompt': { type: 'string' },
+  seed: { type: 'string' },
+  out: { type: 'string' },
+  json: { type: 'boolean' },
+  search: { type: 'string' },
+  status: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type OptionName = keyof typeof OPTIONS;
+export type ParsedOptions = { [K in OptionName]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
+
+const GLOBAL: OptionName[] = ['data-dir', 'provider', 'api-base', 'help'];
+const PER_COMMAND: Record<string, OptionName[]> = {
+  key: [],
+  generate: ['image', 'prompt', 'aspect-ratio', 'duration', 'resolution', 'no-audio', 'negative-prompt', 'seed', 'out', 'json'],
+  resume: ['json'],
+  list: ['search', 'status', 'json'],
+  show: ['json'],
+  cancel: ['json'],
+};
+
+export interface Invocation {
+  command: string | undefined;
+  args: string[];
+  options: ParsedOptions;
+  provider?: Provider;
+}
+
+export function parseInvocation(argv: string[]): Invocation {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message}. Run with --help to see the options.`);
+  }
+  const options = parsed.values as ParsedOptions;
+  const [command, ...args] = parsed.positionals;
+  if (command !== undefined && !(command in PER_COMMAND)) {
+    throw new UsageError(`Unknown command "${command}". Run with --help to see the commands.`);
+  }
+  if (command) {
+    const allowed = new Set([...GLOBAL, ...(PER_COMMAND[command] ?? [])]);
+    const stray = (Object.keys(options) as OptionName[]).filter((k) => !allowed.has(k));
+    if (stray.length) throw new UsageError(`"${command}" does not take --${stray.join(', --')}.`);
+  }
+  const provider = options.provider;
+  if (provider !== undefined && !(PROVIDERS as readonly string[]).includes(provider)) {
+    throw new UsageError(`--provider must be one of ${PROVIDERS.join(', ')} (got "${provider}").`);
+  }
+  return { command, args, options, ...(provider ? { provider: provider as Provider } : {}) };
+}

@@ -1,0 +1,82 @@
+// `generate`: validate everything locally first (exit 2 before any money is spent), then submit,
+// follow with live progress on stderr, download into the library and copy to --out.
+import { copyFile, mkdir } from 'node:fs/promises';
+import { dirname, resolve as resolvePath } from 'node:path';
+import { GenerationParamsSchema, type GenerationParams } from '../../../shared/domain';
+import type { Core } from '../../core';
+import { checkImageUrl } from '../../core/media/image-url';
+import { prepareImageFile, type PreparedImage } from '../../core/media/preflight';
+import { fsyncFile, renameDurable, tempPathFor } from '../../core/fs/atomic';
+import type { ParsedOptions } from '../args';
+import { EXIT, UsageError } from '../errors';
+import type { CliIo } from '../io';
+import { describeJob, jobToJson, watchJobs } from '../output';
+
+export function paramsFromOptions(o: ParsedOptions): GenerationParams {
+  if (!o.prompt) throw new UsageError('--prompt is required: describe the shot you want.');
+  let seed: number | undefined;
+  if (o.seed !== undefined) {
+    seed = Number(o.seed);
+    if (!/^\d+$/.test(o.seed)) throw new UsageError(`--seed must be a whole number (got "${o.seed}").`);
+  }
+  const parsed = GenerationParamsSchema.safeParse({
+    prompt: o.prompt,
+    aspectRatio: o['aspect-ratio'],
+    duration: o.duration,
+    resolution: o.resolution,
+    generateAudio: !o['no-audio'],
+    negativePrompt: o['negative-prompt'],
+    seed,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const flag = { aspectRatio: '--aspect-ratio', duration: '--duration', resolution: '--resolution', prompt: '--prompt', negativePrompt: '--negative-prompt', seed: '--seed' }[String(issue?.path[0])] ?? 'input';
+    throw new UsageError(`${flag}: ${issue?.message ?? 'invalid value'}`);
+  }
+  return parsed.data;
+}
+
+export async function loadImage(ref: string | undefined): Promise<PreparedImage | { url: string }> {
+  if (!ref) throw new UsageError('--image is required: a PNG, JPEG or WebP file, or an https:// URL.');
+  try {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) return checkImageUrl(ref);
+    return await prepareImageFile(ref);
+  } catch (err) {
+    throw new UsageError(`--image: ${(err as Error).message}`);
+  }
+}
+
+export async function runGenerate(core: Core, o: ParsedOptions, io: CliIo, signal: AbortSignal): Promise<number> {
+  const params = paramsFromOptions(o);
+  const image = await loadImage(o.image);
+  if ('warnings' in image) for (const w of image.warnings) io.err(`note: ${w.message}`);
+  if (core.provider !== 'simulator' && !(await core.secrets.status(core.provider)).isSet) {
+    throw new UsageError(`No API key is set for ${core.provider}. Run: printf %s "$KEY" | npm run cli -- key set`);
+  }
+
+  const unsubscribe = watchJobs(core.runner.events, io.err);
+  try {
+    const created = await core.runner.create({ params, image, provider: core.provider, apiBase: core.apiBase });
+    io.err(`Job ${created.id} created. Ctrl+C stops watching; the job keeps running (resume with "resume").`);
+    const rec = await core.runner.wait(created.id);
+    if (signal.aborted) return EXIT.failed;
+    if (rec.state === 'completed' && rec.videoPath && o.out) {
+      await copyInto(core.library.resolve(rec.videoPath), resolvePath(o.out));
+      io.err(`Saved a copy to ${resolvePath(o.out)}`);
+    }
+    const resolve = (rel: string) => core.library.resolve(rel);
+    io.out(o.json ? JSON.stringify(jobToJson(rec, resolve)) : describeJob(rec, resolve));
+    return rec.state === 'completed' ? EXIT.ok : EXIT.failed;
+  } finally {
+    unsubscribe();
+  }
+}
+
+/** Copy then rename, so a crash never leaves a half-written file under the user's chosen name. */
+async function copyInto(src: string, dest: string): Promise<void> {
+  await mkdir(dirname(dest), { recursive: true });
+  const tmp = tempPathFor(dest);
+  await copyFile(src, tmp);
+  await fsyncFile(tmp);
+  await renameDurable(tmp, dest);
+}

@@ -1,0 +1,76 @@
+// The command line (`npm run cli -- …`, entry in bin.ts): a thin face on the core (electron/core), sharing the library
+// and the keychain entry with the desktop app.
+import type { Provider } from '../../shared/domain';
+import { createCore, type Core, type CoreConfig } from '../core';
+import { defaultDataDir } from '../core/paths';
+import { lazyKeytarBackend } from '../core/secrets/keytar-backend';
+import { SecretStore } from '../core/secrets/secret-store';
+import { loadSettings } from '../core/settings-store';
+import { parseInvocation } from './args';
+import { runGenerate } from './commands/generate';
+import { runCancel, runList, runResume, runShow } from './commands/jobs';
+import { runKey } from './commands/key';
+import { EXIT, UsageError } from './errors';
+import { processIo, type CliIo } from './io';
+import { USAGE } from './usage';
+
+export async function runCli(argv: string[], io: CliIo = processIo, overrides: Partial<CoreConfig> = {}): Promise<number> {
+  const stop = new AbortController();
+  let core: Core | undefined;
+  const onSigint = (): void => {
+    io.err('\nStopping. Jobs keep running on the server; "resume" picks them up, "cancel <id>" stops one.');
+    stop.abort();
+    void core?.runner.shutdown();
+  };
+  process.once('SIGINT', onSigint);
+  try {
+    const inv = parseInvocation(argv);
+    if (inv.options.help || !inv.command) {
+      io.out(USAGE);
+      return inv.command || inv.options.help ? EXIT.ok : EXIT.usage;
+    }
+    const dataDir = inv.options['data-dir'] ?? defaultDataDir();
+    // For tests and side-by-side installs: keep keys under another keychain service name.
+    const keychainService = process.env.VEO_STUDIO_KEYCHAIN_SERVICE;
+    if (inv.command === 'key') {
+      // Key commands touch only the keychain, so they work while the app holds the library.
+      const provider: Provider = inv.provider ?? (await loadSettings(dataDir)).settings.provider;
+      const secrets = new SecretStore(overrides.keychain ?? lazyKeytarBackend(), {
+        ...(keychainService ? { service: keychainService } : {}),
+      });
+      return await runKey(inv.args[0], provider, secrets, io);
+    }
+    core = await createCore({
+      dataDir,
+      ...(keychainService ? { keychainService } : {}),
+      ...(inv.provider ? { provider: inv.provider } : {}),
+      ...(inv.options['api-base'] ? { apiBase: inv.options['api-base'] } : {}),
+      onLibraryProblem: (p) => io.err(`warning: skipped a damaged library entry (line ${p.line}: ${p.reason})`),
+      ...overrides,
+    });
+    switch (inv.command) {
+      case 'generate':
+        return await runGenerate(core, inv.options, io, stop.signal);
+      case 'resume':
+        return await runResume(core, inv.options, io);
+      case 'list':
+        return runList(core, inv.options, io);
+      case 'show':
+        return runShow(core, inv.args[0], inv.options, io);
+      case 'cancel':
+        return await runCancel(core, inv.args[0], inv.options, io);
+      default:
+        throw new UsageError(`Unknown command "${inv.command}".`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(err.message);
+      return EXIT.usage;
+    }
+    io.err(`Error: ${err instanceof Error ? err.message : String(err)}`);
+    return EXIT.failed;
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+    await core?.close();
+  }
+}

@@ -1,0 +1,24 @@
+export const USAGE = `Veo Studio command line — generate videos with fal-ai/veo3/image-to-video.
+
+Usage: npm run cli -- [global options] <command> [options]
+
+Commands
+  key set                 read an API key from stdin and store it in the OS keychain
+  key status              say whether a key is set (shows only its last 4 characters)
+  key clear               remove the stored key
+  generate --image <path|https-url> --prompt <text>
+           [--aspect-ratio auto|16:9|9:16] [--duration 4s|6s|8s] [--resolution 720p|1080p]
+           [--no-audio] [--negative-prompt <text>] [--seed <n>] [--out <file.mp4>] [--json]
+                          submit a job, follow it, download the video into the library
+  resume [--json]         follow every unfinished job to its end (never re-submits)
+  list [--search <text>] [--status <state>] [--json]
+  show <id> [--json]      one job (an unambiguous id prefix is enough)
+  cancel <id> [--json]    ask the server to cancel a job and record what really happened
+
+Global options
+  --data-dir <dir>        where the library lives (env VEO_STUDIO_DATA_DIR)
+  --provider aggregator|fal|simulator
+  --api-base <url>        e.g. https://api.chainhub.tech, or http://127.0.0.1:8787 for "npm run sim"
+  -h, --help
+
+Exit codes: 0 completed, 1 failed or cancelled, 2 bad usage or input.`;

@@ -1,0 +1,156 @@
+// Composition root: builds every core service from one config object. The desktop app, the browser
+// host and the CLI all call createCore and differ only in how they present it.
+import { DEFAULT_BASE_URL, isFinalState, type Provider } from '../../shared/domain';
+import type { Settings } from '../../shared/settings';
+import { createQueueClient, type QueueClientOptions } from './api/client';
+import type { QueueClient } from './api/types';
+import { JobRunner } from './jobs/runner';
+import type { FollowPolicy } from './jobs/follow';
+import type { StepOptions } from './jobs/steps';
+import { LibraryStore, type LibraryProblem } from './library/store';
+import { libraryDir } from './paths';
+import { lazyKeytarBackend } from './secrets/keytar-backend';
+import { SecretStore, type KeychainBackend } from './secrets/secret-store';
+import { loadSettings, saveSettings } from './settings-store';
+import { startSimulator, type Simulator, type SimulatorOptions } from './simulator';
+
+/**
+ * Records sent to an in-process simulator store this base URL: the real port changes with every
+ * run, so it is resolved to whichever in-process simulator this process has.
+ */
+export const IN_PROCESS_SIMULATOR = DEFAULT_BASE_URL.simulator;
+
+export interface CoreConfig {
+  dataDir: string;
+  /** Override settings.json for this process (CLI / host flags). */
+  provider?: Provider;
+  apiBase?: string;
+  concurrency?: number;
+  /** Defaults to the OS keychain via keytar. */
+  keychain?: KeychainBackend;
+  /** Keychain service name; tests use their own so they never touch a real key. */
+  keychainService?: string;
+  /** Options for the in-process simulator (provider "simulator" with no base URL). */
+  simulator?: SimulatorOptions;
+  fetch?: typeof fetch;
+  follow?: Partial<FollowPolicy>;
+  steps?: Partial<StepOptions>;
+  retry?: Parameters<typeof createQueueClient>[0]['retry'];
+  clientOptions?: QueueClientOptions;
+  onLibraryProblem?: (p: LibraryProblem) => void;
+}
+
+export interface Target {
+  provider: Provider;
+  /** What records store: a real URL, or IN_PROCESS_SIMULATOR. */
+  apiBase: string;
+}
+
+export interface Core {
+  readonly dataDir: string;
+  readonly settingsProblem?: string;
+  readonly library: LibraryStore;
+  readonly secrets: SecretStore;
+  readonly runner: JobRunner;
+  /** Provider and base URL new jobs go to right now (settings + overrides). */
+  readonly provider: Provider;
+  readonly apiBase: string;
+  settings(): Settings;
+  updateSettings(patch: Partial<Settings>): Promise<Settings>;
+  /** The in-process simulator, if one runs. */
+  simulator(): Simulator | undefined;
+  /** Resolves the current target, starting the in-process simulator when it is needed. */
+  target(): Promise<Target>;
+  clientFor(provider: Provider, apiBase: string): QueueClient;
+  close(): Promise<void>;
+}
+
+export async function createCore(config: CoreConfig): Promise<Core> {
+  const loaded = await loadSettings(config.dataDir);
+  let settings = loaded.settings;
+  const secrets = new SecretStore(config.keychain ?? lazyKeytarBackend(), {
+    ...(config.keychainService ? { service: config.keychainService } : {}),
+  });
+  const library = await LibraryStore.open(libraryDir(config.dataDir), { onProblem: config.onLibraryProblem });
+
+  let simulator: Simulator | undefined;
+  let simulatorStarting: Promise<Simulator> | undefined;
+  const ensureSimulator = (): Promise<Simulator> => (simulatorStarting ??= startSimulator(config.simulator).then((s) => (simulator = s)));
+
+  const currentTarget = (): Target => {
+    const provider = config.provider ?? settings.provider;
+    const base = config.apiBase ?? settings.apiBase[provider];
+    if (provider === 'simulator' && !base) return { provider, apiBase: IN_PROCESS_SIMULATOR };
+    return { provider, apiBase: base ?? DEFAULT_BASE_URL[provider] };
+  };
+
+  const clients = new Map<string, QueueClient>();
+  const clientFor = (p: Provider, base: string): QueueClient => {
+    let effectiveBase = base;
+    if (p === 'simulator' && base === IN_PROCESS_SIMULATOR) {
+      // An earlier run's in-process simulator is gone; this run's answers 404 for its jobs, which
+      // is the honest "the server no longer knows this request".
+      if (!simulator) throw new Error('The built-in simulator is not running. Choose the simulator in Settings again.');
+      effectiveBase = simulator.baseUrl;
+    }
+    const cacheKey = `${p} ${effectiveBase}`;
+    let client = clients.get(cacheKey);
+    if (!client) {
+      client = createQueueClient(
+        {
+          provider: p,
+          baseUrl: effectiveBase,
+          getKey: () => (p === 'simulator' ? Promise.resolve(null) : secrets.get(p)),
+          ...(config.fetch ? { fetch: config.fetch } : {}),
+          ...(config.retry ? { retry: config.retry } : {}),
+        },
+        config.clientOptions,
+      );
+      clients.set(cacheKey, client);
+    }
+    return client;
+  };
+
+  // Start the in-process simulator up front when new jobs or unfinished old ones need it.
+  const needsSimulator =
+    currentTarget().apiBase === IN_PROCESS_SIMULATOR ||
+    library.list().some((r) => r.apiBase === IN_PROCESS_SIMULATOR && !isFinalState(r.state));
+  if (needsSimulator) await ensureSimulator();
+
+  const runner = new JobRunner({
+    library,
+    clientFor,
+    concurrency: config.concurrency ?? settings.concurrency,
+    follow: config.follow,
+    steps: config.steps,
+  });
+
+  const initial = currentTarget();
+  return {
+    dataDir: config.dataDir,
+    ...(loaded.problem ? { settingsProblem: loaded.problem } : {}),
+    library,
+    secrets,
+    runner,
+    provider: initial.provider,
+    apiBase: initial.apiBase,
+    settings: () => settings,
+    async updateSettings(patch) {
+      settings = await saveSettings(config.dataDir, patch);
+      if (config.concurrency === undefined) runner.setConcurrency(settings.concurrency);
+      return settings;
+    },
+    simulator: () => simulator,
+    async target() {
+      const t = currentTarget();
+      if (t.apiBase === IN_PROCESS_SIMULATOR) await ensureSimulator();
+      return t;
+    },
+    clientFor,
+    async close() {
+      await runner.shutdown();
+      await library.close();
+      await simulator?.close();
+    },
+  };
+}

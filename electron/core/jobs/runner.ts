@@ -1,0 +1,239 @@
+// The job runner: owns every job from "Generate" to a video on disk. Each job walks
+//   submitting → queued → running → downloading → completed | failed | cancelled
+// and every step is persisted before the next begins, so a restart resumes where it stopped without
+// ever re-submitting (a second POST is a second charge).
+import { randomUUID } from 'node:crypto';
+import type { GenerationParams, JobInput, JobProgress, JobRecord, Provider } from '../../../shared/domain';
+import { GenerationParamsSchema, isFinalState } from '../../../shared/domain';
+import type { QueueClient } from '../api/types';
+import type { LibraryStore } from '../library/store';
+import type { PreparedImage } from '../media/preflight';
+import { Emitter } from '../util/emitter';
+import { ConcurrencyGate } from '../util/gate';
+import { isAbortError, nowIso } from '../util/time';
+import { DEFAULT_FOLLOW_POLICY, type FollowPolicy } from './follow';
+import { cancelledError, internalError, outcomeUnknownError } from './messages';
+import { JobSteps, type StepOptions } from './steps';
+
+export interface RunnerEvents extends Record<string, unknown> {
+  'job:updated': JobRecord;
+  'job:progress': JobProgress;
+}
+
+export interface RunnerOptions {
+  library: LibraryStore;
+  /** One client per provider + base URL; records remember which one they were sent with. */
+  clientFor: (provider: Provider, apiBase: string) => QueueClient;
+  concurrency?: number;
+  follow?: Partial<FollowPolicy>;
+  steps?: Partial<StepOptions>;
+}
+
+export interface NewJob {
+  params: GenerationParams;
+  image: PreparedImage | { url: string };
+  provider: Provider;
+  apiBase: string;
+  parentId?: string;
+}
+
+interface ActiveJob {
+  promise: Promise<JobRecord>;
+  controller: AbortController;
+}
+
+export class JobRunner {
+  readonly events = new Emitter<RunnerEvents>();
+  private readonly gate: ConcurrencyGate;
+  private readonly active = new Map<string, ActiveJob>();
+  /** Image payloads of jobs created in this process; after a restart they are rebuilt from disk. */
+  private readonly payloads = new Map<string, string>();
+  /** Jobs whose user pressed Cancel before the POST went out: they must never be sent. */
+  private readonly cancelledBeforeSend = new Set<string>();
+  /** Jobs past the point of no return: their POST is about to go out or has gone out. */
+  private readonly sending = new Set<string>();
+  private readonly steps: JobSteps;
+  private closed = false;
+
+  constructor(private readonly opts: RunnerOptions) {
+    this.gate = new ConcurrencyGate(opts.concurrency ?? 2);
+    this.steps = new JobSteps({
+      library: opts.library,
+      clientFor: (rec) => this.clientOf(rec),
+      follow: { ...DEFAULT_FOLLOW_POLICY, ...opts.follow },
+      options: opts.steps,
+      save: (id, patch) => this.save(id, patch),
+      progress: (p) => this.events.emit('job:progress', p),
+      payloadFor: (rec) => this.payloads.get(rec.id),
+    });
+  }
+
+  setConcurrency(limit: number): void {
+    this.gate.setLimit(limit);
+  }
+
+  /** Persists the job (intent first, media files with it) and starts it. Resolves once saved. */
+  async create(job: NewJob): Promise<JobRecord> {
+    if (this.closed) throw new Error('Veo Studio is shutting down; try again after it restarts.');
+    const params = GenerationParamsSchema.parse(job.params);
+    const id = randomUUID();
+    const input = await this.storeInput(id, job.image);
+    const now = nowIso();
+    const record: JobRecord = {
+      id,
+      state: 'submitting',
+      params,
+      input,
+      provider: job.provider,
+      apiBase: job.apiBase,
+      logs: [],
+      favourite: false,
+      cancelRequested: false,
+      createdAt: now,
+      updatedAt: now,
+      ...(job.parentId ? { parentId: job.parentId } : {}),
+    };
+    if ('payload' in job.image) this.payloads.set(id, job.image.payload.dataUri);
+    const saved = await this.opts.library.put(record);
+    this.events.emit('job:updated', saved);
+    void this.run(id);
+    return saved;
+  }
+
+  /** Drives a job to a final state. Two calls for one job share one run (never two pollers). */
+  run(id: string): Promise<JobRecord> {
+    const existing = this.active.get(id);
+    if (existing) return existing.promise;
+    const controller = new AbortController();
+    const promise = this.drive(id, controller.signal).finally(() => {
+      this.active.delete(id);
+      this.sending.delete(id);
+      this.payloads.delete(id);
+    });
+    this.active.set(id, { promise, controller });
+    return promise;
+  }
+
+  /** Resolves when the job reaches a final state (or the runner shuts down). */
+  async wait(id: string): Promise<JobRecord> {
+    const rec = this.require(id);
+    if (isFinalState(rec.state)) return rec;
+    return this.run(id);
+  }
+
+  /** Picks up every unfinished job after a restart. Returns the ids it is now following. */
+  resumeAll(): string[] {
+    const unfinished = this.opts.library.list({
+      states: ['submitting', 'queued', 'running', 'downloading'],
+      sort: 'oldest',
+    });
+    for (const rec of unfinished) void this.run(rec.id);
+    return unfinished.map((r) => r.id);
+  }
+
+  /** "Check again": follow a failed job that the server may still know about (network, key, expired…). */
+  async recheck(id: string): Promise<JobRecord> {
+    const rec = this.require(id);
+    if (!rec.urls || !rec.requestId) throw new Error('This job never reached the server, so there is nothing to check.');
+    if (!isFinalState(rec.state)) return this.run(id);
+    if (rec.state === 'completed') return rec;
+    await this.save(id, { state: rec.result ? 'downloading' : 'queued', error: undefined, finishedAt: undefined });
+    return this.run(id);
+  }
+
+  async cancel(id: string): Promise<JobRecord> {
+    const rec = this.require(id);
+    if (isFinalState(rec.state)) return rec;
+    if (rec.state === 'downloading') {
+      throw new Error('This job already finished on the server; its video is downloading and has been paid for.');
+    }
+    if (rec.state === 'submitting' && !rec.submitSentAt && !this.sending.has(id)) {
+      // Not sent yet: stop it locally, nothing to tell the server. The set is checked synchronously
+      // right before the POST, so there is no window in which both happen.
+      this.cancelledBeforeSend.add(id);
+      const saved = await this.save(id, { state: 'cancelled', error: cancelledError(), finishedAt: nowIso() });
+      this.active.get(id)?.controller.abort(new CancelledLocally());
+      return saved;
+    }
+    // Sent: remember the wish; the run loop tells the server as soon as it has the cancel URL.
+    const saved = await this.save(id, { cancelRequested: true });
+    if (saved.urls) await this.steps.requestCancel(saved);
+    return this.require(id);
+  }
+
+  /** Stops following without touching records: the next start resumes every job. */
+  async shutdown(): Promise<void> {
+    this.closed = true;
+    for (const job of this.active.values()) job.controller.abort(new ShuttingDown());
+    await Promise.allSettled([...this.active.values()].map((j) => j.promise));
+  }
+
+  private async drive(id: string, signal: AbortSignal): Promise<JobRecord> {
+    let release: (() => void) | undefined;
+    try {
+      release = await this.gate.acquire(signal);
+      let rec = this.require(id);
+      if (rec.state === 'submitting') {
+        if (rec.submitSentAt && !rec.requestId) {
+          return await this.save(id, { state: 'failed', error: outcomeUnknownError(), finishedAt: nowIso() });
+        }
+        if (this.cancelledBeforeSend.has(id)) return rec;
+        rec = await this.steps.submit(rec, () => {
+          if (this.cancelledBeforeSend.has(id)) return false;
+          this.sending.add(id);
+          return true;
+        });
+        if (isFinalState(rec.state)) return rec;
+        if (rec.cancelRequested) await this.steps.requestCancel(rec);
+      }
+      return await this.steps.finish(this.require(id), this.clientOf(rec), signal);
+    } catch (err) {
+      if (signal.aborted || isAbortError(err)) return this.require(id);
+      const rec = this.opts.library.get(id);
+      if (!rec || isFinalState(rec.state)) return rec ?? Promise.reject(err);
+      return this.save(id, { state: 'failed', error: internalError(err, rec.requestId), finishedAt: nowIso() });
+    } finally {
+      release?.();
+    }
+  }
+
+  private clientOf(rec: JobRecord): QueueClient {
+    return this.opts.clientFor(rec.provider, rec.apiBase);
+  }
+
+  private async storeInput(id: string, image: NewJob['image']): Promise<JobInput> {
+    if (!('payload' in image)) return { kind: 'url', url: image.url };
+    const ext = image.mime === 'image/png' ? 'png' : image.mime === 'image/webp' ? 'webp' : 'jpg';
+    const path = await this.opts.library.writeMediaFile(id, `input.${ext}`, image.original);
+    const thumbPath = await this.opts.library.writeMediaFile(id, 'thumb.jpg', image.thumbnail);
+    return {
+      kind: 'file',
+      path,
+      thumbPath,
+      mime: image.mime,
+      width: image.width,
+      height: image.height,
+      bytes: image.bytes,
+      sha256: image.sha256,
+    };
+  }
+
+  private async save(id: string, patch: Partial<JobRecord>): Promise<JobRecord> {
+    const saved = await this.opts.library.update(id, patch);
+    this.events.emit('job:updated', saved);
+    return saved;
+  }
+
+  private require(id: string): JobRecord {
+    const rec = this.opts.library.get(id);
+    if (!rec) throw new Error(`No job with id ${id} in the library.`);
+    return rec;
+  }
+}
+
+class CancelledLocally extends Error {
+  override name = 'AbortError';
+}
+class ShuttingDown extends Error {
+  override name = 'AbortError';
+}

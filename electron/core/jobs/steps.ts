@@ -1,0 +1,230 @@
+// The steps of one job, each ending in a persisted record: submit → follow → result → download.
+// The runner decides *when* a step runs (slots, resume, cancel); this file decides *what* it does.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { JobError, JobProgress, JobRecord, LogLine } from '../../../shared/domain';
+import { MAX_LOG_LINES } from '../../../shared/domain';
+import { isApiError } from '../api/errors';
+import type { QueueClient, QueueStatus, RetryNotice } from '../api/types';
+import type { LibraryStore } from '../library/store';
+import { DownloadError, downloadToFile } from '../media/download';
+import { prepareImageFile } from '../media/preflight';
+import { delay, isAbortError, nowIso } from '../util/time';
+import { followUntilCompleted, type FollowPolicy } from './follow';
+import { cancelledError, internalError, notReadyError } from './messages';
+import { toModelInput } from './model-input';
+
+export interface StepOptions {
+  /** Result answered "not ready" right after COMPLETED (a known race): how often to ask again. */
+  resultAttempts: number;
+  resultRetryDelayMs: number;
+  download: typeof downloadToFile;
+  downloadIdleTimeoutMs: number;
+}
+
+const DEFAULT_STEP_OPTIONS: StepOptions = {
+  resultAttempts: 5,
+  resultRetryDelayMs: 1000,
+  download: downloadToFile,
+  downloadIdleTimeoutMs: 30_000,
+};
+
+export interface StepDeps {
+  library: LibraryStore;
+  clientFor: (rec: JobRecord) => QueueClient;
+  follow: FollowPolicy;
+  options?: Partial<StepOptions>;
+  save: (id: string, patch: Partial<JobRecord>) => Promise<JobRecord>;
+  progress: (p: JobProgress) => void;
+  /** The image payload built when the job was created, if this process still has it. */
+  payloadFor: (rec: JobRecord) => string | undefined;
+}
+
+export class JobSteps {
+  private readonly opts: StepOptions;
+  private readonly logs = new Map<string, LogLine[]>();
+
+  constructor(private readonly deps: StepDeps) {
+    this.opts = { ...DEFAULT_STEP_OPTIONS, ...deps.options };
+  }
+
+  /**
+   * Sends the job. `mayStart` is asked synchronously right before the POST; false means the user
+   * cancelled in the meantime. `submitSentAt` is durable before any byte leaves.
+   */
+  async submit(rec: JobRecord, mayStart: () => boolean): Promise<JobRecord> {
+    let imageUrl: string;
+    try {
+      imageUrl = await this.imageUrlFor(rec);
+    } catch (err) {
+      return this.fail(rec, {
+        kind: 'validation',
+        field: 'image_url',
+        message: `The input image could not be prepared: ${err instanceof Error ? err.message : String(err)}`,
+      });
+    }
+    if (!mayStart()) return this.current(rec.id);
+    await this.deps.save(rec.id, { submitSentAt: nowIso() });
+    try {
+      const receipt = await this.deps.clientFor(rec).submit(toModelInput(rec.params, imageUrl), {
+        onRetry: (n) => this.emit(rec, { retryNote: retryNote(n) }),
+      });
+      return await this.deps.save(rec.id, {
+        state: 'queued',
+        requestId: receipt.requestId,
+        urls: receipt.urls,
+        queuePosition: receipt.queuePosition,
+        submittedAt: nowIso(),
+      });
+    } catch (err) {
+      return this.fail(rec, isApiError(err) ? err.toJobError() : internalError(err));
+    }
+  }
+
+  /** Tells the server about a cancel and records what it answered. The run loop records the end. */
+  async requestCancel(rec: JobRecord): Promise<void> {
+    if (!rec.urls) return;
+    const outcome = await this.deps.clientFor(rec).cancel(rec.urls);
+    const note: Record<typeof outcome, string> = {
+      requested: 'Cancel requested; the server may still finish the job.',
+      already_completed: 'Cancel arrived after the job had finished on the server.',
+      not_found: 'The server no longer knows this request.',
+    };
+    await this.deps.save(rec.id, { logs: this.appendLogs(rec, [{ message: note[outcome], source: 'veo-studio' }]) });
+  }
+
+  /** Follows a sent job to the end: status until COMPLETED, then the result, then the download. */
+  async finish(rec: JobRecord, client: QueueClient, signal: AbortSignal): Promise<JobRecord> {
+    if ((rec.state === 'queued' || rec.state === 'running') && rec.urls) {
+      await followUntilCompleted(
+        client,
+        rec.urls,
+        this.deps.follow,
+        {
+          onStatus: (s) => this.onStatus(rec.id, s),
+          onRetry: (n) => this.emit(this.current(rec.id), { retryNote: retryNote(n) }),
+        },
+        signal,
+      );
+      rec = await this.fetchResult(this.current(rec.id), client, signal);
+    }
+    if (rec.state === 'downloading') rec = await this.download(rec, signal);
+    return rec;
+  }
+
+  private async onStatus(id: string, s: QueueStatus): Promise<void> {
+    const rec = this.current(id);
+    const logs = this.appendLogs(rec, s.logs);
+    if (s.status === 'IN_QUEUE' && (rec.state !== 'queued' || rec.queuePosition !== s.queuePosition)) {
+      await this.deps.save(id, { state: 'queued', queuePosition: s.queuePosition });
+    } else if (s.status !== 'IN_QUEUE' && rec.state !== 'running') {
+      await this.deps.save(id, { state: 'running', queuePosition: undefined, startedAt: rec.startedAt ?? nowIso(), logs });
+    }
+    this.emit(this.current(id), {});
+  }
+
+  private async fetchResult(rec: JobRecord, client: QueueClient, signal: AbortSignal): Promise<JobRecord> {
+    const urls = rec.urls;
+    if (!urls) throw new Error('A job without queue URLs cannot have a result.');
+    const logs = this.logs.get(rec.id) ?? rec.logs;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await client.result(urls, { signal });
+        return await this.deps.save(rec.id, { state: 'downloading', result, logs });
+      } catch (err) {
+        if (isAbortError(err) || signal.aborted) throw err;
+        if (isApiError(err) && err.kind === 'not_ready') {
+          if (attempt >= this.opts.resultAttempts) return this.fail(rec, notReadyError(rec.requestId), logs);
+          await delay(this.opts.resultRetryDelayMs * attempt, signal);
+          continue;
+        }
+        // fal ends cancelled jobs COMPLETED with an error result: that is our cancel succeeding.
+        if (this.current(rec.id).cancelRequested) {
+          return this.deps.save(rec.id, { state: 'cancelled', error: cancelledError(rec.requestId), finishedAt: nowIso(), logs });
+        }
+        return this.fail(rec, isApiError(err) ? err.toJobError() : internalError(err, rec.requestId), logs);
+      }
+    }
+  }
+
+  private async download(rec: JobRecord, signal: AbortSignal): Promise<JobRecord> {
+    const result = rec.result;
+    if (!result) throw new Error('A job in "downloading" must carry its result.');
+    const dir = this.deps.library.mediaDir(rec.id);
+    await mkdir(dir, { recursive: true });
+    const dest = join(dir, 'video.mp4');
+    try {
+      const out = await this.opts.download({
+        url: result.url,
+        destPath: dest,
+        expectedBytes: result.fileSize,
+        expectedContentType: 'video/mp4',
+        idleTimeoutMs: this.opts.downloadIdleTimeoutMs,
+        signal,
+        onProgress: (p) => this.emit(rec, { download: p }),
+      });
+      return await this.deps.save(rec.id, {
+        state: 'completed',
+        videoPath: this.deps.library.relative(dest),
+        videoBytes: out.bytes,
+        finishedAt: nowIso(),
+      });
+    } catch (err) {
+      if (isAbortError(err) || signal.aborted) throw err;
+      const base = { requestId: rec.requestId, detail: err instanceof Error ? err.message : String(err) };
+      if (err instanceof DownloadError && err.code === 'expired') {
+        return this.fail(rec, { ...base, kind: 'expired', message: 'The video expired on the server before it was saved.' });
+      }
+      return this.fail(rec, {
+        ...base,
+        kind: 'transient',
+        message: 'The finished video could not be downloaded. Use "Check again" to resume the download.',
+      });
+    }
+  }
+
+  private fail(rec: JobRecord, error: JobError, logs?: LogLine[]): Promise<JobRecord> {
+    const withId = rec.requestId && !error.requestId ? { ...error, requestId: rec.requestId } : error;
+    return this.deps.save(rec.id, { state: 'failed', error: withId, finishedAt: nowIso(), ...(logs ? { logs } : {}) });
+  }
+
+  private async imageUrlFor(rec: JobRecord): Promise<string> {
+    if (rec.input.kind === 'url') return rec.input.url;
+    return this.deps.payloadFor(rec) ?? (await prepareImageFile(this.deps.library.resolve(rec.input.path))).payload.dataUri;
+  }
+
+  /** fal sends the full log so far on each status; keep each line once, newest last, bounded. */
+  private appendLogs(rec: JobRecord, incoming: LogLine[]): LogLine[] {
+    const known = this.logs.get(rec.id) ?? rec.logs;
+    const seen = new Set(known.map(logKey));
+    const merged = [...known, ...incoming.filter((l) => !seen.has(logKey(l)))].slice(-MAX_LOG_LINES);
+    this.logs.set(rec.id, merged);
+    return merged;
+  }
+
+  private emit(rec: JobRecord, extra: Partial<JobProgress>): void {
+    const started = Date.parse(rec.submittedAt ?? rec.createdAt);
+    this.deps.progress({
+      id: rec.id,
+      state: rec.state,
+      ...(rec.queuePosition !== undefined ? { queuePosition: rec.queuePosition } : {}),
+      elapsedMs: Math.max(0, Date.now() - started),
+      latestLogs: (this.logs.get(rec.id) ?? rec.logs).slice(-5),
+      ...extra,
+    });
+  }
+
+  private current(id: string): JobRecord {
+    const rec = this.deps.library.get(id);
+    if (!rec) throw new Error(`Job ${id} disappeared from the library while it was running.`);
+    return rec;
+  }
+}
+
+const logKey = (l: LogLine): string => `${l.timestamp ?? ''}|${l.message}`;
+
+function retryNote(n: RetryNotice): string {
+  const at = new Date(Date.now() + n.delayMs).toLocaleTimeString();
+  const what = n.reason === 'rate_limit' ? 'Rate limited' : 'Server or network trouble';
+  return `${what} — retrying at ${at} (attempt ${n.attempt + 1} of ${n.maxAttempts})`;
+}

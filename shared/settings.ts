@@ -1,0 +1,20 @@
+// User preferences shared by the desktop app and the CLI (stored as settings.json in the data
+// folder). Never holds the API key: that lives in the OS keychain only.
+import { z } from 'zod';
+import { PROVIDERS } from './domain';
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+
+export const SettingsSchema = z.object({
+  provider: z.enum(PROVIDERS).default('aggregator'),
+  /** Per-provider base URL overrides; absent means the provider's default. */
+  apiBase: z.partialRecord(z.enum(PROVIDERS), z.string().url()).default({}),
+  concurrency: z.number().int().min(1).max(8).default(2),
+  /** Where "Save video as…" starts; the library itself always lives in the data folder. */
+  downloadDir: z.string().optional(),
+  notifications: z.boolean().default(true),
+  theme: z.enum(THEMES).default('system'),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
