@@ -7,6 +7,17 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fsyncDirectory, fsyncFile } from '../fs/atomic';
+import {
+  contentTypeVerdict,
+  IdleWatchdog,
+  looksLikeMp4,
+  mimeOf,
+  parseContentRange,
+  parseLength,
+  progressReporter,
+  sizeOf,
+  writeAll,
+} from './download-support';
 
 export interface DownloadProgress {
   receivedBytes: number;
@@ -57,8 +68,6 @@ export class DownloadError extends Error {
 }
 
 const MAX_RETRY_DELAY_MS = 8_000;
-const PROGRESS_INTERVAL_MS = 100;
-const OCTET_STREAM_TYPES = new Set(['', 'application/octet-stream', 'binary/octet-stream']);
 
 interface Context {
   opts: DownloadOptions;
@@ -240,65 +249,6 @@ async function finalize(ctx: Context, needsSniff: boolean): Promise<number> {
   return size;
 }
 
-/**
- * Decision: CDNs (S3, GCS) often label MP4s `application/octet-stream` or send no type at all, so
- * for a video/mp4 expectation those are accepted only if the bytes start with an ISO-BMFF `ftyp`
- * box. Anything else (text/html error pages above all) is refused.
- */
-function contentTypeVerdict(header: string | null, expected: string | undefined): { ok: true; sniff: boolean } | { ok: false; reason: string } {
-  if (expected === undefined) return { ok: true, sniff: false };
-  const actual = mimeOf(header ?? '');
-  const wanted = mimeOf(expected);
-  if (actual === wanted) return { ok: true, sniff: false };
-  if (wanted === 'video/mp4' && OCTET_STREAM_TYPES.has(actual)) return { ok: true, sniff: true };
-  return { ok: false, reason: `the server sent ${actual === '' ? 'no content type' : `"${actual}"`} instead of ${wanted}` };
-}
-
-function mimeOf(contentType: string): string {
-  return (contentType.split(';')[0] ?? '').trim().toLowerCase();
-}
-
-async function looksLikeMp4(filePath: string): Promise<boolean> {
-  const handle = await fsp.open(filePath, 'r');
-  try {
-    const head = Buffer.alloc(8);
-    const { bytesRead } = await handle.read(head, 0, 8, 0);
-    return bytesRead === 8 && head.toString('latin1', 4, 8) === 'ftyp';
-  } finally {
-    await handle.close();
-  }
-}
-
-// "bytes 100-199/1000" → {start: 100, total: 1000}; "bytes */1000" → {total: 1000}; a "*" total → none.
-function parseContentRange(header: string | null): { start?: number; total?: number } | undefined {
-  const match = /^\s*bytes\s+(?:(\d+)-(\d+)|\*)\/(\d+|\*)\s*$/i.exec(header ?? '');
-  if (!match) return undefined;
-  return {
-    start: match[1] !== undefined ? Number(match[1]) : undefined,
-    total: match[3] !== undefined && match[3] !== '*' ? Number(match[3]) : undefined,
-  };
-}
-
-function parseLength(header: string | null): number | undefined {
-  return header !== null && /^\d+$/.test(header.trim()) ? Number(header.trim()) : undefined;
-}
-
-async function sizeOf(filePath: string): Promise<number> {
-  try {
-    return (await fsp.stat(filePath)).size;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
-    throw error;
-  }
-}
-
-async function writeAll(handle: fsp.FileHandle, data: Uint8Array): Promise<void> {
-  let offset = 0;
-  while (offset < data.byteLength) {
-    offset += (await handle.write(data, offset, data.byteLength - offset)).bytesWritten;
-  }
-}
-
 function networkFailure(error: unknown, idle: IdleWatchdog): unknown {
   if (error instanceof DownloadError) return error;
   if (idle.fired) {
@@ -308,47 +258,4 @@ function networkFailure(error: unknown, idle: IdleWatchdog): unknown {
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
   const detail = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
   return new DownloadError('network', `The connection to the video server failed (${detail}).`, { retryable: true, cause: error });
-}
-
-/** Aborts the request when no byte has arrived for `ms` (headers included). */
-class IdleWatchdog {
-  private readonly controller = new AbortController();
-  private timer: NodeJS.Timeout | undefined;
-  fired = false;
-
-  constructor(readonly ms: number) {
-    this.poke();
-  }
-
-  get signal(): AbortSignal {
-    return this.controller.signal;
-  }
-
-  poke(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.fired = true;
-      this.controller.abort();
-    }, this.ms);
-  }
-
-  stop(): void {
-    clearTimeout(this.timer);
-  }
-}
-
-/** At most one event per ~100 ms or per 1 % of the file, plus the first and the last. */
-function progressReporter(onProgress: DownloadOptions['onProgress']): Context['report'] {
-  let lastAt = 0;
-  let lastBytes = -1;
-  return (received, total, force = false) => {
-    if (!onProgress) return;
-    const now = Date.now();
-    const step = total !== undefined ? total / 100 : Infinity;
-    if (received === lastBytes) return;
-    if (!force && now - lastAt < PROGRESS_INTERVAL_MS && received - lastBytes < step) return;
-    lastAt = now;
-    lastBytes = received;
-    onProgress(total === undefined ? { receivedBytes: received } : { receivedBytes: received, totalBytes: total });
-  };
 }
