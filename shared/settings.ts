@@ -18,3 +18,21 @@ export const SettingsSchema = z.object({
 export type Settings = z.infer<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
+
+const fields = SettingsSchema.shape;
+/**
+ * A partial update. Not `SettingsSchema.partial()`: zod 4 would fill every default into the patch,
+ * so saving one field would silently reset all the others.
+ */
+export const SettingsPatchSchema = z
+  .object({
+    provider: fields.provider.unwrap(),
+    apiBase: fields.apiBase.unwrap(),
+    concurrency: fields.concurrency.unwrap(),
+    downloadDir: fields.downloadDir,
+    notifications: fields.notifications.unwrap(),
+    theme: fields.theme.unwrap(),
+  })
+  .partial()
+  .strict();
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;

@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { once } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
-import { parseRange } from './byte-range';
+import { parseRange } from '../util/byte-range';
 import { Exchange } from './exchange';
 import type { JobRegistry } from './job-registry';
 import type { SimRequestLog } from './types';

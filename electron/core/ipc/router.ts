@@ -1,0 +1,69 @@
+// The one router behind every face: Electron's ipcMain and the browser host's WebSocket both hand
+// it (channel, payload) exactly as received. It validates the channel and the payload against the
+// contract, runs the handler, and turns every outcome into a result value — nothing throws across
+// the bridge, and no stack trace or internal detail reaches the renderer.
+import { z } from 'zod';
+import {
+  invokeChannels,
+  isInvokeChannel,
+  type InvokeChannel,
+  type InvokeOutput,
+  type IpcError,
+  type IpcResult,
+} from '../../../shared/contract';
+import { isApiError } from '../api/errors';
+
+export type HandlerInput<C extends InvokeChannel> = z.output<(typeof invokeChannels)[C]['input']>;
+export type Handlers = {
+  [C in InvokeChannel]: (input: HandlerInput<C>) => Promise<InvokeOutput<C>> | InvokeOutput<C>;
+};
+
+/** Thrown by handlers for failures the user should read as they are. */
+export class IpcUserError extends Error {
+  constructor(
+    readonly kind: IpcError['kind'],
+    message: string,
+  ) {
+    super(message);
+    this.name = 'IpcUserError';
+  }
+}
+
+export interface Router {
+  handle(channel: unknown, payload: unknown): Promise<IpcResult<unknown>>;
+}
+
+export function createRouter(handlers: Handlers, log: (msg: string, err: unknown) => void = defaultLog): Router {
+  return {
+    async handle(channel, payload) {
+      if (!isInvokeChannel(channel)) {
+        return fail('invalid_input', 'Unknown request. Restart Veo Studio if this keeps happening.');
+      }
+      const parsed = invokeChannels[channel].input.safeParse(payload);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
+        return fail('invalid_input', `${issue?.message ?? 'Invalid request'}${where}`);
+      }
+      try {
+        const handler = handlers[channel] as (input: unknown) => unknown;
+        return { ok: true, value: await handler(parsed.data) };
+      } catch (err) {
+        return toFailure(channel, err, log);
+      }
+    },
+  };
+}
+
+function toFailure(channel: string, err: unknown, log: (msg: string, err: unknown) => void): IpcResult<never> {
+  if (err instanceof IpcUserError) return fail(err.kind, err.message);
+  if (isApiError(err)) return { ok: false, error: { kind: 'failed', message: err.message, jobError: err.toJobError() } };
+  if (err instanceof z.ZodError) return fail('invalid_input', err.issues[0]?.message ?? 'Invalid input');
+  // Core errors are written for people (library, preflight, keychain); anything else is a bug.
+  log(`[veo] ${channel} failed`, err);
+  return fail('failed', err instanceof Error && err.message ? err.message : 'Something went wrong. Try again.');
+}
+
+const fail = (kind: IpcError['kind'], message: string): IpcResult<never> => ({ ok: false, error: { kind, message } });
+
+const defaultLog = (msg: string, err: unknown): void => console.error(msg, err instanceof Error ? err.message : err);

@@ -1,0 +1,75 @@
+// app:info, settings:* and the native video actions (Save as…, Show in folder).
+import { platform as osPlatform } from 'node:os';
+import packageJson from '../../../package.json' with { type: 'json' };
+import type { JobRecord } from '../../../shared/domain';
+import { IN_PROCESS_SIMULATOR } from '../index';
+import { IpcUserError, type Handlers } from '../ipc/router';
+import type { ServiceContext } from './types';
+
+type AppHandlers = Pick<
+  Handlers,
+  'app:info' | 'settings:get' | 'settings:update' | 'video:saveAs' | 'video:showInFolder'
+>;
+
+const PACKAGE_VERSION: string = packageJson.version;
+
+export function appHandlers(ctx: ServiceContext): AppHandlers {
+  const { core, platform, opts } = ctx;
+  return {
+    async 'app:info'() {
+      const target = await core.target();
+      const apiBase = target.apiBase === IN_PROCESS_SIMULATOR ? (core.simulator()?.baseUrl ?? target.apiBase) : target.apiBase;
+      return {
+        version: opts.version ?? PACKAGE_VERSION,
+        face: opts.face,
+        platform: osPlatform(),
+        dataDir: core.dataDir,
+        mediaBase: opts.mediaBase,
+        provider: target.provider,
+        apiBase,
+        nativeFiles: Boolean(platform.saveVideoAs && platform.showInFolder),
+      };
+    },
+    'settings:get'() {
+      return core.settings();
+    },
+    'settings:update'(patch) {
+      return core.updateSettings(patch);
+    },
+    async 'video:saveAs'({ id }) {
+      const save = platform.saveVideoAs;
+      if (!save) throw unsupported();
+      const rec = ctx.requireJob(id);
+      const chosen = await save.call(platform, videoPathOf(ctx, rec), suggestedFileName(rec));
+      return chosen === null ? null : { path: chosen };
+    },
+    'video:showInFolder'({ id }) {
+      const show = platform.showInFolder;
+      if (!show) throw unsupported();
+      show.call(platform, videoPathOf(ctx, ctx.requireJob(id)));
+    },
+  };
+}
+
+const unsupported = (): IpcUserError => new IpcUserError('unsupported', 'Available in the desktop app.');
+
+function videoPathOf(ctx: ServiceContext, rec: JobRecord): string {
+  if (rec.state !== 'completed' || !rec.videoPath) {
+    throw new IpcUserError('failed', 'This job has no video yet: it appears once the job has completed.');
+  }
+  return ctx.core.library.resolve(rec.videoPath);
+}
+
+/** "veo-a-fox-in-the-snow-1a2b3c4d.mp4": readable, portable, and unique enough per job. */
+export function suggestedFileName(rec: JobRecord): string {
+  const slug = rec.params.prompt
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48)
+    .replace(/-+$/, '');
+  const shortId = rec.id.replace(/[^A-Za-z0-9]/g, '').slice(0, 8);
+  return `veo-${slug ? `${slug}-` : ''}${shortId}.mp4`;
+}

@@ -1,0 +1,85 @@
+// image:prepare / image:discard. Every source (a path from Electron, bytes from the browser host or a
+// paste, a pasted link) goes through the same preflight; the result stays here under a token and
+// the renderer gets only what it shows: size, warnings and a small JPEG preview.
+import { basename } from 'node:path';
+import type { ImageSource, PreparedImageInfo } from '../../../shared/contract';
+import { IpcUserError, type Handlers } from '../ipc/router';
+import {
+  checkImageUrl,
+  isInputImageError,
+  prepareImageBytes,
+  prepareImageFile,
+  type PreparedImage,
+} from '../media/preflight';
+import type { ServiceContext } from './types';
+
+/** Largest picture accepted as bytes over IPC / WebSocket (decoded). */
+export const MAX_IMAGE_BYTES = 30 * 1024 * 1024;
+
+export function imageHandlers(ctx: ServiceContext): Pick<Handlers, 'image:prepare' | 'image:discard'> {
+  return {
+    async 'image:prepare'(source) {
+      const prepared = await prepare(ctx, source);
+      const token = ctx.images.add(prepared.image);
+      return describe(token, prepared);
+    },
+    'image:discard'({ token }) {
+      ctx.images.discard(token);
+    },
+  };
+}
+
+type Prepared = { image: PreparedImage; name?: string } | { image: { url: string } };
+
+async function prepare(ctx: ServiceContext, source: ImageSource): Promise<Prepared> {
+  try {
+    switch (source.kind) {
+      case 'path':
+        return { image: await prepareImageFile(source.path, ctx.opts.preflight), name: basename(source.path) };
+      case 'bytes': {
+        const bytes = decodeBase64(source.base64);
+        const name = source.name?.trim() || undefined;
+        return { image: await prepareImageBytes(bytes, { ...ctx.opts.preflight, ...(name ? { name } : {}) }), ...(name ? { name } : {}) };
+      }
+      case 'url': {
+        // The simulator serves its test pictures over plain http on loopback; real providers never do.
+        const { provider } = await ctx.core.target();
+        return { image: checkImageUrl(source.url, { allowInsecureLocal: provider === 'simulator' }) };
+      }
+    }
+  } catch (err) {
+    if (isInputImageError(err)) throw new IpcUserError('invalid_input', err.message);
+    throw err;
+  }
+}
+
+/** Accepts plain base64 or a `data:…;base64,` URI (what FileReader and the clipboard give). */
+function decodeBase64(text: string): Buffer {
+  const comma = text.startsWith('data:') ? text.indexOf(',') : -1;
+  const body = comma >= 0 ? text.slice(comma + 1) : text;
+  // Check the size before allocating: base64 carries 3 bytes per 4 characters.
+  if (Math.floor((body.length * 3) / 4) - 2 > MAX_IMAGE_BYTES) throw tooLarge();
+  const bytes = Buffer.from(body, 'base64');
+  if (bytes.length > MAX_IMAGE_BYTES) throw tooLarge();
+  if (bytes.length === 0) throw new IpcUserError('invalid_input', 'The picture is empty. Drop the file again.');
+  return bytes;
+}
+
+const tooLarge = (): IpcUserError =>
+  new IpcUserError('invalid_input', `The picture is larger than ${MAX_IMAGE_BYTES / (1024 * 1024)} MB. Use a smaller file.`);
+
+function describe(token: string, prepared: Prepared): PreparedImageInfo {
+  const { image } = prepared;
+  if (!('payload' in image)) return { token, kind: 'url', url: image.url, warnings: [] };
+  return {
+    token,
+    kind: 'file',
+    ...('name' in prepared && prepared.name ? { name: prepared.name } : {}),
+    mime: image.mime,
+    width: image.width,
+    height: image.height,
+    bytes: image.bytes,
+    previewDataUri: `data:image/jpeg;base64,${image.thumbnail.toString('base64')}`,
+    warnings: image.warnings.map(({ code, message }) => ({ code, message })),
+  };
+}

@@ -1,0 +1,42 @@
+// key:* — the API key goes in, never out: replies carry only "is a key set" and its last 4
+// characters, and no failure here may quote the key (so nothing is passed to the router's logger).
+import type { KeyStatusInfo } from '../../../shared/contract';
+import type { Provider } from '../../../shared/domain';
+import { IpcUserError, type Handlers } from '../ipc/router';
+import { isKeychainError, needsKey } from '../secrets/secret-store';
+import type { ServiceContext } from './types';
+
+export function keyHandlers(ctx: ServiceContext): Pick<Handlers, 'key:status' | 'key:set' | 'key:clear'> {
+  const providerOf = async (requested?: Provider): Promise<Provider> => requested ?? (await ctx.core.target()).provider;
+  return {
+    async 'key:status'({ provider }) {
+      const p = await providerOf(provider);
+      if (!needsKey(p)) return { isSet: false };
+      return guard(() => ctx.core.secrets.status(p), 'read');
+    },
+    async 'key:set'({ provider, key }) {
+      const p = await providerOf(provider);
+      if (!needsKey(p)) throw new IpcUserError('invalid_input', 'The simulator needs no API key; nothing was saved.');
+      return guard(() => ctx.core.secrets.set(p, key), 'save');
+    },
+    async 'key:clear'({ provider }) {
+      const p = await providerOf(provider);
+      if (!needsKey(p)) return { isSet: false };
+      return guard(() => ctx.core.secrets.clear(p), 'remove');
+    },
+  };
+}
+
+/** Keychain failures keep their scrubbed text; anything else is a rejected key (validateApiKey). */
+async function guard(action: () => Promise<KeyStatusInfo>, verb: string): Promise<KeyStatusInfo> {
+  let status: KeyStatusInfo;
+  try {
+    status = await action();
+  } catch (err) {
+    if (isKeychainError(err)) throw new IpcUserError('failed', err.message);
+    if (verb === 'save' && err instanceof Error) throw new IpcUserError('invalid_input', err.message);
+    throw new IpcUserError('failed', `Could not ${verb} the API key. Try again.`);
+  }
+  // Copy field by field: whatever else the store returns must not reach the renderer.
+  return status.isSet && status.last4 !== undefined ? { isSet: true, last4: status.last4 } : { isSet: status.isSet };
+}

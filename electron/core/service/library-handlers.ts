@@ -1,0 +1,42 @@
+// library:* — browsing, starring, deleting (with undo). Deleting is refused while a job is still
+// moving: its runner would write into a record that no longer exists.
+import { isFinalState } from '../../../shared/domain';
+import { IpcUserError, type Handlers } from '../ipc/router';
+import type { ServiceContext } from './types';
+
+type LibraryHandlers = Pick<
+  Handlers,
+  'library:list' | 'library:get' | 'library:favourite' | 'library:delete' | 'library:undoDelete'
+>;
+
+export function libraryHandlers(ctx: ServiceContext): LibraryHandlers {
+  const { library } = ctx.core;
+  return {
+    'library:list'(query) {
+      const { limit: _limit, offset: _offset, ...filter } = query;
+      return { items: library.list(query), total: library.count(filter) };
+    },
+    'library:get'({ id }) {
+      return library.get(id) ?? null;
+    },
+    async 'library:favourite'({ id, favourite }) {
+      ctx.requireJob(id);
+      return library.update(id, { favourite });
+    },
+    async 'library:delete'({ id }) {
+      const rec = ctx.requireJob(id);
+      if (!isFinalState(rec.state)) {
+        const what =
+          rec.state === 'downloading'
+            ? 'Its video is downloading; delete it once the download has finished.'
+            : 'Cancel it first, then delete it.';
+        throw new IpcUserError('failed', `This job is still ${rec.state}. ${what}`);
+      }
+      await library.delete(id);
+    },
+    async 'library:undoDelete'({ id }) {
+      if (library.get(id)) throw new IpcUserError('invalid_input', 'This job is not deleted, so there is nothing to undo.');
+      return library.undoDelete(id);
+    },
+  };
+}

@@ -1,0 +1,35 @@
+// What the app service needs from its face (Electron or the browser host) and what it shares
+// between its handler groups.
+import type { JobRecord } from '../../../shared/domain';
+import type { Core } from '../index';
+import type { PreflightOptions } from '../media/preflight';
+import type { ImageTokenStore } from './image-tokens';
+
+/** OS integrations only the desktop app has; the browser host passes none. */
+export interface NativePlatform {
+  /** Shows a native save dialog and copies the video; resolves the chosen path, or null on cancel. */
+  saveVideoAs?(absPath: string, suggestedName: string): Promise<string | null>;
+  showInFolder?(absPath: string): void;
+}
+
+export interface AppServiceOptions {
+  face: 'electron' | 'host';
+  /** Prefix under which library media plays: host '/media', Electron 'veo-media://library'. */
+  mediaBase: string;
+  /** Electron passes app.getVersion(); otherwise package.json's version. */
+  version?: string;
+  preflight?: PreflightOptions;
+  imageTokenTtlMs?: number;
+  maxImageTokens?: number;
+  now?: () => number;
+}
+
+/** Shared by the handler groups; built once in createAppService. */
+export interface ServiceContext {
+  core: Core;
+  platform: NativePlatform;
+  opts: AppServiceOptions;
+  images: ImageTokenStore;
+  /** The record, or an IpcUserError('not_found') a person can read. */
+  requireJob(id: string): JobRecord;
+}

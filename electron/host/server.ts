@@ -1,0 +1,179 @@
+// The browser host: the same core and app service as the desktop app, served to a browser on
+// 127.0.0.1 — the built renderer, library media (with Range) and the IPC contract over a WebSocket.
+// Every request must carry this run's token (see access.ts).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Duplex } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Provider } from '../../shared/domain';
+import { HOST_MEDIA_PATH, HOST_WS_PATH } from '../../shared/wire-protocol';
+import { createCore, type Core, type CoreConfig } from '../core';
+import { createRouter } from '../core/ipc/router';
+import { resolveMediaPath, serveFile } from '../core/media/serve-file';
+import { createAppService } from '../core/service';
+import { HostAccess, newAccessToken } from './access';
+import { StaticFiles } from './static-files';
+import { WsBridge } from './ws-bridge';
+
+export const LOOPBACK = '127.0.0.1';
+
+export interface HostOptions {
+  /** 0 or absent: an ephemeral port. */
+  port?: number;
+  dataDir: string;
+  provider?: Provider;
+  apiBase?: string;
+  /** The built renderer; defaults to ./dist/renderer. */
+  staticDir?: string;
+  coreOverrides?: Partial<CoreConfig>;
+  /** Diagnostics (never the key); defaults to stderr so stdout keeps only the URL. */
+  log?: (msg: string) => void;
+}
+
+export interface RunningHost {
+  /** `http://127.0.0.1:<port>/?token=<token>`: open this once. */
+  url: string;
+  origin: string;
+  token: string;
+  core: Core;
+  close(): Promise<void>;
+}
+
+export async function startHost(opts: HostOptions): Promise<RunningHost> {
+  const log = opts.log ?? ((msg: string) => console.error(msg));
+  const files = await StaticFiles.open(opts.staticDir ?? path.resolve('dist/renderer'));
+  const core = await createCore({
+    dataDir: opts.dataDir,
+    ...(opts.provider ? { provider: opts.provider } : {}),
+    ...(opts.apiBase ? { apiBase: opts.apiBase } : {}),
+    onLibraryProblem: (p) => log(`[host] skipped a damaged library entry (line ${p.line}: ${p.reason})`),
+    ...opts.coreOverrides,
+  });
+  const service = createAppService(core, {}, { face: 'host', mediaBase: HOST_MEDIA_PATH });
+  const bridge = new WsBridge(createRouter(service.handlers), log);
+  const unsubscribe = service.subscribe((channel, payload) => bridge.broadcast(channel, payload));
+  const token = newAccessToken();
+  // Known once the port is: the Host and Origin checks need it. Until then every request gets 503.
+  const ready: { access?: HostAccess } = {};
+
+  const server = createServer((req, res) => {
+    const { access } = ready;
+    if (!access) return void res.writeHead(503).end();
+    handleRequest(req, res, { access, files, core }).catch((err: unknown) => {
+      log(`[host] ${req.method} ${rawPath(req)} failed: ${err instanceof Error ? err.message : String(err)}`);
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Internal error');
+      else res.destroy();
+    });
+  });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const refusal = ready.access ? upgradeRefusal(req, ready.access) : 503;
+    if (refusal) return void socket.end(`HTTP/1.1 ${refusal} ${STATUS_TEXT[refusal]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    bridge.accept(req, socket, head);
+  });
+
+  let origin: string;
+  try {
+    origin = await listen(server, opts.port ?? 0);
+  } catch (err) {
+    unsubscribe();
+    await service.close();
+    await core.close();
+    throw err;
+  }
+  ready.access = new HostAccess(token, origin);
+  const resumed = core.runner.resumeAll();
+  if (resumed.length > 0) log(`[host] resuming ${resumed.length} unfinished job(s)`);
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    token,
+    core,
+    close: () =>
+      (closing ??= (async () => {
+        unsubscribe();
+        await bridge.close();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await service.close();
+        await core.close();
+      })()),
+  };
+}
+
+interface Deps {
+  access: HostAccess;
+  files: StaticFiles;
+  core: Core;
+}
+
+const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' };
+const NEED_TOKEN = 'Open the link printed by "npm run host" (it carries this run\u2019s access token).';
+
+async function handleRequest(req: IncomingMessage, res: ServerResponse, { access, files, core }: Deps): Promise<void> {
+  const plain = (status: number, text: string, extra: Record<string, string> = {}): void =>
+    void res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', ...extra }).end(text);
+
+  if (!access.isOwnHost(req)) return plain(403, `Use ${access.origin}.`);
+  if (req.method !== 'GET' && req.method !== 'HEAD') return plain(405, 'Method not allowed', { Allow: 'GET, HEAD' });
+  const head = req.method === 'HEAD';
+  // The raw path, not a URL-normalised one: traversal attempts must reach the checks, not vanish.
+  const pathname = rawPath(req);
+  const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
+
+  if (pathname === '/' || pathname === '/index.html') {
+    const offered = query.get('token');
+    if (offered !== null) {
+      if (!access.isToken(offered)) return plain(401, `That access token is not valid for this run. ${NEED_TOKEN}`);
+      return files.sendIndex(res, { 'Set-Cookie': access.cookieHeader }, head);
+    }
+    if (!access.hasCookie(req)) return plain(401, NEED_TOKEN);
+    return files.sendIndex(res, {}, head);
+  }
+  if (!access.hasCookie(req)) return plain(401, NEED_TOKEN);
+
+  if (pathname.startsWith(`${HOST_MEDIA_PATH}/`)) {
+    const resolved = await resolveMediaPath(core.library.dir, pathname.slice(HOST_MEDIA_PATH.length + 1));
+    if (!resolved.ok) return plain(resolved.status, STATUS_TEXT[resolved.status] ?? 'Refused');
+    const served = await serveFile(resolved.path, req.headers.range);
+    res.writeHead(served.status, served.headers);
+    if (!served.body || head) {
+      served.body?.destroy();
+      return void res.end();
+    }
+    // A <video> seeking away aborts the request: a closed response is normal, not an error.
+    return pipeline(served.body, res).catch(() => undefined);
+  }
+  if (await files.trySend(res, pathname, head)) return;
+  // Browsers ask for it unprompted; an empty answer keeps their consoles free of 404 noise.
+  if (pathname === '/favicon.ico') return void res.writeHead(204).end();
+  // Client-side routes (no file extension) get the app itself.
+  if (!path.posix.extname(pathname) && (req.headers.accept ?? '').includes('text/html')) return files.sendIndex(res, {}, head);
+  return plain(404, 'Not found');
+}
+
+function upgradeRefusal(req: IncomingMessage, access: HostAccess): 401 | 403 | 404 | undefined {
+  if (rawPath(req) !== HOST_WS_PATH) return 404;
+  if (!access.isOwnHost(req)) return 403;
+  if (!access.hasCookie(req)) return 401;
+  if (!access.isOwnOrigin(req)) return 403;
+  return undefined;
+}
+
+const rawPath = (req: IncomingMessage): string => (req.url ?? '/').split('?')[0] ?? '/';
+
+function listen(server: Server, port: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    // Loopback only: the host must never be reachable from another machine.
+    server.listen(port, LOOPBACK, () => {
+      server.off('error', reject);
+      resolve(`http://${LOOPBACK}:${(server.address() as AddressInfo).port}`);
+    });
+  });
+}

@@ -1,0 +1,177 @@
+// The one IPC contract. The Electron router, the preload API, the browser host's WebSocket transport
+// and the renderer's api.ts are all derived from these maps — never a second hand-written list.
+// Channel names read `domain:verb`. Inputs are validated with these schemas on the main/host side
+// (the renderer is untrusted); outputs are typed for the renderer.
+import { z } from 'zod';
+import {
+  GenerationParamsSchema,
+  JOB_STATES,
+  JobErrorSchema,
+  JobRecordSchema,
+  LogLineSchema,
+  PROVIDERS,
+  type JobProgress,
+  type JobRecord,
+} from './domain';
+import { SettingsPatchSchema, type Settings } from './settings';
+
+const Id = z.object({ id: z.string().min(1).max(200) });
+const ProviderInput = z.object({ provider: z.enum(PROVIDERS).optional() });
+
+/** Where a dropped or chosen picture comes from. Main re-checks every byte whatever the source. */
+export const ImageSourceSchema = z.discriminatedUnion('kind', [
+  /** Electron: the path from webUtils.getPathForFile. */
+  z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }),
+  /** Browser host (and clipboard paste): the file's bytes, base64. ~30 MB of image at most. */
+  z.object({ kind: z.literal('bytes'), name: z.string().max(500).optional(), base64: z.string().min(1).max(40_000_000) }),
+  /** A public https URL the user pasted. */
+  z.object({ kind: z.literal('url'), url: z.string().min(1).max(4096) }),
+]);
+export type ImageSource = z.infer<typeof ImageSourceSchema>;
+
+/** What the renderer learns about a prepared picture. The bytes stay in main under `token`. */
+export interface PreparedImageInfo {
+  token: string;
+  kind: 'file' | 'url';
+  name?: string;
+  mime?: string;
+  width?: number;
+  height?: number;
+  bytes?: number;
+  /** A small JPEG data URI for the drop-zone preview and crop guides (file inputs only). */
+  previewDataUri?: string;
+  url?: string;
+  warnings: Array<{ code: string; message: string }>;
+}
+
+export const CreateJobSchema = z.object({
+  params: GenerationParamsSchema,
+  /** Token from image:prepare. */
+  imageToken: z.string().min(1).max(200),
+  parentId: z.string().max(200).optional(),
+});
+
+export const ListQuerySchema = z.object({
+  search: z.string().max(500).optional(),
+  states: z.array(z.enum(JOB_STATES)).max(JOB_STATES.length).optional(),
+  favourite: z.boolean().optional(),
+  sort: z.enum(['newest', 'oldest']).optional(),
+  limit: z.number().int().min(0).max(100_000).optional(),
+  offset: z.number().int().min(0).optional(),
+});
+
+export const KeyStatusSchema = z.object({ isSet: z.boolean(), last4: z.string().optional() });
+export type KeyStatusInfo = z.infer<typeof KeyStatusSchema>;
+
+export interface AppInfo {
+  version: string;
+  face: 'electron' | 'host';
+  platform: string;
+  dataDir: string;
+  /** Prefix for library media: `${mediaBase}/${relativePath}` plays in <video>/<img>. */
+  mediaBase: string;
+  /** Provider and base URL new jobs go to (settings + command-line overrides). */
+  provider: (typeof PROVIDERS)[number];
+  apiBase: string;
+  /** Whether "Save video as…" / "Show in folder" / drag-out exist in this face. */
+  nativeFiles: boolean;
+}
+
+export interface LibraryPage {
+  items: JobRecord[];
+  total: number;
+}
+
+const out = <T>() => z.custom<T>(() => true);
+
+/** Request → response channels: `input` is validated where it lands; `output` types the reply. */
+export const invokeChannels = {
+  'app:info': { input: z.undefined(), output: out<AppInfo>() },
+  'image:prepare': { input: ImageSourceSchema, output: out<PreparedImageInfo>() },
+  'image:discard': { input: z.object({ token: z.string().min(1).max(200) }), output: out<void>() },
+  'jobs:create': { input: CreateJobSchema, output: out<JobRecord>() },
+  'jobs:cancel': { input: Id, output: out<JobRecord>() },
+  /** "Check again": follow a job the server may still know (never re-submits). */
+  'jobs:recheck': { input: Id, output: out<JobRecord>() },
+  /** Re-run with the same settings and input: a NEW job (and a new charge). */
+  'jobs:rerun': { input: Id, output: out<JobRecord>() },
+  /** Live numbers of every active job, for a renderer that (re)connects mid-job. */
+  'jobs:active': { input: z.undefined(), output: out<JobProgress[]>() },
+  'library:list': { input: ListQuerySchema, output: out<LibraryPage>() },
+  'library:get': { input: Id, output: out<JobRecord | null>() },
+  'library:favourite': { input: Id.extend({ favourite: z.boolean() }), output: out<JobRecord>() },
+  'library:delete': { input: Id, output: out<void>() },
+  'library:undoDelete': { input: Id, output: out<JobRecord>() },
+  'key:status': { input: ProviderInput, output: out<KeyStatusInfo>() },
+  'key:set': { input: ProviderInput.extend({ key: z.string().min(1).max(1000) }), output: out<KeyStatusInfo>() },
+  'key:clear': { input: ProviderInput, output: out<KeyStatusInfo>() },
+  'settings:get': { input: z.undefined(), output: out<Settings>() },
+  'settings:update': { input: SettingsPatchSchema, output: out<Settings>() },
+  /** Native "Save video as…" dialog; resolves null when the user cancels. Electron only. */
+  'video:saveAs': { input: Id, output: out<{ path: string } | null>() },
+  'video:showInFolder': { input: Id, output: out<void>() },
+} as const;
+
+/** main → renderer events. */
+export const eventChannels = {
+  'job:updated': JobRecordSchema,
+  'job:progress': z.object({
+    id: z.string(),
+    state: z.enum(JOB_STATES),
+    queuePosition: z.number().optional(),
+    elapsedMs: z.number(),
+    latestLogs: z.array(LogLineSchema),
+    download: z.object({ receivedBytes: z.number(), totalBytes: z.number().optional() }).optional(),
+    retryNote: z.string().optional(),
+  }),
+  'library:changed': z.object({ type: z.enum(['put', 'delete']), id: z.string() }),
+  /** Menu / shortcut commands that the renderer acts on (e.g. "view:library", "focus:search"). */
+  'app:command': z.object({ command: z.string() }),
+} as const;
+
+export type InvokeChannel = keyof typeof invokeChannels;
+export type EventChannel = keyof typeof eventChannels;
+export type InvokeInput<C extends InvokeChannel> = z.input<(typeof invokeChannels)[C]['input']>;
+export type InvokeOutput<C extends InvokeChannel> = z.output<(typeof invokeChannels)[C]['output']>;
+export type EventPayload<C extends EventChannel> = z.output<(typeof eventChannels)[C]>;
+
+export const ERROR_RESULT_KINDS = ['invalid_input', 'not_found', 'unsupported', 'failed'] as const;
+export const IpcErrorSchema = z.object({
+  kind: z.enum(ERROR_RESULT_KINDS),
+  message: z.string(),
+  /** A job-level error when the failure is about the queue API (auth, validation…). */
+  jobError: JobErrorSchema.optional(),
+});
+export type IpcError = z.infer<typeof IpcErrorSchema>;
+
+/** Handlers never throw across the bridge: every reply is a result value. */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+export const INVOKE_CHANNELS = Object.keys(invokeChannels) as InvokeChannel[];
+export const EVENT_CHANNELS = Object.keys(eventChannels) as EventChannel[];
+
+// ---- The renderer-facing API shape, derived from the maps ------------------------------------
+type Domain<C extends string> = C extends `${infer D}:${string}` ? D : never;
+type Verb<C extends string> = C extends `${string}:${infer V}` ? V : never;
+
+export type VeoApi = {
+  [D in Domain<InvokeChannel>]: {
+    [C in InvokeChannel as Domain<C> extends D ? Verb<C> : never]: (
+      ...args: undefined extends InvokeInput<C> ? [input?: InvokeInput<C>] : [input: InvokeInput<C>]
+    ) => Promise<IpcResult<InvokeOutput<C>>>;
+  };
+} & {
+  on: <C extends EventChannel>(channel: C, listener: (payload: EventPayload<C>) => void) => () => void;
+};
+
+/** Splits `domain:verb` so every face builds the same nested object from the same list. */
+export function splitChannel(channel: string): [string, string] {
+  const i = channel.indexOf(':');
+  return [channel.slice(0, i), channel.slice(i + 1)];
+}
+
+// Object.hasOwn, not `in`: inherited names such as 'toString' or '__proto__' are not channels.
+export const isInvokeChannel = (c: unknown): c is InvokeChannel => typeof c === 'string' && Object.hasOwn(invokeChannels, c);
+export const isEventChannel = (c: unknown): c is EventChannel => typeof c === 'string' && Object.hasOwn(eventChannels, c);
+
+export type { JobProgress, JobRecord, Settings };

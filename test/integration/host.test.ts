@@ -1,0 +1,305 @@
+// The browser host end to end, in-process: token → cookie, every request gated, the WebSocket gated
+// by cookie and Origin, the contract round-tripping over it, a simulator job running to completion
+// with its events, seekable media, and the API key absent from every frame.
+import { readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { AppInfo, LibraryPage, PreparedImageInfo } from '../../shared/contract';
+import type { JobRecord } from '../../shared/domain';
+import type { ServerFrame } from '../../shared/wire-protocol';
+import { MemoryKeychain } from '../../electron/core/secrets/secret-store';
+import { FAST_TEST_TIMING } from '../../electron/core/simulator/types';
+import { startHost, type RunningHost } from '../../electron/host/server';
+import { REPO } from '../support/run-cli';
+
+const KEY = 'sk-host-test-SECRET-0123456789-abcd';
+const INDEX_HTML =
+  '<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src \'none\'; script-src \'self\'; connect-src \'self\'">' +
+  '<script type="module" src="/assets/app.js"></script></head><body><div id="root"></div></body></html>';
+
+let tmp: string;
+let host: RunningHost;
+let cookie: string;
+const logs: string[] = [];
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+/** Raw HTTP, so tests control Host, Cookie and un-normalised paths exactly. */
+function get(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Reply> {
+  const { hostname, port } = new URL(host.origin);
+  return new Promise((resolve, reject) => {
+    const req = request({ hostname, port, path, method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+beforeAll(async () => {
+  tmp = await mkdtemp(join(tmpdir(), 'veo-host-'));
+  const staticDir = join(tmp, 'renderer');
+  await mkdir(join(staticDir, 'assets'), { recursive: true });
+  await writeFile(join(staticDir, 'index.html'), INDEX_HTML);
+  await writeFile(join(staticDir, 'assets', 'app.js'), 'console.log("app");');
+  await writeFile(join(tmp, 'outside.txt'), 'must never be served');
+  host = await startHost({
+    port: 0,
+    dataDir: join(tmp, 'data'),
+    provider: 'simulator',
+    staticDir,
+    log: (m) => logs.push(m),
+    coreOverrides: {
+      keychain: new MemoryKeychain(),
+      simulator: { timing: FAST_TEST_TIMING, pingIntervalMs: 50 },
+      follow: { queuedPollMs: 20, runningPollMs: 20, maxPollMs: 100 },
+    },
+  });
+});
+afterAll(async () => {
+  await host?.close();
+  await rm(tmp, { recursive: true, force: true });
+});
+
+describe('access', () => {
+  it('prints a loopback URL carrying the token', () => {
+    expect(host.url).toBe(`${host.origin}/?token=${host.token}`);
+    expect(host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(host.token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+  });
+
+  it('the token URL sets a strict HttpOnly cookie and serves the page with its CSP, uncached', async () => {
+    const res = await get(`/?token=${host.token}`);
+    expect(res.status).toBe(200);
+    expect(res.headers['set-cookie']).toEqual([`veo_host=${host.token}; HttpOnly; SameSite=Strict; Path=/`]);
+    expect(res.headers['content-security-policy']).toBe("default-src 'none'; script-src 'self'; connect-src 'self'");
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    expect(res.body.toString()).toBe(INDEX_HTML);
+    cookie = `veo_host=${host.token}`;
+  });
+
+  it.each([
+    ['/', {}],
+    ['/?token=wrong', {}],
+    [`/?token=${host?.token ?? ''}x`, {}],
+    ['/assets/app.js', {}],
+    ['/assets/app.js', { Cookie: 'veo_host=guess' }],
+    ['/assets/app.js', { Cookie: 'other=1' }],
+    ['/media/media/x/video.mp4', {}],
+    ['/ws', {}],
+  ])('refuses %s without a valid cookie', async (path, headers) => {
+    const res = await get(path, headers as Record<string, string>);
+    expect([401, 403]).toContain(res.status);
+    expect(res.body.toString()).not.toContain('console.log');
+  });
+
+  it('serves assets with the cookie, with the same CSP', async () => {
+    const res = await get('/assets/app.js', { Cookie: cookie });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(res.headers['content-security-policy']).toBe("default-src 'none'; script-src 'self'; connect-src 'self'");
+    expect(res.body.toString()).toBe('console.log("app");');
+  });
+
+  it('refuses another Host name (DNS rebinding) even with the cookie', async () => {
+    const port = new URL(host.origin).port;
+    expect((await get('/assets/app.js', { Cookie: cookie, Host: `evil.example:${port}` })).status).toBe(403);
+    expect((await get(`/?token=${host.token}`, { Host: `localhost:${port}` })).status).toBe(403);
+  });
+
+  it.each(['/../outside.txt', '/%2e%2e/outside.txt', '/assets/..%2f..%2foutside.txt', '/assets%5c..%5c..%5coutside.txt', '/.%2e/.%2e/outside.txt'])(
+    'never serves files outside the renderer folder: %s',
+    async (path) => {
+      const res = await get(path, { Cookie: cookie });
+      expect(res.status).toBe(404);
+      expect(res.body.toString()).not.toContain('must never be served');
+    },
+  );
+
+  it('answers app routes with the page, a missing favicon with 204, other missing files with 404', async () => {
+    const route = await get('/library', { Cookie: cookie, Accept: 'text/html' });
+    expect(route.status).toBe(200);
+    expect(route.body.toString()).toBe(INDEX_HTML);
+    expect((await get('/favicon.ico', { Cookie: cookie })).status).toBe(204);
+    expect((await get('/assets/missing.js', { Cookie: cookie })).status).toBe(404);
+  });
+
+  it('only GET and HEAD', async () => {
+    expect((await get('/assets/app.js', { Cookie: cookie }, 'POST')).status).toBe(405);
+    const head = await get('/assets/app.js', { Cookie: cookie }, 'HEAD');
+    expect(head.status).toBe(200);
+    expect(head.body.length).toBe(0);
+  });
+});
+
+// ---- WebSocket ---------------------------------------------------------------------------------
+
+const wsUrl = (): string => `${host.origin.replace('http', 'ws')}/ws`;
+
+function refusedUpgrade(headers: Record<string, string>, origin?: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(wsUrl(), { headers, ...(origin ? { origin } : {}) });
+    ws.on('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      ws.terminate();
+    });
+    ws.on('open', () => reject(new Error('the upgrade was accepted')));
+    ws.on('error', () => undefined);
+  });
+}
+
+class Client {
+  readonly frames: string[] = [];
+  private nextId = 1;
+  private readonly pending = new Map<number, (r: ServerFrame & { type: 'result' }) => void>();
+  private readonly eventWaiters = new Set<{ match: (f: ServerFrame & { type: 'event' }) => boolean; resolve: (f: ServerFrame & { type: 'event' }) => void }>();
+  readonly events: Array<ServerFrame & { type: 'event' }> = [];
+
+  constructor(readonly ws: WebSocket) {
+    ws.on('message', (data) => {
+      const text = data.toString();
+      this.frames.push(text);
+      const frame = JSON.parse(text) as ServerFrame;
+      if (frame.type === 'result') this.pending.get(frame.id)?.(frame);
+      else {
+        this.events.push(frame);
+        for (const w of [...this.eventWaiters]) {
+          if (!w.match(frame)) continue;
+          this.eventWaiters.delete(w);
+          w.resolve(frame);
+        }
+      }
+    });
+  }
+
+  static open(): Promise<Client> {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(wsUrl(), { headers: { Cookie: cookie }, origin: host.origin });
+      const client = new Client(ws);
+      ws.once('open', () => resolve(client));
+      ws.once('error', reject);
+    });
+  }
+
+  sendRaw(text: string, id?: number): Promise<ServerFrame & { type: 'result' }> | undefined {
+    this.ws.send(text);
+    if (id === undefined) return undefined;
+    return new Promise((resolve) => this.pending.set(id, resolve));
+  }
+
+  async invoke<T>(channel: string, payload?: unknown): Promise<T> {
+    const id = this.nextId++;
+    const reply = await this.sendRaw(JSON.stringify({ type: 'invoke', id, channel, payload }), id)!;
+    if (!reply.result.ok) throw new Error(`${channel}: ${reply.result.error.kind}: ${reply.result.error.message}`);
+    return reply.result.value as T;
+  }
+
+  waitForEvent(match: (f: ServerFrame & { type: 'event' }) => boolean): Promise<ServerFrame & { type: 'event' }> {
+    const seen = this.events.find(match);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve) => this.eventWaiters.add({ match, resolve }));
+  }
+}
+
+describe('WebSocket', () => {
+  let client: Client;
+  beforeAll(async () => {
+    client = await Client.open();
+  });
+  afterAll(() => client?.ws.close());
+
+  it('refuses an upgrade without the cookie, or from another origin', async () => {
+    expect(await refusedUpgrade({}, host.origin)).toBe(401);
+    expect(await refusedUpgrade({ Cookie: 'veo_host=nope' }, host.origin)).toBe(401);
+    expect(await refusedUpgrade({ Cookie: cookie }, 'http://evil.example')).toBe(403);
+    expect(await refusedUpgrade({ Cookie: cookie }, host.origin.replace('127.0.0.1', 'localhost'))).toBe(403);
+    expect(await refusedUpgrade({ Cookie: cookie })).toBe(403);
+  });
+
+  it('round-trips app:info and library:list', async () => {
+    const info = await client.invoke<AppInfo>('app:info');
+    expect(info).toMatchObject({ face: 'host', mediaBase: '/media', provider: 'simulator', nativeFiles: false });
+    expect(info.apiBase).toMatch(/^http:\/\/127\.0\.0\.1:[1-9]/);
+    expect(await client.invoke<LibraryPage>('library:list', {})).toEqual({ items: [], total: 0 });
+  });
+
+  it('answers malformed frames it can, ignores the rest, and keeps serving', async () => {
+    client.sendRaw('not json at all');
+    client.sendRaw('[]');
+    client.ws.send(Buffer.from([1, 2, 3]), { binary: true });
+    const badChannel = await client.sendRaw(JSON.stringify({ type: 'invoke', id: 9001, channel: 5 }), 9001)!;
+    expect(badChannel.result).toEqual({ ok: false, error: { kind: 'invalid_input', message: 'Malformed request.' } });
+    const noType = await client.sendRaw(JSON.stringify({ id: 9002, channel: 'app:info' }), 9002)!;
+    expect(noType.result.ok).toBe(false);
+    const unknown = await client.sendRaw(JSON.stringify({ type: 'invoke', id: 9003, channel: 'fs:readFile', payload: '/etc/passwd' }), 9003)!;
+    expect(unknown.result).toMatchObject({ ok: false, error: { kind: 'invalid_input' } });
+    const badPayload = await client.sendRaw(JSON.stringify({ type: 'invoke', id: 9004, channel: 'jobs:cancel', payload: { id: 7 } }), 9004)!;
+    expect(badPayload.result).toMatchObject({ ok: false, error: { kind: 'invalid_input' } });
+    expect(client.ws.readyState).toBe(WebSocket.OPEN);
+    expect((await client.invoke<AppInfo>('app:info')).face).toBe('host');
+  });
+
+  it('runs a job from dropped bytes to completed, with events, and serves its video with ranges', async () => {
+    expect(await client.invoke('key:set', { provider: 'fal', key: KEY })).toEqual({ isSet: true, last4: 'abcd' });
+    const bytes = await readFile(join(REPO, 'electron/core/simulator/assets/sample-input.jpg'));
+    const image = await client.invoke<PreparedImageInfo>('image:prepare', { kind: 'bytes', name: 'sample-input.jpg', base64: bytes.toString('base64') });
+    expect(image).toMatchObject({ kind: 'file', mime: 'image/jpeg' });
+    const job = await client.invoke<JobRecord>('jobs:create', {
+      params: { prompt: 'a lighthouse at dusk, slow dolly in', aspectRatio: '16:9', duration: '8s', resolution: '720p', generateAudio: true },
+      imageToken: image.token,
+    });
+    const done = await client.waitForEvent(
+      (f) => f.channel === 'job:updated' && (f.payload as JobRecord).id === job.id && ['completed', 'failed', 'cancelled'].includes((f.payload as JobRecord).state),
+    );
+    const rec = done.payload as JobRecord;
+    expect(rec.state, JSON.stringify(rec.error)).toBe('completed');
+    expect(client.events.some((f) => f.channel === 'job:progress' && (f.payload as { id: string }).id === job.id)).toBe(true);
+    expect(client.events.some((f) => f.channel === 'library:changed' && (f.payload as { id: string }).id === job.id)).toBe(true);
+
+    const video = await readFile(host.core.library.resolve(rec.videoPath!));
+    const ranged = await get(`/media/${rec.videoPath}`, { Cookie: cookie, Range: 'bytes=100-299' });
+    expect(ranged.status).toBe(206);
+    expect(ranged.headers['content-range']).toBe(`bytes 100-299/${video.length}`);
+    expect(ranged.headers['content-type']).toBe('video/mp4');
+    expect(ranged.body).toEqual(video.subarray(100, 300));
+    const whole = await get(`/media/${rec.videoPath}`, { Cookie: cookie });
+    expect(whole.status).toBe(200);
+    expect(whole.body).toEqual(video);
+    expect((await get(`/media/${rec.videoPath}`, { Cookie: cookie, Range: `bytes=${video.length}-` })).status).toBe(416);
+    if (rec.input.kind === 'file') expect((await get(`/media/${rec.input.thumbPath}`, { Cookie: cookie })).headers['content-type']).toBe('image/jpeg');
+    expect((await get('/media/library.jsonl', { Cookie: cookie })).status).toBe(403);
+    expect((await get('/media/media/%2e%2e/%2e%2e/outside.txt', { Cookie: cookie })).status).toBe(403);
+
+    // Everything the page received: the last 4 may appear, the key never.
+    await client.invoke('key:status', { provider: 'fal' });
+    const all = client.frames.join('\n');
+    expect(all).toContain('abcd');
+    expect(all).not.toContain(KEY);
+    expect(all).not.toContain('SECRET');
+    expect(logs.join('\n')).not.toContain('SECRET');
+  });
+
+  it('broadcasts events to every connected page', async () => {
+    const second = await Client.open();
+    try {
+      const { token } = await client.invoke<PreparedImageInfo>('image:prepare', { kind: 'url', url: 'https://example.com/fox.png' });
+      const job = await client.invoke<JobRecord>('jobs:create', { params: { prompt: 'broadcast' }, imageToken: token });
+      await second.waitForEvent((f) => f.channel === 'job:updated' && (f.payload as JobRecord).id === job.id);
+      await client.invoke('jobs:cancel', { id: job.id });
+    } finally {
+      second.ws.close();
+    }
+  });
+});
