@@ -47,6 +47,39 @@ function jpegSize(b: Uint8Array): HeaderSize | undefined {
   return undefined;
 }
 
+/** Offset of the first start-of-scan (the compressed pixels), walking the segments before it. */
+function jpegFirstScan(b: Uint8Array): number | undefined {
+  let i = 2;
+  while (i + 4 <= b.length) {
+    if (b[i] !== 0xff) return undefined;
+    let marker = b[i + 1] ?? 0;
+    while (marker === 0xff && i + 2 < b.length) marker = b[++i + 1] ?? 0;
+    i += 2;
+    if (isStandaloneJpegMarker(marker)) continue;
+    if (marker === 0xda) return i;
+    if (marker === 0xd9) return undefined;
+    const length = be16(b, i);
+    if (length < 2) return undefined;
+    i += length;
+  }
+  return undefined;
+}
+
+/**
+ * A JPEG is whole when an end-of-image marker follows its first scan. Searching from the end (not
+ * just the last bytes) accepts phone "motion photos" that append a video after the JPEG; requiring
+ * it after the scan ignores the EXIF thumbnail's own marker. In entropy-coded data 0xFF is always
+ * followed by 0x00 or a restart marker, so FF D9 cannot appear there by accident.
+ */
+function jpegLooksTruncated(b: Uint8Array): boolean {
+  const scan = jpegFirstScan(b);
+  if (scan === undefined) return true;
+  for (let i = b.length - 2; i > scan; i--) {
+    if (b[i] === 0xff && b[i + 1] === 0xd9) return false;
+  }
+  return true;
+}
+
 /** WebP: the first chunk is VP8 (lossy), VP8L (lossless) or VP8X (extended, carries the canvas size). */
 function webpSize(b: Uint8Array): HeaderSize | undefined {
   if (b.length < 30) return undefined;
@@ -83,13 +116,14 @@ export function readHeaderSize(bytes: Uint8Array, mime: ImageMime): HeaderSize |
 const IEND = [0x49, 0x45, 0x4e, 0x44];
 
 /**
- * Truncation that the decoders forgive: libpng decodes a PNG whose IEND chunk is missing, and a WebP
- * may be shorter than its RIFF header says. We send originals as they are, so a file like that would
- * reach the server broken; treat it as truncated. (libjpeg already fails on a missing end of image.)
+ * Truncation that the decoders forgive: libpng decodes a PNG whose IEND chunk is missing, libjpeg
+ * only *warns* on a missing end-of-image marker (and sharp's failOn:'error' lets warnings through),
+ * and a WebP may be shorter than its RIFF header says. We send originals as they are, so a file like
+ * that would reach the server broken; treat it as truncated.
  */
 export function looksTruncated(bytes: Uint8Array, mime: ImageMime): boolean {
   if (mime === 'image/webp') return bytes.length < le32(bytes, 4) + 8;
-  if (mime !== 'image/png') return false;
+  if (mime === 'image/jpeg') return jpegLooksTruncated(bytes);
   // Some tools append junk after IEND, so look for it near the end rather than exactly at it.
   const tail = bytes.subarray(Math.max(0, bytes.length - 4096));
   for (let i = tail.length - IEND.length; i >= 0; i--) {
