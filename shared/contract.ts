@@ -129,6 +129,15 @@ export const eventChannels = {
   'app:command': z.object({ command: z.string() }),
 } as const;
 
+/**
+ * renderer → main one-way messages (desktop face only), checked like invoke inputs. Drag-out must
+ * start synchronously inside the renderer's dragstart, so it cannot wait for an invoke round trip.
+ */
+export const sendChannels = {
+  'video:drag': z.string().min(1).max(200),
+} as const;
+export const VIDEO_DRAG_CHANNEL = 'video:drag' satisfies keyof typeof sendChannels;
+
 export type InvokeChannel = keyof typeof invokeChannels;
 export type EventChannel = keyof typeof eventChannels;
 export type InvokeInput<C extends InvokeChannel> = z.input<(typeof invokeChannels)[C]['input']>;

@@ -1,0 +1,155 @@
+// Composition of the running desktop app, once Electron is ready: the core and its service, the
+// protocols, IPC, the window, the menu and the job activity shown outside the page. Returns the one
+// thing lifecycle.ts needs afterwards — a way to bring the window back and to close it all.
+import path from 'node:path';
+import { app, Menu, session, shell } from 'electron';
+import { MEDIA_SCHEME } from '../../shared/wire-protocol';
+import { createCore, type Core } from '../core';
+import { createRouter } from '../core/ipc/router';
+import { createAppService } from '../core/service';
+import { APP_ENTRY_URL, MEDIA_HOST } from './app-origin';
+import { createDragItemResolver } from './drag';
+import { installPermissionGuards } from './guards';
+import { setupIpc } from './ipc';
+import { JobActivity } from './job-activity';
+import { buildMenuTemplate } from './menu';
+import { createNativePlatform } from './native-platform';
+import { JobNotifier } from './notifier';
+import { handleAppProtocols } from './protocols';
+import { TaskbarProgress } from './taskbar';
+import { MainWindow } from './window';
+
+export interface ShellOptions {
+  dataDir: string;
+  trustedOrigins: readonly string[];
+  /** Load this (vite dev) instead of the bundled renderer. */
+  devServerUrl?: string;
+  isDev: boolean;
+}
+
+export interface DesktopShell {
+  readonly window: MainWindow;
+  /** Stops following jobs (they resume next start), saves the window position, releases the library. */
+  close(): Promise<void>;
+}
+
+export async function openDesktopShell(opts: ShellOptions): Promise<DesktopShell> {
+  const core = await createCore({
+    dataDir: opts.dataDir,
+    onLibraryProblem: (p) => console.warn(`[veo] library: skipped line ${p.line}: ${p.reason}`),
+  });
+  if (core.settingsProblem) console.warn(`[veo] ${core.settingsProblem}`);
+  try {
+    return wireShell(core, opts);
+  } catch (err) {
+    await core.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+function wireShell(core: Core, opts: ShellOptions): DesktopShell {
+  // The hooks below reach the window lazily (mainWindow is created further down, before any of
+  // them can run).
+  const currentWindow = () => mainWindow.current;
+
+  const platform = createNativePlatform({ settings: () => core.settings(), parentWindow: currentWindow });
+  const service = createAppService(core, platform, {
+    face: 'electron',
+    mediaBase: `${MEDIA_SCHEME}://${MEDIA_HOST}`,
+    version: app.getVersion(),
+  });
+  handleAppProtocols({
+    rendererDir: path.join(app.getAppPath(), 'dist', 'renderer'),
+    libraryDir: core.library.dir,
+    trustedOrigins: opts.trustedOrigins,
+  });
+  installPermissionGuards(session.defaultSession, opts.trustedOrigins);
+  const ipc = setupIpc({
+    router: createRouter(service.handlers),
+    subscribe: (emit) => service.subscribe(emit),
+    trustedOrigins: opts.trustedOrigins,
+    dragItemFor: createDragItemResolver(core.library),
+  });
+
+  /** Brings the window to the front (re-creating it on macOS) and tells the renderer what to do. */
+  const commandWindow = (command: string): void => {
+    void mainWindow
+      .show()
+      .then(() => ipc.command(command))
+      .catch((err: unknown) => console.error('[veo] could not show the window:', err));
+  };
+
+  const activity = new JobActivity(core.library.list({ states: ['submitting', 'queued', 'running', 'downloading'] }));
+  const taskbar = new TaskbarProgress(currentWindow);
+  const notifier = new JobNotifier({
+    enabled: () => core.settings().notifications,
+    windowFocused: () => currentWindow()?.isFocused() ?? false,
+    openJob: (id) => commandWindow(`job:open:${id}`),
+  });
+  const offs = [
+    core.runner.events.on('job:updated', (rec) => {
+      const finished = activity.update(rec);
+      taskbar.show(activity.summary());
+      if (finished) notifier.finished(finished);
+    }),
+    core.runner.events.on('job:progress', (p) => {
+      activity.progress(p);
+      taskbar.show(activity.summary());
+    }),
+    core.library.onChange((change) => {
+      if (change.type === 'delete') activity.forget(change.id);
+    }),
+  ];
+
+  const mainWindow = new MainWindow({
+    dataDir: opts.dataDir,
+    entryUrl: opts.devServerUrl ?? APP_ENTRY_URL,
+    settings: () => core.settings(),
+    onCreated: (win) => {
+      ipc.attachWindow(win);
+      taskbar.reset();
+      win.once('ready-to-show', () => taskbar.show(activity.summary()));
+    },
+  });
+
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate({
+        isMac: process.platform === 'darwin',
+        isDev: opts.isDev,
+        appName: app.getName(),
+        command: commandWindow,
+        openExternal: (url) => void shell.openExternal(url),
+        openDataFolder: () => void shell.openPath(opts.dataDir),
+      }),
+    ),
+  );
+
+  mainWindow.create().catch((err: unknown) => console.error('[veo] could not open the window:', err));
+  // Jobs left unfinished by the last run carry on now; their events reach the page once it loads.
+  core.runner.resumeAll();
+
+  let closing: Promise<void> | undefined;
+  return {
+    window: mainWindow,
+    close() {
+      closing ??= (async () => {
+        for (const off of offs) off();
+        notifier.closeAll();
+        await mainWindow.persistForQuit();
+        ipc.dispose();
+        await settle('service', service.close());
+        await settle('core', core.close());
+      })();
+      return closing;
+    },
+  };
+}
+
+async function settle(what: string, work: Promise<void>): Promise<void> {
+  try {
+    await work;
+  } catch (err) {
+    console.error(`[veo] closing the ${what} failed:`, err instanceof Error ? err.message : err);
+  }
+}

@@ -1,0 +1,75 @@
+// App lifecycle: one instance, the shell opened once Electron is ready, the window brought back by a
+// second launch or a dock click, and a graceful shutdown (jobs stop being followed and resume on the
+// next start; the library lock is released). On macOS the app — and its jobs — keep running with
+// the window closed.
+import { app, dialog } from 'electron';
+import { devServerUrl, trustedOrigins } from './app-origin';
+import { openDesktopShell, type DesktopShell } from './desktop-shell';
+import { installWebContentsGuards } from './guards';
+
+/** Longest a quit waits for jobs to stop and files to flush before leaving anyway. */
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+
+export function startVeoStudio(): void {
+  const isDev = !app.isPackaged;
+  let devUrl: string | undefined;
+  try {
+    devUrl = devServerUrl(process.env, isDev);
+  } catch (err) {
+    failStartup(err);
+    return;
+  }
+  const origins = trustedOrigins(devUrl);
+  // Before any webContents exists, so none escapes the navigation / window-open guards.
+  installWebContentsGuards(origins);
+
+  let shell: DesktopShell | undefined;
+  let shutDown = false;
+  let shuttingDown = false;
+
+  const showWindow = (): void => {
+    shell?.window.show().catch((err: unknown) => console.error('[veo] could not show the window:', err));
+  };
+  app.on('second-instance', showWindow);
+  app.on('activate', () => {
+    if (shell && !shell.window.current) showWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('before-quit', (event) => {
+    if (shutDown || !shell) return;
+    event.preventDefault();
+    if (shuttingDown) return;
+    shuttingDown = true;
+    void withTimeout(shell.close(), SHUTDOWN_TIMEOUT_MS)
+      .catch((err: unknown) => console.error('[veo] shutdown did not finish cleanly:', err instanceof Error ? err.message : err))
+      .finally(() => {
+        shutDown = true;
+        app.quit();
+      });
+  });
+
+  app
+    .whenReady()
+    .then(async () => {
+      shell = await openDesktopShell({ dataDir: app.getPath('userData'), trustedOrigins: origins, isDev, ...(devUrl ? { devServerUrl: devUrl } : {}) });
+    })
+    .catch(failStartup);
+}
+
+/** Startup problems people can act on (most often: the CLI holds the library) — shown, then exit. */
+function failStartup(err: unknown): void {
+  const message = err instanceof Error ? err.message : String(err);
+  console.error('[veo] Veo Studio could not start:', message);
+  if (app.isReady()) dialog.showErrorBox('Veo Studio could not start', message);
+  app.exit(1);
+}
+
+function withTimeout(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`gave up after ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}

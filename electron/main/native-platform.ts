@@ -1,0 +1,70 @@
+// The desktop-only file actions the app service calls: "Save video as…" (native dialog, then a
+// durable copy) and "Show in folder". The service resolves and checks the library path first.
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { app, dialog, shell, type BrowserWindow, type SaveDialogOptions } from 'electron';
+import type { Settings } from '../../shared/settings';
+import { fsyncFile, renameDurable, tempPathFor } from '../core/fs/atomic';
+import type { NativePlatform } from '../core/service';
+
+export interface NativePlatformOptions {
+  settings: () => Settings;
+  /** The window dialogs attach to (sheet on macOS), if one is open. */
+  parentWindow: () => BrowserWindow | undefined;
+}
+
+export function createNativePlatform(opts: NativePlatformOptions): NativePlatform {
+  return {
+    async saveVideoAs(absPath, suggestedName) {
+      const dialogOptions: SaveDialogOptions = {
+        title: 'Save video as',
+        defaultPath: path.join(startFolder(opts.settings()), safeFileName(suggestedName)),
+        filters: [{ name: 'MP4 video', extensions: ['mp4'] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      };
+      const parent = opts.parentWindow();
+      const choice = parent ? await dialog.showSaveDialog(parent, dialogOptions) : await dialog.showSaveDialog(dialogOptions);
+      if (choice.canceled || !choice.filePath) return null;
+      const target = path.extname(choice.filePath) ? choice.filePath : `${choice.filePath}.mp4`;
+      await copyDurably(absPath, target);
+      return target;
+    },
+    showInFolder(absPath) {
+      shell.showItemInFolder(absPath);
+    },
+  };
+}
+
+/** The folder from Settings, else the OS Videos folder, else Downloads / home. */
+function startFolder(settings: Settings): string {
+  if (settings.downloadDir) return settings.downloadDir;
+  for (const name of ['videos', 'downloads', 'home'] as const) {
+    try {
+      return app.getPath(name);
+    } catch {
+      // Some Linux desktops define no XDG Videos folder; fall through to the next candidate.
+    }
+  }
+  return '';
+}
+
+/** The suggested name comes from the service, but only its last segment is ever used. */
+function safeFileName(name: string): string {
+  const base = [...path.basename(name)].map((ch) => (ch < ' ' || '<>:"/\\|?*'.includes(ch) ? '-' : ch)).join('');
+  return base.length > 0 ? base : 'video.mp4';
+}
+
+/** Copy to a sibling temp file, then rename: the destination is never a half-written video. */
+async function copyDurably(from: string, to: string): Promise<void> {
+  const tmp = tempPathFor(to);
+  try {
+    await fsp.copyFile(from, tmp);
+    await fsyncFile(tmp);
+    await renameDurable(tmp, to);
+  } catch (err) {
+    await fsp.rm(tmp, { force: true });
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'the disk is full' : code ?? 'copy failed';
+    throw new Error(`Could not save the video to ${to} (${why}).`, { cause: err });
+  }
+}

@@ -1,0 +1,166 @@
+// Boots the BUILT main bundle (dist/main/main.cjs) under plain Node against a fake 'electron' and
+// checks the shell end to end: schemes before ready, the hardened window on app://, every contract
+// channel behind the sender check, both protocols (Range → 206, confinement), the guards, and a
+// graceful quit that saves the window and releases the library.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { INVOKE_CHANNELS } from '../../../shared/contract';
+import { createFakeElectron, fakeEvent, type FakeElectron } from './fake-electron';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
+const FAKE_ELECTRON_ID = 'veo-test:fake-electron';
+const nodeRequire = createRequire(import.meta.url);
+type ModuleInternals = {
+  _resolveFilename: (request: string, parent: unknown, isMain: boolean, options?: unknown) => string;
+  _cache: Record<string, unknown>;
+};
+const Module = nodeRequire('node:module') as ModuleInternals;
+const originalResolve = Module._resolveFilename;
+
+let appPath: string;
+let dataDir: string;
+let fake: FakeElectron;
+const savedEnv = { data: process.env.VEO_STUDIO_DATA_DIR, dev: process.env.VEO_DEV_SERVER_URL };
+
+beforeAll(async () => {
+  appPath = await mkdtemp(path.join(tmpdir(), 'veo-main-bundle-'));
+  dataDir = path.join(appPath, 'user data');
+  await promisify(execFile)(process.execPath, [path.join(ROOT, 'scripts', 'build-electron.mjs'), '--outdir', path.join(appPath, 'dist')], { cwd: ROOT });
+  await mkdir(path.join(appPath, 'dist', 'renderer'), { recursive: true });
+  await writeFile(path.join(appPath, 'dist', 'renderer', 'index.html'), '<!doctype html><title>Veo Studio</title>');
+
+  fake = createFakeElectron({ appPath, tmpDir: appPath });
+  // 'electron' → the fake; keytar/sharp resolve from the repository (the bundle lives in a temp dir).
+  Module._cache[FAKE_ELECTRON_ID] = { id: FAKE_ELECTRON_ID, filename: FAKE_ELECTRON_ID, loaded: true, exports: fake.electron, children: [] };
+  Module._resolveFilename = function (request, parent, isMain, options) {
+    if (request === 'electron') return FAKE_ELECTRON_ID;
+    try {
+      return originalResolve.call(this, request, parent, isMain, options);
+    } catch (err) {
+      if (request.startsWith('.') || request.startsWith('node:')) throw err;
+      return originalResolve.call(this, request, parent, isMain, { paths: [ROOT] });
+    }
+  };
+  process.env.VEO_STUDIO_DATA_DIR = dataDir;
+  delete process.env.VEO_DEV_SERVER_URL;
+  nodeRequire(path.join(appPath, 'dist', 'main', 'main.cjs'));
+}, 60_000);
+
+afterAll(async () => {
+  Module._resolveFilename = originalResolve;
+  delete Module._cache[FAKE_ELECTRON_ID];
+  for (const [key, value] of [['VEO_STUDIO_DATA_DIR', savedEnv.data], ['VEO_DEV_SERVER_URL', savedEnv.dev]] as const) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  if (appPath) await rm(appPath, { recursive: true, force: true });
+});
+
+const trustedEvent = (contents: unknown, url = 'app://veo/index.html') => ({ sender: contents, senderFrame: { url, parent: null } });
+
+describe('the built main process', () => {
+  it('registers both schemes as privileged before ready, and names the app', () => {
+    expect(fake.calls.slice(0, 2)).toEqual(['registerSchemesAsPrivileged ready=false', 'setAppUserModelId tech.veostudio.app']);
+    expect(fake.schemes).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true }) },
+      { scheme: 'veo-media', privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true, stream: true }) },
+    ]);
+    expect(fake.electron.app.getPath('userData')).toBe(dataDir);
+    expect(fake.windows).toHaveLength(0);
+  });
+
+  it('opens one hardened window on app:// once ready', async () => {
+    fake.becomeReady();
+    const win = await fake.windowLoaded;
+    expect(win.loadedUrl).toBe('app://veo/index.html');
+    expect(win.options).toMatchObject({ width: 1280, height: 800, minWidth: 900, minHeight: 600, show: false, backgroundColor: expect.any(String) });
+    expect(win.options.webPreferences).toMatchObject({
+      preload: fake.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      webSecurity: true,
+      spellcheck: true,
+    });
+    expect(win.shown).toBe(true);
+    expect(fake.menus).toHaveLength(1);
+  });
+
+  it('serves every contract channel, to our window only', async () => {
+    const win = fake.windows[0];
+    expect([...fake.ipcHandlers.keys()]).toEqual(expect.arrayContaining(INVOKE_CHANNELS));
+    const handler = fake.ipcHandlers.get('app:info') as (event: unknown, payload: unknown) => unknown;
+    const invoke = (event: unknown, payload: unknown) => Promise.resolve(handler(event, payload));
+    await expect(invoke(trustedEvent(win?.webContents), undefined)).resolves.toMatchObject({
+      ok: true,
+      value: { face: 'electron', version: '9.9.9', mediaBase: 'veo-media://library', dataDir, nativeFiles: true },
+    });
+    await expect(invoke(trustedEvent(win?.webContents, 'https://evil.example/'), undefined)).resolves.toMatchObject({ ok: false, error: { kind: 'invalid_input' } });
+    await expect(invoke(trustedEvent({ id: 999 }), undefined)).resolves.toMatchObject({ ok: false });
+  });
+
+  it('serves the renderer from app:// and nothing outside it', async () => {
+    const serve = fake.protocolHandlers.get('app');
+    const page = await serve?.(new Request('app://veo/'));
+    expect(page?.status).toBe(200);
+    expect(page?.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await page?.text()).toContain('<title>Veo Studio</title>');
+    expect((await serve?.(new Request('app://veo/%2e%2e%2f%2e%2e%2fmain%2fmain.cjs')))?.status).toBe(404);
+    expect((await serve?.(new Request('app://veo/missing.js')))?.status).toBe(404);
+  });
+
+  it('streams library media with Range support, confined to the media folder', async () => {
+    const bytes = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 256));
+    await mkdir(path.join(dataDir, 'library', 'media', 'job1'), { recursive: true });
+    await writeFile(path.join(dataDir, 'library', 'media', 'job1', 'video.mp4'), bytes);
+    const serve = fake.protocolHandlers.get('veo-media');
+    const partial = await serve?.(new Request('veo-media://library/media/job1/video.mp4', { headers: { range: 'bytes=100-199' } }));
+    expect(partial?.status).toBe(206);
+    expect(partial?.headers.get('content-range')).toBe('bytes 100-199/1000');
+    expect(Buffer.from(await (partial as Response).arrayBuffer())).toEqual(bytes.subarray(100, 200));
+    const whole = await serve?.(new Request('veo-media://library/media/job1/video.mp4'));
+    expect(whole?.status).toBe(200);
+    expect((await (whole as Response).arrayBuffer()).byteLength).toBe(1000);
+
+    for (const url of ['veo-media://library/media/job1/..%2f..%2flibrary.jsonl', 'veo-media://library/library.jsonl', 'veo-media://elsewhere/media/job1/video.mp4']) {
+      expect((await serve?.(new Request(url)))?.status, url).toBeGreaterThanOrEqual(400);
+    }
+    const foreign = Object.assign(new Request('veo-media://library/media/job1/video.mp4'), { initiatorOrigin: 'https://evil.example' });
+    expect((await serve?.(foreign))?.status).toBe(403);
+  });
+
+  it('guards the window: navigation, window.open, permissions', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const contents = fake.windows[0]?.webContents;
+    const away = fakeEvent({ url: 'https://evil.example/' });
+    contents?.emit('will-navigate', away);
+    expect(away.defaultPrevented).toBe(true);
+    expect(warn).toHaveBeenCalledWith('[veo] blocked navigation to https://evil.example/');
+    warn.mockRestore();
+    const within = fakeEvent({ url: 'app://veo/library' });
+    contents?.emit('will-navigate', within);
+    expect(within.defaultPrevented).toBe(false);
+    expect(contents?.windowOpenHandler?.({ url: 'https://fal.ai/' } as never)).toEqual({ action: 'deny' });
+
+    const answers: boolean[] = [];
+    const request = fake.permissions.request as (c: unknown, p: string, cb: (ok: boolean) => void, d: unknown) => void;
+    request(contents, 'media', (ok) => answers.push(ok), { requestingUrl: 'app://veo/' });
+    request(contents, 'clipboard-sanitized-write', (ok) => answers.push(ok), { requestingUrl: 'app://veo/' });
+    expect(answers).toEqual([false, true]);
+  });
+
+  it('quits gracefully: window position saved, handlers removed, library released', async () => {
+    fake.electron.app.quit();
+    await fake.quitDone;
+    expect(JSON.parse(await readFile(path.join(dataDir, 'window-state.json'), 'utf8'))).toEqual({ x: 10, y: 20, width: 1111, height: 777, maximized: false });
+    expect(fake.ipcHandlers.size).toBe(0);
+    expect(existsSync(path.join(dataDir, 'library', 'library.lock'))).toBe(false);
+  });
+});
