@@ -8,7 +8,7 @@
 // Writes are serialized on one promise chain so lines never interleave; a write resolves only once
 // its line is fsynced, and memory is updated only after that, so memory never shows what the disk
 // does not have.
-import { promises as fsp } from 'node:fs';
+import { existsSync, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { JobRecordSchema, type JobRecord } from '../../../shared/domain';
@@ -23,9 +23,10 @@ import {
   type RejectedLine,
 } from './journal';
 import { acquireLibraryLock, type LibraryLock } from './lock';
-import { assertSafeFileName, assertSafeId, JOURNAL_FILE, MEDIA_DIR, relativeInside, resolveInside } from './paths';
+import { assertSafeFileName, assertSafeId, isSafeSegment, JOURNAL_FILE, MEDIA_DIR, relativeInside, resolveInside } from './paths';
+import { sweepOrphanMedia } from './orphans';
 import { RecordIndex, type ListQuery } from './record-index';
-import { moveMediaBack, moveToTrash, purgeTrash, readTrashedRecord, recoverInterruptedMoves } from './trash';
+import { moveMediaBack, moveToTrash, purgeTrash, readTrashedRecord, recoverInterruptedMoves, trashDirFor } from './trash';
 
 export type { LibraryProblem, ListQuery };
 
@@ -74,6 +75,7 @@ export class LibraryStore {
       }
       const index = new RecordIndex(replay.records.values());
       await recoverInterruptedMoves(root, (id) => index.get(id) !== undefined);
+      await sweepOrphanMedia(root, (id) => index.get(id) !== undefined);
       await purgeTrash(root);
       const writer = await JournalWriter.open(journalPath, replay.endsMidLine);
       return new LibraryStore(root, index, writer, replay.lineCount, replay.rejected, lock);
@@ -130,6 +132,8 @@ export class LibraryStore {
 
   /** Restores a job deleted since the library was opened (the trash is emptied on open and close). */
   undoDelete(id: string): Promise<JobRecord> {
+    // The id names a folder under trash/: anything but a safe segment could point outside it.
+    assertSafeId(id);
     return this.enqueue(async () => {
       if (this.index.get(id) !== undefined) throw new Error(`Job ${id} is not deleted, so there is nothing to undo.`);
       const record = await readTrashedRecord(this.dir, id);
@@ -148,6 +152,11 @@ export class LibraryStore {
 
   purgeTrash(): Promise<void> {
     return this.enqueue(() => purgeTrash(this.dir));
+  }
+
+  /** True while a deleted job can still be restored. */
+  isInTrash(id: string): boolean {
+    return isSafeSegment(id) && existsSync(trashDirFor(this.dir, id));
   }
 
   /** Absolute folder for a job's files; writers create it on demand. */

@@ -1,5 +1,6 @@
 // Reads a dropped file for preflight, doing the cheap checks first: size from stat, type from the
 // first bytes. A 90 MB PDF dropped by mistake is refused without being read.
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { checkInputSize, requireAcceptedType } from './checks';
 import { InputImageError, subject } from './input-error';
@@ -8,7 +9,9 @@ import { SNIFF_BYTES } from './sniff';
 export async function readImageFile(path: string, maxInputBytes: number, name: string): Promise<Buffer> {
   let handle;
   try {
-    handle = await open(path, 'r');
+    // O_NONBLOCK: opening a named pipe (FIFO) would otherwise wait forever for a writer and pin a
+    // libuv thread; with it the open returns and the isFile() check below refuses the pipe.
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
     throw openError(err, name);
   }

@@ -36,6 +36,9 @@ export function libraryHandlers(ctx: ServiceContext): LibraryHandlers {
     },
     async 'library:undoDelete'({ id }) {
       if (library.get(id)) throw new IpcUserError('invalid_input', 'This job is not deleted, so there is nothing to undo.');
+      if (!library.isInTrash(id)) {
+        throw new IpcUserError('not_found', 'This job can no longer be restored: deleted jobs are kept only until the app closes.');
+      }
       return library.undoDelete(id);
     },
   };
