@@ -1,0 +1,69 @@
+import { useEffect, useRef, useState } from 'react';
+import { useStores, useToasts } from '../stores/hooks';
+import type { Toast } from '../stores/toast-store';
+import { ErrorDetails } from './ErrorDetails';
+import { CloseIcon, CompletedIcon, ErrorIcon, InfoIcon } from './icons';
+
+const LIFETIME_MS: Record<Toast['tone'], number> = { info: 6000, success: 4000, error: 10000 };
+
+export function Toasts() {
+  const toasts = useToasts((s) => s.toasts);
+  return (
+    <div className="toasts" aria-label="Notifications" role="region">
+      {toasts.map((t) => (
+        <ToastView key={t.id} toast={t} />
+      ))}
+    </div>
+  );
+}
+
+function ToastView({ toast }: { toast: Toast }) {
+  const { toasts } = useStores();
+  const [paused, setPaused] = useState(false);
+  const dismiss = () => toasts.getState().dismiss(toast.id);
+  const remaining = useRef(LIFETIME_MS[toast.tone] + (toast.action ? 2000 : 0));
+
+  useEffect(() => {
+    if (paused) return;
+    const started = Date.now();
+    const timer = setTimeout(() => toasts.getState().dismiss(toast.id), remaining.current);
+    return () => {
+      clearTimeout(timer);
+      remaining.current = Math.max(1500, remaining.current - (Date.now() - started));
+    };
+  }, [paused, toast.id, toasts]);
+
+  const Icon = toast.tone === 'error' ? ErrorIcon : toast.tone === 'success' ? CompletedIcon : InfoIcon;
+  return (
+    <div
+      className={`toast toast-${toast.tone}`}
+      role={toast.tone === 'error' ? 'alert' : 'status'}
+      onMouseEnter={() => setPaused(true)}
+      onMouseLeave={() => setPaused(false)}
+      onFocus={() => setPaused(true)}
+      onBlur={() => setPaused(false)}
+    >
+      <Icon size={18} className="toast-icon" aria-hidden="true" />
+      <div className="toast-body">
+        <p className="toast-title">{toast.title}</p>
+        {toast.message && <p className="toast-message">{toast.message}</p>}
+        {toast.details && <ErrorDetails details={toast.details} />}
+      </div>
+      {toast.action && (
+        <button
+          type="button"
+          className="btn btn-small btn-secondary"
+          onClick={() => {
+            void toast.action!.run();
+            dismiss();
+          }}
+        >
+          {toast.action.label}
+        </button>
+      )}
+      <button type="button" className="icon-button" aria-label="Dismiss" onClick={dismiss}>
+        <CloseIcon size={16} aria-hidden="true" />
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+// The primary action. Its label carries the duration and the estimated cost; when it cannot run,
+// it is disabled and says why, right under it (a tooltip alone is easy to miss).
+import { formatUsd } from '../../../shared/pricing';
+import { SparklesIcon, SpinnerIcon } from '../../components/icons';
+import { MOD_LABEL } from '../../components/keyboard';
+import { estimateTotalUsd, generateBlocker, generateLabel } from '../../stores/create-form';
+import { useCreate, useKeyReadiness, useStores } from '../../stores/hooks';
+
+export function GenerateButton() {
+  const { create, app } = useStores();
+  const keyReady = useKeyReadiness();
+  const state = useCreate((s) => s);
+  const blocker = generateBlocker(state, keyReady);
+  const count = Math.max(1, state.images.length);
+  const label = generateLabel(state, count);
+  const [head, ...rest] = label.split(' · ');
+
+  return (
+    <div className="generate">
+      <dl className="cost-summary">
+        <div>
+          <dt>Estimate</dt>
+          <dd>{formatUsd(estimateTotalUsd(state, count))}</dd>
+        </div>
+        <div>
+          <dt>Rate</dt>
+          <dd>{state.generateAudio ? '$0.40/s with audio' : '$0.20/s silent'}</dd>
+        </div>
+      </dl>
+      <button
+        type="button"
+        className="btn btn-primary btn-generate"
+        disabled={!!blocker}
+        title={blocker ?? `Start the job (${MOD_LABEL}Enter)`}
+        aria-describedby={blocker ? 'generate-reason' : undefined}
+        onClick={() => void create.getState().submit(keyReady)}
+      >
+        {state.submitting ? (
+          <SpinnerIcon size={16} className="spin" aria-hidden="true" />
+        ) : (
+          <SparklesIcon size={16} aria-hidden="true" />
+        )}
+        <span className="generate-text">
+          <span className="generate-head">{head}</span>
+          {rest.length > 0 && <span className="generate-meta">{` · ${rest.join(' · ')}`}</span>}
+        </span>
+      </button>
+      <p id="generate-reason" className="generate-reason" aria-live="polite">
+        {!blocker && (
+          <span className="generate-hint">
+            or press <kbd>{MOD_LABEL === '⌘' ? '⌘' : 'Ctrl'}</kbd> <kbd>Enter</kbd>
+          </span>
+        )}
+        {blocker}
+        {keyReady === 'missing' && blocker?.includes('API key') && (
+          <>
+            {' '}
+            <button type="button" className="link-button" onClick={() => app.getState().setView('settings')}>
+              Open Settings
+            </button>
+          </>
+        )}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+// Turns what the user dropped, chose, pasted or typed into ImageSources for image:prepare. The core
+// re-checks every byte; the checks here only give a faster, friendlier "no" for obvious mistakes.
+import { useCallback } from 'react';
+import type { ImageSource } from '../../../shared/contract';
+import { getDesktopExtras } from '../../api/api';
+import type { DesktopExtras } from '../../api/types';
+import { formatBytes } from '../../components/format';
+import { useStores } from '../../stores/hooks';
+
+export const ACCEPTED_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
+export const ACCEPT_ATTRIBUTE = ACCEPTED_TYPES.join(',');
+/** The contract carries at most ~30 MB of picture as base64 in one frame. */
+const MAX_UPLOAD_BYTES = 30 * 1024 * 1024;
+
+class IntakeError extends Error {}
+
+/** Why this file is obviously not usable, or undefined. An empty type is left to the core to sniff. */
+export function obviousProblem(file: File): string | undefined {
+  const name = file.name ? `“${file.name}”` : 'That file';
+  if (file.type && !(ACCEPTED_TYPES as readonly string[]).includes(file.type)) {
+    return `${name} is not a PNG, JPEG or WebP picture.`;
+  }
+  if (file.size === 0) return `${name} is empty.`;
+  return undefined;
+}
+
+export async function fileToSource(file: File, desktop: DesktopExtras | undefined): Promise<ImageSource> {
+  // Electron: hand main the path and let it read the file itself (no 30 MB copy through IPC).
+  const path = desktop?.files.pathForFile(file);
+  if (path) return { kind: 'path', path };
+  if (file.size > MAX_UPLOAD_BYTES) {
+    throw new IntakeError(`“${file.name}” is ${formatBytes(file.size)}; pictures can be at most 30 MB here.`);
+  }
+  const base64 = await readBase64(file);
+  return { kind: 'bytes', ...(file.name ? { name: file.name } : {}), base64 };
+}
+
+function readBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const text = String(reader.result);
+      resolve(text.slice(text.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(new IntakeError(`Could not read “${file.name}”.`));
+    reader.readAsDataURL(file);
+  });
+}
+
+/** A pasted or dropped https address of a picture, or undefined. */
+export function imageUrlFromText(text: string): string | undefined {
+  const candidate = text.trim().split(/\s+/)[0] ?? '';
+  if (!/^https:\/\//i.test(candidate)) return undefined;
+  try {
+    return new URL(candidate).href;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface ImageIntake {
+  takeFiles(files: readonly File[]): Promise<void>;
+  takeUrl(url: string): Promise<void>;
+}
+
+export function useImageIntake(): ImageIntake {
+  const { create, toasts } = useStores();
+
+  const takeFiles = useCallback(
+    async (files: readonly File[]) => {
+      if (files.length === 0) return;
+      const problems = files.map(obviousProblem);
+      const usable = files.filter((_, i) => !problems[i]);
+      if (usable.length === 0) {
+        create.getState().rejectImages(problems.find(Boolean) ?? 'That file cannot be used.');
+        return;
+      }
+      if (usable.length < files.length) {
+        toasts.getState().push({ tone: 'error', title: 'Some files were skipped', message: problems.find(Boolean) });
+      }
+      create.getState().beginIntake();
+      const desktop = getDesktopExtras();
+      const sources: ImageSource[] = [];
+      for (const file of usable) {
+        try {
+          sources.push(await fileToSource(file, desktop));
+        } catch (err) {
+          const message = err instanceof IntakeError ? err.message : `Could not read “${file.name}”.`;
+          if (usable.length === 1) {
+            create.getState().rejectImages(message);
+            return;
+          }
+          toasts.getState().push({ tone: 'error', title: 'A file was skipped', message });
+        }
+      }
+      if (sources.length === 0) {
+        create.getState().rejectImages('None of those files could be read.');
+        return;
+      }
+      await create.getState().addImages(sources);
+    },
+    [create, toasts],
+  );
+
+  const takeUrl = useCallback(
+    async (url: string) => {
+      const https = imageUrlFromText(url);
+      if (!https) {
+        create.getState().rejectImages('Paste a full https:// address of a PNG, JPEG or WebP picture.');
+        return;
+      }
+      await create.getState().addImages([{ kind: 'url', url: https }]);
+    },
+    [create],
+  );
+
+  return { takeFiles, takeUrl };
+}

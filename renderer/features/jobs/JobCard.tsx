@@ -1,0 +1,159 @@
+// One job in the panel. Its state is spelled out (the local state names), with whatever matters in
+// that state: queue position, ticking elapsed time, the latest log line, download progress, and the
+// actions that make sense (Cancel, Retry, Edit & retry, Check again, Open).
+import { memo } from 'react';
+import { isFinalState, type JobRecord } from '../../../shared/domain';
+import { describeJobError } from '../../api/errors';
+import { mediaUrl } from '../../api/media';
+import { ErrorDetails } from '../../components/ErrorDetails';
+import { excerpt, formatBytes, formatElapsed, formatRate, formatRelative } from '../../components/format';
+import { CloseIcon, EditIcon, PlayIcon, RecheckIcon, RetryIcon } from '../../components/icons';
+import { ProgressBar } from '../../components/ProgressBar';
+import { StateBadge } from '../../components/StateBadge';
+import { Thumb } from '../../components/Thumb';
+import { useNow } from '../../components/useNow';
+import { liveElapsedMs, type LiveProgress } from '../../stores/jobs-store';
+import { useApp, useJobs, useStores } from '../../stores/hooks';
+
+export const JobCard = memo(function JobCard({ id }: { id: string }) {
+  const record = useJobs((s) => s.records[id]);
+  const progress = useJobs((s) => s.progress[id]);
+  const mediaBase = useApp((s) => s.info?.mediaBase);
+  const active = !!record && !isFinalState(record.state);
+  const now = useNow(active);
+  if (!record) return null;
+
+  // Every state change is persisted and arrives as job:updated; progress only adds live numbers.
+  const state = record.state;
+  const thumb = record.input.kind === 'file' ? mediaUrl(mediaBase, record.input.thumbPath) : undefined;
+  const latestLog = (progress?.latestLogs.at(-1) ?? record.logs.at(-1))?.message;
+  const queuePosition = progress?.queuePosition ?? record.queuePosition;
+
+  return (
+    <li className={`job-card job-${state}`}>
+      <article aria-label={excerpt(record.params.prompt, 60)}>
+        <div className="job-main">
+          <Thumb src={thumb} className="job-thumb" />
+          <div className="job-text">
+            <p className="job-prompt" title={record.params.prompt}>
+              {excerpt(record.params.prompt, 90)}
+            </p>
+            <p className="job-meta">
+              <StateBadge state={state} />
+              {state === 'queued' && queuePosition !== undefined && <span>#{queuePosition + 1} in queue</span>}
+              {active ? (
+                <span className="job-time" title="Elapsed time">
+                  {formatElapsed(liveElapsedMs(record, progress, now))}
+                </span>
+              ) : (
+                <span className="job-time">{formatRelative(record.finishedAt ?? record.updatedAt, now)}</span>
+              )}
+            </p>
+          </div>
+        </div>
+        {active && progress?.retryNote && <p className="job-log job-retry">{progress.retryNote}</p>}
+        {active && latestLog && state !== 'downloading' && (
+          <p className="job-log" title={latestLog}>
+            {latestLog}
+          </p>
+        )}
+        {state === 'downloading' && <DownloadProgress progress={progress} />}
+        {record.cancelRequested && active && <p className="job-log">Cancel requested — waiting for the server…</p>}
+        <JobOutcome record={record} />
+        <footer className="job-footer">
+          <span className="job-specs">
+            {record.params.duration} · {record.params.resolution} · {record.params.aspectRatio === 'auto' ? 'Auto' : record.params.aspectRatio}
+          </span>
+          <JobActions record={record} active={active} />
+        </footer>
+      </article>
+    </li>
+  );
+});
+
+function DownloadProgress({ progress }: { progress: LiveProgress | undefined }) {
+  const download = progress?.download;
+  const fraction = download?.totalBytes ? download.receivedBytes / download.totalBytes : undefined;
+  return (
+    <div className="job-download">
+      <ProgressBar value={fraction} label="Download progress" />
+      <p className="job-download-text">
+        {fraction !== undefined ? `${Math.round(fraction * 100)}%` : 'Downloading'}
+        {download && ` · ${formatBytes(download.receivedBytes)}${download.totalBytes ? ` of ${formatBytes(download.totalBytes)}` : ''}`}
+        {progress?.bytesPerSecond !== undefined && ` · ${formatRate(progress.bytesPerSecond)}`}
+      </p>
+    </div>
+  );
+}
+
+function JobOutcome({ record }: { record: JobRecord }) {
+  if (record.state !== 'failed' || !record.error) return null;
+  const friendly = describeJobError(record.error);
+  const unknown = record.error.kind === 'outcome_unknown';
+  return (
+    <div className={`job-error ${unknown ? 'is-unknown' : ''}`} role="group" aria-label="What went wrong">
+      <p className="job-error-title">{friendly.title}</p>
+      <p className="job-error-message">{friendly.message}</p>
+      {friendly.details && <ErrorDetails details={friendly.details} />}
+    </div>
+  );
+}
+
+function JobActions({ record, active }: { record: JobRecord; active: boolean }) {
+  const { jobs, create, app, library } = useStores();
+  const { id, state } = record;
+  const unknown = state === 'failed' && record.error?.kind === 'outcome_unknown';
+  return (
+    <div className="job-actions">
+      {active && (
+        <button
+          type="button"
+          className="btn btn-ghost btn-small"
+          disabled={record.cancelRequested}
+          onClick={() => void jobs.getState().cancel(id)}
+        >
+          <CloseIcon size={14} aria-hidden="true" />
+          Cancel
+        </button>
+      )}
+      {unknown && (
+        <button type="button" className="btn btn-secondary btn-small" onClick={() => void jobs.getState().recheck(id)}>
+          <RecheckIcon size={14} aria-hidden="true" />
+          Check again
+        </button>
+      )}
+      {(state === 'failed' || state === 'cancelled') && !unknown && (
+        <button type="button" className="btn btn-secondary btn-small" onClick={() => void jobs.getState().rerun(id)}>
+          <RetryIcon size={14} aria-hidden="true" />
+          Retry
+        </button>
+      )}
+      {(state === 'failed' || state === 'cancelled') && (
+        <button
+          type="button"
+          className="btn btn-ghost btn-small"
+          onClick={() => {
+            app.getState().setView('create');
+            void create.getState().loadFromJob(record, { requireImage: true });
+          }}
+        >
+          <EditIcon size={14} aria-hidden="true" />
+          Edit &amp; retry
+        </button>
+      )}
+      {state === 'completed' && (
+        <button
+          type="button"
+          className="btn btn-secondary btn-small"
+          onClick={() => {
+            app.getState().setView('library');
+            void library.getState().select(id);
+          }}
+        >
+          <PlayIcon size={14} aria-hidden="true" />
+          Open
+        </button>
+      )}
+    </div>
+  );
+}

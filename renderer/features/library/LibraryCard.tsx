@@ -1,0 +1,75 @@
+import { memo } from 'react';
+import { isFinalState, type JobRecord } from '../../../shared/domain';
+import { getDesktopExtras } from '../../api/api';
+import { mediaUrl } from '../../api/media';
+import { excerpt, formatRelative } from '../../components/format';
+import { StarIcon } from '../../components/icons';
+import { StateBadge } from '../../components/StateBadge';
+import { Thumb } from '../../components/Thumb';
+import { useApp, useLibrary, useStores } from '../../stores/hooks';
+
+export const LibraryCard = memo(function LibraryCard({ record, index }: { record: JobRecord; index: number }) {
+  const { library } = useStores();
+  const mediaBase = useApp((s) => s.info?.mediaBase);
+  const selected = useLibrary((s) => s.selectedId === record.id);
+  const thumb = record.input.kind === 'file' ? mediaUrl(mediaBase, record.input.thumbPath) : undefined;
+  const desktop = getDesktopExtras();
+  const canDragOut = !!desktop && record.state === 'completed' && !!record.videoPath;
+
+  return (
+    <div className={`lib-card ${selected ? 'is-selected' : ''}`} role="listitem">
+      <button
+        type="button"
+        className="lib-card-button"
+        data-index={index}
+        aria-label={excerpt(record.params.prompt, 80)}
+        aria-current={selected || undefined}
+        draggable={canDragOut}
+        onDragStart={(e) => {
+          if (!canDragOut) return;
+          // The shell starts a native drag of the video file itself.
+          e.preventDefault();
+          desktop.startDrag(record.id);
+        }}
+        onClick={() => void library.getState().select(record.id)}
+      >
+        <div className="lib-card-media">
+          <Thumb src={thumb} className="lib-thumb" />
+          <span className="lib-card-duration">{record.params.duration}</span>
+        </div>
+        <div className="lib-card-text">
+          <p className="lib-card-prompt">{record.params.prompt}</p>
+          <p className="lib-card-meta">
+            <StateBadge state={record.state} />
+            <span className="lib-card-when">
+              {record.params.resolution}
+              {isFinalState(record.state) ? ` · ${formatRelative(record.createdAt)}` : ''}
+            </span>
+          </p>
+        </div>
+      </button>
+      <button
+        type="button"
+        className={`star-button ${record.favourite ? 'is-on' : ''}`}
+        aria-label="Favourite"
+        aria-pressed={record.favourite}
+        title={record.favourite ? 'Remove from favourites' : 'Add to favourites'}
+        onClick={() => void library.getState().setFavourite(record.id, !record.favourite)}
+      >
+        <StarIcon size={15} aria-hidden="true" />
+      </button>
+    </div>
+  );
+});
+
+export function LibraryCardPlaceholder() {
+  return (
+    <div className="lib-card is-placeholder" role="listitem" aria-hidden="true">
+      <div className="lib-card-media skeleton" />
+      <div className="lib-card-text">
+        <div className="skeleton skeleton-line" />
+        <div className="skeleton skeleton-line short" />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,152 @@
+// The selected job beside the grid: the player (large), then an inspector with the prompt, the
+// settings, and what can be done with the job.
+import type { RefObject } from 'react';
+import type { JobRecord } from '../../../shared/domain';
+import { describeJobError } from '../../api/errors';
+import { mediaUrl } from '../../api/media';
+import { copyText } from '../../components/clipboard';
+import { ErrorDetails } from '../../components/ErrorDetails';
+import { formatBytes, formatDateTime } from '../../components/format';
+import { CloseIcon, CopyIcon, EditIcon, StarIcon, TrashIcon } from '../../components/icons';
+import { PROVIDER_NAMES } from '../../components/providers';
+import { StateBadge } from '../../components/StateBadge';
+import { Thumb } from '../../components/Thumb';
+import { useApp, useLibrary, useStores } from '../../stores/hooks';
+import { FileActions } from './FileActions';
+
+export function LibraryDetail({ videoRef }: { videoRef: RefObject<HTMLVideoElement | null> }) {
+  const { library, create, app, toasts } = useStores();
+  const record = useLibrary((s) => s.selected);
+  const mediaBase = useApp((s) => s.info?.mediaBase);
+  if (!record) return <section className="lib-detail is-loading" aria-label="Job details" aria-busy="true" />;
+
+  const video = record.state === 'completed' ? mediaUrl(mediaBase, record.videoPath) : undefined;
+  const poster = record.input.kind === 'file' ? mediaUrl(mediaBase, record.input.thumbPath) : undefined;
+  const copySettings = async () => {
+    const ok = await copyText(settingsText(record));
+    toasts.getState().push(ok ? { tone: 'success', title: 'Prompt and settings copied' } : { tone: 'error', title: 'Could not copy' });
+  };
+
+  return (
+    <section className="lib-detail" aria-label="Job details">
+      <div className="detail-player">
+        {video ? (
+          <video
+            key={video}
+            ref={videoRef}
+            src={video}
+            poster={poster}
+            controls
+            preload="metadata"
+            aria-label="Video player"
+            tabIndex={0}
+          />
+        ) : (
+          <div className="detail-pending">
+            <Thumb src={poster} className="detail-pending-thumb" />
+            <StateBadge state={record.state} />
+          </div>
+        )}
+        <button
+          type="button"
+          className="icon-button detail-close"
+          aria-label="Close details"
+          title="Close (Esc)"
+          onClick={() => void library.getState().select(undefined)}
+        >
+          <CloseIcon size={16} aria-hidden="true" />
+        </button>
+      </div>
+      <div className="detail-body" tabIndex={-1}>
+        <div className="detail-head">
+          <StateBadge state={record.state} />
+          <span className="detail-date">{formatDateTime(record.createdAt)}</span>
+        </div>
+        <p className="detail-prompt">{record.params.prompt}</p>
+        {record.state === 'failed' && record.error && <DetailError record={record} />}
+        <div className="detail-actions">
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => {
+              void create.getState().loadFromJob(record);
+              app.getState().setView('create');
+            }}
+          >
+            <EditIcon size={14} aria-hidden="true" />
+            Use these settings
+          </button>
+          <button type="button" className="btn btn-ghost" onClick={() => void copySettings()}>
+            <CopyIcon size={14} aria-hidden="true" />
+            Copy prompt &amp; settings
+          </button>
+          <FileActions record={record} />
+        </div>
+        <dl className="detail-settings">
+          <Setting label="Aspect ratio" value={record.params.aspectRatio === 'auto' ? 'Auto' : record.params.aspectRatio} />
+          <Setting label="Duration" value={record.params.duration} />
+          <Setting label="Resolution" value={record.params.resolution} />
+          <Setting label="Audio" value={record.params.generateAudio ? 'On' : 'Off'} />
+          {record.params.seed !== undefined && <Setting label="Seed" value={String(record.params.seed)} />}
+          {record.params.negativePrompt && <Setting label="Negative prompt" value={record.params.negativePrompt} wide />}
+          {record.input.kind === 'file' && (
+            <Setting label="Input" value={`${record.input.width}×${record.input.height} · ${formatBytes(record.input.bytes)}`} />
+          )}
+          {record.videoBytes !== undefined && <Setting label="Video" value={formatBytes(record.videoBytes)} />}
+          <Setting label="Provider" value={PROVIDER_NAMES[record.provider]} />
+          {record.finishedAt && <Setting label="Finished" value={formatDateTime(record.finishedAt)} />}
+        </dl>
+        <div className="detail-actions detail-actions-secondary">
+          <button
+            type="button"
+            className={`btn btn-ghost ${record.favourite ? 'is-favourite' : ''}`}
+            aria-pressed={record.favourite}
+            onClick={() => void library.getState().setFavourite(record.id, !record.favourite)}
+          >
+            <StarIcon size={14} aria-hidden="true" />
+            Favourite
+          </button>
+          <button type="button" className="btn btn-ghost btn-danger" onClick={() => void library.getState().remove(record.id)}>
+            <TrashIcon size={14} aria-hidden="true" />
+            Delete
+          </button>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function Setting({ label, value, wide = false }: { label: string; value: string; wide?: boolean }) {
+  return (
+    <div className={`setting ${wide ? 'is-wide' : ''}`}>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
+
+function DetailError({ record }: { record: JobRecord }) {
+  const friendly = describeJobError(record.error!);
+  return (
+    <div className="job-error">
+      <p className="job-error-title">{friendly.title}</p>
+      <p className="job-error-message">{friendly.message}</p>
+      {friendly.details && <ErrorDetails details={friendly.details} />}
+    </div>
+  );
+}
+
+function settingsText(record: JobRecord): string {
+  const p = record.params;
+  const lines = [
+    p.prompt,
+    '',
+    `Aspect ratio: ${p.aspectRatio}`,
+    `Duration: ${p.duration}`,
+    `Resolution: ${p.resolution}`,
+    `Audio: ${p.generateAudio ? 'on' : 'off'}`,
+  ];
+  if (p.negativePrompt) lines.push(`Negative prompt: ${p.negativePrompt}`);
+  if (p.seed !== undefined) lines.push(`Seed: ${p.seed}`);
+  return lines.join('\n');
+}

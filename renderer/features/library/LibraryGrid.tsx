@@ -1,0 +1,169 @@
+// A virtualized grid: only the rows on screen (plus a few) exist in the DOM, and only their pages
+// are fetched, so 10,000 jobs scroll as smoothly as ten.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { EmptyState } from '../../components/EmptyState';
+import { CreateIcon, ErrorIcon, FilmIcon, SearchIcon } from '../../components/icons';
+import { DEFAULT_LIBRARY_QUERY } from '../../stores/library-store';
+import { useLibrary, useStores } from '../../stores/hooks';
+import { LibraryCard, LibraryCardPlaceholder } from './LibraryCard';
+import { useElementWidth } from './useElementWidth';
+
+const MIN_CARD_WIDTH = 200;
+const GAP = 16;
+const PADDING = 24;
+/** Text block under the 16:9 thumbnail. */
+const CARD_TEXT_HEIGHT = 74;
+
+export function LibraryGrid() {
+  const { library } = useStores();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(scrollRef);
+  const total = useLibrary((s) => s.total);
+  const pages = useLibrary((s) => s.pages);
+  const status = useLibrary((s) => s.status);
+
+  const inner = Math.max(0, width - PADDING * 2);
+  const columns = Math.max(1, Math.floor((inner + GAP) / (MIN_CARD_WIDTH + GAP)));
+  const cardWidth = (inner - GAP * (columns - 1)) / columns;
+  const rowHeight = Math.round((cardWidth * 9) / 16 + CARD_TEXT_HEIGHT + GAP);
+  const rowCount = Math.ceil(total / columns);
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render on purpose; nothing memoizes around it
+  const virtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 3,
+    paddingStart: PADDING,
+    paddingEnd: PADDING,
+  });
+  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
+
+  const rows = virtualizer.getVirtualItems();
+  const firstRow = rows[0]?.index ?? 0;
+  const lastRow = rows.at(-1)?.index ?? 0;
+  useEffect(() => {
+    if (total > 0) void library.getState().ensureRange(firstRow * columns, (lastRow + 1) * columns - 1);
+  }, [library, firstRow, lastRow, columns, pages, total]);
+
+  const focusIndex = (index: number) => {
+    const clamped = Math.max(0, Math.min(total - 1, index));
+    virtualizer.scrollToIndex(Math.floor(clamped / columns), { align: 'auto' });
+    requestAnimationFrame(() => {
+      scrollRef.current?.querySelector<HTMLButtonElement>(`[data-index="${clamped}"]`)?.focus();
+      const record = library.getState().itemAt(clamped);
+      if (record) void library.getState().select(record.id);
+    });
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const current = Number((e.target as HTMLElement).dataset.index);
+    if (Number.isNaN(current)) return;
+    const moves: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -columns, ArrowDown: columns };
+    if (e.key in moves) {
+      e.preventDefault();
+      focusIndex(current + moves[e.key]!);
+    } else if (e.key === 'Home') {
+      e.preventDefault();
+      focusIndex(0);
+    } else if (e.key === 'End') {
+      e.preventDefault();
+      focusIndex(total - 1);
+    }
+  };
+
+  return (
+    <div className="lib-grid-scroll" ref={scrollRef}>
+      {total === 0 && status !== 'loading' && status !== 'idle' ? (
+        <GridEmptyState />
+      ) : (
+        <div
+          className="lib-grid"
+          role="list"
+          aria-label="Library items"
+          style={{ height: virtualizer.getTotalSize() }}
+          onKeyDown={onKeyDown}
+        >
+          {rows.map((row) => (
+            <div
+              key={row.key}
+              className="lib-row"
+              style={{
+                transform: `translateY(${row.start}px)`,
+                height: rowHeight - GAP,
+                gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
+                paddingInline: PADDING,
+              }}
+            >
+              {Array.from({ length: columns }, (_, col) => {
+                const index = row.index * columns + col;
+                if (index >= total) return null;
+                const record = library.getState().itemAt(index);
+                return record ? (
+                  <LibraryCard key={record.id} record={record} index={index} />
+                ) : (
+                  <LibraryCardPlaceholder key={`placeholder-${index}`} />
+                );
+              })}
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function GridEmptyState() {
+  const { library, app } = useStores();
+  const query = useLibrary((s) => s.query);
+  const status = useLibrary((s) => s.status);
+  const error = useLibrary((s) => s.error);
+  const filtered =
+    query.search.trim() !== '' || query.states.length > 0 || query.favourite !== DEFAULT_LIBRARY_QUERY.favourite;
+
+  if (status === 'error') {
+    return (
+      <EmptyState
+        icon={<ErrorIcon size={24} />}
+        title="The library could not be read"
+        action={
+          <button type="button" className="btn btn-secondary" onClick={() => void library.getState().refresh()}>
+            Try again
+          </button>
+        }
+      >
+        {error}
+      </EmptyState>
+    );
+  }
+  if (filtered) {
+    return (
+      <EmptyState
+        icon={<SearchIcon size={24} />}
+        title={query.search.trim() ? `No results for “${query.search.trim()}”` : 'No jobs match these filters'}
+        action={
+          <button type="button" className="btn btn-secondary" onClick={() => void library.getState().resetQuery()}>
+            Clear search and filters
+          </button>
+        }
+      >
+        Try fewer words, or another state.
+      </EmptyState>
+    );
+  }
+  return (
+    <EmptyState
+      icon={<FilmIcon size={24} />}
+      title="No videos yet"
+      action={
+        <button type="button" className="btn btn-primary" onClick={() => app.getState().setView('create')}>
+          <CreateIcon size={16} aria-hidden="true" />
+          Create your first video
+        </button>
+      }
+    >
+      Every job you start lands here — playable offline, searchable by prompt.
+    </EmptyState>
+  );
+}

@@ -1,0 +1,113 @@
+// Search (debounced), state filter chips, favourites and sort.
+import { useEffect, useRef, useState } from 'react';
+import type { JobState } from '../../../shared/domain';
+import { CloseIcon, SearchIcon, StarIcon } from '../../components/icons';
+import { MOD_LABEL } from '../../components/keyboard';
+import { useApp, useLibrary, useStores } from '../../stores/hooks';
+
+const ACTIVE_STATES: JobState[] = ['submitting', 'queued', 'running', 'downloading'];
+const CHIPS: { label: string; states: JobState[] }[] = [
+  { label: 'In progress', states: ACTIVE_STATES },
+  { label: 'Completed', states: ['completed'] },
+  { label: 'Failed', states: ['failed'] },
+  { label: 'Cancelled', states: ['cancelled'] },
+];
+const SEARCH_DEBOUNCE_MS = 200;
+
+export function LibraryToolbar() {
+  const { library } = useStores();
+  const query = useLibrary((s) => s.query);
+  const [search, setSearch] = useState(query.search);
+  const resetCount = useLibrary((s) => s.resetCount);
+  const [seenReset, setSeenReset] = useState(resetCount);
+  if (resetCount !== seenReset) {
+    // "Clear filters" elsewhere reset the query: the box shows the (now empty) search too.
+    setSeenReset(resetCount);
+    setSearch('');
+  }
+  const input = useRef<HTMLInputElement>(null);
+  const focusRequest = useApp((s) => s.searchFocusRequest);
+
+  useEffect(() => {
+    if (search === library.getState().query.search) return;
+    const timer = setTimeout(() => void library.getState().setQuery({ search }), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [search, library]);
+
+  useEffect(() => {
+    if (focusRequest === 0) return;
+    input.current?.focus();
+    input.current?.select();
+  }, [focusRequest]);
+
+  const toggleChip = (states: JobState[]) => {
+    const on = states.every((s) => query.states.includes(s));
+    const next = on ? query.states.filter((s) => !states.includes(s)) : [...new Set([...query.states, ...states])];
+    void library.getState().setQuery({ states: next });
+  };
+
+  return (
+    <div className="library-toolbar">
+      <div className="search-field">
+        <SearchIcon size={16} className="search-icon" aria-hidden="true" />
+        <input
+          ref={input}
+          type="text"
+          enterKeyHint="search"
+          className="input"
+          placeholder="Search prompts"
+          aria-label="Search library"
+          aria-keyshortcuts={MOD_LABEL === '⌘' ? 'Meta+F' : 'Control+F'}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && search) {
+              e.stopPropagation();
+              setSearch('');
+            }
+          }}
+        />
+        {search ? (
+          <button type="button" className="icon-button search-clear" aria-label="Clear search" onClick={() => setSearch('')}>
+            <CloseIcon size={14} aria-hidden="true" />
+          </button>
+        ) : (
+          <kbd className="search-kbd" aria-hidden="true">
+            {MOD_LABEL}F
+          </kbd>
+        )}
+      </div>
+      <div className="chips" role="group" aria-label="Filter by state">
+        {CHIPS.map((chip) => (
+          <button
+            key={chip.label}
+            type="button"
+            className="chip"
+            aria-pressed={chip.states.every((s) => query.states.includes(s))}
+            onClick={() => toggleChip(chip.states)}
+          >
+            {chip.label}
+          </button>
+        ))}
+        <button
+          type="button"
+          className="chip chip-favourite"
+          aria-pressed={query.favourite}
+          onClick={() => void library.getState().setQuery({ favourite: !query.favourite })}
+        >
+          <StarIcon size={13} aria-hidden="true" />
+          Favourites
+        </button>
+      </div>
+      <select
+        className="select"
+        aria-label="Sort"
+        value={query.sort}
+        onChange={(e) => void library.getState().setQuery({ sort: e.target.value === 'oldest' ? 'oldest' : 'newest' })}
+      >
+        <option value="newest">Newest first</option>
+        <option value="oldest">Oldest first</option>
+      </select>
+    </div>
+  );
+}

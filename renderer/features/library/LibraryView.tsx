@@ -1,0 +1,67 @@
+// The Library: search and filters on top, a virtualized grid of every job, and the selected job's
+// detail beside it. Keyboard: ⌘/Ctrl+F search, arrows move in the grid, Space plays, ←/→ seek in
+// the detail, Delete removes (with undo), Esc closes the detail.
+import { useEffect, useRef } from 'react';
+import { isTypingTarget } from '../../components/keyboard';
+import { useLibrary, useStores } from '../../stores/hooks';
+import { JobsPanelToggle } from '../jobs/JobsPanel';
+import { LibraryDetail } from './LibraryDetail';
+import { LibraryGrid } from './LibraryGrid';
+import { LibraryToolbar } from './LibraryToolbar';
+
+export function LibraryView() {
+  const { library } = useStores();
+  const total = useLibrary((s) => s.total);
+  const selectedId = useLibrary((s) => s.selectedId);
+  const videoRef = useRef<HTMLVideoElement>(null);
+
+  // On the window, not the view: a card re-created by the virtualizer takes focus with it, and
+  // Delete / Space must still work when focus has fallen back to the page.
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || isTypingTarget(e.target) || e.metaKey || e.ctrlKey || e.altKey) return;
+      const target = e.target instanceof HTMLElement ? e.target : document.body;
+      const video = videoRef.current;
+      const selected = library.getState().selectedId;
+      // The player's own controls already handle keys while it has focus.
+      if (target === video) return;
+      if ((e.key === 'Delete' || e.key === 'Backspace') && selected) {
+        e.preventDefault();
+        void library.getState().remove(selected);
+      } else if (e.key === 'Escape' && selected && !target.closest('.toasts')) {
+        e.preventDefault();
+        void library.getState().select(undefined);
+      } else if (e.key === ' ' && video && (!target.closest('button, a, select') || target.closest('.lib-grid'))) {
+        e.preventDefault();
+        if (video.paused) void video.play().catch(() => undefined);
+        else video.pause();
+      } else if ((e.key === 'ArrowLeft' || e.key === 'ArrowRight') && video && !target.closest('.lib-grid')) {
+        e.preventDefault();
+        const step = e.shiftKey ? 1 : 5;
+        const next = video.currentTime + (e.key === 'ArrowLeft' ? -step : step);
+        video.currentTime = Math.max(0, Math.min(video.duration || 0, next));
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [library]);
+
+  return (
+    <div className="library-view">
+      <header className="view-header">
+        <div>
+          <h1 className="view-title">Library</h1>
+          <p className="view-subtitle">
+            {total.toLocaleString()} {total === 1 ? 'job' : 'jobs'}
+          </p>
+        </div>
+        <JobsPanelToggle />
+      </header>
+      <LibraryToolbar />
+      <div className={`library-body ${selectedId ? 'has-detail' : ''}`}>
+        <LibraryGrid />
+        {selectedId && <LibraryDetail videoRef={videoRef} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+// First run without a key: say where keys come from, take one right here, or offer the simulator
+// so the app can be tried at no cost.
+import { ExternalLinkIcon, KeyIcon, SimulatorIcon, SparklesIcon } from '../../components/icons';
+import { useApp, useEffectiveProvider, useKeyReadiness, useSettings, useStores } from '../../stores/hooks';
+import { KeyForm } from '../settings/KeyForm';
+
+export function useNeedsOnboarding(): boolean {
+  const provider = useEffectiveProvider();
+  const readiness = useKeyReadiness();
+  const dismissed = useApp((s) => s.onboardingDismissed);
+  const loaded = useSettings((s) => s.settings !== undefined);
+  return loaded && !dismissed && provider !== undefined && provider !== 'simulator' && readiness === 'missing';
+}
+
+export function Onboarding() {
+  const { settings, app } = useStores();
+  const provider = useEffectiveProvider() ?? 'aggregator';
+  const isFal = provider === 'fal';
+
+  return (
+    <div className="onboarding">
+      <div className="onboarding-card">
+        <div className="onboarding-mark" aria-hidden="true">
+          <SparklesIcon size={26} />
+        </div>
+        <h1 className="onboarding-title">Welcome to Veo Studio</h1>
+        <p className="onboarding-lead">
+          Turn a still picture into a short video (up to 8 seconds, with sound) using Google’s Veo 3. To make real videos, Veo Studio needs an API key.
+        </p>
+
+        <div className="onboarding-steps">
+          <div className="onboarding-step">
+            <KeyIcon size={18} aria-hidden="true" />
+            <div>
+              <h2>Where to get a key</h2>
+              {isFal ? (
+                <p>
+                  Create one in your fal.ai dashboard under <strong>Keys</strong>.{' '}
+                  <a href="https://fal.ai/dashboard/keys" target="_blank" rel="noreferrer">
+                    fal.ai/dashboard/keys <ExternalLinkIcon size={12} aria-hidden="true" />
+                  </a>
+                </p>
+              ) : (
+                <p>
+                  Sign in to your aggregator dashboard (api.chainhub.tech) and create an API key there. Have a fal.ai key
+                  instead? Choose <strong>fal.ai</strong> as the provider in Settings.
+                </p>
+              )}
+            </div>
+          </div>
+        </div>
+
+        <div className="onboarding-key">
+          <span className="field-label">Paste your {isFal ? 'fal.ai' : 'aggregator'} key</span>
+          <KeyForm provider={provider} autoFocus showRemove={false} />
+        </div>
+
+        <div className="onboarding-divider">
+          <span>or</span>
+        </div>
+
+        <div className="onboarding-alt">
+          <button
+            type="button"
+            className="btn btn-secondary"
+            onClick={() => void settings.getState().update({ provider: 'simulator' })}
+          >
+            <SimulatorIcon size={16} aria-hidden="true" />
+            Try the simulator
+          </button>
+          <p className="field-hint">Free and offline: sample clips, the full workflow. Switch to a real provider in Settings any time.</p>
+          <button type="button" className="link-button" onClick={() => app.getState().dismissOnboarding()}>
+            Not now — just look around
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

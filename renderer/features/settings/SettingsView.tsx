@@ -1,0 +1,229 @@
+// Settings: where jobs go (provider, base URL, key), how many run at once, files, notifications,
+// theme, and a few facts about this installation.
+import { useState, type ReactNode } from 'react';
+import { DEFAULT_BASE_URL, PROVIDERS, type Provider } from '../../../shared/domain';
+import type { Settings } from '../../../shared/settings';
+import { GlobeIcon, MonitorIcon, MoonIcon, ServerIcon, SimulatorIcon, SunIcon } from '../../components/icons';
+import { PROVIDER_NAMES } from '../../components/providers';
+import { Segmented } from '../../components/Segmented';
+import { Switch } from '../../components/Switch';
+import { useApp, useSettings, useStores } from '../../stores/hooks';
+import { JobsPanelToggle } from '../jobs/JobsPanel';
+import { KeyForm } from './KeyForm';
+
+const PROVIDER_INFO: Record<Provider, { name: string; blurb: string }> = {
+  aggregator: { name: PROVIDER_NAMES.aggregator, blurb: 'The default service (api.chainhub.tech), with its own key.' },
+  fal: { name: PROVIDER_NAMES.fal, blurb: 'Straight to fal.ai with a fal key.' },
+  simulator: { name: PROVIDER_NAMES.simulator, blurb: 'Free and offline. Makes sample clips, for trying things out.' },
+};
+const PROVIDER_ICONS: Record<Provider, ReactNode> = {
+  aggregator: <ServerIcon size={16} aria-hidden="true" />,
+  fal: <GlobeIcon size={16} aria-hidden="true" />,
+  simulator: <SimulatorIcon size={16} aria-hidden="true" />,
+};
+
+export function SettingsView() {
+  const settings = useSettings((s) => s.settings);
+  const loadError = useSettings((s) => s.loadError);
+  return (
+    <div className="settings-view">
+      <header className="view-header">
+        <div>
+          <h1 className="view-title">Settings</h1>
+          <p className="view-subtitle">Saved as you change them</p>
+        </div>
+        <JobsPanelToggle />
+      </header>
+      <div className="settings-scroll">
+        {loadError && <p className="callout is-error">{loadError}</p>}
+        {settings && <SettingsForm settings={settings} />}
+      </div>
+    </div>
+  );
+}
+
+function SettingsForm({ settings }: { settings: Settings }) {
+  const store = useStores().settings;
+  const info = useApp((s) => s.info);
+  const update = (patch: Partial<Settings>) => void store.getState().update(patch);
+  const provider = settings.provider;
+
+  return (
+    <>
+      <section className="settings-card" aria-labelledby="connection-heading">
+        <h2 id="connection-heading" className="card-title">
+          Connection
+        </h2>
+        <div className="field">
+          <span id="provider-label" className="field-label">
+            Provider
+          </span>
+          <div className="provider-options" role="radiogroup" aria-labelledby="provider-label">
+            {PROVIDERS.map((p) => (
+              <label key={p} className="provider-option">
+                <input
+                  type="radio"
+                  name="provider"
+                  value={p}
+                  checked={provider === p}
+                  aria-label={PROVIDER_INFO[p].name}
+                  aria-describedby={`provider-${p}-blurb`}
+                  onChange={() => update({ provider: p })}
+                />
+                <span className="provider-face">
+                  <span className="provider-name">
+                    {PROVIDER_ICONS[p]}
+                    {PROVIDER_INFO[p].name}
+                  </span>
+                  <span className="provider-blurb" id={`provider-${p}-blurb`}>
+                    {PROVIDER_INFO[p].blurb}
+                  </span>
+                </span>
+              </label>
+            ))}
+          </div>
+          {info && info.provider !== provider && (
+            <p className="field-hint">
+              This window sends jobs to {PROVIDER_INFO[info.provider].name} ({info.apiBase}), chosen when Veo Studio was started.
+            </p>
+          )}
+        </div>
+        <BaseUrlField key={provider} provider={provider} settings={settings} onSave={update} />
+        {provider === 'simulator' ? (
+          <p className="field-hint">The simulator needs no API key.</p>
+        ) : (
+          <div className="field">
+            <span className="field-label">API key</span>
+            <KeyForm provider={provider} />
+          </div>
+        )}
+      </section>
+
+      <section className="settings-card" aria-labelledby="jobs-heading">
+        <h2 id="jobs-heading" className="card-title">
+          Jobs and files
+        </h2>
+        <div className="field field-inline">
+          <label htmlFor="concurrency" className="field-label">
+            Concurrent jobs
+          </label>
+          <input
+            id="concurrency"
+            type="number"
+            className="input input-number"
+            min={1}
+            max={8}
+            value={settings.concurrency}
+            onChange={(e) => {
+              const n = Number(e.target.value);
+              if (Number.isInteger(n) && n >= 1 && n <= 8) update({ concurrency: n });
+            }}
+          />
+          <p className="field-hint">How many jobs run at the same time (1–8). More jobs wait in line.</p>
+        </div>
+        {info?.nativeFiles && <DownloadDirField value={settings.downloadDir ?? ''} onSave={(v) => update({ downloadDir: v || undefined })} />}
+        <Switch
+          label="Notifications"
+          description="Tell me when a video is ready or a job fails."
+          checked={settings.notifications}
+          onChange={(on) => update({ notifications: on })}
+        />
+      </section>
+
+      <section className="settings-card" aria-labelledby="appearance-heading">
+        <h2 id="appearance-heading" className="card-title">
+          Appearance
+        </h2>
+        <Segmented
+          label="Theme"
+          value={settings.theme}
+          options={[
+            { value: 'system', label: 'System', icon: <MonitorIcon size={14} aria-hidden="true" /> },
+            { value: 'light', label: 'Light', icon: <SunIcon size={14} aria-hidden="true" /> },
+            { value: 'dark', label: 'Dark', icon: <MoonIcon size={14} aria-hidden="true" /> },
+          ]}
+          onChange={(theme) => update({ theme })}
+        />
+      </section>
+
+      {info && (
+        <section className="settings-card" aria-labelledby="about-heading">
+          <h2 id="about-heading" className="card-title">
+            About
+          </h2>
+          <dl className="about-list">
+            <dt>Version</dt>
+            <dd>{info.version}</dd>
+            <dt>Running as</dt>
+            <dd>{info.face === 'electron' ? 'Desktop app' : 'Browser host'}</dd>
+            <dt>Data folder</dt>
+            <dd className="mono">{info.dataDir}</dd>
+          </dl>
+        </section>
+      )}
+    </>
+  );
+}
+
+function BaseUrlField({ provider, settings, onSave }: { provider: Provider; settings: Settings; onSave: (p: Partial<Settings>) => void }) {
+  const saved = settings.apiBase[provider] ?? '';
+  const [draft, setDraft] = useState(saved);
+  const [error, setError] = useState<string>();
+  const placeholder = provider === 'simulator' ? 'Built-in simulator' : DEFAULT_BASE_URL[provider];
+
+  const commit = () => {
+    const value = draft.trim();
+    if (value === saved) return setError(undefined);
+    if (value && !/^https?:\/\/[^\s]+$/i.test(value)) {
+      setError('Use a full address such as https://api.example.com, or leave it blank for the default.');
+      return;
+    }
+    setError(undefined);
+    const apiBase = { ...settings.apiBase };
+    if (value) apiBase[provider] = value.replace(/\/+$/, '');
+    else delete apiBase[provider];
+    onSave({ apiBase });
+  };
+
+  return (
+    <div className="field">
+      <label htmlFor="api-base" className="field-label">
+        API base URL
+      </label>
+      <input
+        id="api-base"
+        type="url"
+        className="input"
+        placeholder={placeholder}
+        value={draft}
+        aria-invalid={!!error || undefined}
+        aria-describedby="api-base-hint"
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => e.key === 'Enter' && commit()}
+      />
+      <p id="api-base-hint" className={`field-hint ${error ? 'is-error' : ''}`}>
+        {error ?? 'Leave blank to use the default shown.'}
+      </p>
+    </div>
+  );
+}
+
+function DownloadDirField({ value, onSave }: { value: string; onSave: (v: string) => void }) {
+  const [draft, setDraft] = useState(value);
+  return (
+    <div className="field">
+      <label htmlFor="download-dir" className="field-label">
+        Download folder
+      </label>
+      <input
+        id="download-dir"
+        className="input mono"
+        placeholder="Where “Save video as…” starts"
+        value={draft}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={() => draft.trim() !== value && onSave(draft.trim())}
+      />
+    </div>
+  );
+}

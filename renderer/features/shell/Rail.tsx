@@ -1,0 +1,80 @@
+import type { ReactNode } from 'react';
+import { BrandIcon, CreateIcon, LibraryIcon, SettingsIcon, SimulatorIcon, KeyIcon } from '../../components/icons';
+import { MOD_LABEL } from '../../components/keyboard';
+import { PROVIDER_NAMES } from '../../components/providers';
+import type { View } from '../../stores/app-store';
+import { useApp, useEffectiveProvider, useJobs, useKeyReadiness, useStores } from '../../stores/hooks';
+import { isFinalState } from '../../../shared/domain';
+
+
+export function Rail() {
+  const activeCount = useJobs((s) => s.order.filter((id) => !isFinalState(s.records[id]!.state)).length);
+  return (
+    <nav className="rail" aria-label="Main">
+      <div className="brand" aria-hidden="true">
+        <span className="brand-mark">
+          <BrandIcon size={16} />
+        </span>
+        <span className="brand-name">Veo Studio</span>
+      </div>
+      <ul className="rail-list">
+        <RailItem view="create" label="Create" shortcut="1" icon={<CreateIcon size={18} />} />
+        <RailItem view="library" label="Library" shortcut="2" icon={<LibraryIcon size={18} />} badge={activeCount || undefined} />
+      </ul>
+      <div className="rail-spacer" />
+      <ProviderPill />
+      <ul className="rail-list">
+        <RailItem view="settings" label="Settings" shortcut="3" icon={<SettingsIcon size={18} />} />
+      </ul>
+    </nav>
+  );
+}
+
+function RailItem(props: { view: View; label: string; shortcut: string; icon: ReactNode; badge?: number }) {
+  const { app } = useStores();
+  const current = useApp((s) => s.view) === props.view;
+  return (
+    <li>
+      <button
+        type="button"
+        className="rail-item"
+        aria-current={current ? 'page' : undefined}
+        aria-keyshortcuts={`${MOD_LABEL === '⌘' ? 'Meta' : 'Control'}+${props.shortcut}`}
+        title={`${props.label} (${MOD_LABEL}${props.shortcut})`}
+        onClick={() => app.getState().setView(props.view)}
+      >
+        <span className="rail-icon" aria-hidden="true">
+          {props.icon}
+        </span>
+        <span className="rail-label">{props.label}</span>
+        {props.badge !== undefined && (
+          <span className="rail-badge" aria-hidden="true">
+            {props.badge}
+          </span>
+        )}
+      </button>
+    </li>
+  );
+}
+
+/** Which service new jobs go to, and whether it is ready — the one thing worth seeing at a glance. */
+function ProviderPill() {
+  const { app } = useStores();
+  const provider = useEffectiveProvider();
+  const readiness = useKeyReadiness();
+  if (!provider) return null;
+  const ready = readiness === 'ready';
+  return (
+    <button
+      type="button"
+      className={`provider-pill ${ready ? 'is-ready' : 'is-missing'}`}
+      title={ready ? `New jobs go to ${PROVIDER_NAMES[provider]}` : 'No API key yet — open Settings'}
+      onClick={() => app.getState().setView('settings')}
+    >
+      {provider === 'simulator' ? <SimulatorIcon size={14} aria-hidden="true" /> : <KeyIcon size={14} aria-hidden="true" />}
+      <span className="rail-label">{PROVIDER_NAMES[provider]}</span>
+      <span className="provider-dot" aria-hidden="true" />
+      <span className="visually-hidden">{ready ? '(ready)' : '(no API key)'}</span>
+    </button>
+  );
+}

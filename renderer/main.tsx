@@ -1,0 +1,41 @@
+// Renderer entry: find the API for this face, build the stores, render the app.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { getApi, scrubTokenFromUrl } from './api/api';
+import { App } from './App';
+import { createStores } from './stores';
+import { StoresContext } from './stores/hooks';
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/controls.css';
+import './styles/feedback.css';
+import './styles/shell.css';
+import './styles/dropzone.css';
+import './styles/preview.css';
+import './styles/create.css';
+import './styles/jobs.css';
+import './styles/library-card.css';
+import './styles/library-detail.css';
+import './styles/library.css';
+import './styles/settings.css';
+
+scrubTokenFromUrl();
+
+function browserStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+const api = getApi();
+const stores = createStores(api, { storage: browserStorage() });
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <StoresContext value={stores}>
+      <App api={api} />
+    </StoresContext>
+  </StrictMode>,
+);

@@ -1,0 +1,107 @@
+// Pure rules of the Create form: what would block Generate, the parameters a submit sends, and the
+// cost line on the button. Kept apart from the store so they read (and test) as plain functions.
+import type { PreparedImageInfo } from '../../shared/contract';
+import {
+  MAX_PROMPT_LENGTH,
+  type AspectRatio,
+  type Duration,
+  type GenerationParams,
+  type Resolution,
+} from '../../shared/domain';
+import { durationSeconds, estimateCostUsd, formatUsd } from '../../shared/pricing';
+import type { KeyReadiness } from './settings-store';
+
+export interface CreateForm {
+  prompt: string;
+  aspectRatio: AspectRatio;
+  duration: Duration;
+  resolution: Resolution;
+  generateAudio: boolean;
+  negativePrompt: string;
+  /** As typed; blank means "let the model pick". */
+  seed: string;
+}
+
+export const DEFAULT_FORM: CreateForm = {
+  prompt: '',
+  aspectRatio: 'auto',
+  duration: '8s',
+  resolution: '720p',
+  generateAudio: true,
+  negativePrompt: '',
+  seed: '',
+};
+
+export interface IntakeState {
+  status: 'idle' | 'preparing' | 'invalid' | 'notice';
+  message?: string;
+  details?: string;
+}
+
+export interface FormSnapshot extends CreateForm {
+  images: PreparedImageInfo[];
+  intake: IntakeState;
+  submitting: boolean;
+}
+
+const MAX_SEED = 2 ** 32 - 1;
+
+export function parseSeed(text: string): number | undefined | 'invalid' {
+  const t = text.trim();
+  if (!t) return undefined;
+  if (!/^\d+$/.test(t)) return 'invalid';
+  const n = Number(t);
+  return n <= MAX_SEED ? n : 'invalid';
+}
+
+/** Why Generate cannot run right now, in words for the button's tooltip; undefined when it can. */
+export function generateBlocker(s: FormSnapshot, key: KeyReadiness): string | undefined {
+  if (s.submitting) return 'Sending your job…';
+  if (s.intake.status === 'preparing') return 'Wait for the image to finish loading.';
+  if (s.images.length === 0) return 'Add an image to animate first.';
+  if (!s.prompt.trim()) return 'Write a prompt that describes the shot.';
+  if (s.prompt.length > MAX_PROMPT_LENGTH) return `Shorten the prompt to ${MAX_PROMPT_LENGTH} characters or fewer.`;
+  if (s.negativePrompt.length > MAX_PROMPT_LENGTH) return `Shorten the negative prompt to ${MAX_PROMPT_LENGTH} characters or fewer.`;
+  if (parseSeed(s.seed) === 'invalid') return `The seed must be a whole number from 0 to ${MAX_SEED}.`;
+  if (key === 'missing') return 'Add your API key in Settings, or switch to the simulator.';
+  if (key === 'checking') return 'Checking your API key…';
+  return undefined;
+}
+
+export function buildParams(form: CreateForm): GenerationParams {
+  const seed = parseSeed(form.seed);
+  const negative = form.negativePrompt.trim();
+  return {
+    prompt: form.prompt.trim(),
+    aspectRatio: form.aspectRatio,
+    duration: form.duration,
+    resolution: form.resolution,
+    generateAudio: form.generateAudio,
+    ...(negative ? { negativePrompt: negative } : {}),
+    ...(typeof seed === 'number' ? { seed } : {}),
+  };
+}
+
+export function formFromParams(params: GenerationParams): CreateForm {
+  return {
+    prompt: params.prompt,
+    aspectRatio: params.aspectRatio,
+    duration: params.duration,
+    resolution: params.resolution,
+    generateAudio: params.generateAudio,
+    negativePrompt: params.negativePrompt ?? '',
+    seed: params.seed === undefined ? '' : String(params.seed),
+  };
+}
+
+/** Total estimate for everything one press of Generate would start (one job per image). */
+export function estimateTotalUsd(form: Pick<CreateForm, 'duration' | 'generateAudio'>, imageCount: number): number {
+  return Math.round(estimateCostUsd(form) * Math.max(1, imageCount) * 100) / 100;
+}
+
+/** "Generate · 8 s · ≈ $3.20", or "Generate 3 videos · 8 s each · ≈ $9.60". */
+export function generateLabel(form: Pick<CreateForm, 'duration' | 'generateAudio'>, imageCount: number): string {
+  const seconds = `${durationSeconds(form.duration)} s`;
+  const cost = `≈ ${formatUsd(estimateTotalUsd(form, imageCount))}`;
+  return imageCount > 1 ? `Generate ${imageCount} videos · ${seconds} each · ${cost}` : `Generate · ${seconds} · ${cost}`;
+}

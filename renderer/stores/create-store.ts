@@ -1,0 +1,191 @@
+// The Create screen's model: the prepared input image(s), the form, recent prompts, and submit.
+// Pictures are prepared by the core (image:prepare) and referenced by token; dropping several
+// pictures queues one job each with the same settings.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ImageSource, PreparedImageInfo, VeoApi } from '../../shared/contract';
+import type { JobRecord } from '../../shared/domain';
+import { describeIpcError } from '../api/errors';
+import {
+  buildParams,
+  DEFAULT_FORM,
+  formFromParams,
+  generateBlocker,
+  type CreateForm,
+  type IntakeState,
+} from './create-form';
+import type { KeyReadiness } from './settings-store';
+import type { ToastStore } from './toast-store';
+
+export const RECENT_PROMPTS_KEY = 'veo.recentPrompts';
+export const RECENT_PROMPTS_LIMIT = 10;
+
+export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem'>;
+
+export interface CreateState extends CreateForm {
+  images: PreparedImageInfo[];
+  intake: IntakeState;
+  submitting: boolean;
+  recentPrompts: string[];
+  setField<K extends keyof CreateForm>(key: K, value: CreateForm[K]): void;
+  /** Shows "preparing" while the UI reads files; addImages or rejectImages ends it. */
+  beginIntake(): void;
+  /** Replaces the current picture(s) with these, prepared by the core. */
+  addImages(sources: ImageSource[]): Promise<void>;
+  rejectImages(message: string): void;
+  removeImage(token: string): void;
+  clearImages(): void;
+  submit(key: KeyReadiness): Promise<JobRecord[]>;
+  /** "Edit & retry" / "Use these settings": the job's settings, and its picture when we still have it. */
+  loadFromJob(record: JobRecord, opts?: { requireImage?: boolean }): Promise<void>;
+}
+
+export type CreateStore = StoreApi<CreateState>;
+
+export interface CreateDeps {
+  api: VeoApi;
+  toasts: ToastStore;
+  storage?: KeyValueStorage;
+  onCreated?: (record: JobRecord) => void;
+}
+
+export function createCreateStore({ api, toasts, storage, onCreated }: CreateDeps): CreateStore {
+  /** Pictures of jobs created in this session, so "Edit & retry" can reuse them without a re-drop. */
+  const sessionInputs = new Map<string, PreparedImageInfo>();
+  const submittedTokens = new Set<string>();
+  let intakeGeneration = 0;
+
+  const discardUnused = (images: PreparedImageInfo[]): void => {
+    for (const img of images) if (!submittedTokens.has(img.token)) void api.image.discard({ token: img.token });
+  };
+
+  return createStore<CreateState>((set, get) => ({
+    ...DEFAULT_FORM,
+    images: [],
+    intake: { status: 'idle' },
+    submitting: false,
+    recentPrompts: readRecent(storage),
+
+    setField(key, value) {
+      set({ [key]: value } as Pick<CreateForm, typeof key>);
+    },
+
+    beginIntake() {
+      intakeGeneration++;
+      set({ intake: { status: 'preparing' } });
+    },
+
+    async addImages(sources) {
+      const gen = ++intakeGeneration;
+      set({ intake: { status: 'preparing' } });
+      const results = await Promise.all(sources.map((source) => api.image.prepare(source)));
+      if (gen !== intakeGeneration) {
+        // A newer drop won; do not leak what this one prepared.
+        discardUnused(results.flatMap((r) => (r.ok ? [r.value] : [])));
+        return;
+      }
+      const prepared = results.flatMap((r) => (r.ok ? [r.value] : []));
+      const failures = results.flatMap((r) => (r.ok ? [] : [describeIpcError(r.error, 'The picture cannot be used')]));
+      if (prepared.length === 0) {
+        const first = failures[0];
+        set({ intake: { status: 'invalid', message: first?.message ?? 'The picture cannot be used.', details: first?.details } });
+        return;
+      }
+      discardUnused(get().images);
+      set({ images: prepared, intake: { status: 'idle' } });
+      if (failures.length > 0) {
+        toasts.getState().push({
+          tone: 'error',
+          title: `${failures.length} of ${sources.length} pictures were skipped`,
+          message: failures[0]!.message,
+          details: failures.map((f) => f.message).join('\n'),
+        });
+      }
+    },
+
+    rejectImages(message) {
+      intakeGeneration++;
+      set({ intake: { status: 'invalid', message } });
+    },
+
+    removeImage(token) {
+      const removed = get().images.filter((img) => img.token === token);
+      discardUnused(removed);
+      set({ images: get().images.filter((img) => img.token !== token), intake: { status: 'idle' } });
+    },
+
+    clearImages() {
+      intakeGeneration++;
+      discardUnused(get().images);
+      set({ images: [], intake: { status: 'idle' } });
+    },
+
+    async submit(key) {
+      if (generateBlocker(get(), key)) return [];
+      const params = buildParams(get());
+      const images = get().images;
+      set({ submitting: true });
+      const created: JobRecord[] = [];
+      try {
+        // One after another, so jobs land in the order the pictures were dropped.
+        for (const image of images) {
+          const result = await api.jobs.create({ params, imageToken: image.token });
+          if (!result.ok) {
+            toasts.getState().error(describeIpcError(result.error, 'Could not start the job'));
+            continue;
+          }
+          submittedTokens.add(image.token);
+          sessionInputs.set(result.value.id, image);
+          created.push(result.value);
+          onCreated?.(result.value);
+        }
+      } finally {
+        set({ submitting: false });
+      }
+      if (created.length > 0) {
+        const recentPrompts = [params.prompt, ...get().recentPrompts.filter((p) => p !== params.prompt)].slice(
+          0,
+          RECENT_PROMPTS_LIMIT,
+        );
+        set({ recentPrompts });
+        writeRecent(storage, recentPrompts);
+      }
+      return created;
+    },
+
+    async loadFromJob(record, opts = {}) {
+      set({ ...formFromParams(record.params) });
+      const kept = sessionInputs.get(record.id) ?? (record.parentId ? sessionInputs.get(record.parentId) : undefined);
+      if (kept) {
+        intakeGeneration++;
+        set({ images: [kept], intake: { status: 'idle' } });
+      } else if (record.input.kind === 'url') {
+        await get().addImages([{ kind: 'url', url: record.input.url }]);
+      } else if (opts.requireImage) {
+        intakeGeneration++;
+        discardUnused(get().images);
+        const name = record.input.originalName ? `“${record.input.originalName}”` : 'the original picture';
+        set({
+          images: [],
+          intake: { status: 'notice', message: `Settings loaded. Drop ${name} again to use it for this job.` },
+        });
+      }
+    },
+  }));
+}
+
+function readRecent(storage: KeyValueStorage | undefined): string[] {
+  try {
+    const parsed: unknown = JSON.parse(storage?.getItem(RECENT_PROMPTS_KEY) ?? '[]');
+    return Array.isArray(parsed) ? parsed.filter((p): p is string => typeof p === 'string').slice(0, RECENT_PROMPTS_LIMIT) : [];
+  } catch {
+    return [];
+  }
+}
+
+function writeRecent(storage: KeyValueStorage | undefined, prompts: string[]): void {
+  try {
+    storage?.setItem(RECENT_PROMPTS_KEY, JSON.stringify(prompts));
+  } catch {
+    // Storage full or disabled: recent prompts are a convenience, not worth an error.
+  }
+}

@@ -1,0 +1,114 @@
+// Builds every store from one API and wires them to each other and to the core's events. Nothing
+// here touches the DOM, so tests can build the whole set against a fake VeoApi.
+import type { VeoApi } from '../../shared/contract';
+import { createAppStore, type AppStore } from './app-store';
+import { createCreateStore, type CreateStore, type KeyValueStorage } from './create-store';
+import { createJobsStore, type JobsStore } from './jobs-store';
+import { createLibraryStore, type LibraryStore } from './library-store';
+import { createSettingsStore, type SettingsStore } from './settings-store';
+import { createToastStore, type ToastStore } from './toast-store';
+
+export interface Stores {
+  /** The API the stores were built on, for one-off actions that keep no state (save a file…). */
+  api: VeoApi;
+  app: AppStore;
+  toasts: ToastStore;
+  settings: SettingsStore;
+  jobs: JobsStore;
+  library: LibraryStore;
+  create: CreateStore;
+}
+
+export interface StoreOptions {
+  storage?: KeyValueStorage;
+  now?: () => number;
+}
+
+export function createStores(api: VeoApi, opts: StoreOptions = {}): Stores {
+  const toasts = createToastStore();
+  const app = createAppStore(api);
+  const jobs = createJobsStore({ api, toasts, now: opts.now });
+  const settings = createSettingsStore({
+    api,
+    toasts,
+    onTargetChanged: async () => {
+      await app.getState().loadInfo();
+      const provider = app.getState().info?.provider;
+      if (provider) await settings.getState().refreshKey(provider);
+    },
+  });
+  const library = createLibraryStore({
+    api,
+    toasts,
+    onDeleted: (id) => jobs.getState().forget(id),
+    onRestored: (record) => jobs.getState().applyUpdated(record),
+  });
+  const create = createCreateStore({
+    api,
+    toasts,
+    storage: opts.storage,
+    onCreated: (record) => jobs.getState().applyUpdated(record),
+  });
+  return { api, app, toasts, settings, jobs, library, create };
+}
+
+/** Loads everything a fresh (or re-connected) window needs. */
+export async function loadInitialState(stores: Stores): Promise<void> {
+  await stores.app.getState().loadInfo();
+  const provider = stores.app.getState().info?.provider;
+  await Promise.all([
+    stores.settings.getState().load(provider ? [provider] : []),
+    stores.jobs.getState().load(),
+    stores.library.getState().refresh(),
+  ]);
+}
+
+/**
+ * Subscribes the stores to the core's events; returns the unsubscribe (for a React effect).
+ * Library changes arrive in bursts (a job writes several times a second while downloading), so
+ * the library re-reads at most once per `refreshDelayMs`.
+ */
+export function connectEvents(api: VeoApi, stores: Stores, refreshDelayMs = 400): () => void {
+  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  const scheduleLibraryRefresh = (): void => {
+    if (refreshTimer) return;
+    refreshTimer = setTimeout(() => {
+      refreshTimer = undefined;
+      void stores.library.getState().refresh();
+    }, refreshDelayMs);
+  };
+
+  const offs = [
+    api.on('job:updated', (record) => {
+      stores.jobs.getState().applyUpdated(record);
+      stores.library.getState().applyUpdated(record);
+    }),
+    api.on('job:progress', (progress) => stores.jobs.getState().applyProgress(progress)),
+    api.on('library:changed', (change) => {
+      if (change.type === 'delete') stores.jobs.getState().forget(change.id);
+      scheduleLibraryRefresh();
+    }),
+    api.on('app:command', ({ command }) => runCommand(stores, command)),
+  ];
+  return () => {
+    clearTimeout(refreshTimer);
+    for (const off of offs) off();
+  };
+}
+
+/** Menu and global-shortcut commands from the shell. Unknown commands are ignored. */
+export function runCommand(stores: Stores, command: string): void {
+  const app = stores.app.getState();
+  if (command === 'view:create' || command === 'view:library' || command === 'view:settings') {
+    app.setView(command.slice('view:'.length) as 'create' | 'library' | 'settings');
+  } else if (command === 'focus:search') {
+    app.requestSearchFocus();
+  } else if (command === 'file:open-image') {
+    app.requestChooseImage();
+  } else if (command.startsWith('job:open:')) {
+    const id = command.slice('job:open:'.length);
+    if (!id) return;
+    app.setView('library');
+    void stores.library.getState().select(id);
+  }
+}

@@ -1,0 +1,175 @@
+// The Jobs panel's model: recent and active jobs, newest first, plus the live numbers (queue
+// position, elapsed time, logs, download progress) that ride on job:progress and are never persisted.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { VeoApi } from '../../shared/contract';
+import { isFinalState, type JobProgress, type JobRecord } from '../../shared/domain';
+import { describeIpcError } from '../api/errors';
+import type { ToastStore } from './toast-store';
+
+/** Finished jobs kept in the panel; active ones are always kept. */
+export const RECENT_JOBS_LIMIT = 40;
+
+export interface LiveProgress extends JobProgress {
+  /** When this update arrived (deps.now), so elapsed time can keep ticking between updates. */
+  receivedAt: number;
+  /** Smoothed download speed, once two samples exist. */
+  bytesPerSecond?: number;
+}
+
+export interface JobsState {
+  records: Record<string, JobRecord>;
+  progress: Record<string, LiveProgress>;
+  /** Ids, newest first. */
+  order: string[];
+  loaded: boolean;
+  load(): Promise<void>;
+  applyUpdated(record: JobRecord): void;
+  applyProgress(progress: JobProgress): void;
+  forget(id: string): void;
+  cancel(id: string): Promise<void>;
+  rerun(id: string): Promise<JobRecord | undefined>;
+  recheck(id: string): Promise<void>;
+}
+
+export type JobsStore = StoreApi<JobsState>;
+
+export interface JobsDeps {
+  api: VeoApi;
+  toasts: ToastStore;
+  now?: () => number;
+}
+
+export function createJobsStore({ api, toasts, now = Date.now }: JobsDeps): JobsStore {
+  const fetching = new Set<string>();
+
+  const store = createStore<JobsState>((set, get) => {
+    const commit = (records: Record<string, JobRecord>, progress = get().progress): void => {
+      const { kept, order } = trimToRecent(records);
+      const keptProgress: Record<string, LiveProgress> = {};
+      for (const id of order) {
+        const p = progress[id];
+        if (p && !isFinalState(kept[id]!.state)) keptProgress[id] = p;
+      }
+      // Progress for a job whose record has not arrived yet is kept until it does.
+      for (const [id, p] of Object.entries(progress)) if (!kept[id] && !records[id]) keptProgress[id] = p;
+      set({ records: kept, order, progress: keptProgress });
+    };
+
+    const fetchRecord = async (id: string): Promise<void> => {
+      if (fetching.has(id)) return;
+      fetching.add(id);
+      const result = await api.library.get({ id });
+      fetching.delete(id);
+      if (result.ok && result.value) get().applyUpdated(result.value);
+    };
+
+    const reportFailure = (title: string) => (error: Parameters<typeof describeIpcError>[0]) =>
+      toasts.getState().error(describeIpcError(error, title));
+
+    return {
+      records: {},
+      progress: {},
+      order: [],
+      loaded: false,
+
+      async load() {
+        const [recent, active] = await Promise.all([
+          api.library.list({ sort: 'newest', limit: RECENT_JOBS_LIMIT }),
+          api.jobs.active(),
+        ]);
+        const records: Record<string, JobRecord> = {};
+        if (recent.ok) for (const r of recent.value.items) records[r.id] = r;
+        const progress: Record<string, LiveProgress> = {};
+        const at = now();
+        if (active.ok) for (const p of active.value) progress[p.id] = { ...p, receivedAt: at };
+        commit(records, progress);
+        set({ loaded: true });
+        // Active jobs older than the recent page still belong in the panel.
+        await Promise.all(Object.keys(progress).filter((id) => !records[id]).map(fetchRecord));
+      },
+
+      applyUpdated(record) {
+        commit({ ...get().records, [record.id]: record });
+      },
+
+      applyProgress(p) {
+        const record = get().records[p.id];
+        if (record && isFinalState(record.state)) return;
+        const at = now();
+        const previous = get().progress[p.id];
+        const next: LiveProgress = { ...p, receivedAt: at, bytesPerSecond: downloadRate(previous, p, at) };
+        set({ progress: { ...get().progress, [p.id]: next } });
+        if (!record) void fetchRecord(p.id);
+      },
+
+      forget(id) {
+        const records = { ...get().records };
+        delete records[id];
+        const progress = { ...get().progress };
+        delete progress[id];
+        commit(records, progress);
+      },
+
+      async cancel(id) {
+        const result = await api.jobs.cancel({ id });
+        if (result.ok) get().applyUpdated(result.value);
+        else reportFailure('Could not cancel the job')(result.error);
+      },
+
+      async rerun(id) {
+        const result = await api.jobs.rerun({ id });
+        if (!result.ok) {
+          reportFailure('Could not start the job again')(result.error);
+          return undefined;
+        }
+        get().applyUpdated(result.value);
+        return result.value;
+      },
+
+      async recheck(id) {
+        const result = await api.jobs.recheck({ id });
+        if (result.ok) get().applyUpdated(result.value);
+        else reportFailure('Could not check the job')(result.error);
+      },
+    };
+  });
+  return store;
+}
+
+export function compareNewestFirst(a: JobRecord, b: JobRecord): number {
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
+
+function trimToRecent(records: Record<string, JobRecord>): { kept: Record<string, JobRecord>; order: string[] } {
+  const sorted = Object.values(records).sort(compareNewestFirst);
+  const kept: Record<string, JobRecord> = {};
+  const order: string[] = [];
+  let finished = 0;
+  for (const r of sorted) {
+    if (isFinalState(r.state) && ++finished > RECENT_JOBS_LIMIT) continue;
+    kept[r.id] = r;
+    order.push(r.id);
+  }
+  return { kept, order };
+}
+
+/** Exponentially smoothed bytes/second so the MB/s figure does not jitter with every chunk. */
+function downloadRate(previous: LiveProgress | undefined, next: JobProgress, at: number): number | undefined {
+  if (!previous?.download || !next.download) return undefined;
+  const seconds = (at - previous.receivedAt) / 1000;
+  const bytes = next.download.receivedBytes - previous.download.receivedBytes;
+  if (seconds <= 0 || bytes < 0) return previous.bytesPerSecond;
+  const sample = bytes / seconds;
+  return previous.bytesPerSecond === undefined ? sample : previous.bytesPerSecond * 0.7 + sample * 0.3;
+}
+
+/** Elapsed milliseconds to show now: the last reported figure plus the time since it arrived. */
+export function liveElapsedMs(record: JobRecord | undefined, progress: LiveProgress | undefined, nowMs: number): number {
+  if (record && isFinalState(record.state)) {
+    const end = Date.parse(record.finishedAt ?? record.updatedAt);
+    return Math.max(0, end - Date.parse(record.createdAt));
+  }
+  if (progress) return progress.elapsedMs + Math.max(0, nowMs - progress.receivedAt);
+  return record ? Math.max(0, nowMs - Date.parse(record.createdAt)) : 0;
+}

@@ -1,0 +1,211 @@
+// The Library's model. A library can hold 10,000+ jobs, so records are fetched in pages as the
+// virtualized grid scrolls to them; a query change starts a new "generation" and answers from an
+// older one are dropped. Changes pushed by the core refresh the pages already on screen in place.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { VeoApi } from '../../shared/contract';
+import type { JobRecord, JobState } from '../../shared/domain';
+import { describeIpcError } from '../api/errors';
+import { excerpt } from '../components/format';
+import type { ToastStore } from './toast-store';
+
+export const LIBRARY_PAGE_SIZE = 120;
+
+export interface LibraryQuery {
+  search: string;
+  states: JobState[];
+  favourite: boolean;
+  sort: 'newest' | 'oldest';
+}
+
+export const DEFAULT_LIBRARY_QUERY: LibraryQuery = { search: '', states: [], favourite: false, sort: 'newest' };
+
+export interface LibraryState {
+  query: LibraryQuery;
+  total: number;
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  error?: string;
+  /** Loaded pages by page index. */
+  pages: Record<number, JobRecord[]>;
+  selectedId?: string;
+  /** The selected record, kept even when its page is not loaded. */
+  selected?: JobRecord;
+  /** Bumped by resetQuery so the search box can clear its own (debounced) text. */
+  resetCount: number;
+  setQuery(patch: Partial<LibraryQuery>): Promise<void>;
+  resetQuery(): Promise<void>;
+  /** Makes sure the items in [from, to] are loaded (or loading). */
+  ensureRange(from: number, to: number): Promise<void>;
+  refresh(): Promise<void>;
+  itemAt(index: number): JobRecord | undefined;
+  select(id: string | undefined): Promise<void>;
+  applyUpdated(record: JobRecord): void;
+  setFavourite(id: string, favourite: boolean): Promise<void>;
+  remove(id: string): Promise<boolean>;
+  undoRemove(id: string): Promise<boolean>;
+}
+
+export type LibraryStore = StoreApi<LibraryState>;
+
+export interface LibraryDeps {
+  api: VeoApi;
+  toasts: ToastStore;
+  /** Deleted jobs leave the Jobs panel too. */
+  onDeleted?: (id: string) => void;
+  onRestored?: (record: JobRecord) => void;
+}
+
+export function createLibraryStore({ api, toasts, onDeleted, onRestored }: LibraryDeps): LibraryStore {
+  let generation = 0;
+  const inFlight = new Set<string>();
+  /** Pages the grid last asked for: a refresh re-reads these (and page 0), not everything ever loaded. */
+  let visiblePages = { first: 0, last: 0 };
+
+  return createStore<LibraryState>((set, get) => {
+    const listQuery = (q: LibraryQuery, page: number) => ({
+      ...(q.search.trim() ? { search: q.search.trim() } : {}),
+      ...(q.states.length ? { states: q.states } : {}),
+      ...(q.favourite ? { favourite: true } : {}),
+      sort: q.sort,
+      limit: LIBRARY_PAGE_SIZE,
+      offset: page * LIBRARY_PAGE_SIZE,
+    });
+
+    const fetchPage = async (page: number, gen: number): Promise<{ items: JobRecord[]; total: number } | undefined> => {
+      const result = await api.library.list(listQuery(get().query, page));
+      if (gen !== generation) return undefined;
+      if (!result.ok) {
+        set({ status: 'error', error: describeIpcError(result.error).message });
+        return undefined;
+      }
+      return result.value;
+    };
+
+    const loadPage = async (page: number): Promise<void> => {
+      const gen = generation;
+      const key = `${gen}:${page}`;
+      if (inFlight.has(key) || get().pages[page]) return;
+      inFlight.add(key);
+      const answer = await fetchPage(page, gen);
+      inFlight.delete(key);
+      if (!answer) return;
+      set({ pages: { ...get().pages, [page]: answer.items }, total: answer.total, status: 'ready', error: undefined });
+    };
+
+    return {
+      query: DEFAULT_LIBRARY_QUERY,
+      total: 0,
+      status: 'idle',
+      pages: {},
+
+      resetCount: 0,
+
+      async setQuery(patch) {
+        generation++;
+        set({ query: { ...get().query, ...patch }, pages: {}, status: 'loading' });
+        await loadPage(0);
+      },
+
+      async resetQuery() {
+        set({ resetCount: get().resetCount + 1 });
+        await get().setQuery(DEFAULT_LIBRARY_QUERY);
+      },
+
+      async ensureRange(from, to) {
+        const first = Math.max(0, Math.floor(from / LIBRARY_PAGE_SIZE));
+        const last = Math.max(first, Math.floor(to / LIBRARY_PAGE_SIZE));
+        visiblePages = { first, last };
+        const loads: Promise<void>[] = [];
+        for (let page = first; page <= last; page++) loads.push(loadPage(page));
+        await Promise.all(loads);
+      },
+
+      async refresh() {
+        // Re-read what is on screen without blanking it, then swap everything in at once.
+        // Pages far from the viewport are dropped and fetched again if the user scrolls back.
+        const gen = ++generation;
+        const pageIndexes = Object.keys(get().pages)
+          .map(Number)
+          .filter((p) => p >= visiblePages.first - 1 && p <= visiblePages.last + 1);
+        if (!pageIndexes.includes(0)) pageIndexes.push(0);
+        if (get().status === 'idle') set({ status: 'loading' });
+        const answers = await Promise.all(pageIndexes.map((p) => fetchPage(p, gen)));
+        if (gen !== generation || answers.some((a) => !a)) return;
+        const pages: Record<number, JobRecord[]> = {};
+        pageIndexes.forEach((p, i) => (pages[p] = answers[i]!.items));
+        set({ pages, total: answers[0]!.total, status: 'ready', error: undefined });
+      },
+
+      itemAt(index) {
+        return get().pages[Math.floor(index / LIBRARY_PAGE_SIZE)]?.[index % LIBRARY_PAGE_SIZE];
+      },
+
+      async select(id) {
+        if (!id) {
+          set({ selectedId: undefined, selected: undefined });
+          return;
+        }
+        const known = findLoaded(get().pages, id);
+        set({ selectedId: id, selected: known ?? (get().selected?.id === id ? get().selected : undefined) });
+        if (known) return;
+        const result = await api.library.get({ id });
+        if (get().selectedId !== id) return;
+        if (result.ok && result.value) set({ selected: result.value });
+        else set({ selectedId: undefined, selected: undefined });
+      },
+
+      applyUpdated(record) {
+        const pages = { ...get().pages };
+        for (const [key, items] of Object.entries(pages)) {
+          const i = items.findIndex((r) => r.id === record.id);
+          if (i >= 0) pages[Number(key)] = items.map((r, j) => (j === i ? record : r));
+        }
+        set({ pages, ...(get().selectedId === record.id ? { selected: record } : {}) });
+      },
+
+      async setFavourite(id, favourite) {
+        const result = await api.library.favourite({ id, favourite });
+        if (result.ok) get().applyUpdated(result.value);
+        else toasts.getState().error(describeIpcError(result.error, 'Could not update the favourite'));
+      },
+
+      async remove(id) {
+        const record = findLoaded(get().pages, id) ?? (get().selected?.id === id ? get().selected : undefined);
+        const result = await api.library.delete({ id });
+        if (!result.ok) {
+          toasts.getState().error(describeIpcError(result.error, 'Could not delete the job'));
+          return false;
+        }
+        if (get().selectedId === id) set({ selectedId: undefined, selected: undefined });
+        onDeleted?.(id);
+        toasts.getState().push({
+          tone: 'info',
+          title: 'Job deleted',
+          message: record ? excerpt(record.params.prompt) : undefined,
+          action: { label: 'Undo', run: () => void get().undoRemove(id) },
+        });
+        await get().refresh();
+        return true;
+      },
+
+      async undoRemove(id) {
+        const result = await api.library.undoDelete({ id });
+        if (!result.ok) {
+          toasts.getState().error(describeIpcError(result.error, 'Could not restore the job'));
+          return false;
+        }
+        onRestored?.(result.value);
+        set({ selectedId: id, selected: result.value });
+        await get().refresh();
+        return true;
+      },
+    };
+  });
+}
+
+function findLoaded(pages: Record<number, JobRecord[]>, id: string): JobRecord | undefined {
+  for (const items of Object.values(pages)) {
+    const hit = items.find((r) => r.id === id);
+    if (hit) return hit;
+  }
+  return undefined;
+}

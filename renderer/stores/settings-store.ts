@@ -1,0 +1,124 @@
+// Preferences and the key's *status*. The key itself passes through saveKey() on its way to the
+// keychain and is never kept here: the renderer only ever learns "set" and the last four characters.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { KeyStatusInfo, VeoApi } from '../../shared/contract';
+import type { Provider } from '../../shared/domain';
+import type { Settings } from '../../shared/settings';
+import { describeIpcError } from '../api/errors';
+import type { ToastStore } from './toast-store';
+
+export interface SettingsState {
+  settings?: Settings;
+  /** Key status per provider, as far as we have asked. */
+  keys: Partial<Record<Provider, KeyStatusInfo>>;
+  /** Why the key status could not be read (e.g. no keychain service), per provider. */
+  keyErrors: Partial<Record<Provider, string>>;
+  loadError?: string;
+  savingKey: boolean;
+  load(providers?: Provider[]): Promise<void>;
+  update(patch: Partial<Settings>): Promise<boolean>;
+  refreshKey(provider: Provider): Promise<void>;
+  saveKey(provider: Provider, key: string): Promise<boolean>;
+  removeKey(provider: Provider): Promise<boolean>;
+}
+
+export type SettingsStore = StoreApi<SettingsState>;
+
+export interface SettingsDeps {
+  api: VeoApi;
+  toasts: ToastStore;
+  /** Provider or base URL changed: app:info (where new jobs go) must be read again. */
+  onTargetChanged?: () => Promise<void> | void;
+}
+
+export type KeyReadiness = 'ready' | 'missing' | 'checking';
+
+/** Whether jobs can be sent to `provider` as far as the key goes. The simulator needs none. */
+export function keyReadiness(provider: Provider | undefined, keys: SettingsState['keys']): KeyReadiness {
+  if (provider === 'simulator') return 'ready';
+  if (!provider) return 'checking';
+  const status = keys[provider];
+  if (!status) return 'checking';
+  return status.isSet ? 'ready' : 'missing';
+}
+
+export function createSettingsStore({ api, toasts, onTargetChanged }: SettingsDeps): SettingsStore {
+  return createStore<SettingsState>((set, get) => ({
+    keys: {},
+    keyErrors: {},
+    savingKey: false,
+
+    async load(extraProviders = []) {
+      const result = await api.settings.get();
+      if (!result.ok) {
+        set({ loadError: describeIpcError(result.error).message });
+        return;
+      }
+      set({ settings: result.value, loadError: undefined });
+      const providers = new Set<Provider>([result.value.provider, ...extraProviders]);
+      await Promise.all([...providers].map((p) => get().refreshKey(p)));
+    },
+
+    async update(patch) {
+      const before = get().settings;
+      const result = await api.settings.update(patch);
+      if (!result.ok) {
+        toasts.getState().error(describeIpcError(result.error, 'Could not save the setting'));
+        return false;
+      }
+      set({ settings: result.value });
+      const targetChanged =
+        before?.provider !== result.value.provider || JSON.stringify(before?.apiBase) !== JSON.stringify(result.value.apiBase);
+      if (targetChanged) {
+        await get().refreshKey(result.value.provider);
+        await onTargetChanged?.();
+      }
+      return true;
+    },
+
+    async refreshKey(provider) {
+      if (provider === 'simulator') {
+        set({ keys: { ...get().keys, simulator: { isSet: false } } });
+        return;
+      }
+      const result = await api.key.status({ provider });
+      const keyErrors = { ...get().keyErrors };
+      delete keyErrors[provider];
+      if (result.ok) {
+        set({ keys: { ...get().keys, [provider]: result.value }, keyErrors });
+      } else {
+        // Unreadable counts as "no key": jobs would fail without one, and the key form shows why.
+        set({ keys: { ...get().keys, [provider]: { isSet: false } }, keyErrors: { ...keyErrors, [provider]: result.error.message } });
+      }
+    },
+
+    async saveKey(provider, key) {
+      const trimmed = key.trim();
+      if (!trimmed) return false;
+      set({ savingKey: true });
+      const result = await api.key.set({ provider, key: trimmed });
+      set({ savingKey: false });
+      if (!result.ok) {
+        toasts.getState().error(describeIpcError(result.error, 'Could not save the key'));
+        return false;
+      }
+      // Only the status the core echoes back is kept, never what was typed.
+      const keyErrors = { ...get().keyErrors };
+      delete keyErrors[provider];
+      set({ keys: { ...get().keys, [provider]: { isSet: result.value.isSet, last4: result.value.last4 } }, keyErrors });
+      toasts.getState().push({ tone: 'success', title: 'API key saved', message: 'It is stored in your system keychain.' });
+      return true;
+    },
+
+    async removeKey(provider) {
+      const result = await api.key.clear({ provider });
+      if (!result.ok) {
+        toasts.getState().error(describeIpcError(result.error, 'Could not remove the key'));
+        return false;
+      }
+      set({ keys: { ...get().keys, [provider]: result.value } });
+      toasts.getState().push({ tone: 'info', title: 'API key removed' });
+      return true;
+    },
+  }));
+}
