@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getApi, scrubTokenFromUrl } from './api/api';
 import { App } from './App';
-import { createStores } from './stores';
+import { createStores, listenForOpenedImages } from './stores';
 import { StoresContext } from './stores/hooks';
 import './styles/tokens.css';
 import './styles/base.css';
@@ -31,6 +31,9 @@ function browserStorage(): Storage | undefined {
 
 const api = getApi();
 const stores = createStores(api, { storage: browserStorage() });
+// Here, not in <App>'s effect: pictures the app was launched to open arrive right after the page
+// loads, possibly before React has mounted anything (see listenForOpenedImages).
+listenForOpenedImages(api, stores);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -127,6 +127,8 @@ export const eventChannels = {
   'library:changed': z.object({ type: z.enum(['put', 'delete']), id: z.string() }),
   /** Menu / shortcut commands that the renderer acts on (e.g. "view:library", "focus:search"). */
   'app:command': z.object({ command: z.string() }),
+  /** The OS asked us to open this picture ("Open with Veo Studio", a double-click, the dock icon). */
+  'app:openImage': z.object({ path: z.string().min(1).max(4096) }),
 } as const;
 
 /**

@@ -29,6 +29,8 @@ export interface ShellOptions {
 
 export interface DesktopShell {
   readonly window: MainWindow;
+  /** Shows the window and hands the renderer a picture the OS asked us to open. */
+  openImage(path: string): void;
   /** Stops following jobs (they resume next start), saves the window position, releases the library. */
   close(): Promise<void>;
 }
@@ -71,13 +73,17 @@ function wireShell(core: Core, opts: ShellOptions): DesktopShell {
     dragItemFor: createDragItemResolver(core.library),
   });
 
-  /** Brings the window to the front (re-creating it on macOS) and tells the renderer what to do. */
-  const commandWindow = (command: string): void => {
+  /**
+   * Brings the window to the front (re-creating it on macOS), then tells the renderer. Only after
+   * show(): a window is attached to IPC once created, and its events are held until its page loads.
+   */
+  const sendToWindow = (send: () => void): void => {
     void mainWindow
       .show()
-      .then(() => ipc.command(command))
+      .then(send)
       .catch((err: unknown) => console.error('[veo] could not show the window:', err));
   };
+  const commandWindow = (command: string): void => sendToWindow(() => ipc.command(command));
 
   const activity = new JobActivity(core.library.list({ states: ['submitting', 'queued', 'running', 'downloading'] }));
   const taskbar = new TaskbarProgress(currentWindow);
@@ -132,6 +138,9 @@ function wireShell(core: Core, opts: ShellOptions): DesktopShell {
   let closing: Promise<void> | undefined;
   return {
     window: mainWindow,
+    openImage(path) {
+      sendToWindow(() => ipc.broadcast('app:openImage', { path }));
+    },
     close() {
       closing ??= (async () => {
         for (const off of offs) off();

@@ -1,11 +1,13 @@
 // App lifecycle: one instance, the shell opened once Electron is ready, the window brought back by a
 // second launch or a dock click, and a graceful shutdown (jobs stop being followed and resume on the
 // next start; the library lock is released). On macOS the app — and its jobs — keep running with
-// the window closed.
+// the window closed. Pictures the OS asks us to open (argv, 'second-instance', macOS 'open-file')
+// are collected from the start and handed to the window once there is one.
 import { app, dialog } from 'electron';
 import { devServerUrl, trustedOrigins } from './app-origin';
 import { openDesktopShell, type DesktopShell } from './desktop-shell';
 import { installWebContentsGuards } from './guards';
+import { imagePathsFromArgv, openableImagePath, OpenRequests } from './open-files';
 
 /** Longest a quit waits for jobs to stop and files to flush before leaving anyway. */
 const SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -26,11 +28,25 @@ export function startVeoStudio(): void {
   let shell: DesktopShell | undefined;
   let shutDown = false;
   let shuttingDown = false;
+  const opens = new OpenRequests();
 
   const showWindow = (): void => {
     shell?.window.show().catch((err: unknown) => console.error('[veo] could not show the window:', err));
   };
-  app.on('second-instance', showWindow);
+  // macOS: before `ready` on purpose — a picture double-clicked while the app is not running
+  // arrives as 'open-file' during launch, and without preventDefault the OS reports a failure.
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    const image = openableImagePath(file, process.cwd());
+    if (image) opens.add([image]);
+  });
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    const images = imagePathsFromArgv(argv, workingDirectory);
+    // openImage shows the window itself; a plain second launch just brings it back.
+    if (images.length > 0) opens.add(images);
+    else showWindow();
+  });
+  opens.add(imagePathsFromArgv(process.argv, process.cwd()));
   app.on('activate', () => {
     if (shell && !shell.window.current) showWindow();
   });
@@ -42,6 +58,7 @@ export function startVeoStudio(): void {
     event.preventDefault();
     if (shuttingDown) return;
     shuttingDown = true;
+    opens.close();
     void withTimeout(shell.close(), SHUTDOWN_TIMEOUT_MS)
       .catch((err: unknown) => console.error('[veo] shutdown did not finish cleanly:', err instanceof Error ? err.message : err))
       .finally(() => {
@@ -53,7 +70,9 @@ export function startVeoStudio(): void {
   app
     .whenReady()
     .then(async () => {
-      shell = await openDesktopShell({ dataDir: app.getPath('userData'), trustedOrigins: origins, isDev, ...(devUrl ? { devServerUrl: devUrl } : {}) });
+      const opened = await openDesktopShell({ dataDir: app.getPath('userData'), trustedOrigins: origins, isDev, ...(devUrl ? { devServerUrl: devUrl } : {}) });
+      shell = opened;
+      opens.attach((image) => opened.openImage(image));
     })
     .catch(failStartup);
 }

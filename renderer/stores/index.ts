@@ -8,6 +8,8 @@ import { createLibraryStore, type LibraryStore } from './library-store';
 import { createSettingsStore, type SettingsStore } from './settings-store';
 import { createToastStore, type ToastStore } from './toast-store';
 
+export { listenForOpenedImages } from './open-images';
+
 export interface Stores {
   /** The API the stores were built on, for one-off actions that keep no state (save a file…). */
   api: VeoApi;
@@ -89,6 +91,7 @@ export function connectEvents(api: VeoApi, stores: Stores, refreshDelayMs = 400)
       scheduleLibraryRefresh();
     }),
     api.on('app:command', ({ command }) => runCommand(stores, command)),
+    // `app:openImage` is not here: it must be heard before React mounts (listenForOpenedImages).
   ];
   return () => {
     clearTimeout(refreshTimer);
