@@ -77,3 +77,23 @@ export async function playAndSeek(video: Locator, to = 1.5): Promise<number> {
     return v.currentTime;
   }, to);
 }
+
+/**
+ * Records every state a job card shows, from inside the page (a MutationObserver), so a state that
+ * lasts only a moment on a loaded machine is still seen even if the test's own polling misses it.
+ */
+export async function recordCardStates(page: Page, promptFragment: string): Promise<() => Promise<string[]>> {
+  await page.evaluate((fragment) => {
+    const states = ['submitting', 'queued', 'running', 'downloading', 'completed', 'failed', 'cancelled'];
+    const seen: string[] = [];
+    (window as unknown as { __veoStates: string[] }).__veoStates = seen;
+    const look = () => {
+      const card = [...document.querySelectorAll('[aria-label="Jobs"] li')].find((li) => li.textContent?.includes(fragment));
+      const text = card?.textContent ?? '';
+      const state = states.find((s) => new RegExp(`\\b${s}\\b`).test(text));
+      if (state && seen.at(-1) !== state) seen.push(state);
+    };
+    new MutationObserver(look).observe(document.body, { subtree: true, childList: true, characterData: true });
+  }, promptFragment);
+  return () => page.evaluate(() => (window as unknown as { __veoStates: string[] }).__veoStates);
+}
