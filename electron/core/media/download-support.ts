@@ -59,13 +59,6 @@ export async function sizeOf(filePath: string): Promise<number> {
   }
 }
 
-export async function writeAll(handle: fs.FileHandle, data: Uint8Array): Promise<void> {
-  let offset = 0;
-  while (offset < data.byteLength) {
-    offset += (await handle.write(data, offset, data.byteLength - offset)).bytesWritten;
-  }
-}
-
 /** Aborts the request when no byte has arrived for `ms` (headers included). */
 export class IdleWatchdog {
   private readonly controller = new AbortController();

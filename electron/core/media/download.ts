@@ -3,10 +3,14 @@
 // (never buffered whole), an existing .part is resumed with a Range request (even one left by an
 // earlier process), and only a verified, fsynced file is renamed into place. No Authorization or
 // cookie header is ever sent: the CDN is public and the API key must never leave its own origin.
-import { promises as fsp } from 'node:fs';
+// The transport is node:http/https (download-transport.ts), and the body pump (download-body.ts)
+// writes every byte that arrived before a reset, so a resume never fetches a byte twice.
+import { createWriteStream, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fsyncDirectory, fsyncFile } from '../fs/atomic';
+import { pumpBody } from './download-body';
+import { DownloadError } from './download-error';
 import {
   contentTypeVerdict,
   IdleWatchdog,
@@ -16,8 +20,10 @@ import {
   parseLength,
   progressReporter,
   sizeOf,
-  writeAll,
 } from './download-support';
+import { type HttpAnswer, openWithFetch, openWithNodeHttp, type OpenRequest } from './download-transport';
+
+export { DownloadError, type DownloadErrorCode } from './download-error';
 
 export interface DownloadProgress {
   receivedBytes: number;
@@ -33,6 +39,11 @@ export interface DownloadOptions {
   expectedContentType?: string;
   onProgress?: (p: DownloadProgress) => void;
   signal?: AbortSignal;
+  /**
+   * Test seam: script the responses with a fetch-like function. Without it (always, in the app) the
+   * download uses node:http/https, which keeps every received byte across a reset (see
+   * download-transport.ts); a fetch given here follows redirects itself.
+   */
   fetch?: typeof fetch;
   /** Requests in total, including the first (default 5). */
   maxAttempts?: number;
@@ -50,29 +61,14 @@ export interface DownloadOutcome {
   bytesFetchedTwice: number;
 }
 
-export type DownloadErrorCode = 'expired' | 'integrity' | 'network' | 'http';
-
-export class DownloadError extends Error {
-  readonly code: DownloadErrorCode;
-  readonly httpStatus?: number;
-  /** Worth another attempt (network trouble, truncated body, 5xx); the .part is kept for resuming. */
-  readonly retryable: boolean;
-
-  constructor(code: DownloadErrorCode, message: string, init: { httpStatus?: number; retryable?: boolean; cause?: unknown } = {}) {
-    super(message, init.cause === undefined ? undefined : { cause: init.cause });
-    this.name = 'DownloadError';
-    this.code = code;
-    this.httpStatus = init.httpStatus;
-    this.retryable = init.retryable ?? false;
-  }
-}
-
 const MAX_RETRY_DELAY_MS = 8_000;
+/** The .part's write buffer: big writes are what let the disk keep up with a loopback-fast network. */
+const WRITE_BUFFER_BYTES = 1024 * 1024;
 
 interface Context {
   opts: DownloadOptions;
   partPath: string;
-  fetchImpl: typeof fetch;
+  open: OpenRequest;
   idleTimeoutMs: number;
   report: (received: number, total: number | undefined, force?: boolean) => void;
   resumed: boolean;
@@ -88,7 +84,7 @@ export async function downloadToFile(opts: DownloadOptions): Promise<DownloadOut
   const ctx: Context = {
     opts,
     partPath: `${opts.destPath}.part`,
-    fetchImpl: opts.fetch ?? fetch,
+    open: opts.fetch ? openWithFetch(opts.fetch) : openWithNodeHttp,
     idleTimeoutMs: opts.idleTimeoutMs ?? 30_000,
     report: progressReporter(opts.onProgress),
     resumed: false,
@@ -128,9 +124,9 @@ async function attemptOnce(ctx: Context): Promise<{ needsSniff: boolean }> {
     const signals = opts.signal ? [idle.signal, opts.signal] : [idle.signal];
     const headers: Record<string, string> = { 'Accept-Encoding': 'identity' }; // byte counts must match the file
     if (offset > 0) headers.Range = `bytes=${offset}-`;
-    let response: Response;
+    let response: HttpAnswer;
     try {
-      response = await ctx.fetchImpl(opts.url, { headers, signal: AbortSignal.any(signals), redirect: 'follow', credentials: 'omit' });
+      response = await ctx.open(opts.url, headers, AbortSignal.any(signals));
     } catch (error) {
       throw networkFailure(error, idle);
     }
@@ -146,16 +142,16 @@ async function attemptOnce(ctx: Context): Promise<{ needsSniff: boolean }> {
 type WritePlan = { complete: true } | { complete: false; startAt: number; total?: number; needsSniff: boolean };
 
 /** Reads status and headers: where to write, how big the file must be, or why to stop. */
-async function planWrite(ctx: Context, response: Response, offset: number): Promise<WritePlan> {
+async function planWrite(ctx: Context, response: HttpAnswer, offset: number): Promise<WritePlan> {
   const { status } = response;
   const fail = (error: DownloadError, part: 'keep' | 'drop' | 'refetch' = 'keep') => refuse(ctx, response, error, part, offset);
   if (status === 403 || status === 404 || status === 410) {
     return fail(new DownloadError('expired', `The video expired on the server before it was saved (HTTP ${status}).`, { httpStatus: status }));
   }
   if (status === 416 && offset > 0) {
-    const total = parseContentRange(response.headers.get('content-range'))?.total ?? ctx.opts.expectedBytes;
+    const total = parseContentRange(response.header('content-range'))?.total ?? ctx.opts.expectedBytes;
     if (total === offset) {
-      await response.body?.cancel().catch(() => undefined);
+      response.discard();
       return { complete: true }; // an earlier attempt had already received everything
     }
     return fail(new DownloadError('http', 'The server refused to resume the download; starting again.', { httpStatus: 416, retryable: true }), 'refetch');
@@ -164,12 +160,12 @@ async function planWrite(ctx: Context, response: Response, offset: number): Prom
     const retryable = status === 408 || status === 429 || status >= 500;
     return fail(new DownloadError('http', `The video server answered HTTP ${status}.`, { httpStatus: status, retryable }));
   }
-  const verdict = contentTypeVerdict(response.headers.get('content-type'), ctx.opts.expectedContentType);
+  const verdict = contentTypeVerdict(response.header('content-type'), ctx.opts.expectedContentType);
   if (!verdict.ok) return fail(new DownloadError('integrity', `The download is not a video: ${verdict.reason}.`), 'drop');
   let startAt = 0;
   let total: number | undefined;
   if (status === 206) {
-    const range = parseContentRange(response.headers.get('content-range'));
+    const range = parseContentRange(response.header('content-range'));
     if (range === undefined || range.start !== offset) {
       // A range we did not ask for: trust nothing on disk and fetch it whole.
       const error = new DownloadError('http', 'The server sent an unexpected byte range; starting again.', { httpStatus: 206, retryable: true });
@@ -180,7 +176,7 @@ async function planWrite(ctx: Context, response: Response, offset: number): Prom
     ctx.resumed ||= offset > 0;
   } else {
     ctx.bytesFetchedTwice += offset; // 200 to a Range request: the server ignored it, start over
-    total = parseLength(response.headers.get('content-length'));
+    total = parseLength(response.header('content-length'));
   }
   const expected = ctx.opts.expectedBytes;
   if (expected !== undefined && total !== undefined && total !== expected) {
@@ -190,39 +186,37 @@ async function planWrite(ctx: Context, response: Response, offset: number): Prom
 }
 
 /** Drops the response body (and the .part when it cannot be trusted or resumed), then throws. */
-async function refuse(ctx: Context, response: Response, error: DownloadError, part: 'keep' | 'drop' | 'refetch', offset: number): Promise<never> {
-  await response.body?.cancel().catch(() => undefined);
+async function refuse(ctx: Context, response: HttpAnswer, error: DownloadError, part: 'keep' | 'drop' | 'refetch', offset: number): Promise<never> {
+  response.discard();
   if (part !== 'keep') await fsp.rm(ctx.partPath, { force: true });
   if (part === 'refetch') ctx.bytesFetchedTwice += offset;
   throw error;
 }
 
-async function streamBody(ctx: Context, response: Response, startAt: number, total: number | undefined, idle: IdleWatchdog): Promise<void> {
+/** Streams the body onto the .part; when it breaks, everything received so far is kept there. */
+async function streamBody(ctx: Context, response: HttpAnswer, startAt: number, total: number | undefined, idle: IdleWatchdog): Promise<void> {
   const expected = total ?? ctx.opts.expectedBytes;
-  const handle = await fsp.open(ctx.partPath, startAt === 0 ? 'w' : 'a');
   let received = startAt;
-  try {
-    ctx.report(received, expected, true);
-    const reader = response.body?.getReader();
-    for (;;) {
-      const chunk = await reader?.read().catch((error: unknown) => {
-        throw networkFailure(error, idle);
-      });
-      if (chunk === undefined || chunk.done) break;
+  ctx.report(received, expected, true);
+  const file = createWriteStream(ctx.partPath, { flags: startAt === 0 ? 'w' : 'a', highWaterMark: WRITE_BUFFER_BYTES });
+  let tooLong = false;
+  const end = await pumpBody(response.body, file, {
+    accept: (byteLength) => {
       idle.poke();
-      await writeAll(handle, chunk.value);
-      received += chunk.value.byteLength;
-      if (expected !== undefined && received > expected) {
-        await reader?.cancel().catch(() => undefined);
-        await handle.close();
-        await fsp.rm(ctx.partPath, { force: true });
+      if (expected !== undefined && received + byteLength > expected) {
+        tooLong = true;
         throw new DownloadError('integrity', `The server sent more than the ${expected} bytes it announced.`);
       }
+    },
+    written: (byteLength) => {
+      received += byteLength;
       ctx.report(received, expected);
-    }
-  } finally {
-    await handle.close().catch(() => undefined);
-  }
+    },
+  }).catch(async (error: unknown) => {
+    if (tooLong) await fsp.rm(ctx.partPath, { force: true });
+    throw error; // a refused body, or the disk failing: not the network's fault, not retried
+  });
+  if (!end.complete) throw networkFailure(end.error, idle);
   if (expected !== undefined && received < expected) {
     throw new DownloadError('network', `The connection closed after ${received} of ${expected} bytes.`, { retryable: true });
   }

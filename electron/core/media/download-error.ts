@@ -1,0 +1,20 @@
+// The downloader's one error type, in its own file so the transport and the body pump can throw it
+// without importing download.ts (which imports them). download.ts re-exports it: callers import
+// DownloadError from there.
+
+export type DownloadErrorCode = 'expired' | 'integrity' | 'network' | 'http';
+
+export class DownloadError extends Error {
+  readonly code: DownloadErrorCode;
+  readonly httpStatus?: number;
+  /** Worth another attempt (network trouble, truncated body, 5xx); the .part is kept for resuming. */
+  readonly retryable: boolean;
+
+  constructor(code: DownloadErrorCode, message: string, init: { httpStatus?: number; retryable?: boolean; cause?: unknown } = {}) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = 'DownloadError';
+    this.code = code;
+    this.httpStatus = init.httpStatus;
+    this.retryable = init.retryable ?? false;
+  }
+}
