@@ -8,7 +8,15 @@ import { describeIpcError } from '../api/errors';
 import { excerpt } from '../components/format';
 import type { ToastStore } from './toast-store';
 
-export const LIBRARY_PAGE_SIZE = 120;
+/** Small pages: each one is parsed in a single task on the UI thread, so its size bounds that task. */
+export const LIBRARY_PAGE_SIZE = 60;
+/** Items fetched beyond each edge of the visible range, so cards are loaded before they scroll in. */
+export const LIBRARY_PREFETCH_ITEMS = LIBRARY_PAGE_SIZE;
+/**
+ * Pages kept either side of the visible ones; farther pages are dropped (and fetched again if the
+ * user scrolls back), so a long scroll does not keep 10,000 full records alive for the GC to walk.
+ */
+export const LIBRARY_KEEP_PAGES = 3;
 
 export interface LibraryQuery {
   search: string;
@@ -88,7 +96,20 @@ export function createLibraryStore({ api, toasts, onDeleted, onRestored }: Libra
       const answer = await fetchPage(page, gen);
       inFlight.delete(key);
       if (!answer) return;
-      set({ pages: { ...get().pages, [page]: answer.items }, total: answer.total, status: 'ready', error: undefined });
+      const pages = nearVisible(get().pages);
+      // A page the user has already scrolled far past is not worth a render.
+      if (isNearVisible(page)) pages[page] = answer.items;
+      set({ pages, total: answer.total, status: 'ready', error: undefined });
+    };
+
+    const isNearVisible = (page: number): boolean =>
+      page >= visiblePages.first - LIBRARY_KEEP_PAGES && page <= visiblePages.last + LIBRARY_KEEP_PAGES;
+
+    /** A copy of `pages` without those far from the viewport. */
+    const nearVisible = (pages: Record<number, JobRecord[]>): Record<number, JobRecord[]> => {
+      const kept: Record<number, JobRecord[]> = {};
+      for (const [key, items] of Object.entries(pages)) if (isNearVisible(Number(key))) kept[Number(key)] = items;
+      return kept;
     };
 
     return {
@@ -101,6 +122,8 @@ export function createLibraryStore({ api, toasts, onDeleted, onRestored }: Libra
 
       async setQuery(patch) {
         generation++;
+        // A new query starts at the top until the grid says otherwise.
+        visiblePages = { first: 0, last: 0 };
         set({ query: { ...get().query, ...patch }, pages: {}, status: 'loading' });
         await loadPage(0);
       },
@@ -111,12 +134,18 @@ export function createLibraryStore({ api, toasts, onDeleted, onRestored }: Libra
       },
 
       async ensureRange(from, to) {
-        const first = Math.max(0, Math.floor(from / LIBRARY_PAGE_SIZE));
-        const last = Math.max(first, Math.floor(to / LIBRARY_PAGE_SIZE));
+        const pageOf = (index: number) => Math.max(0, Math.floor(index / LIBRARY_PAGE_SIZE));
+        const first = pageOf(from);
+        const last = Math.max(first, pageOf(to));
         visiblePages = { first, last };
-        const loads: Promise<void>[] = [];
-        for (let page = first; page <= last; page++) loads.push(loadPage(page));
-        await Promise.all(loads);
+        const total = get().total;
+        const lastWanted = pageOf(total > 0 ? Math.min(to + LIBRARY_PREFETCH_ITEMS, total - 1) : to);
+        // Visible pages first (the transport answers in order), then the ones either side.
+        const wanted: number[] = [];
+        for (let page = first; page <= last; page++) wanted.push(page);
+        for (let page = last + 1; page <= lastWanted; page++) wanted.push(page);
+        for (let page = first - 1; page >= pageOf(from - LIBRARY_PREFETCH_ITEMS) && page >= 0; page--) wanted.push(page);
+        await Promise.all(wanted.map(loadPage));
       },
 
       async refresh() {

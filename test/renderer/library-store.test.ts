@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { InvokeInput, LibraryPage } from '../../shared/contract';
 import type { JobRecord } from '../../shared/domain';
 import { createStores } from '../../renderer/stores';
-import { LIBRARY_PAGE_SIZE } from '../../renderer/stores/library-store';
+import { LIBRARY_KEEP_PAGES, LIBRARY_PAGE_SIZE, LIBRARY_PREFETCH_ITEMS } from '../../renderer/stores/library-store';
 import { makeJobRecord } from '../support/records';
 import { createFakeApi, deferred, ok } from './fake-api';
 
@@ -56,16 +56,23 @@ describe('library store', () => {
     });
     expect(library.getState().total).toBe(5000);
 
-    // Scrolling far down asks for that page alone, not everything before it.
+    // Scrolling far down asks for that page first, then its neighbours within the prefetch margin,
+    // not everything before it.
     fake.calls.length = 0;
     await library.getState().ensureRange(4900, 4910);
-    expect(fake.callsTo('library:list').map((q) => q.offset)).toEqual([Math.floor(4900 / LIBRARY_PAGE_SIZE) * LIBRARY_PAGE_SIZE]);
+    const pageOf = (index: number) => Math.floor(index / LIBRARY_PAGE_SIZE);
+    const pagesAsked = fake.callsTo('library:list').map((q) => q.offset! / LIBRARY_PAGE_SIZE);
+    expect(pagesAsked[0]).toBe(pageOf(4900));
+    expect([...pagesAsked].sort((a, b) => a - b)).toEqual(
+      Array.from({ length: pageOf(4910 + LIBRARY_PREFETCH_ITEMS) - pageOf(4900 - LIBRARY_PREFETCH_ITEMS) + 1 }, (_, i) => pageOf(4900 - LIBRARY_PREFETCH_ITEMS) + i),
+    );
     expect(library.getState().itemAt(4900)?.params.prompt).toMatch(/^fox/);
+    expect(library.getState().itemAt(4910 + LIBRARY_PREFETCH_ITEMS)).toBeDefined();
     expect(library.getState().itemAt(200)).toBeUndefined();
 
     // Pages already loaded are not fetched again.
     await library.getState().ensureRange(4900, 4910);
-    expect(fake.callsTo('library:list')).toHaveLength(1);
+    expect(fake.callsTo('library:list')).toHaveLength(pagesAsked.length);
   });
 
   it('drops answers to a query that has since changed', async () => {
@@ -157,5 +164,21 @@ describe('library store: refresh at scale', () => {
     expect(offsets).toEqual([0, 9, 10, 11]);
     expect(Object.keys(library.getState().pages).map(Number).sort((a, b) => a - b)).toEqual([0, 9, 10, 11]);
     expect(library.getState().itemAt(10 * LIBRARY_PAGE_SIZE)).toBeDefined();
+  });
+
+  it('drops pages far from the viewport as the grid scrolls, so memory stays bounded', async () => {
+    const { fake, library } = libraryOf(10_000);
+    await library.getState().refresh();
+    for (let page = 0; page < 40; page++) await library.getState().ensureRange(page * LIBRARY_PAGE_SIZE, page * LIBRARY_PAGE_SIZE + 10);
+    const kept = Object.keys(library.getState().pages).map(Number);
+    expect(Math.min(...kept)).toBeGreaterThanOrEqual(39 - LIBRARY_KEEP_PAGES);
+    expect(kept.length).toBeLessThanOrEqual(2 * LIBRARY_KEEP_PAGES + 1);
+    expect(library.getState().itemAt(39 * LIBRARY_PAGE_SIZE)).toBeDefined();
+
+    // Scrolling back fetches a dropped page again.
+    fake.calls.length = 0;
+    await library.getState().ensureRange(0, 10);
+    expect(fake.callsTo('library:list').map((q) => q.offset)).toContain(0);
+    expect(library.getState().itemAt(0)).toBeDefined();
   });
 });
