@@ -5,6 +5,7 @@ import type { VeoApi } from '../shared/contract';
 import { getConnection } from './api/api';
 import { Toasts } from './components/Toasts';
 import { isModKey } from './components/keyboard';
+import { CompareOverlay } from './features/compare/CompareView';
 import { CreateView } from './features/create/CreateView';
 import { JobsPanel } from './features/jobs/JobsPanel';
 import { LibraryView } from './features/library/LibraryView';
@@ -51,6 +52,7 @@ export function App({ api }: { api: VeoApi }) {
         {view === 'settings' && <SettingsView />}
       </main>
       {showJobs && <JobsPanel collapsible={view !== 'create'} />}
+      <CompareOverlay />
       <Toasts />
     </div>
   );

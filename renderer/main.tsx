@@ -17,7 +17,10 @@ import './styles/jobs.css';
 import './styles/library-card.css';
 import './styles/library-detail.css';
 import './styles/library.css';
+import './styles/portable.css';
 import './styles/settings.css';
+import './styles/compare.css';
+import './styles/spend.css';
 
 scrubTokenFromUrl();
 

@@ -10,6 +10,7 @@ import {
   JobRecordSchema,
   LogLineSchema,
   PROVIDERS,
+  type GenerationParams,
   type JobProgress,
   type JobRecord,
 } from './domain';
@@ -42,6 +43,27 @@ export interface PreparedImageInfo {
   previewDataUri?: string;
   url?: string;
   warnings: Array<{ code: string; message: string }>;
+}
+
+/** A sidecar to restore from: the .json itself, or a video whose sibling .json is read. */
+export const SidecarSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }),
+  z.object({ kind: z.literal('bytes'), name: z.string().max(500).optional(), base64: z.string().min(1).max(2_000_000) }),
+]);
+
+export interface SidecarOpenResult {
+  params: GenerationParams;
+  /** The original picture, when the sidecar names a URL or the library still holds the file. */
+  image?: PreparedImageInfo;
+  /** Why the picture could not be restored (params only). */
+  note?: string;
+}
+
+export interface LedgerInfo {
+  /** Newest first; dates are local to the machine running the core. */
+  days: Array<{ date: string; usd: number; jobs: number }>;
+  months: Array<{ month: string; usd: number; jobs: number }>;
+  totalUsd: number;
 }
 
 export const CreateJobSchema = z.object({
@@ -77,6 +99,32 @@ export interface AppInfo {
   nativeFiles: boolean;
 }
 
+/** One finished video of a continuation chain; `order` counts from 1. */
+export interface ChainFile {
+  order: number;
+  id: string;
+  prompt: string;
+  videoPath: string;
+}
+
+/** An absolute folder path on the machine running the core (checked again there). */
+const PortableFolder = z.string().min(1).max(4096);
+const PortableExportSchema = z.object({ ids: z.array(z.string().min(1).max(200)).max(100_000).optional() });
+
+export interface PortableExportResult {
+  exported: number;
+  dest: string;
+  /** Jobs left out, one sentence each. */
+  problems: string[];
+}
+
+export interface PortableImportResult {
+  imported: number;
+  /** Already in this library (same job id or same request id). */
+  skipped: number;
+  problems: string[];
+}
+
 export interface LibraryPage {
   items: JobRecord[];
   total: number;
@@ -102,6 +150,22 @@ export const invokeChannels = {
   'library:favourite': { input: Id.extend({ favourite: z.boolean() }), output: out<JobRecord>() },
   'library:delete': { input: Id, output: out<void>() },
   'library:undoDelete': { input: Id, output: out<JobRecord>() },
+  /** Copies the chosen jobs (absent = all) into `dest` as a portable folder (index.json + jobs/<id>/…). */
+  'library:export': { input: PortableExportSchema.extend({ dest: PortableFolder }), output: out<PortableExportResult>() },
+  /** Merges a portable folder into this library; jobs already here (same id or request id) are skipped. */
+  'library:import': { input: z.object({ src: PortableFolder }), output: out<PortableImportResult>() },
+  /** Desktop: native folder picker, then export; null when the user cancels. The host answers `unsupported`. */
+  'library:exportPick': { input: PortableExportSchema, output: out<PortableExportResult | null>() },
+  /** Desktop: native folder picker, then import; null when the user cancels. The host answers `unsupported`. */
+  'library:importPick': { input: z.undefined(), output: out<PortableImportResult | null>() },
+  /** Estimated spend per day and month (rule: electron/core/library/ledger.ts). */
+  'library:ledger': { input: z.undefined(), output: out<LedgerInfo>() },
+  /** A dropped sidecar (.json) or a video with one next to it: its settings, and its picture if found. */
+  'sidecar:open': { input: SidecarSourceSchema, output: out<SidecarOpenResult>() },
+  /** The job's continuation chain: root → … → this job → its descendants (depth-first, oldest first). */
+  'library:chain': { input: Id, output: out<{ chain: JobRecord[] }>() },
+  /** The chain's finished videos in order, as absolute paths: "export the chain as a list of files". */
+  'library:chainList': { input: Id, output: out<{ files: ChainFile[] }>() },
   'key:status': { input: ProviderInput, output: out<KeyStatusInfo>() },
   'key:set': { input: ProviderInput.extend({ key: z.string().min(1).max(1000) }), output: out<KeyStatusInfo>() },
   'key:clear': { input: ProviderInput, output: out<KeyStatusInfo>() },

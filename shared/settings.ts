@@ -14,6 +14,8 @@ export const SettingsSchema = z.object({
   downloadDir: z.string().optional(),
   notifications: z.boolean().default(true),
   theme: z.enum(THEMES).default('system'),
+  /** Ask before a Generate whose estimate is above this many dollars; absent = never ask. */
+  confirmAboveUsd: z.number().min(0).max(100_000).optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -32,6 +34,8 @@ export const SettingsPatchSchema = z
     downloadDir: fields.downloadDir,
     notifications: fields.notifications.unwrap(),
     theme: fields.theme.unwrap(),
+    /** null turns the guard off (a JSON patch cannot carry `undefined`). */
+    confirmAboveUsd: fields.confirmAboveUsd.unwrap().nullable(),
   })
   .partial()
   .strict();

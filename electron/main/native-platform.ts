@@ -1,8 +1,9 @@
 // The desktop-only file actions the app service calls: "Save video as…" (native dialog, then a
-// durable copy) and "Show in folder". The service resolves and checks the library path first.
+// durable copy), "Show in folder" and the folder picker of library export/import.
+// The service resolves and checks library paths first.
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { app, dialog, shell, type BrowserWindow, type SaveDialogOptions } from 'electron';
+import { app, dialog, shell, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { Settings } from '../../shared/settings';
 import { fsyncFile, renameDurable, tempPathFor } from '../core/fs/atomic';
 import type { NativePlatform } from '../core/service';
@@ -31,6 +32,17 @@ export function createNativePlatform(opts: NativePlatformOptions): NativePlatfor
     },
     showInFolder(absPath) {
       shell.showItemInFolder(absPath);
+    },
+    async pickFolder(purpose) {
+      const dialogOptions: OpenDialogOptions = {
+        title: purpose === 'export' ? 'Export library to folder' : 'Import library from folder',
+        buttonLabel: purpose === 'export' ? 'Export here' : 'Import',
+        defaultPath: startFolder(opts.settings()),
+        properties: ['openDirectory', 'createDirectory'],
+      };
+      const parent = opts.parentWindow();
+      const choice = parent ? await dialog.showOpenDialog(parent, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
+      return choice.canceled ? null : (choice.filePaths[0] ?? null);
     },
   };
 }

@@ -26,6 +26,8 @@ export interface CreateState extends CreateForm {
   intake: IntakeState;
   submitting: boolean;
   recentPrompts: string[];
+  /** "Continue from a frame": the job the picture was taken from; new jobs link to it. */
+  parentId?: string;
   setField<K extends keyof CreateForm>(key: K, value: CreateForm[K]): void;
   /** Shows "preparing" while the UI reads files; addImages or rejectImages ends it. */
   beginIntake(): void;
@@ -37,6 +39,8 @@ export interface CreateState extends CreateForm {
   submit(key: KeyReadiness): Promise<JobRecord[]>;
   /** "Edit & retry" / "Use these settings": the job's settings, and its picture when we still have it. */
   loadFromJob(record: JobRecord, opts?: { requireImage?: boolean }): Promise<void>;
+  /** A frame of `record`'s video becomes the picture; its settings and prompt fill the form. */
+  continueFromFrame(record: JobRecord, frame: ImageSource): Promise<boolean>;
 }
 
 export type CreateStore = StoreApi<CreateState>;
@@ -76,7 +80,8 @@ export function createCreateStore({ api, toasts, storage, onCreated }: CreateDep
 
     async addImages(sources) {
       const gen = ++intakeGeneration;
-      set({ intake: { status: 'preparing' } });
+      // A picture of the user's own is no longer a continuation of anything.
+      set({ intake: { status: 'preparing' }, parentId: undefined });
       const results = await Promise.all(sources.map((source) => api.image.prepare(source)));
       if (gen !== intakeGeneration) {
         // A newer drop won; do not leak what this one prepared.
@@ -110,25 +115,26 @@ export function createCreateStore({ api, toasts, storage, onCreated }: CreateDep
     removeImage(token) {
       const removed = get().images.filter((img) => img.token === token);
       discardUnused(removed);
-      set({ images: get().images.filter((img) => img.token !== token), intake: { status: 'idle' } });
+      set({ images: get().images.filter((img) => img.token !== token), intake: { status: 'idle' }, parentId: undefined });
     },
 
     clearImages() {
       intakeGeneration++;
       discardUnused(get().images);
-      set({ images: [], intake: { status: 'idle' } });
+      set({ images: [], intake: { status: 'idle' }, parentId: undefined });
     },
 
     async submit(key) {
       if (generateBlocker(get(), key)) return [];
       const params = buildParams(get());
       const images = get().images;
+      const parentId = get().parentId;
       set({ submitting: true });
       const created: JobRecord[] = [];
       try {
         // One after another, so jobs land in the order the pictures were dropped.
         for (const image of images) {
-          const result = await api.jobs.create({ params, imageToken: image.token });
+          const result = await api.jobs.create({ params, imageToken: image.token, ...(parentId ? { parentId } : {}) });
           if (!result.ok) {
             toasts.getState().error(describeIpcError(result.error, 'Could not start the job'));
             continue;
@@ -153,7 +159,7 @@ export function createCreateStore({ api, toasts, storage, onCreated }: CreateDep
     },
 
     async loadFromJob(record, opts = {}) {
-      set({ ...formFromParams(record.params) });
+      set({ ...formFromParams(record.params), parentId: undefined });
       const kept = sessionInputs.get(record.id) ?? (record.parentId ? sessionInputs.get(record.parentId) : undefined);
       if (kept) {
         intakeGeneration++;
@@ -169,6 +175,14 @@ export function createCreateStore({ api, toasts, storage, onCreated }: CreateDep
           intake: { status: 'notice', message: `Settings loaded. Drop ${name} again to use it for this job.` },
         });
       }
+    },
+
+    async continueFromFrame(record, frame) {
+      set({ ...formFromParams(record.params) });
+      await get().addImages([frame]);
+      const taken = get().images.length > 0 && get().intake.status === 'idle';
+      if (taken) set({ parentId: record.id });
+      return taken;
     },
   }));
 }

@@ -2,10 +2,13 @@
 // here touches the DOM, so tests can build the whole set against a fake VeoApi.
 import type { VeoApi } from '../../shared/contract';
 import { createAppStore, type AppStore } from './app-store';
+import { createCompareStore, type CompareStore } from './compare-store';
 import { createCreateStore, type CreateStore, type KeyValueStorage } from './create-store';
 import { createJobsStore, type JobsStore } from './jobs-store';
 import { createLibraryStore, type LibraryStore } from './library-store';
+import { createPortableStore, type PortableStore } from './portable-store';
 import { createSettingsStore, type SettingsStore } from './settings-store';
+import { createSpendGuardStore, type SpendGuardStore } from './spend-guard';
 import { createToastStore, type ToastStore } from './toast-store';
 
 export { listenForOpenedImages } from './open-images';
@@ -18,7 +21,12 @@ export interface Stores {
   settings: SettingsStore;
   jobs: JobsStore;
   library: LibraryStore;
+  /** Checked cards + export/import of a portable library folder. */
+  portable: PortableStore;
   create: CreateStore;
+  /** Every Generate goes through it: "confirm above $X". */
+  spendGuard: SpendGuardStore;
+  compare: CompareStore;
 }
 
 export interface StoreOptions {
@@ -51,7 +59,10 @@ export function createStores(api: VeoApi, opts: StoreOptions = {}): Stores {
     storage: opts.storage,
     onCreated: (record) => jobs.getState().applyUpdated(record),
   });
-  return { api, app, toasts, settings, jobs, library, create };
+  const compare = createCompareStore({ toasts });
+  const spendGuard = createSpendGuardStore({ create, settings });
+  const portable = createPortableStore({ api, toasts, library });
+  return { api, app, toasts, settings, jobs, library, create, compare, spendGuard, portable };
 }
 
 /** Loads everything a fresh (or re-connected) window needs. */

@@ -3,7 +3,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { KeyStatusInfo, VeoApi } from '../../shared/contract';
 import type { Provider } from '../../shared/domain';
-import type { Settings } from '../../shared/settings';
+import type { Settings, SettingsPatch } from '../../shared/settings';
 import { describeIpcError } from '../api/errors';
 import type { ToastStore } from './toast-store';
 
@@ -16,7 +16,7 @@ export interface SettingsState {
   loadError?: string;
   savingKey: boolean;
   load(providers?: Provider[]): Promise<void>;
-  update(patch: Partial<Settings>): Promise<boolean>;
+  update(patch: SettingsPatch): Promise<boolean>;
   refreshKey(provider: Provider): Promise<void>;
   saveKey(provider: Provider, key: string): Promise<boolean>;
   removeKey(provider: Provider): Promise<boolean>;

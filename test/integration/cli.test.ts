@@ -67,6 +67,10 @@ describe('CLI against the simulator', () => {
     const sample = await readFile(SAMPLE);
     expect(await readFile(job.videoPath)).toEqual(sample);
     expect(await readFile(out)).toEqual(sample);
+    // The copy describes itself: fox.json next to fox.mp4.
+    const sidecar = JSON.parse(await readFile(join(dataDir, 'exports', 'fox.json'), 'utf8'));
+    expect(sidecar).toMatchObject({ format: 'veo-studio.sidecar', prompt: 'A fox in snow', requestId: job.requestId, video: { fileName: 'fox.mp4' } });
+    expect(sidecar.params.aspectRatio).toBe('16:9');
     expect(run.stderr).toMatch(/completed/);
   });
 

@@ -4,6 +4,7 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { GenerationParamsSchema, type GenerationParams } from '../../../shared/domain';
 import type { Core } from '../../core';
+import { writeSidecarQuietly } from '../../core/library/sidecar';
 import { checkImageUrl } from '../../core/media/image-url';
 import { prepareImageFile, type PreparedImage } from '../../core/media/preflight';
 import { fsyncFile, renameDurable, tempPathFor } from '../../core/fs/atomic';
@@ -63,6 +64,8 @@ export async function runGenerate(core: Core, o: ParsedOptions, io: CliIo, signa
     if (rec.state === 'completed' && rec.videoPath && o.out) {
       await copyInto(core.library.resolve(rec.videoPath), resolvePath(o.out));
       io.err(`Saved a copy to ${resolvePath(o.out)}`);
+      const sidecar = await writeSidecarQuietly(resolvePath(o.out), rec);
+      if (sidecar) io.err(`Wrote its settings to ${sidecar}`);
     }
     const resolve = (rel: string) => core.library.resolve(rel);
     io.out(o.json ? JSON.stringify(jobToJson(rec, resolve)) : describeJob(rec, resolve));

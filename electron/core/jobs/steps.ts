@@ -9,6 +9,7 @@ import type { QueueClient, QueueStatus, RetryNotice } from '../api/types';
 import type { LibraryStore } from '../library/store';
 import { DownloadError, downloadToFile } from '../media/download';
 import { prepareImageFile } from '../media/preflight';
+import { writeSidecarQuietly } from '../library/sidecar';
 import { delay, isAbortError, nowIso } from '../util/time';
 import { followUntilCompleted, type FollowPolicy } from './follow';
 import { cancelledError, internalError, notReadyError } from './messages';
@@ -163,12 +164,15 @@ export class JobSteps {
         signal,
         onProgress: (p) => this.emit(rec, { download: p }),
       });
-      return await this.deps.save(rec.id, {
+      const completed = {
         state: 'completed',
         videoPath: this.deps.library.relative(dest),
         videoBytes: out.bytes,
         finishedAt: nowIso(),
-      });
+      } satisfies Partial<JobRecord>;
+      // Before the record says "completed", so whoever sees a finished job also finds its sidecar.
+      await writeSidecarQuietly(dest, { ...rec, ...completed });
+      return await this.deps.save(rec.id, completed);
     } catch (err) {
       if (isAbortError(err) || signal.aborted) throw err;
       const base = { requestId: rec.requestId, detail: err instanceof Error ? err.message : String(err) };

@@ -4,6 +4,7 @@ import packageJson from '../../../package.json' with { type: 'json' };
 import type { JobRecord } from '../../../shared/domain';
 import { IN_PROCESS_SIMULATOR } from '../index';
 import { IpcUserError, type Handlers } from '../ipc/router';
+import { writeSidecarQuietly } from '../library/sidecar';
 import type { ServiceContext } from './types';
 
 type AppHandlers = Pick<
@@ -34,14 +35,19 @@ export function appHandlers(ctx: ServiceContext): AppHandlers {
       return core.settings();
     },
     'settings:update'(patch) {
-      return core.updateSettings(patch);
+      // null clears an optional setting: a JSON frame cannot carry `undefined`.
+      const { confirmAboveUsd, ...rest } = patch;
+      if (confirmAboveUsd === null) return core.updateSettings({ ...rest, confirmAboveUsd: undefined });
+      return core.updateSettings(confirmAboveUsd === undefined ? rest : { ...rest, confirmAboveUsd });
     },
     async 'video:saveAs'({ id }) {
       const save = platform.saveVideoAs;
       if (!save) throw unsupported();
       const rec = ctx.requireJob(id);
       const chosen = await save.call(platform, videoPathOf(ctx, rec), suggestedFileName(rec));
-      return chosen === null ? null : { path: chosen };
+      if (chosen === null) return null;
+      await writeSidecarQuietly(chosen, rec);
+      return { path: chosen };
     },
     'video:showInFolder'({ id }) {
       const show = platform.showInFolder;

@@ -29,7 +29,7 @@ export function imageHandlers(ctx: ServiceContext): Pick<Handlers, 'image:prepar
   };
 }
 
-type Prepared = { image: PreparedImage; name?: string } | { image: { url: string } };
+export type Prepared = { image: PreparedImage; name?: string } | { image: { url: string } };
 
 async function prepare(ctx: ServiceContext, source: ImageSource): Promise<Prepared> {
   try {
@@ -68,7 +68,8 @@ function decodeBase64(text: string): Buffer {
 const tooLarge = (): IpcUserError =>
   new IpcUserError('invalid_input', `The picture is larger than ${MAX_IMAGE_BYTES / (1024 * 1024)} MB. Use a smaller file.`);
 
-function describe(token: string, prepared: Prepared): PreparedImageInfo {
+/** Shared with sidecar:open, which hands back a library picture the same way. */
+export function describe(token: string, prepared: Prepared): PreparedImageInfo {
   const { image } = prepared;
   if (!('payload' in image)) return { token, kind: 'url', url: image.url, warnings: [] };
   return {

@@ -5,11 +5,14 @@ import type { EventChannel } from '../../../shared/contract';
 import type { Core } from '../index';
 import { IpcUserError, type Handlers } from '../ipc/router';
 import { appHandlers } from './app-handlers';
+import { chainHandlers } from './chain-handlers';
 import { imageHandlers } from './image-handlers';
 import { ImageTokenStore } from './image-tokens';
 import { jobHandlers } from './job-handlers';
 import { keyHandlers } from './key-handlers';
 import { libraryHandlers } from './library-handlers';
+import { portableHandlers } from './portable-handlers';
+import { sidecarHandlers } from './sidecar-handlers';
 import { ProgressTracker } from './progress-tracker';
 import type { AppServiceOptions, NativePlatform, ServiceContext } from './types';
 
@@ -49,6 +52,9 @@ export function createAppService(core: Core, platform: NativePlatform, opts: App
     ...imageHandlers(ctx),
     ...jobHandlers(ctx, progress),
     ...libraryHandlers(ctx),
+    ...portableHandlers(ctx),
+    ...sidecarHandlers(ctx),
+    ...chainHandlers(ctx),
     ...keyHandlers(ctx),
   };
   const subscriptions = new Set<() => void>();

@@ -10,6 +10,8 @@ export interface NativePlatform {
   /** Shows a native save dialog and copies the video; resolves the chosen path, or null on cancel. */
   saveVideoAs?(absPath: string, suggestedName: string): Promise<string | null>;
   showInFolder?(absPath: string): void;
+  /** Shows a native folder picker for a library export/import; resolves the folder, or null on cancel. */
+  pickFolder?(purpose: 'export' | 'import'): Promise<string | null>;
 }
 
 export interface AppServiceOptions {

@@ -8,9 +8,10 @@ import { DropZone } from './DropZone';
 import { imageUrlFromText, useImageIntake } from './image-intake';
 import { OptionsPanel } from './OptionsPanel';
 import { PromptEditor } from './PromptEditor';
+import { SpendConfirmDialog } from './SpendConfirmDialog';
 
 export function CreateView() {
-  const { create } = useStores();
+  const { spendGuard } = useStores();
   const intake = useImageIntake();
   const keyReady = useKeyReadiness();
   const [dragOver, setDragOver] = useState(false);
@@ -30,7 +31,7 @@ export function CreateView() {
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.key === 'Enter' && isModKey(e)) {
         e.preventDefault();
-        void create.getState().submit(keyReady);
+        void spendGuard.getState().requestGenerate(keyReady);
       }
     };
     const onPaste = (e: ClipboardEvent) => {
@@ -55,7 +56,7 @@ export function CreateView() {
       window.removeEventListener('keydown', onKeyDown);
       window.removeEventListener('paste', onPaste);
     };
-  }, [create, intake, keyReady]);
+  }, [spendGuard, intake, keyReady]);
 
   const carriesDroppable = (e: DragEvent) => e.dataTransfer.types.includes('Files') || e.dataTransfer.types.includes('text/uri-list');
 
@@ -102,6 +103,7 @@ export function CreateView() {
         </div>
         <OptionsPanel />
       </div>
+      <SpendConfirmDialog />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { ErrorDetails } from '../../components/ErrorDetails';
 import { ErrorIcon, ImagePlusIcon, InfoIcon, LinkIcon, SpinnerIcon, UploadIcon } from '../../components/icons';
 import { MOD_LABEL } from '../../components/keyboard';
 import { useCreate } from '../../stores/hooks';
-import { ACCEPT_ATTRIBUTE, type ImageIntake } from './image-intake';
+import { ACCEPT_ATTRIBUTE, SIDECAR_ACCEPT, type ImageIntake } from './image-intake';
 import { ImagePreview } from './ImagePreview';
 
 export function DropZone({
@@ -28,7 +28,7 @@ export function DropZone({
       <input
         ref={fileInput}
         type="file"
-        accept={ACCEPT_ATTRIBUTE}
+        accept={`${ACCEPT_ATTRIBUTE},${SIDECAR_ACCEPT}`}
         multiple
         hidden
         tabIndex={-1}
@@ -75,6 +75,7 @@ function IdleContent({ onChoose, intake }: { onChoose: () => void; intake: Image
       </div>
       <p className="dropzone-title">Drop an image here</p>
       <p className="dropzone-hint">PNG, JPEG or WebP, ideally 1280×720 or larger</p>
+      <p className="dropzone-hint">…or a video’s .json sidecar to restore its settings</p>
       <div className="dropzone-choose">
         <button type="button" className="btn btn-secondary" onClick={onChoose}>
           <UploadIcon size={16} aria-hidden="true" />

@@ -7,7 +7,7 @@ import { estimateTotalUsd, generateBlocker, generateLabel } from '../../stores/c
 import { useCreate, useKeyReadiness, useStores } from '../../stores/hooks';
 
 export function GenerateButton() {
-  const { create, app } = useStores();
+  const { spendGuard, app } = useStores();
   const keyReady = useKeyReadiness();
   const state = useCreate((s) => s);
   const blocker = generateBlocker(state, keyReady);
@@ -33,7 +33,7 @@ export function GenerateButton() {
         disabled={!!blocker}
         title={blocker ?? `Start the job (${MOD_LABEL}Enter)`}
         aria-describedby={blocker ? 'generate-reason' : undefined}
-        onClick={() => void create.getState().submit(keyReady)}
+        onClick={() => void spendGuard.getState().requestGenerate(keyReady)}
       >
         {state.submitting ? (
           <SpinnerIcon size={16} className="spin" aria-hidden="true" />

@@ -6,9 +6,18 @@ import { getDesktopExtras } from '../../api/api';
 import type { DesktopExtras } from '../../api/types';
 import { formatBytes } from '../../components/format';
 import { useStores } from '../../stores/hooks';
+import { restoreFromSidecar } from '../../stores/sidecar-restore';
 
 export const ACCEPTED_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
 export const ACCEPT_ATTRIBUTE = ACCEPTED_TYPES.join(',');
+/** What the file chooser also offers: a sidecar (or its video) restores a job's settings. */
+export const SIDECAR_ACCEPT = '.json,application/json,.mp4,video/mp4';
+const MAX_SIDECAR_UPLOAD_BYTES = 1024 * 1024;
+
+/** A sidecar JSON, or a video whose sidecar may sit next to it. */
+export function isSidecarCandidate(file: File): boolean {
+  return /\.(json|mp4|mov|m4v)$/i.test(file.name) || file.type === 'application/json' || file.type.startsWith('video/');
+}
 /** The contract carries at most ~30 MB of picture as base64 in one frame. */
 const MAX_UPLOAD_BYTES = 30 * 1024 * 1024;
 
@@ -64,11 +73,42 @@ export interface ImageIntake {
 }
 
 export function useImageIntake(): ImageIntake {
-  const { create, toasts } = useStores();
+  const { api, create, toasts } = useStores();
+
+  const takeSidecar = useCallback(
+    async (file: File) => {
+      const path = getDesktopExtras()?.files.pathForFile(file);
+      if (path) {
+        await restoreFromSidecar({ api, create, toasts }, { kind: 'path', path }, `“${file.name}”`);
+        return;
+      }
+      // Without a path (browser host) a video arrives alone: its sidecar cannot be found beside it.
+      if (!/\.json$/i.test(file.name) && file.type !== 'application/json') {
+        create.getState().rejectImages(`“${file.name}” arrived without its folder, so its sidecar cannot be found. Drop the .json sidecar next to it instead.`);
+        return;
+      }
+      if (file.size > MAX_SIDECAR_UPLOAD_BYTES) {
+        create.getState().rejectImages(`“${file.name}” is too large to be a Veo Studio sidecar.`);
+        return;
+      }
+      try {
+        const base64 = await readBase64(file);
+        await restoreFromSidecar({ api, create, toasts }, { kind: 'bytes', name: file.name, base64 }, `“${file.name}”`);
+      } catch (err) {
+        create.getState().rejectImages(err instanceof IntakeError ? err.message : `Could not read “${file.name}”.`);
+      }
+    },
+    [api, create, toasts],
+  );
 
   const takeFiles = useCallback(
     async (files: readonly File[]) => {
       if (files.length === 0) return;
+      const sidecar = files.find(isSidecarCandidate);
+      if (sidecar) {
+        await takeSidecar(sidecar);
+        return;
+      }
       const problems = files.map(obviousProblem);
       const usable = files.filter((_, i) => !problems[i]);
       if (usable.length === 0) {
@@ -99,7 +139,7 @@ export function useImageIntake(): ImageIntake {
       }
       await create.getState().addImages(sources);
     },
-    [create, toasts],
+    [create, toasts, takeSidecar],
   );
 
   const takeUrl = useCallback(

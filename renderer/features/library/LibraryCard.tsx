@@ -7,9 +7,12 @@ import { StarIcon } from '../../components/icons';
 import { StateBadge } from '../../components/StateBadge';
 import { Thumb } from '../../components/Thumb';
 import { useApp, useLibrary, useStores } from '../../stores/hooks';
+import { CardCheck } from './CardCheck';
+
+const CARD_PROMPT_CHARS = 300;
 
 export const LibraryCard = memo(function LibraryCard({ record, index }: { record: JobRecord; index: number }) {
-  const { library } = useStores();
+  const { library, compare } = useStores();
   const mediaBase = useApp((s) => s.info?.mediaBase);
   const selected = useLibrary((s) => s.selectedId === record.id);
   const thumb = record.input.kind === 'file' ? mediaUrl(mediaBase, record.input.thumbPath) : undefined;
@@ -31,14 +34,19 @@ export const LibraryCard = memo(function LibraryCard({ record, index }: { record
           e.preventDefault();
           desktop.startDrag(record.id);
         }}
-        onClick={() => void library.getState().select(record.id)}
+        onClick={() => {
+          // While "Compare with…" waits for a second job, a card choice completes the pair.
+          if (compare.getState().picking) compare.getState().pick(record);
+          else void library.getState().select(record.id);
+        }}
       >
         <div className="lib-card-media">
           <Thumb src={thumb} className="lib-thumb" />
           <span className="lib-card-duration">{record.params.duration}</span>
         </div>
         <div className="lib-card-text">
-          <p className="lib-card-prompt">{record.params.prompt}</p>
+          {/* Two clamped lines show ~150 characters; laying out a 2,000-character prompt per card is waste. */}
+          <p className="lib-card-prompt">{record.params.prompt.slice(0, CARD_PROMPT_CHARS)}</p>
           <p className="lib-card-meta">
             <StateBadge state={record.state} />
             <span className="lib-card-when">
@@ -58,6 +66,7 @@ export const LibraryCard = memo(function LibraryCard({ record, index }: { record
       >
         <StarIcon size={15} aria-hidden="true" />
       </button>
+      <CardCheck id={record.id} prompt={record.params.prompt} />
     </div>
   );
 });

@@ -13,6 +13,9 @@ import { StateBadge } from '../../components/StateBadge';
 import { Thumb } from '../../components/Thumb';
 import { useApp, useLibrary, useStores } from '../../stores/hooks';
 import { FileActions } from './FileActions';
+import { CompareWithButton } from '../compare/CompareWithButton';
+import { ChainPanel } from '../frames/ChainPanel';
+import { ContinueFromFrame } from '../frames/ContinueFromFrame';
 
 export function LibraryDetail({ videoRef }: { videoRef: RefObject<HTMLVideoElement | null> }) {
   const { library, create, app, toasts } = useStores();
@@ -81,7 +84,10 @@ export function LibraryDetail({ videoRef }: { videoRef: RefObject<HTMLVideoEleme
             Copy prompt &amp; settings
           </button>
           <FileActions record={record} />
+          <CompareWithButton record={record} />
         </div>
+        {video && <ContinueFromFrame record={record} videoRef={videoRef} />}
+        <ChainPanel record={record} />
         <dl className="detail-settings">
           <Setting label="Aspect ratio" value={record.params.aspectRatio === 'auto' ? 'Auto' : record.params.aspectRatio} />
           <Setting label="Duration" value={record.params.duration} />

@@ -7,6 +7,7 @@ import { CreateIcon, ErrorIcon, FilmIcon, SearchIcon } from '../../components/ic
 import { DEFAULT_LIBRARY_QUERY } from '../../stores/library-store';
 import { useLibrary, useStores } from '../../stores/hooks';
 import { LibraryCard, LibraryCardPlaceholder } from './LibraryCard';
+import { handleSelectionKey } from './selection-keys';
 import { useElementWidth } from './useElementWidth';
 
 const MIN_CARD_WIDTH = 200;
@@ -16,7 +17,7 @@ const PADDING = 24;
 const CARD_TEXT_HEIGHT = 74;
 
 export function LibraryGrid() {
-  const { library } = useStores();
+  const { library, portable } = useStores();
   const scrollRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(scrollRef);
   const total = useLibrary((s) => s.total);
@@ -35,6 +36,10 @@ export function LibraryGrid() {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 3,
+    // Render new rows in their own task rather than inside the scroll event, so one scroll step's
+    // React work and the frame's style, layout and paint are not one long task. The overscan rows
+    // already cover a one-viewport jump, so nothing blank shows in between.
+    useFlushSync: false,
     paddingStart: PADDING,
     paddingEnd: PADDING,
   });
@@ -58,6 +63,7 @@ export function LibraryGrid() {
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
+    if (handleSelectionKey(e, portable, library)) return;
     const current = Number((e.target as HTMLElement).dataset.index);
     if (Number.isNaN(current)) return;
     const moves: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -columns, ArrowDown: columns };

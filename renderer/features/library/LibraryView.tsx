@@ -8,6 +8,8 @@ import { JobsPanelToggle } from '../jobs/JobsPanel';
 import { LibraryDetail } from './LibraryDetail';
 import { LibraryGrid } from './LibraryGrid';
 import { LibraryToolbar } from './LibraryToolbar';
+import { PortableActions } from './PortableActions';
+import { SpendSummary } from './SpendSummary';
 
 export function LibraryView() {
   const { library } = useStores();
@@ -55,8 +57,12 @@ export function LibraryView() {
             {total.toLocaleString()} {total === 1 ? 'job' : 'jobs'}
           </p>
         </div>
-        <JobsPanelToggle />
+        <div className="view-header-actions">
+          <PortableActions />
+          <JobsPanelToggle />
+        </div>
       </header>
+      <SpendSummary />
       <LibraryToolbar />
       <div className={`library-body ${selectedId ? 'has-detail' : ''}`}>
         <LibraryGrid />

@@ -10,6 +10,7 @@ import { Switch } from '../../components/Switch';
 import { useApp, useSettings, useStores } from '../../stores/hooks';
 import { JobsPanelToggle } from '../jobs/JobsPanel';
 import { KeyForm } from './KeyForm';
+import { SpendLimitField } from './SpendLimitField';
 
 const PROVIDER_INFO: Record<Provider, { name: string; blurb: string }> = {
   aggregator: { name: PROVIDER_NAMES.aggregator, blurb: 'The default service (api.chainhub.tech), with its own key.' },
@@ -121,6 +122,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
           />
           <p className="field-hint">How many jobs run at the same time (1–8). More jobs wait in line.</p>
         </div>
+        <SpendLimitField value={settings.confirmAboveUsd} onSave={(patch) => void store.getState().update(patch)} />
         {info?.nativeFiles && <DownloadDirField value={settings.downloadDir ?? ''} onSave={(v) => update({ downloadDir: v || undefined })} />}
         <Switch
           label="Notifications"

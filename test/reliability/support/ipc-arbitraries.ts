@@ -20,6 +20,15 @@ export const VALID_EXAMPLES: Record<InvokeChannel, unknown> = {
   'library:favourite': { id: 'job', favourite: true },
   'library:delete': { id: 'job' },
   'library:undoDelete': { id: 'job' },
+  // /dev/null is a file, so these folders can never be created or read: a fuzzed call stays harmless.
+  'library:export': { ids: ['job'], dest: '/dev/null/veo-fuzz-export' },
+  'library:import': { src: '/dev/null/veo-fuzz-export' },
+  'library:exportPick': { ids: ['job'] },
+  'library:importPick': undefined,
+  'library:chain': { id: 'job' },
+  'library:chainList': { id: 'job' },
+  'library:ledger': undefined,
+  'sidecar:open': { kind: 'bytes', name: 'take.json', base64: 'e30=' },
   'key:status': { provider: 'aggregator' },
   'key:set': { provider: 'aggregator', key: 'sk-0123456789abcdef' },
   'key:clear': { provider: 'fal' },
@@ -74,12 +83,22 @@ function replaceAt(v: unknown, path: string[], value: unknown): unknown {
   return copy;
 }
 
+/**
+ * The tests run as root: a generated absolute `dest` such as "/abc" would really receive an export.
+ * Such paths are moved under /dev/null, where nothing can ever be created, keeping their shape.
+ */
+function keepExportsHarmless(channel: string, payload: unknown): unknown {
+  const dest = (payload as { dest?: unknown } | null)?.dest;
+  if (channel !== 'library:export' || typeof dest !== 'string' || !dest.startsWith('/') || dest.startsWith('/dev/null')) return payload;
+  return { ...(payload as object), dest: `/dev/null${dest}` };
+}
+
 /** A valid example with one value (or the whole payload) replaced by something hostile. */
 export const corruptedCall: fc.Arbitrary<{ channel: string; payload: unknown }> = fc.oneof(
   { weight: 8, arbitrary: fc.tuple(fc.constantFrom(...INVOKE_CHANNELS), fc.nat(), hostileValue).map(([channel, n, value]) => {
     const example = VALID_EXAMPLES[channel];
     const all = paths(example);
-    return { channel, payload: replaceAt(example, all[n % all.length] as string[], value) };
+    return { channel, payload: keepExportsHarmless(channel, replaceAt(example, all[n % all.length] as string[], value)) };
   }) },
   { weight: 1, arbitrary: fc.record({ channel: fc.oneof(fc.string(), fc.constantFrom('__proto__', 'toString', 'constructor', 'jobs:', ':create', 'JOBS:CREATE', 'jobs:create ')), payload: hostileValue }) },
 );

@@ -1,0 +1,82 @@
+// The on-disk shape of a portable library export, shared by exportLibrary and importLibrary:
+//   <dest>/index.json                 { format, version, exportedAt, jobs: JobRecord[] }
+//   <dest>/jobs/<id>/video.mp4        the finished video (when the job has one)
+//   <dest>/jobs/<id>/video.json       its sidecar (shared/sidecar.ts), for people and other tools
+//   <dest>/jobs/<id>/input.<ext>      the input picture (file inputs only)
+//   <dest>/jobs/<id>/thumb.jpg        the input's thumbnail (when the library has one)
+// Paths inside index.json are relative to <dest> (forward slashes), like a library's own records.
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { JobRecord } from '../../../shared/domain';
+import { fsyncFile, renameDurable, tempPathFor } from '../fs/atomic';
+
+export const PORTABLE_FORMAT = 'veo-studio.library';
+export const PORTABLE_VERSION = 1;
+export const INDEX_FILE = 'index.json';
+export const JOBS_DIR = 'jobs';
+export const VIDEO_FILE = 'video.mp4';
+/** Written by ./sidecar (writeSidecar names it after the video). */
+export const SIDECAR_FILE = 'video.json';
+export const THUMB_FILE = 'thumb.jpg';
+
+/** The envelope only; each job is validated on its own so one bad entry cannot sink the rest. */
+export const PortableIndexSchema = z.object({
+  format: z.literal(PORTABLE_FORMAT),
+  version: z.literal(PORTABLE_VERSION),
+  exportedAt: z.string(),
+  jobs: z.array(z.unknown()).max(1_000_000),
+});
+
+export interface PortableProgress {
+  phase: 'export' | 'import';
+  done: number;
+  total: number;
+  /** The job just handled. */
+  id?: string;
+}
+
+export interface PortableIndex {
+  format: typeof PORTABLE_FORMAT;
+  version: typeof PORTABLE_VERSION;
+  exportedAt: string;
+  jobs: JobRecord[];
+}
+
+/** The input file's name inside a job folder: the extension follows the mime, never the record's path. */
+export function inputFileName(mime: 'image/png' | 'image/jpeg' | 'image/webp'): string {
+  return mime === 'image/png' ? 'input.png' : mime === 'image/webp' ? 'input.webp' : 'input.jpg';
+}
+
+export function jobFolder(id: string): string {
+  return `${JOBS_DIR}/${id}`;
+}
+
+/** Copy to a sibling temp file, fsync, rename: `to` is either absent or complete, never half-written. */
+export async function copyFileDurably(from: string, to: string): Promise<void> {
+  const tmp = tempPathFor(to);
+  try {
+    await fsp.copyFile(from, tmp);
+    await fsyncFile(tmp);
+    await renameDurable(tmp, to);
+  } catch (error) {
+    await fsp.rm(tmp, { force: true });
+    throw error;
+  }
+}
+
+/** Human words for the file-system errors people actually hit when copying to a folder. */
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOSPC') return 'the disk is full';
+  if (code === 'ENOENT') return 'the file is missing';
+  if (code === 'EROFS') return 'the disk is read-only';
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** True when `child` is `parent` or inside it (both absolute). */
+export function isInsideOrSame(parent: string, child: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith(`..${path.sep}`) && rel !== '..' && !path.isAbsolute(rel));
+}

@@ -1,0 +1,210 @@
+// Portable library, import side. The folder comes from another machine, so everything in it is
+// untrusted: index.json is validated with zod, each job on its own (one bad entry is a problem, not
+// a failed import); every path must stay inside the export folder (no "..", no absolute paths, no
+// symlinks); a video must be exactly as long as its record says. Merging never duplicates: a job
+// whose id — or whose request id — is already in the library is skipped.
+//
+// One job is imported at a time, media first and record last: the files land in media/<id>/ by
+// copy → fsync → rename, and only then is the record put. If anything fails the folder is removed;
+// a crash in between leaves media without a record, which the library sweeps on its next open.
+//
+// Unfinished jobs (submitting/queued/running/downloading) are imported as FAILED with a note: as-is,
+// this machine's runner would resume them — re-submitting or polling a job that belongs to another
+// machine's queue history. Their request id is kept, so the note can say which job it was.
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { isFinalState, JobRecordSchema, type JobRecord } from '../../../shared/domain';
+import { isSafeSegment, resolveInside } from './paths';
+import {
+  copyFileDurably,
+  describeFsError,
+  INDEX_FILE,
+  inputFileName,
+  isInsideOrSame,
+  PortableIndexSchema,
+  THUMB_FILE,
+  VIDEO_FILE,
+  type PortableProgress,
+} from './portable-format';
+import type { LibraryStore } from './store';
+
+export interface ImportResult {
+  imported: number;
+  /** Already in this library (same job id or same request id). */
+  skipped: number;
+  /** Jobs left out, one sentence each. */
+  problems: string[];
+}
+
+/** Far more than any real index; stops a hostile folder from making us read gigabytes of JSON. */
+const MAX_INDEX_BYTES = 256 * 1024 * 1024;
+
+export const UNFINISHED_IMPORT_NOTE =
+  'This job had not finished when it was exported from another library, so it was imported as failed. Its video is not part of the export.';
+
+export async function importLibrary(
+  store: LibraryStore,
+  srcDir: string,
+  onProgress?: (p: PortableProgress) => void,
+): Promise<ImportResult> {
+  if (!path.isAbsolute(srcDir)) throw new Error(`Choose a full folder path to import from (got "${srcDir}").`);
+  const src = path.resolve(srcDir);
+  if (isInsideOrSame(store.dir, src)) throw new Error('That folder is inside this library; choose an exported folder instead.');
+  const realRoot = await realFolder(src);
+  const jobs = await readIndex(src);
+
+  const knownRequestIds = new Set(store.list().flatMap((r) => (r.requestId !== undefined ? [r.requestId] : [])));
+  const seen = new Set<string>();
+  const result: ImportResult = { imported: 0, skipped: 0, problems: [] };
+  let done = 0;
+  for (const [i, raw] of jobs.entries()) {
+    const outcome = await importOne(store, raw, i, { src, realRoot, seen, knownRequestIds });
+    if (outcome === 'imported') result.imported++;
+    else if (outcome === 'skipped') result.skipped++;
+    else result.problems.push(outcome.problem);
+    onProgress?.({ phase: 'import', done: ++done, total: jobs.length });
+  }
+  return result;
+}
+
+async function realFolder(src: string): Promise<string> {
+  try {
+    const real = await fsp.realpath(src);
+    if (!(await fsp.stat(real)).isDirectory()) throw new Error(`${src} is a file, not an exported folder.`);
+    return real;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`The folder ${src} does not exist.`, { cause: error });
+    throw error;
+  }
+}
+
+async function readIndex(src: string): Promise<unknown[]> {
+  const indexPath = path.join(src, INDEX_FILE);
+  const notExport = `${src} is not a Veo Studio library export`;
+  const info = await fsp.lstat(indexPath).catch(() => undefined);
+  if (!info) throw new Error(`${notExport}: it has no ${INDEX_FILE}.`);
+  if (!info.isFile()) throw new Error(`${notExport}: its ${INDEX_FILE} is not a regular file.`);
+  if (info.size > MAX_INDEX_BYTES) throw new Error(`${notExport}: its ${INDEX_FILE} is too large.`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await fsp.readFile(indexPath, 'utf8'));
+  } catch {
+    throw new Error(`${notExport}: its ${INDEX_FILE} is not valid JSON.`);
+  }
+  const index = PortableIndexSchema.safeParse(parsed);
+  if (!index.success) {
+    const issue = index.error.issues[0];
+    throw new Error(`${notExport}: ${issue?.path.join('.') || INDEX_FILE} ${issue?.message ?? 'is invalid'}.`);
+  }
+  return index.data.jobs;
+}
+
+interface ImportContext {
+  src: string;
+  realRoot: string;
+  seen: Set<string>;
+  knownRequestIds: Set<string>;
+}
+
+type Outcome = 'imported' | 'skipped' | { problem: string };
+
+async function importOne(store: LibraryStore, raw: unknown, i: number, ctx: ImportContext): Promise<Outcome> {
+  const parsed = JobRecordSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
+    return { problem: `Entry ${i + 1} is not a valid job record: ${issue?.message ?? 'invalid'}${where}.` };
+  }
+  const record = parsed.data;
+  const name = `Job ${JSON.stringify(record.id).slice(0, 140)}`;
+  if (!isSafeSegment(record.id)) return { problem: `${name} has an id that cannot be used as a folder name.` };
+  if (ctx.seen.has(record.id)) return { problem: `${name} is listed twice in ${INDEX_FILE}; only the first was used.` };
+  ctx.seen.add(record.id);
+  if (store.get(record.id) !== undefined) return 'skipped';
+  if (record.requestId !== undefined && ctx.knownRequestIds.has(record.requestId)) return 'skipped';
+  if (record.state === 'completed' && record.videoPath === undefined) return { problem: `${name} is completed but has no video.` };
+
+  let sources: Sources;
+  try {
+    sources = await locateSources(record, ctx);
+  } catch (error) {
+    return { problem: `${name} was not imported: ${(error as Error).message}` };
+  }
+
+  const mediaDir = store.mediaDir(record.id);
+  try {
+    await fsp.mkdir(mediaDir, { recursive: true });
+    const copyIn = async (from: string, fileName: string): Promise<string> => {
+      const to = path.join(mediaDir, fileName);
+      await copyFileDurably(from, to);
+      return store.relative(to);
+    };
+    const next: JobRecord = { ...record };
+    if (sources.video) next.videoPath = await copyIn(sources.video, VIDEO_FILE);
+    if (record.input.kind === 'file' && sources.input) {
+      const input = { ...record.input, path: await copyIn(sources.input, inputFileName(record.input.mime)) };
+      if (sources.thumb) input.thumbPath = await copyIn(sources.thumb, THUMB_FILE);
+      next.input = input;
+    }
+    await store.put(isFinalState(next.state) ? next : asFailed(next));
+  } catch (error) {
+    await fsp.rm(mediaDir, { recursive: true, force: true }).catch(() => undefined);
+    return { problem: `${name} was not imported: ${describeFsError(error)}.` };
+  }
+  if (record.requestId !== undefined) ctx.knownRequestIds.add(record.requestId);
+  return 'imported';
+}
+
+interface Sources {
+  video?: string;
+  input?: string;
+  thumb?: string;
+}
+
+/** Checks every file the record names before anything is copied: confined, regular, right size. */
+async function locateSources(record: JobRecord, ctx: ImportContext): Promise<Sources> {
+  const sources: Sources = {};
+  if (record.videoPath !== undefined) {
+    sources.video = await confinedFile(ctx, record.videoPath);
+    const { size } = await fsp.stat(sources.video);
+    if (record.videoBytes !== undefined && size !== record.videoBytes) {
+      throw new Error(`its video is ${size} bytes but the index says ${record.videoBytes} (a partial or changed copy).`);
+    }
+  }
+  if (record.input.kind === 'file') {
+    sources.input = await confinedFile(ctx, record.input.path);
+    if (record.input.thumbPath !== undefined) sources.thumb = await confinedFile(ctx, record.input.thumbPath);
+  }
+  return sources;
+}
+
+/** The absolute path of a regular file inside the export folder — never through a symlink. */
+async function confinedFile(ctx: ImportContext, rel: string): Promise<string> {
+  const abs = resolveInside(ctx.src, rel); // refuses absolute paths, "..", NUL bytes
+  const info = await fsp.lstat(abs).catch(() => undefined);
+  if (!info) throw new Error(`the file ${JSON.stringify(rel)} is missing from the export.`);
+  if (info.isSymbolicLink()) throw new Error(`${JSON.stringify(rel)} is a symbolic link; only plain files are imported.`);
+  if (!info.isFile()) throw new Error(`${JSON.stringify(rel)} is not a file.`);
+  // A symlinked parent folder would pass the lstat above: compare real locations too.
+  const real = await fsp.realpath(abs);
+  if (!isInsideOrSame(ctx.realRoot, real) || real === ctx.realRoot) {
+    throw new Error(`${JSON.stringify(rel)} points outside the export folder.`);
+  }
+  return real;
+}
+
+function asFailed(record: JobRecord): JobRecord {
+  const { queuePosition: _queuePosition, ...rest } = record;
+  return {
+    ...rest,
+    state: 'failed',
+    cancelRequested: false,
+    error: {
+      kind: 'unknown',
+      message: UNFINISHED_IMPORT_NOTE,
+      ...(record.requestId !== undefined ? { requestId: record.requestId } : {}),
+      detail: `State when exported: ${record.state}`,
+    },
+    finishedAt: record.finishedAt ?? new Date().toISOString(),
+  };
+}

@@ -1,0 +1,133 @@
+// Sidecars: `take.json` next to `take.mp4`, describing how the video was made (see shared/sidecar.ts).
+// Written atomically so a crash never leaves half a JSON file under the real name; read back with
+// full validation because a sidecar may come from anywhere (a drop, another machine, a hand edit).
+import { promises as fsp } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { JobRecord } from '../../../shared/domain';
+import { estimateCostUsd } from '../../../shared/pricing';
+import {
+  SIDECAR_FORMAT,
+  SIDECAR_VERSION,
+  SidecarSchema,
+  sidecarPathFor,
+  type Sidecar,
+  type SidecarInput,
+} from '../../../shared/sidecar';
+import { TEMP_SUFFIX, writeFileAtomic } from '../fs/atomic';
+
+export { sidecarPathFor };
+
+/** Far larger than any real sidecar (a few KB); refuses to parse a huge file dropped by mistake. */
+export const MAX_SIDECAR_BYTES = 1024 * 1024;
+
+export class SidecarError extends Error {
+  override name = 'SidecarError';
+}
+
+/** The sidecar of a job; `videoFileName` is the name the video has where the sidecar is written. */
+export function sidecarFor(rec: JobRecord, videoFileName = 'video.mp4'): Sidecar {
+  const input: SidecarInput =
+    rec.input.kind === 'url'
+      ? { url: rec.input.url }
+      : {
+          sha256: rec.input.sha256,
+          width: rec.input.width,
+          height: rec.input.height,
+          mime: rec.input.mime,
+          ...(rec.input.originalName ? { originalName: rec.input.originalName } : {}),
+        };
+  return {
+    format: SIDECAR_FORMAT,
+    version: SIDECAR_VERSION,
+    prompt: rec.params.prompt,
+    params: rec.params,
+    ...(rec.requestId ? { requestId: rec.requestId } : {}),
+    provider: rec.provider,
+    apiBase: rec.apiBase,
+    createdAt: rec.createdAt,
+    ...(rec.finishedAt ? { finishedAt: rec.finishedAt } : {}),
+    estimatedCostUsd: estimateCostUsd(rec.params),
+    input,
+    video: { fileName: videoFileName, ...(rec.videoBytes !== undefined ? { bytes: rec.videoBytes } : {}) },
+  };
+}
+
+/** Writes `<video minus extension>.json` next to `videoPath`; returns the sidecar's path. */
+export async function writeSidecar(videoPath: string, rec: JobRecord): Promise<string> {
+  const target = sidecarPathFor(videoPath);
+  const body = `${JSON.stringify(sidecarFor(rec, basename(videoPath)), null, 2)}\n`;
+  await removeStaleTemps(target);
+  await writeFileAtomic(target, body);
+  return target;
+}
+
+/**
+ * A crash mid-write leaves `<sidecar>.<pid>-<hex>.tmp` beside it (see fs/atomic.ts). The job is still
+ * unfinished then, so the resumed run writes the sidecar again: that is the moment to sweep them.
+ */
+async function removeStaleTemps(target: string): Promise<void> {
+  const dir = dirname(target);
+  const prefix = `${basename(target)}.`;
+  const names = await fsp.readdir(dir).catch(() => [] as string[]);
+  await Promise.all(
+    names.filter((n) => n.startsWith(prefix) && n.endsWith(TEMP_SUFFIX)).map((n) => fsp.rm(join(dir, n), { force: true })),
+  );
+}
+
+/** Reads and validates a sidecar file. Errors say which file and what is wrong with it. */
+export async function readSidecar(path: string): Promise<Sidecar> {
+  let text: string;
+  try {
+    const stat = await fsp.stat(path);
+    if (!stat.isFile()) throw new SidecarError(`“${basename(path)}” is not a file.`);
+    if (stat.size > MAX_SIDECAR_BYTES) throw new SidecarError(`“${basename(path)}” is too large to be a Veo Studio sidecar.`);
+    text = await fsp.readFile(path, 'utf8');
+  } catch (err) {
+    if (err instanceof SidecarError) throw err;
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new SidecarError(`“${basename(path)}” does not exist.`);
+    throw new SidecarError(`“${basename(path)}” could not be read: ${(err as Error).message}`);
+  }
+  return parseSidecar(text, basename(path));
+}
+
+/** Validates sidecar text (from a file or dropped bytes). */
+export function parseSidecar(text: string, name = 'The sidecar'): Sidecar {
+  if (text.length > MAX_SIDECAR_BYTES) throw new SidecarError(`${quote(name)} is too large to be a Veo Studio sidecar.`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new SidecarError(`${quote(name)} is not valid JSON.`);
+  }
+  if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== SIDECAR_FORMAT) {
+    throw new SidecarError(`${quote(name)} is not a Veo Studio sidecar.`);
+  }
+  const version = (json as { version?: unknown }).version;
+  if (version !== SIDECAR_VERSION) {
+    throw new SidecarError(`${quote(name)} is a sidecar version this app does not know (${String(version)}); update Veo Studio.`);
+  }
+  const parsed = SidecarSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? issue.path.join('.') : 'sidecar';
+    throw new SidecarError(`${quote(name)} is damaged: ${where}: ${issue?.message ?? 'invalid value'}.`);
+  }
+  return parsed.data;
+}
+
+const quote = (name: string): string => (name === 'The sidecar' ? name : `“${name}”`);
+
+export const isSidecarError = (err: unknown): err is SidecarError => err instanceof SidecarError;
+
+/**
+ * For writers whose real work is already done (the video is saved): a sidecar that cannot be
+ * written must not turn a completed job or a saved copy into a failure, so it is only reported.
+ */
+export async function writeSidecarQuietly(videoPath: string, rec: JobRecord): Promise<string | undefined> {
+  try {
+    return await writeSidecar(videoPath, rec);
+  } catch (err) {
+    console.warn(`Could not write the sidecar next to ${basename(videoPath)}: ${(err as Error).message}`);
+    return undefined;
+  }
+}

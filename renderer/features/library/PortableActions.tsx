@@ -1,0 +1,127 @@
+// The Library's portable-library buttons: "Select" mode, "Export selection…", "Export all…" and
+// "Import…". Where the core has no native folder picker (the browser host) a small form asks for
+// the folder path instead.
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { DownloadIcon, UploadIcon } from '../../components/icons';
+import { MOD_LABEL } from '../../components/keyboard';
+import { useStores } from '../../stores/hooks';
+import { usePortable } from './usePortable';
+
+export function PortableActions() {
+  const { portable } = useStores();
+  const selecting = usePortable((s) => s.selecting);
+  const count = usePortable((s) => s.checked.length);
+  const busy = usePortable((s) => s.busy);
+
+  return (
+    <div className="portable-actions" role="group" aria-label="Export and import">
+      <button
+        type="button"
+        className="btn btn-small btn-secondary"
+        aria-pressed={selecting}
+        title={`Check cards to export; Space checks the focused card, ${MOD_LABEL}A checks all`}
+        onClick={() => portable.getState().setSelecting(!selecting)}
+      >
+        {selecting ? `Selecting (${count})` : 'Select'}
+      </button>
+      <button
+        type="button"
+        className="btn btn-small btn-secondary"
+        aria-label="Export selection…"
+        disabled={busy || count === 0}
+        onClick={() => void portable.getState().exportSelection()}
+      >
+        <DownloadIcon size={14} aria-hidden="true" />
+        Export selection…{count > 0 ? ` (${count})` : ''}
+      </button>
+      <button type="button" className="btn btn-small btn-secondary" disabled={busy} onClick={() => void portable.getState().exportAll()}>
+        <DownloadIcon size={14} aria-hidden="true" />
+        Export all…
+      </button>
+      <button type="button" className="btn btn-small btn-secondary" disabled={busy} onClick={() => void portable.getState().importLibrary()}>
+        <UploadIcon size={14} aria-hidden="true" />
+        Import…
+      </button>
+      <FolderPathDialog />
+    </div>
+  );
+}
+
+/** Modal: focus moves to the path box, Esc cancels, focus returns to the button that opened it. */
+function FolderPathDialog() {
+  const { portable } = useStores();
+  const prompt = usePortable((s) => s.folderPrompt);
+  const busy = usePortable((s) => s.busy);
+  const [path, setPath] = useState('');
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (!prompt) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    // The last folder stays in the box, selected: Enter reuses it, typing replaces it.
+    inputRef.current?.focus();
+    inputRef.current?.select();
+    return () => {
+      if (opener?.isConnected) opener.focus();
+    };
+  }, [prompt]);
+
+  if (!prompt) return null;
+  const exporting = prompt.purpose === 'export';
+  const what = exporting ? (prompt.ids ? `${prompt.ids.length} selected job${prompt.ids.length === 1 ? '' : 's'}` : 'the whole library') : '';
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      portable.getState().cancelFolderPrompt();
+    }
+  };
+
+  return (
+    <div className="portable-backdrop" onMouseDown={(e) => e.target === e.currentTarget && portable.getState().cancelFolderPrompt()}>
+      <form
+        className="portable-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="portable-dialog-title"
+        aria-describedby="portable-dialog-text"
+        onKeyDown={onKeyDown}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void portable.getState().submitFolder(path.trim());
+        }}
+      >
+        <h2 id="portable-dialog-title" className="card-title">
+          {exporting ? 'Export library' : 'Import library'}
+        </h2>
+        <p id="portable-dialog-text">
+          {exporting
+            ? `Copies ${what} — videos, input pictures and an index — into a folder on the computer running Veo Studio. Use an empty or new folder.`
+            : 'Merges a folder exported by Veo Studio into this library. Jobs already here are skipped.'}
+        </p>
+        <label className="portable-field">
+          <span>Folder path</span>
+          <input
+            ref={inputRef}
+            className="input"
+            type="text"
+            spellCheck={false}
+            autoComplete="off"
+            placeholder={exporting ? '/home/me/Videos/veo-export' : '/media/usb/veo-export'}
+            value={path}
+            onChange={(e) => setPath(e.target.value)}
+            required
+          />
+        </label>
+        <div className="portable-dialog-actions">
+          <button type="button" className="btn btn-secondary" onClick={() => portable.getState().cancelFolderPrompt()}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={busy || path.trim() === ''}>
+            {exporting ? 'Export' : 'Import'}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
