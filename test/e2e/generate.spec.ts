@@ -2,7 +2,7 @@
 // seek the video from disk; then restart the host and stop the simulator — the library stays whole.
 import { expect, test } from '@playwright/test';
 import { startStack, type Stack } from './support/stack';
-import { dropImage, generate, nav, openApp, playAndSeek, recordCardStates, setKey, shot } from './support/ui';
+import { dropImage, generate, nav, openApp, playAndSeek, recordJobStates, setKey, shot } from './support/ui';
 
 const KEY = 'sk-e2e-test-key-7f3c';
 let stack: Stack;
@@ -26,6 +26,7 @@ test('first run without a key explains where to get one, then a key can be saved
 });
 
 test('drop, generate, and watch queued → running → downloading → completed', async ({ page }) => {
+  const states = recordJobStates(page, 'A harbour at dawn');
   await openApp(page, stack.host.url);
   await nav(page, 'Create').click();
   await shot(page, '03-create-empty');
@@ -34,14 +35,13 @@ test('drop, generate, and watch queued → running → downloading → completed
   await expect(page.getByRole('button', { name: /^Generate/ })).toContainText('$3.20');
   await shot(page, '04-create-filled');
 
-  const states = await recordCardStates(page, 'A harbour at dawn');
   const card = await generate(page, 'A harbour at dawn, gulls overhead [sim:slow_download]');
   await expect(card).toContainText('queued');
   await shot(page, '05-job-queued');
   await expect(card.getByRole('progressbar')).toBeVisible({ timeout: 30_000 });
   await shot(page, '06-job-downloading');
   await expect(card).toContainText('completed', { timeout: 30_000 });
-  const seen = await states();
+  const seen = states();
   expect(seen.filter((s) => ['queued', 'running', 'downloading', 'completed'].includes(s))).toEqual(['queued', 'running', 'downloading', 'completed']);
   expect(stack.sim.submitCount()).toBe(1);
   expect(await page.content()).not.toContain(KEY);

@@ -79,21 +79,23 @@ export async function playAndSeek(video: Locator, to = 1.5): Promise<number> {
 }
 
 /**
- * Records every state a job card shows, from inside the page (a MutationObserver), so a state that
- * lasts only a moment on a loaded machine is still seen even if the test's own polling misses it.
+ * Records every state the host reports for a job, from the WebSocket frames the page receives
+ * (call before the page loads). A state that lasts a moment on a loaded machine is still seen even
+ * if the test's own polling of the DOM misses it; the DOM assertions cover what is displayed.
  */
-export async function recordCardStates(page: Page, promptFragment: string): Promise<() => Promise<string[]>> {
-  await page.evaluate((fragment) => {
-    const states = ['submitting', 'queued', 'running', 'downloading', 'completed', 'failed', 'cancelled'];
-    const seen: string[] = [];
-    (window as unknown as { __veoStates: string[] }).__veoStates = seen;
-    const look = () => {
-      const card = [...document.querySelectorAll('[aria-label="Jobs"] li')].find((li) => li.textContent?.includes(fragment));
-      const text = card?.textContent ?? '';
-      const state = states.find((s) => new RegExp(`\\b${s}\\b`).test(text));
-      if (state && seen.at(-1) !== state) seen.push(state);
-    };
-    new MutationObserver(look).observe(document.body, { subtree: true, childList: true, characterData: true });
-  }, promptFragment);
-  return () => page.evaluate(() => (window as unknown as { __veoStates: string[] }).__veoStates);
+export function recordJobStates(page: Page, promptFragment: string): () => string[] {
+  const seen: string[] = [];
+  page.on('websocket', (ws) => {
+    ws.on('framereceived', ({ payload }) => {
+      try {
+        const frame = JSON.parse(String(payload)) as { type?: string; channel?: string; payload?: { state?: string; params?: { prompt?: string } } };
+        const job = frame.payload;
+        if (frame.type !== 'event' || frame.channel !== 'job:updated' || !job?.params?.prompt?.includes(promptFragment)) return;
+        if (job.state && seen.at(-1) !== job.state) seen.push(job.state);
+      } catch {
+        // not JSON: ignore
+      }
+    });
+  });
+  return () => [...seen];
 }
