@@ -4,6 +4,7 @@
 import { createReadStream, promises as fsp } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
+import { STATIC_CONTENT_TYPES } from '../core/util/content-types';
 
 export const FALLBACK_CSP = [
   "default-src 'none'",
@@ -19,22 +20,6 @@ export const FALLBACK_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 const META_CSP = /<meta\s+[^>]*http-equiv=["']Content-Security-Policy["'][^>]*>/i;
 const CONTENT_ATTR = /content=(["'])(.*?)\1/i;
@@ -114,7 +99,7 @@ export class StaticFiles {
     const { size } = await fsp.stat(file);
     res.writeHead(200, {
       ...this.securityHeaders(),
-      'Content-Type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Type': STATIC_CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
       'Content-Length': String(size),
       ...extra,
     });

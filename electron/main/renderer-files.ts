@@ -4,28 +4,8 @@
 import path from 'node:path';
 import { resolveInside } from '../core/library/paths';
 import { APP_HOST } from './app-origin';
+import { STATIC_CONTENT_TYPES } from '../core/util/content-types';
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.gif': 'image/gif',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.mp4': 'video/mp4',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 export interface RendererFile {
   absPath: string;
@@ -53,7 +33,7 @@ export function rendererFileFor(url: string, rendererDir: string): RendererFile 
     return null;
   }
   if (rel === '' || path.posix.extname(rel) === '') rel = 'index.html';
-  const contentType = CONTENT_TYPES[path.posix.extname(rel).toLowerCase()];
+  const contentType = STATIC_CONTENT_TYPES[path.posix.extname(rel).toLowerCase()];
   if (!contentType) return null;
   try {
     return { absPath: resolveInside(rendererDir, rel), contentType };
