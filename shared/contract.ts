@@ -246,6 +246,21 @@ export function splitChannel(channel: string): [string, string] {
 }
 
 // Object.hasOwn, not `in`: inherited names such as 'toString' or '__proto__' are not channels.
+/**
+ * The `{domain: {verb: fn}}` methods of VeoApi, one per invoke channel, each calling `invoke`. Every
+ * face (preload, browser-host WebSocket, test fakes) builds its API with this, so none can drift.
+ */
+export function buildInvokeMethods(
+  invoke: (channel: InvokeChannel, input: unknown) => unknown,
+): Record<string, Record<string, (input?: unknown) => unknown>> {
+  const domains: Record<string, Record<string, (input?: unknown) => unknown>> = {};
+  for (const channel of INVOKE_CHANNELS) {
+    const [domain, verb] = splitChannel(channel);
+    (domains[domain] ??= {})[verb] = (input?: unknown) => invoke(channel, input);
+  }
+  return domains;
+}
+
 export const isInvokeChannel = (c: unknown): c is InvokeChannel => typeof c === 'string' && Object.hasOwn(invokeChannels, c);
 export const isEventChannel = (c: unknown): c is EventChannel => typeof c === 'string' && Object.hasOwn(eventChannels, c);
 

@@ -4,9 +4,8 @@
 // hands in ipcRenderer and webUtils, and unit tests hand in fakes.
 import {
   EVENT_CHANNELS,
-  INVOKE_CHANNELS,
   VIDEO_DRAG_CHANNEL,
-  splitChannel,
+  buildInvokeMethods,
   type EventChannel,
   type EventPayload,
   type VeoApi,
@@ -39,11 +38,7 @@ export type ElectronVeoApi = VeoApi & {
 const MAX_EARLY_COMMANDS = 20;
 
 export function buildVeoApi(ipc: PreloadIpc, webUtils: PreloadWebUtils): ElectronVeoApi {
-  const domains: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {};
-  for (const channel of INVOKE_CHANNELS) {
-    const [domain, verb] = splitChannel(channel);
-    (domains[domain] ??= {})[verb] = (input?: unknown) => ipc.invoke(channel, input);
-  }
+  const domains = buildInvokeMethods((channel, input) => ipc.invoke(channel, input));
 
   // A command that re-creates the window (a notification click, a menu item on macOS with the
   // window closed) reaches the page right after it loads — possibly before React has subscribed.

@@ -3,9 +3,8 @@
 // in flight when it drops resolve as failures (the host may or may not have run them), and the
 // stores re-fetch state once it is back.
 import {
-  INVOKE_CHANNELS,
+  buildInvokeMethods,
   isEventChannel,
-  splitChannel,
   type EventChannel,
   type IpcResult,
   type VeoApi,
@@ -108,6 +107,7 @@ export function createWsApi(opts: WsApiOptions): { api: VeoApi; connection: Conn
     });
 
   const api: Record<string, unknown> = {
+    ...buildInvokeMethods(invoke),
     on(channel: EventChannel, listener: Listener) {
       let set = listeners.get(channel);
       if (!set) listeners.set(channel, (set = new Set()));
@@ -115,11 +115,6 @@ export function createWsApi(opts: WsApiOptions): { api: VeoApi; connection: Conn
       return () => set.delete(listener);
     },
   };
-  for (const channel of INVOKE_CHANNELS) {
-    const [domain, verb] = splitChannel(channel);
-    const group = (api[domain] ??= {}) as Record<string, unknown>;
-    group[verb] = (input?: unknown) => invoke(channel, input);
-  }
 
   connect();
 

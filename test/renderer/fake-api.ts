@@ -2,8 +2,7 @@
 // channel answering "unsupported" unless a test provides a handler. Calls are recorded, and events
 // can be emitted to whatever the stores subscribed.
 import {
-  INVOKE_CHANNELS,
-  splitChannel,
+  buildInvokeMethods,
   type EventChannel,
   type EventPayload,
   type InvokeChannel,
@@ -38,6 +37,11 @@ export function createFakeApi(initial: Handlers = {}): FakeApi {
   const calls: FakeApi['calls'] = [];
   const listeners = new Map<EventChannel, Set<(p: unknown) => void>>();
   const api: Record<string, unknown> = {
+    ...buildInvokeMethods(async (channel, input) => {
+      calls.push({ channel, input });
+      const handler = handlers[channel] as ((i: unknown) => unknown) | undefined;
+      return handler ? handler(input) : fail('unsupported', `${channel} is not faked in this test`);
+    }),
     on(channel: EventChannel, listener: (p: unknown) => void) {
       let set = listeners.get(channel);
       if (!set) listeners.set(channel, (set = new Set()));
@@ -45,15 +49,6 @@ export function createFakeApi(initial: Handlers = {}): FakeApi {
       return () => set.delete(listener);
     },
   };
-  for (const channel of INVOKE_CHANNELS) {
-    const [domain, verb] = splitChannel(channel);
-    const group = (api[domain] ??= {}) as Record<string, unknown>;
-    group[verb] = async (input: unknown) => {
-      calls.push({ channel, input });
-      const handler = handlers[channel] as ((i: unknown) => unknown) | undefined;
-      return handler ? handler(input) : fail('unsupported', `${channel} is not faked in this test`);
-    };
-  }
   return {
     api: api as VeoApi,
     calls,
