@@ -97,3 +97,13 @@ test('cookies planted by a page on another port do not lock the user out', async
   await expect(page.getByText(PROMPT).first()).toBeVisible();
   await expect(page.getByText(/Connecting to Veo Studio|reconnecting/)).toHaveCount(0);
 });
+
+test('opened without its link (no token anywhere), the page says what to do instead of spinning', async ({ browser }) => {
+  const fresh = await browser.newPage();
+  try {
+    await fresh.goto(`${new URL(stack.host.url).origin}/`);
+    await expect(fresh.getByText('Open the link printed by "npm run host"')).toBeVisible();
+  } finally {
+    await fresh.close();
+  }
+});
