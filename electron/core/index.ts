@@ -3,6 +3,7 @@
 import { DEFAULT_BASE_URL, isFinalState, type Provider } from '../../shared/domain';
 import type { Settings } from '../../shared/settings';
 import { createQueueClient, type QueueClientOptions } from './api/client';
+import { parseApiBase } from './api/rebase';
 import type { QueueClient } from './api/types';
 import { JobRunner } from './jobs/runner';
 import type { FollowPolicy } from './jobs/follow';
@@ -65,6 +66,14 @@ export interface Core {
   close(): Promise<void>;
 }
 
+function originOf(base: string): string | undefined {
+  try {
+    return parseApiBase(base).origin;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function createCore(config: CoreConfig): Promise<Core> {
   const loaded = await loadSettings(config.dataDir);
   let settings = loaded.settings;
@@ -84,6 +93,17 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     return { provider, apiBase: base ?? DEFAULT_BASE_URL[provider] };
   };
 
+  /**
+   * Where the key for `p` may go right now: the base the user configured (flag or Settings) or the
+   * provider's default — read on every request, so a record, an import or a server can never add
+   * an origin. For the simulator (which holds no real key) also this run's in-process one.
+   */
+  const keyOrigins = (p: Provider): string[] => {
+    const configured = (p === (config.provider ?? settings.provider) ? config.apiBase : undefined) ?? settings.apiBase[p];
+    const bases = [configured, p === 'simulator' ? simulator?.baseUrl : DEFAULT_BASE_URL[p]];
+    return bases.flatMap((b) => (b === undefined || b === IN_PROCESS_SIMULATOR ? [] : [originOf(b)].filter((o) => o !== undefined)));
+  };
+
   const clients = new Map<string, QueueClient>();
   const clientFor = (p: Provider, base: string): QueueClient => {
     let effectiveBase = base;
@@ -100,6 +120,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
         {
           provider: p,
           baseUrl: effectiveBase,
+          keyOrigins: () => keyOrigins(p),
           getKey: () => (p === 'simulator' ? Promise.resolve(null) : secrets.get(p)),
           ...(config.fetch ? { fetch: config.fetch } : {}),
           ...(config.retry ? { retry: config.retry } : {}),
