@@ -25,6 +25,7 @@ import {
 import { acquireLibraryLock, type LibraryLock } from './lock';
 import { assertSafeFileName, assertSafeId, isSafeSegment, JOURNAL_FILE, MEDIA_DIR, relativeInside, resolveInside } from './paths';
 import { sweepOrphanMedia } from './orphans';
+import { boundRecord } from './record-bounds';
 import { RecordIndex, type ListQuery } from './record-index';
 import { moveMediaBack, moveToTrash, purgeTrash, readTrashedRecord, recoverInterruptedMoves, trashDirFor } from './trash';
 
@@ -231,8 +232,9 @@ export class LibraryStore {
       throw new Error(`Cannot save job ${id}: it is not a valid job record.\n${z.prettifyError(parsed.error)}`);
     }
     assertSafeId(parsed.data.id);
-    await this.append({ op: 'put', record: parsed.data });
-    const stored = this.index.set(parsed.data);
+    const bounded = boundRecord(parsed.data);
+    await this.append({ op: 'put', record: bounded });
+    const stored = this.index.set(bounded);
     this.emit({ type: 'put', record: stored });
     await this.maybeCompact();
     return stored;
