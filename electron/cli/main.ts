@@ -46,6 +46,8 @@ export async function runCli(argv: string[], io: CliIo = processIo, overrides: P
       ...(inv.provider ? { provider: inv.provider } : {}),
       ...(inv.options['api-base'] ? { apiBase: inv.options['api-base'] } : {}),
       onLibraryProblem: (p) => io.err(`warning: skipped a damaged library entry (line ${p.line}: ${p.reason})`),
+      // Looking must never change anything on disk (no quarantine, no cleanup).
+      ...(inv.command === 'list' || inv.command === 'show' ? { readOnly: true } : {}),
       ...overrides,
     });
     switch (inv.command) {

@@ -39,6 +39,8 @@ export interface CoreConfig {
   retry?: Parameters<typeof createQueueClient>[0]['retry'];
   clientOptions?: QueueClientOptions;
   onLibraryProblem?: (p: LibraryProblem) => void;
+  /** Commands that only read (`cli list`/`show`): the library is opened read-only (see LibraryStore). */
+  readOnly?: boolean;
 }
 
 export interface Target {
@@ -80,7 +82,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const secrets = new SecretStore(config.keychain ?? lazyKeytarBackend(), {
     ...(config.keychainService ? { service: config.keychainService } : {}),
   });
-  const library = await LibraryStore.open(libraryDir(config.dataDir), { onProblem: config.onLibraryProblem });
+  const library = await LibraryStore.open(libraryDir(config.dataDir), { onProblem: config.onLibraryProblem, readOnly: config.readOnly === true });
 
   let simulator: Simulator | undefined;
   let simulatorStarting: Promise<Simulator> | undefined;
@@ -134,8 +136,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
 
   // Start the in-process simulator up front when new jobs or unfinished old ones need it.
   const needsSimulator =
-    currentTarget().apiBase === IN_PROCESS_SIMULATOR ||
-    library.list().some((r) => r.apiBase === IN_PROCESS_SIMULATOR && !isFinalState(r.state));
+    config.readOnly !== true &&
+    (currentTarget().apiBase === IN_PROCESS_SIMULATOR || library.list().some((r) => r.apiBase === IN_PROCESS_SIMULATOR && !isFinalState(r.state)));
   if (needsSimulator) await ensureSimulator();
 
   const runner = new JobRunner({

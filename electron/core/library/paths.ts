@@ -9,6 +9,8 @@ export const LOCK_FILE = 'library.lock';
 export const REJECTED_FILE = 'library.rejected.jsonl';
 export const MEDIA_DIR = 'media';
 export const TRASH_DIR = 'trash';
+/** Media folders no readable record owns are moved here on open, never deleted (orphans.ts). */
+export const QUARANTINE_DIR = 'quarantine';
 export const TRASHED_RECORD_FILE = 'record.json';
 
 // Ids and file names become path segments: allow a conservative, portable alphabet only
