@@ -146,6 +146,9 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     concurrency: config.concurrency ?? settings.concurrency,
     follow: config.follow,
     steps: config.steps,
+    // A video on loopback/private addresses only from the host the user configured for the job's
+    // provider (the simulator's CDN next to its API, a local gateway) — never one a server names.
+    privateVideoHosts: (rec) => keyOrigins(rec.provider).map((o) => new URL(o).hostname.replace(/^\[|\]$/g, '')),
   });
 
   const initial = currentTarget();

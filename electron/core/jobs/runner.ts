@@ -29,6 +29,8 @@ export interface RunnerOptions {
   concurrency?: number;
   follow?: Partial<FollowPolicy>;
   steps?: Partial<StepOptions>;
+  /** Hosts a job's video may come from although they are loopback/private (see media/download-address.ts). */
+  privateVideoHosts?: (rec: JobRecord) => readonly string[];
 }
 
 export interface NewJob {
@@ -67,6 +69,7 @@ export class JobRunner {
       save: (id, patch) => this.save(id, patch),
       progress: (p) => this.events.emit('job:progress', p),
       payloadFor: (rec) => this.payloads.get(rec.id),
+      ...(opts.privateVideoHosts ? { privateVideoHosts: opts.privateVideoHosts } : {}),
     });
   }
 
