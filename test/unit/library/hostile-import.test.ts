@@ -53,6 +53,18 @@ describe('importing a hostile library', () => {
     expect(store.count()).toBe(names.length);
   });
 
+  it('a journal line naming a prototype member as its id is refused on open (it never reaches a face)', async () => {
+    await store.close();
+    const good = makeJobRecord({ id: randomUUID() });
+    const lines = [...['constructor', '__proto__', 'toString'].map((id) => makeJobRecord({ id })), good].map((record) => JSON.stringify({ op: 'put', record }));
+    await fsp.writeFile(path.join(root, 'lib', 'library.jsonl'), `${lines.join('\n')}\n`);
+    const problems: string[] = [];
+    store = await LibraryStore.open(path.join(root, 'lib'), { onProblem: (p) => problems.push(p.reason) });
+    expect(store.list().map((r) => r.id)).toEqual([good.id]);
+    expect(problems).toHaveLength(3);
+    expect(problems.every((p) => /is not a safe folder name/.test(p))).toBe(true);
+  });
+
   it('a giant error detail and giant log lines are cut to their bounds; the journal stays small', async () => {
     const huge = 'A'.repeat(3 * 1024 * 1024);
     const job = urlJob({
