@@ -7,12 +7,14 @@ import type { QueueClient } from './api/types';
 import { JobRunner } from './jobs/runner';
 import type { FollowPolicy } from './jobs/follow';
 import type { StepOptions } from './jobs/steps';
+import { SpendLedger } from './library/ledger';
 import { LibraryStore, type LibraryProblem } from './library/store';
 import { libraryDir } from './paths';
 import { lazyKeytarBackend } from './secrets/keytar-backend';
 import { SecretStore, type KeychainBackend } from './secrets/secret-store';
 import { loadSettings, saveSettings } from './settings-store';
 import { startSimulator, type Simulator, type SimulatorOptions } from './simulator';
+import { SpendGuard } from './spend/spend-guard';
 
 /**
  * Records sent to an in-process simulator store this base URL: the real port changes with every
@@ -38,6 +40,8 @@ export interface CoreConfig {
   retry?: Parameters<typeof createQueueClient>[0]['retry'];
   clientOptions?: QueueClientOptions;
   onLibraryProblem?: (p: LibraryProblem) => void;
+  /** How long an identical spending request is answered by the first one (tests shorten it). */
+  spendDedupWindowMs?: number;
 }
 
 export interface Target {
@@ -52,6 +56,10 @@ export interface Core {
   readonly library: LibraryStore;
   readonly secrets: SecretStore;
   readonly runner: JobRunner;
+  /** What was charged on this machine; survives deletes and ignores imports. */
+  readonly ledger: SpendLedger;
+  /** Every request that spends goes through it: limit, confirmation, de-duplication. */
+  readonly spendGuard: SpendGuard;
   /** Provider and base URL new jobs go to right now (settings + overrides). */
   readonly provider: Provider;
   readonly apiBase: string;
@@ -125,6 +133,17 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     steps: config.steps,
   });
 
+  const ledger = await SpendLedger.open(library.dir);
+  // Only the runner's own updates are heard: an imported record never reaches this listener.
+  const offLedger = runner.events.on('job:updated', (rec) => {
+    ledger.observe(rec).catch((err: unknown) => console.error('[veo] could not write the spend ledger', err));
+  });
+  await ledger.reconcile(library.list());
+  const spendGuard = new SpendGuard({
+    limit: () => settings.confirmAboveUsd,
+    ...(config.spendDedupWindowMs !== undefined ? { dedupWindowMs: config.spendDedupWindowMs } : {}),
+  });
+
   const initial = currentTarget();
   return {
     dataDir: config.dataDir,
@@ -132,6 +151,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     library,
     secrets,
     runner,
+    ledger,
+    spendGuard,
     provider: initial.provider,
     apiBase: initial.apiBase,
     settings: () => settings,
@@ -149,6 +170,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     clientFor,
     async close() {
       await runner.shutdown();
+      offLedger();
+      await ledger.flush();
       await library.close();
       await simulator?.close();
     },
