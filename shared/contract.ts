@@ -13,9 +13,11 @@ import {
   type GenerationParams,
   type JobProgress,
   type JobRecord,
-  type Provider,
 } from './domain';
 import { SettingsPatchSchema, type Settings } from './settings';
+import { SPEND_CONFIRMATION, SpendQuoteSchema, type JobCost, type LedgerInfo } from './spend';
+
+export type { JobCost, LedgerInfo, SpendQuote } from './spend';
 
 const Id = z.object({ id: z.string().min(1).max(200) });
 const ProviderInput = z.object({ provider: z.enum(PROVIDERS).optional() });
@@ -60,46 +62,6 @@ export interface SidecarOpenResult {
   note?: string;
 }
 
-/** What was charged on this machine (rule: electron/core/library/ledger.ts). Billed providers only. */
-export interface LedgerInfo {
-  /** Newest first; dates are local to the machine running the core. */
-  days: Array<{ date: string; usd: number; jobs: number }>;
-  months: Array<{ month: string; usd: number; jobs: number }>;
-  totalUsd: number;
-  /** The total split by provider (billed providers that charged something). */
-  byProvider: Array<{ provider: Provider; usd: number; jobs: number }>;
-  /** Simulator jobs: free; what they would have cost at list price. */
-  free: { jobs: number; wouldCostUsd: number };
-}
-
-/** One job's cost for the Library detail, from the ledger (never recomputed from today's prices). */
-export interface JobCost {
-  /**
-   * charged: a billed provider accepted it · free: the simulator · not_charged: the provider does
-   * not bill how it failed · not_sent: it never reached a server · imported: paid for elsewhere.
-   */
-  status: 'charged' | 'free' | 'not_charged' | 'not_sent' | 'imported';
-  /** What was charged; for free / not_charged / not_sent / imported, what it would cost at list price. */
-  usd: number;
-  /** When the charge was recorded. */
-  at?: string;
-}
-
-/** The core's answer when a spend is above the user's "confirm above $X" limit. */
-export const SpendQuoteSchema = z.object({
-  usd: z.number(),
-  limit: z.number(),
-  jobs: z.number().int(),
-  provider: z.enum(PROVIDERS),
-});
-export type SpendQuote = z.infer<typeof SpendQuoteSchema>;
-
-/** Sent with every request that spends: the spend guard prices the press and checks the limit. */
-const SpendConfirmation = {
-  /** The total the user confirmed in the spend dialog; required when the estimate is above the limit. */
-  confirmedUsd: z.number().min(0).max(1_000_000).optional(),
-};
-
 export const CreateJobSchema = z.object({
   params: GenerationParamsSchema,
   /** Token from image:prepare. */
@@ -107,7 +69,7 @@ export const CreateJobSchema = z.object({
   parentId: z.string().max(200).optional(),
   /** How many jobs this press starts (several pictures → several jobs): they are priced together. */
   batchSize: z.number().int().min(1).max(100).optional(),
-  ...SpendConfirmation,
+  ...SPEND_CONFIRMATION,
 });
 
 export const ListQuerySchema = z.object({
@@ -179,7 +141,7 @@ export const invokeChannels = {
   /** "Check again": follow a job the server may still know (never re-submits). */
   'jobs:recheck': { input: Id, output: out<JobRecord>() },
   /** Re-run with the same settings and input: a NEW job (and a new charge). */
-  'jobs:rerun': { input: Id.extend(SpendConfirmation), output: out<JobRecord>() },
+  'jobs:rerun': { input: Id.extend(SPEND_CONFIRMATION), output: out<JobRecord>() },
   /** Live numbers of every active job, for a renderer that (re)connects mid-job. */
   'jobs:active': { input: z.undefined(), output: out<JobProgress[]>() },
   'library:list': { input: ListQuerySchema, output: out<LibraryPage>() },
