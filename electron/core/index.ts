@@ -8,12 +8,14 @@ import type { QueueClient } from './api/types';
 import { JobRunner } from './jobs/runner';
 import type { FollowPolicy } from './jobs/follow';
 import type { StepOptions } from './jobs/steps';
+import { SpendLedger } from './library/ledger';
 import { LibraryStore, type LibraryProblem } from './library/store';
 import { libraryDir } from './paths';
 import { lazyKeytarBackend } from './secrets/keytar-backend';
 import { SecretStore, type KeychainBackend } from './secrets/secret-store';
 import { loadSettings, saveSettings } from './settings-store';
 import { startSimulator, type Simulator, type SimulatorOptions } from './simulator';
+import { SpendGuard } from './spend/spend-guard';
 
 /**
  * Records sent to an in-process simulator store this base URL: the real port changes with every
@@ -41,6 +43,8 @@ export interface CoreConfig {
   onLibraryProblem?: (p: LibraryProblem) => void;
   /** Commands that only read (`cli list`/`show`): the library is opened read-only (see LibraryStore). */
   readOnly?: boolean;
+  /** How long an identical spending request is answered by the first one (tests shorten it). */
+  spendDedupWindowMs?: number;
 }
 
 export interface Target {
@@ -55,6 +59,10 @@ export interface Core {
   readonly library: LibraryStore;
   readonly secrets: SecretStore;
   readonly runner: JobRunner;
+  /** What was charged on this machine; survives deletes and ignores imports. */
+  readonly ledger: SpendLedger;
+  /** Every request that spends goes through it: limit, confirmation, de-duplication. */
+  readonly spendGuard: SpendGuard;
   /** Provider and base URL new jobs go to right now (settings + overrides). */
   readonly provider: Provider;
   readonly apiBase: string;
@@ -151,6 +159,18 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     privateVideoHosts: (rec) => keyOrigins(rec.provider).map((o) => new URL(o).hostname.replace(/^\[|\]$/g, '')),
   });
 
+  const ledger = await SpendLedger.open(library.dir);
+  // Only the runner's own updates are heard: an imported record never reaches this listener.
+  const offLedger = runner.events.on('job:updated', (rec) => {
+    ledger.observe(rec).catch((err: unknown) => console.error('[veo] could not write the spend ledger', err));
+  });
+  // A read-only open (`cli list`/`show`) writes nothing, not even the ledger's catch-up.
+  if (config.readOnly !== true) await ledger.reconcile(library.list());
+  const spendGuard = new SpendGuard({
+    limit: () => settings.confirmAboveUsd,
+    ...(config.spendDedupWindowMs !== undefined ? { dedupWindowMs: config.spendDedupWindowMs } : {}),
+  });
+
   const initial = currentTarget();
   return {
     dataDir: config.dataDir,
@@ -158,6 +178,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     library,
     secrets,
     runner,
+    ledger,
+    spendGuard,
     provider: initial.provider,
     apiBase: initial.apiBase,
     settings: () => settings,
@@ -175,6 +197,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     clientFor,
     async close() {
       await runner.shutdown();
+      offLedger();
+      await ledger.flush();
       await library.close();
       await simulator?.close();
     },

@@ -156,7 +156,8 @@ async function importOne(store: LibraryStore, raw: unknown, i: number, ctx: Impo
       await copyFileDurably(from, to);
       return store.relative(to);
     };
-    const next: JobRecord = { ...record };
+    // Marked, so this machine's spend ledger never counts a job someone else paid for.
+    const next: JobRecord = { ...record, importedAt: new Date().toISOString() };
     if (sources.video) next.videoPath = await copyIn(sources.video, VIDEO_FILE);
     if (record.input.kind === 'file' && sources.input) {
       const input = { ...record.input, path: await copyIn(sources.input, inputFileName(record.input.mime)) };
