@@ -2,7 +2,14 @@
 // host and the CLI all call createCore and differ only in how they present it.
 import { DEFAULT_BASE_URL, isFinalState, type Provider } from '../../shared/domain';
 import type { Settings } from '../../shared/settings';
+import type { BalanceInfo, KeyCheckResult } from '../../shared/account';
+import { fetchBalance } from './api/balance';
 import { createQueueClient, type QueueClientOptions } from './api/client';
+import { checkKey } from './api/key-check';
+import { createProxyResolver, type ProxyEnv, type SystemProxyLookup } from './api/proxy-config';
+import { createProxyFetch, tunnelTo, type TunnelOptions } from './api/proxy-tunnel';
+import { downloadToFile } from './media/download';
+import { openVia } from './media/download-transport';
 import type { QueueClient } from './api/types';
 import { JobRunner } from './jobs/runner';
 import type { FollowPolicy } from './jobs/follow';
@@ -32,7 +39,14 @@ export interface CoreConfig {
   keychainService?: string;
   /** Options for the in-process simulator (provider "simulator" with no base URL). */
   simulator?: SimulatorOptions;
+  /** Replaces the network entirely (tests); without it requests honour the proxy settings. */
   fetch?: typeof fetch;
+  /** The desktop app's system proxy (Electron's session.resolveProxy), injected from electron/main. */
+  systemProxy?: SystemProxyLookup;
+  /** HTTPS_PROXY/HTTP_PROXY/NO_PROXY; defaults to process.env. */
+  proxyEnv?: ProxyEnv;
+  /** Tests: trust a self-signed API server reached through the proxy. */
+  tunnel?: TunnelOptions;
   follow?: Partial<FollowPolicy>;
   steps?: Partial<StepOptions>;
   retry?: Parameters<typeof createQueueClient>[0]['retry'];
@@ -62,6 +76,10 @@ export interface Core {
   /** Resolves the current target, starting the in-process simulator when it is needed. */
   target(): Promise<Target>;
   clientFor(provider: Provider, apiBase: string): QueueClient;
+  /** The balance behind the current provider's key; balanceUsd null when the provider does not say. */
+  balance(): Promise<BalanceInfo>;
+  /** Asks the provider whether `key` works, without spending anything (api/key-check.ts). */
+  checkKey(provider: Provider, key: string): Promise<KeyCheckResult>;
   close(): Promise<void>;
 }
 
@@ -77,12 +95,20 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   let simulatorStarting: Promise<Simulator> | undefined;
   const ensureSimulator = (): Promise<Simulator> => (simulatorStarting ??= startSimulator(config.simulator).then((s) => (simulator = s)));
 
-  const currentTarget = (): Target => {
-    const provider = config.provider ?? settings.provider;
-    const base = config.apiBase ?? settings.apiBase[provider];
+  // Every request of the core (queue API, balance, key check, downloads) goes through this proxy choice.
+  const proxyFor = createProxyResolver({ setting: () => settings.proxy, system: config.systemProxy, env: config.proxyEnv ?? process.env });
+  const netFetch: typeof fetch = config.fetch ?? createProxyFetch(proxyFor, (input, init) => globalThis.fetch(input, init), config.tunnel);
+  const openDownload = openVia(async (url) => {
+    const proxy = await proxyFor(url);
+    return proxy === undefined ? undefined : tunnelTo(proxy, url, config.tunnel);
+  });
+
+  const targetOf = (provider: Provider): Target => {
+    const base = (provider === (config.provider ?? settings.provider) ? config.apiBase : undefined) ?? settings.apiBase[provider];
     if (provider === 'simulator' && !base) return { provider, apiBase: IN_PROCESS_SIMULATOR };
     return { provider, apiBase: base ?? DEFAULT_BASE_URL[provider] };
   };
+  const currentTarget = (): Target => targetOf(config.provider ?? settings.provider);
 
   const clients = new Map<string, QueueClient>();
   const clientFor = (p: Provider, base: string): QueueClient => {
@@ -101,7 +127,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
           provider: p,
           baseUrl: effectiveBase,
           getKey: () => (p === 'simulator' ? Promise.resolve(null) : secrets.get(p)),
-          ...(config.fetch ? { fetch: config.fetch } : {}),
+          fetch: netFetch,
           ...(config.retry ? { retry: config.retry } : {}),
         },
         config.clientOptions,
@@ -122,8 +148,9 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     clientFor,
     concurrency: config.concurrency ?? settings.concurrency,
     follow: config.follow,
-    steps: config.steps,
+    steps: { download: (o) => downloadToFile({ open: openDownload, ...o }), ...config.steps },
   });
+  const keyOf = (p: Provider): Promise<string | null> => (p === 'simulator' ? Promise.resolve(null) : secrets.get(p));
 
   const initial = currentTarget();
   return {
@@ -147,6 +174,17 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       return t;
     },
     clientFor,
+    async balance() {
+      const t = currentTarget();
+      if (t.apiBase === IN_PROCESS_SIMULATOR) await ensureSimulator();
+      const baseUrl = clientFor(t.provider, t.apiBase).baseUrl;
+      return fetchBalance({ provider: t.provider, baseUrl, getKey: () => keyOf(t.provider), fetch: netFetch });
+    },
+    async checkKey(provider, key) {
+      const t = targetOf(provider);
+      if (t.apiBase === IN_PROCESS_SIMULATOR) await ensureSimulator();
+      return checkKey({ provider, baseUrl: clientFor(provider, t.apiBase).baseUrl, key, fetch: netFetch });
+    },
     async close() {
       await runner.shutdown();
       await library.close();

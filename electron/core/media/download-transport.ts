@@ -5,7 +5,7 @@
 // transport remains only as a seam for tests that script a response (DownloadOptions.fetch).
 import http from 'node:http';
 import https from 'node:https';
-import { Readable } from 'node:stream';
+import { Readable, type Duplex } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { DownloadError } from './download-error';
 
@@ -33,10 +33,16 @@ const AGENTS: Record<string, http.Agent> = {
   'https:': new https.Agent({ keepAlive: false }),
 };
 
-export const openWithNodeHttp: OpenRequest = async (url, headers, signal) => {
+/** Picks how to reach each URL (a proxy tunnel's createConnection), or undefined to connect directly. */
+export type ConnectionFor = (url: URL) => Promise<((options: unknown, cb: (err: Error | null, socket?: Duplex) => void) => undefined) | undefined>;
+
+export const openWithNodeHttp: OpenRequest = (url, headers, signal) => openVia(undefined)(url, headers, signal);
+
+/** node:http(s) as above, each hop (redirects included) connected as `connectionFor` says: the proxy hook. */
+export const openVia = (connectionFor: ConnectionFor | undefined): OpenRequest => async (url, headers, signal) => {
   let current = new URL(url);
   for (let redirects = 0; ; redirects++) {
-    const res = await getOnce(current, headers, signal);
+    const res = await getOnce(current, headers, signal, await connectionFor?.(current));
     const location = res.headers.location;
     if (!REDIRECT_STATUSES.has(res.statusCode ?? 0) || location === undefined) return answerOf(res);
     res.destroy(); // a redirect's body is never wanted
@@ -52,11 +58,12 @@ export const openWithNodeHttp: OpenRequest = async (url, headers, signal) => {
   }
 };
 
-function getOnce(url: URL, headers: Record<string, string>, signal: AbortSignal): Promise<http.IncomingMessage> {
+function getOnce(url: URL, headers: Record<string, string>, signal: AbortSignal, createConnection?: unknown): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(abortError(signal));
     const get = url.protocol === 'https:' ? https.get : http.get;
-    const req = get(url, { headers, agent: AGENTS[url.protocol] }, resolve);
+    const how = createConnection === undefined ? { agent: AGENTS[url.protocol] } : { createConnection: createConnection as never };
+    const req = get(url, { headers, ...how }, resolve);
     // Destroying the request closes the socket; a response already under way then ends with an
     // error, after handing over what it had received (download-body.ts).
     const onAbort = (): void => void req.destroy(abortError(signal));

@@ -45,6 +45,8 @@ export interface DownloadOptions {
    * download-transport.ts); a fetch given here follows redirects itself.
    */
   fetch?: typeof fetch;
+  /** How to open each request (the core passes its proxy-aware opener); default node:http(s) direct. */
+  open?: OpenRequest;
   /** Requests in total, including the first (default 5). */
   maxAttempts?: number;
   /** Give up on a response when no byte arrives for this long (default 30 s). */
@@ -84,7 +86,7 @@ export async function downloadToFile(opts: DownloadOptions): Promise<DownloadOut
   const ctx: Context = {
     opts,
     partPath: `${opts.destPath}.part`,
-    open: opts.fetch ? openWithFetch(opts.fetch) : openWithNodeHttp,
+    open: opts.fetch ? openWithFetch(opts.fetch) : (opts.open ?? openWithNodeHttp),
     idleTimeoutMs: opts.idleTimeoutMs ?? 30_000,
     report: progressReporter(opts.onProgress),
     resumed: false,

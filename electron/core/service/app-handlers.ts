@@ -1,4 +1,5 @@
 // app:info, settings:* and the native video actions (Save as…, Show in folder).
+import type { Settings } from '../../../shared/settings';
 import { platform as osPlatform } from 'node:os';
 import packageJson from '../../../package.json' with { type: 'json' };
 import type { JobRecord } from '../../../shared/domain';
@@ -36,9 +37,11 @@ export function appHandlers(ctx: ServiceContext): AppHandlers {
     },
     'settings:update'(patch) {
       // null clears an optional setting: a JSON frame cannot carry `undefined`.
-      const { confirmAboveUsd, ...rest } = patch;
-      if (confirmAboveUsd === null) return core.updateSettings({ ...rest, confirmAboveUsd: undefined });
-      return core.updateSettings(confirmAboveUsd === undefined ? rest : { ...rest, confirmAboveUsd });
+      const { confirmAboveUsd, proxy, ...rest } = patch;
+      const next: Partial<Settings> = { ...rest };
+      if (confirmAboveUsd !== undefined) next.confirmAboveUsd = confirmAboveUsd ?? undefined;
+      if (proxy !== undefined) next.proxy = proxy === null || proxy === '' ? undefined : proxy;
+      return core.updateSettings(next);
     },
     async 'video:saveAs'({ id }) {
       const save = platform.saveVideoAs;
