@@ -4,23 +4,29 @@ import { formatUsd } from '../../../shared/pricing';
 import { SparklesIcon, SpinnerIcon } from '../../components/icons';
 import { MOD_LABEL } from '../../components/keyboard';
 import { estimateTotalUsd, generateBlocker, generateLabel } from '../../stores/create-form';
+import { useStore } from 'zustand';
+import { shownBalance } from '../../stores/balance-store';
 import { useCreate, useKeyReadiness, useStores } from '../../stores/hooks';
 
 export function GenerateButton() {
-  const { spendGuard, app } = useStores();
+  const { spendGuard, app, balance } = useStores();
+  const balanceUsd = useStore(balance, (s) => shownBalance(s.info));
   const keyReady = useKeyReadiness();
   const state = useCreate((s) => s);
   const blocker = generateBlocker(state, keyReady);
   const count = Math.max(1, state.images.length);
   const label = generateLabel(state, count);
   const [head, ...rest] = label.split(' · ');
+  const estimate = estimateTotalUsd(state, count);
+  // A warning, not a block: the provider's price may differ from fal's list price we estimate with.
+  const shortOfMoney = balanceUsd !== undefined && estimate > balanceUsd;
 
   return (
     <div className="generate">
       <dl className="cost-summary">
         <div>
           <dt>Estimate</dt>
-          <dd>{formatUsd(estimateTotalUsd(state, count))}</dd>
+          <dd>{formatUsd(estimate)}</dd>
         </div>
         <div>
           <dt>Rate</dt>
@@ -45,6 +51,12 @@ export function GenerateButton() {
           {rest.length > 0 && <span className="generate-meta">{` · ${rest.join(' · ')}`}</span>}
         </span>
       </button>
+      {shortOfMoney && (
+        <p className="callout is-warning balance-warning" role="alert" data-testid="balance-warning">
+          The estimate ({formatUsd(estimate)}) is more than your balance ({formatUsd(balanceUsd)}). The provider will
+          likely refuse the job — top up first.
+        </p>
+      )}
       <p id="generate-reason" className="generate-reason" aria-live="polite">
         {!blocker && (
           <span className="generate-hint">

@@ -10,6 +10,7 @@ import { Switch } from '../../components/Switch';
 import { useApp, useSettings, useStores } from '../../stores/hooks';
 import { JobsPanelToggle } from '../jobs/JobsPanel';
 import { KeyForm } from './KeyForm';
+import { ProxyField } from './ProxyField';
 import { SpendLimitField } from './SpendLimitField';
 
 const PROVIDER_INFO: Record<Provider, { name: string; blurb: string }> = {
@@ -90,6 +91,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
           )}
         </div>
         <BaseUrlField key={provider} provider={provider} settings={settings} onSave={update} />
+        {provider !== 'simulator' && <ProxyField value={settings.proxy} onSave={(patch) => void store.getState().update(patch)} />}
         {provider === 'simulator' ? (
           <p className="field-hint">The simulator needs no API key.</p>
         ) : (
