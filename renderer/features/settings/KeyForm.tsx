@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { DEFAULT_BASE_URL, type Provider } from '../../../shared/domain';
 import type { KeyCheckResult } from '../../../shared/account';
 import { CheckIcon, KeyIcon, SpinnerIcon } from '../../components/icons';
-import { useSettings, useStores } from '../../stores/hooks';
+import { useApp, useSettings, useStores } from '../../stores/hooks';
 
 const VERDICT_TITLES: Record<KeyCheckResult['verdict'], string> = {
   works: 'Key works',
@@ -13,9 +13,14 @@ const VERDICT_TITLES: Record<KeyCheckResult['verdict'], string> = {
   unchecked: "Couldn't check (offline)",
 };
 
-/** The origin a provider's key is sent to: the configured base URL's, or the default's. */
+/**
+ * The origin a provider's key is sent to: where this window's jobs go (app:info, which knows
+ * command-line overrides) for its provider, else the configured base URL, else the default.
+ */
 export function useKeyOrigin(provider: Provider): string {
-  const base = useSettings((s) => s.settings?.apiBase[provider]) ?? DEFAULT_BASE_URL[provider];
+  const running = useApp((s) => (s.info?.provider === provider ? s.info.apiBase : undefined));
+  const configured = useSettings((s) => s.settings?.apiBase[provider]);
+  const base = running ?? configured ?? DEFAULT_BASE_URL[provider];
   try {
     return new URL(base).origin;
   } catch {
