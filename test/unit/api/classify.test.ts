@@ -121,6 +121,10 @@ describe('the aggregator’s own answers', () => {
     expect(classifyHttpFailure(failure(403, { message: 'insufficient balance, remaining quota: 0' }, 'submit')).kind).toBe('quota');
     expect(classifyHttpFailure(failure(429, { error: { message: '额度已用尽' } }, 'submit')).kind).toBe('quota');
     expect(classifyHttpFailure(failure(402, '', 'submit')).kind).toBe('quota');
+    // fal direct locks an account whose credit ran out, with a 403 in its own {detail} shape.
+    const locked = classifyHttpFailure(failure(403, { detail: 'User is locked. Reason: Exhausted balance. Top up your balance at fal.ai/dashboard/billing.' }, 'submit'));
+    expect(locked.kind).toBe('quota');
+    expect(locked.message).toContain('User is locked');
     // one-api answers 401 for a key whose own limit ran out: still not "check your key".
     const tokenOut = classifyHttpFailure(failure(401, { error: { message: '该令牌额度已用尽', type: 'one_api_error' } }, 'submit'));
     expect(tokenOut.kind).toBe('quota');
