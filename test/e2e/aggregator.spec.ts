@@ -21,8 +21,13 @@ test.describe.configure({ mode: 'serial' });
 
 test('the key is checked with the provider: rejected is not saved, a working key is', async ({ page }) => {
   await openApp(page, stack.host.url);
+  // First run: onboarding names the address the key will go to, and where to get one.
+  const origin = new URL(stack.sim.baseUrl).origin;
+  await expect(page.getByTestId('key-destination')).toContainText(origin);
+  await expect(page.getByRole('link', { name: /api\.chainhub\.tech/ })).toHaveAttribute('href', 'https://api.chainhub.tech');
+  await shot(page, '39-onboarding-key-address');
   await nav(page, 'Settings').click();
-  await expect(page.getByText(`sends it only to ${new URL(stack.sim.baseUrl).origin}`)).toBeVisible();
+  await expect(page.getByText(`sends it only to ${origin}`)).toBeVisible();
   const field = page.getByRole('textbox', { name: 'API key' });
   await field.fill(`${REJECTED_KEY_PREFIX}-e2e-0000`);
   await page.getByRole('button', { name: 'Save key' }).click();
