@@ -8,8 +8,8 @@ import { createQueueClient, type QueueClientOptions } from './api/client';
 import { checkKey } from './api/key-check';
 import { createProxyResolver, type ProxyEnv, type SystemProxyLookup } from './api/proxy-config';
 import { createProxyFetch, tunnelTo, type TunnelOptions } from './api/proxy-tunnel';
+import { parseApiBase } from './api/rebase';
 import { downloadToFile } from './media/download';
-import { openVia } from './media/download-transport';
 import type { QueueClient } from './api/types';
 import { JobRunner } from './jobs/runner';
 import type { FollowPolicy } from './jobs/follow';
@@ -52,6 +52,8 @@ export interface CoreConfig {
   retry?: Parameters<typeof createQueueClient>[0]['retry'];
   clientOptions?: QueueClientOptions;
   onLibraryProblem?: (p: LibraryProblem) => void;
+  /** Commands that only read (`cli list`/`show`): the library is opened read-only (see LibraryStore). */
+  readOnly?: boolean;
 }
 
 export interface Target {
@@ -83,13 +85,21 @@ export interface Core {
   close(): Promise<void>;
 }
 
+function originOf(base: string): string | undefined {
+  try {
+    return parseApiBase(base).origin;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function createCore(config: CoreConfig): Promise<Core> {
   const loaded = await loadSettings(config.dataDir);
   let settings = loaded.settings;
   const secrets = new SecretStore(config.keychain ?? lazyKeytarBackend(), {
     ...(config.keychainService ? { service: config.keychainService } : {}),
   });
-  const library = await LibraryStore.open(libraryDir(config.dataDir), { onProblem: config.onLibraryProblem });
+  const library = await LibraryStore.open(libraryDir(config.dataDir), { onProblem: config.onLibraryProblem, readOnly: config.readOnly === true });
 
   let simulator: Simulator | undefined;
   let simulatorStarting: Promise<Simulator> | undefined;
@@ -98,10 +108,10 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   // Every request of the core (queue API, balance, key check, downloads) goes through this proxy choice.
   const proxyFor = createProxyResolver({ setting: () => settings.proxy, system: config.systemProxy, env: config.proxyEnv ?? process.env });
   const netFetch: typeof fetch = config.fetch ?? createProxyFetch(proxyFor, (input, init) => globalThis.fetch(input, init), config.tunnel);
-  const openDownload = openVia(async (url) => {
+  const proxyConnection = async (url: URL) => {
     const proxy = await proxyFor(url);
     return proxy === undefined ? undefined : tunnelTo(proxy, url, config.tunnel);
-  });
+  };
 
   const targetOf = (provider: Provider): Target => {
     const base = (provider === (config.provider ?? settings.provider) ? config.apiBase : undefined) ?? settings.apiBase[provider];
@@ -109,6 +119,17 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     return { provider, apiBase: base ?? DEFAULT_BASE_URL[provider] };
   };
   const currentTarget = (): Target => targetOf(config.provider ?? settings.provider);
+
+  /**
+   * Where the key for `p` may go right now: the base the user configured (flag or Settings) or the
+   * provider's default — read on every request, so a record, an import or a server can never add
+   * an origin. For the simulator (which holds no real key) also this run's in-process one.
+   */
+  const keyOrigins = (p: Provider): string[] => {
+    const configured = (p === (config.provider ?? settings.provider) ? config.apiBase : undefined) ?? settings.apiBase[p];
+    const bases = [configured, p === 'simulator' ? simulator?.baseUrl : DEFAULT_BASE_URL[p]];
+    return bases.flatMap((b) => (b === undefined || b === IN_PROCESS_SIMULATOR ? [] : [originOf(b)].filter((o) => o !== undefined)));
+  };
 
   const clients = new Map<string, QueueClient>();
   const clientFor = (p: Provider, base: string): QueueClient => {
@@ -126,6 +147,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
         {
           provider: p,
           baseUrl: effectiveBase,
+          keyOrigins: () => keyOrigins(p),
           getKey: () => (p === 'simulator' ? Promise.resolve(null) : secrets.get(p)),
           fetch: netFetch,
           ...(config.retry ? { retry: config.retry } : {}),
@@ -139,8 +161,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
 
   // Start the in-process simulator up front when new jobs or unfinished old ones need it.
   const needsSimulator =
-    currentTarget().apiBase === IN_PROCESS_SIMULATOR ||
-    library.list().some((r) => r.apiBase === IN_PROCESS_SIMULATOR && !isFinalState(r.state));
+    config.readOnly !== true &&
+    (currentTarget().apiBase === IN_PROCESS_SIMULATOR || library.list().some((r) => r.apiBase === IN_PROCESS_SIMULATOR && !isFinalState(r.state)));
   if (needsSimulator) await ensureSimulator();
 
   const runner = new JobRunner({
@@ -148,7 +170,10 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     clientFor,
     concurrency: config.concurrency ?? settings.concurrency,
     follow: config.follow,
-    steps: { download: (o) => downloadToFile({ open: openDownload, ...o }), ...config.steps },
+    steps: { download: (o) => downloadToFile({ connectionFor: proxyConnection, ...o }), ...config.steps },
+    // A video on loopback/private addresses only from the host the user configured for the job's
+    // provider (the simulator's CDN next to its API, a local gateway) — never one a server names.
+    privateVideoHosts: (rec) => keyOrigins(rec.provider).map((o) => new URL(o).hostname.replace(/^\[|\]$/g, '')),
   });
   const keyOf = (p: Provider): Promise<string | null> => (p === 'simulator' ? Promise.resolve(null) : secrets.get(p));
 
@@ -178,12 +203,12 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       const t = currentTarget();
       if (t.apiBase === IN_PROCESS_SIMULATOR) await ensureSimulator();
       const baseUrl = clientFor(t.provider, t.apiBase).baseUrl;
-      return fetchBalance({ provider: t.provider, baseUrl, getKey: () => keyOf(t.provider), fetch: netFetch });
+      return fetchBalance({ provider: t.provider, baseUrl, keyOrigins: () => keyOrigins(t.provider), getKey: () => keyOf(t.provider), fetch: netFetch });
     },
     async checkKey(provider, key) {
       const t = targetOf(provider);
       if (t.apiBase === IN_PROCESS_SIMULATOR) await ensureSimulator();
-      return checkKey({ provider, baseUrl: clientFor(provider, t.apiBase).baseUrl, key, fetch: netFetch });
+      return checkKey({ provider, baseUrl: clientFor(provider, t.apiBase).baseUrl, keyOrigins: () => keyOrigins(provider), key, fetch: netFetch });
     },
     async close() {
       await runner.shutdown();

@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core, type CoreConfig } from '../../electron/core';
 import { downloadToFile } from '../../electron/core/media/download';
-import { openVia } from '../../electron/core/media/download-transport';
 import { createProxyResolver } from '../../electron/core/api/proxy-config';
 import { tunnelTo } from '../../electron/core/api/proxy-tunnel';
 import { MemoryKeychain } from '../../electron/core/secrets/secret-store';
@@ -117,10 +116,10 @@ describe('HTTP_PROXY for an http API: still a tunnel, never a request addressed 
     expect(proxy.log.plainRequests).toEqual([]);
 
     const resolver = createProxyResolver({ env: { HTTP_PROXY: proxy.url } });
-    const open = openVia(async (u) => {
+    const connectionFor = async (u: URL) => {
       const p = await resolver(u);
       return p === undefined ? undefined : tunnelTo(p, u);
-    });
+    };
     const res = await fetch(`${sim.baseUrl}/fal-ai/veo3/image-to-video`, {
       method: 'POST',
       headers: { authorization: 'Bearer x', 'content-type': 'application/json' },
@@ -136,7 +135,7 @@ describe('HTTP_PROXY for an http API: still a tunnel, never a request addressed 
       });
     });
     const dest = join(tmp, 'via-proxy.mp4');
-    const out = await downloadToFile({ url: `http://cdn.test/files/${request_id}/veo3_${request_id.slice(0, 8)}.mp4`, destPath: dest, open });
+    const out = await downloadToFile({ url: `http://cdn.test/files/${request_id}/veo3_${request_id.slice(0, 8)}.mp4`, destPath: dest, connectionFor });
     expect(out.bytes).toBeGreaterThan(1000);
     expect(proxy.log.connects).toContain('CONNECT cdn.test:80 HTTP/1.1');
   });

@@ -17,6 +17,8 @@ export interface BalanceRequest {
   provider: Provider;
   /** The effective base URL (the in-process simulator already resolved to its port). */
   baseUrl: string;
+  /** Where the key may go (the core's rule, read per request); default: the base URL's origin. */
+  keyOrigins?: () => readonly string[];
   getKey: () => Promise<string | null>;
   fetch: typeof fetch;
   timeoutMs?: number;
@@ -45,8 +47,8 @@ export async function fetchBalance(req: BalanceRequest): Promise<BalanceInfo> {
 async function aggregatorBalance(req: BalanceRequest, none: (r: string) => BalanceInfo): Promise<BalanceInfo> {
   const origin = parseApiBase(req.baseUrl).origin;
   const [sub, usage] = await Promise.all([
-    getJson(req, origin, `${origin}/v1/dashboard/billing/subscription`),
-    getJson(req, origin, `${origin}/v1/dashboard/billing/usage`),
+    getJson(req, origin, `${origin}/v1/dashboard/billing/subscription`, req.keyOrigins),
+    getJson(req, origin, `${origin}/v1/dashboard/billing/usage`, req.keyOrigins),
   ]);
   const s = SubscriptionSchema.safeParse(sub.json);
   if (!sub.ok || !s.success) return none(`The provider does not report a balance (billing/subscription answered HTTP ${sub.status}).`);
@@ -61,22 +63,24 @@ async function aggregatorBalance(req: BalanceRequest, none: (r: string) => Balan
 
 async function falBalance(req: BalanceRequest, none: (r: string) => BalanceInfo): Promise<BalanceInfo> {
   // The key may go only where the user pointed fal (or fal's default). api.fal.ai is fal's own
-  // platform host; it is asked only while fal's base URL is its default, never after an override.
+  // platform host — the one exception to "the key goes only to the API origin", deliberately
+  // narrow: only while fal's base URL is its default, never after an override, only this GET.
   if (parseApiBase(req.baseUrl).origin !== parseApiBase(DEFAULT_BASE_URL.fal).origin) {
     return none('fal’s billing API is asked only while fal’s default API address is in use.');
   }
   const billingOrigin = new URL(FAL_BILLING_URL).origin;
-  const answer = await getJson(req, billingOrigin, FAL_BILLING_URL);
+  const answer = await getJson(req, billingOrigin, FAL_BILLING_URL, () => [billingOrigin]);
   const parsed = FalBillingSchema.safeParse(answer.json);
   if (!answer.ok || !parsed.success) return none(`fal did not share the balance with this key (HTTP ${answer.status}); only admin keys may read it.`);
   if (parsed.data.credits.currency.toUpperCase() !== 'USD') return none(`fal reports the balance in ${parsed.data.credits.currency.slice(0, 10)}.`);
   return { provider: 'fal', balanceUsd: parsed.data.credits.current_balance, source: 'fal_billing', checkedAt: new Date().toISOString() };
 }
 
-async function getJson(req: BalanceRequest, origin: string, url: string): Promise<{ ok: boolean; status: number; json: unknown }> {
+async function getJson(req: BalanceRequest, origin: string, url: string, keyOrigins?: () => readonly string[]): Promise<{ ok: boolean; status: number; json: unknown }> {
   const cfg: TransportConfig = {
     provider: req.provider,
     base: { origin, prefix: '' },
+    keyOrigins: keyOrigins ?? (() => [origin]),
     getKey: req.getKey,
     fetch: req.fetch,
     requestTimeoutMs: req.timeoutMs ?? 10_000,

@@ -20,6 +20,8 @@ export interface KeyCheckRequest {
   /** The effective base URL the key would be used with. */
   baseUrl: string;
   key: string;
+  /** Where the key may go (the core's rule); default: the base URL's origin. */
+  keyOrigins?: () => readonly string[];
   fetch: typeof fetch;
   timeoutMs?: number;
 }
@@ -39,7 +41,14 @@ export async function checkKey(req: KeyCheckRequest): Promise<KeyCheckResult> {
   let text: string;
   try {
     const ex = await send(
-      { provider: req.provider, base, getKey: () => Promise.resolve(key), fetch: req.fetch, requestTimeoutMs: req.timeoutMs ?? 10_000 },
+      {
+        provider: req.provider,
+        base,
+        keyOrigins: req.keyOrigins ?? (() => [origin]),
+        getKey: () => Promise.resolve(key),
+        fetch: req.fetch,
+        requestTimeoutMs: req.timeoutMs ?? 10_000,
+      },
       { method: 'GET', url: keyCheckUrl(req.baseUrl) },
     );
     status = ex.response.status;

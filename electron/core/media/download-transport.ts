@@ -7,6 +7,8 @@ import http from 'node:http';
 import https from 'node:https';
 import { Readable, type Duplex } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import type net from 'node:net';
+import { assertPublicLiteral, publicOnlyLookup, type PrivateHostAllowance } from './download-address';
 import { DownloadError } from './download-error';
 
 /** One HTTP response, whichever transport produced it. */
@@ -36,13 +38,18 @@ const AGENTS: Record<string, http.Agent> = {
 /** Picks how to reach each URL (a proxy tunnel's createConnection), or undefined to connect directly. */
 export type ConnectionFor = (url: URL) => Promise<((options: unknown, cb: (err: Error | null, socket?: Duplex) => void) => undefined) | undefined>;
 
-export const openWithNodeHttp: OpenRequest = (url, headers, signal) => openVia(undefined)(url, headers, signal);
-
-/** node:http(s) as above, each hop (redirects included) connected as `connectionFor` says: the proxy hook. */
-export const openVia = (connectionFor: ConnectionFor | undefined): OpenRequest => async (url, headers, signal) => {
+/**
+ * The real transport. Every hop (the first request and each redirect) must be on a public address
+ * unless its host is in `privateHostsAllowed` (download-address.ts). With `connectionFor` (the
+ * proxy hook) a hop may go through a CONNECT tunnel; then the proxy resolves the name, so only
+ * literal addresses can be checked here.
+ */
+export const openWithNodeHttp = (privateHostsAllowed: PrivateHostAllowance = [], connectionFor?: ConnectionFor): OpenRequest => async (url, headers, signal) => {
   let current = new URL(url);
+  const lookup = publicOnlyLookup(privateHostsAllowed);
   for (let redirects = 0; ; redirects++) {
-    const res = await getOnce(current, headers, signal, await connectionFor?.(current));
+    assertPublicLiteral(current, privateHostsAllowed);
+    const res = await getOnce(current, headers, signal, lookup, await connectionFor?.(current));
     const location = res.headers.location;
     if (!REDIRECT_STATUSES.has(res.statusCode ?? 0) || location === undefined) return answerOf(res);
     res.destroy(); // a redirect's body is never wanted
@@ -58,11 +65,18 @@ export const openVia = (connectionFor: ConnectionFor | undefined): OpenRequest =
   }
 };
 
-function getOnce(url: URL, headers: Record<string, string>, signal: AbortSignal, createConnection?: unknown): Promise<http.IncomingMessage> {
+function getOnce(
+  url: URL,
+  headers: Record<string, string>,
+  signal: AbortSignal,
+  lookup: ReturnType<typeof publicOnlyLookup>,
+  createConnection?: unknown,
+): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(abortError(signal));
     const get = url.protocol === 'https:' ? https.get : http.get;
-    const how = createConnection === undefined ? { agent: AGENTS[url.protocol] } : { createConnection: createConnection as never };
+    const how =
+      createConnection === undefined ? { agent: AGENTS[url.protocol], lookup: lookup as net.LookupFunction } : { createConnection: createConnection as never };
     const req = get(url, { headers, ...how }, resolve);
     // Destroying the request closes the socket; a response already under way then ends with an
     // error, after handing over what it had received (download-body.ts).
@@ -90,8 +104,9 @@ function answerOf(res: http.IncomingMessage): HttpAnswer {
 }
 
 /** Test seam: a scripted fetch instead of the network (redirects are then fetch's business). */
-export function openWithFetch(fetchImpl: typeof fetch): OpenRequest {
+export function openWithFetch(fetchImpl: typeof fetch, privateHostsAllowed: PrivateHostAllowance = []): OpenRequest {
   return async (url, headers, signal) => {
+    assertPublicLiteral(new URL(url), privateHostsAllowed);
     const response = await fetchImpl(url, { headers, signal, redirect: 'follow', credentials: 'omit' });
     const body = response.body ? Readable.fromWeb(response.body as WebReadableStream<Uint8Array>) : Readable.from([]);
     return { status: response.status, header: (name) => response.headers.get(name), body, discard: () => body.destroy() };

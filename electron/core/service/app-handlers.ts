@@ -6,6 +6,7 @@ import type { JobRecord } from '../../../shared/domain';
 import { IN_PROCESS_SIMULATOR } from '../index';
 import { IpcUserError, type Handlers } from '../ipc/router';
 import { writeSidecarQuietly } from '../library/sidecar';
+import { refuseApiBaseChangeOnHost } from './host-face';
 import type { ServiceContext } from './types';
 
 type AppHandlers = Pick<
@@ -36,6 +37,12 @@ export function appHandlers(ctx: ServiceContext): AppHandlers {
       return core.settings();
     },
     'settings:update'(patch) {
+      refuseApiBaseChangeOnHost(opts, core.settings(), patch);
+      // Same reason as the API base: a page must not reroute the key's traffic (an http base's
+      // tunnel is plaintext to the proxy). The host takes HTTPS_PROXY from its environment.
+      if (opts.face === 'host' && patch.proxy !== undefined && (patch.proxy || undefined) !== core.settings().proxy) {
+        throw new IpcUserError('unsupported', 'The proxy cannot be changed from the browser. Start the host with HTTPS_PROXY set, or change it in the desktop app.');
+      }
       // null clears an optional setting: a JSON frame cannot carry `undefined`.
       const { confirmAboveUsd, proxy, ...rest } = patch;
       const next: Partial<Settings> = { ...rest };

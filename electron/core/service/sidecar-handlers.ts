@@ -11,6 +11,7 @@ import { computeLedger } from '../library/ledger';
 import { isSidecarError, parseSidecar, readSidecar, sidecarPathFor } from '../library/sidecar';
 import { checkImageUrl, isInputImageError, prepareImageFile } from '../media/preflight';
 import { describe } from './image-handlers';
+import { refusePathOnHost } from './host-face';
 import type { ServiceContext } from './types';
 
 type SidecarHandlers = Pick<Handlers, 'sidecar:open' | 'library:ledger'>;
@@ -23,6 +24,7 @@ const DROP_THE_JSON =
 export function sidecarHandlers(ctx: SidecarContext): SidecarHandlers {
   return {
     async 'sidecar:open'(source) {
+      if (source.kind === 'path') refusePathOnHost(ctx.opts, 'sidecar');
       const sidecar = await load(source);
       return restore(ctx, sidecar);
     },

@@ -9,11 +9,13 @@ export interface CommitFieldProps {
   placeholder: string;
   hint: string;
   type?: 'url' | 'text';
+  /** Shown but not editable (the browser host takes these from its command line). */
+  readOnly?: boolean;
   check(value: string): string | undefined;
   onCommit(value: string): void;
 }
 
-export function CommitField({ id, label, saved, placeholder, hint, type = 'text', check, onCommit }: CommitFieldProps) {
+export function CommitField({ id, label, saved, placeholder, hint, type = 'text', readOnly, check, onCommit }: CommitFieldProps) {
   const [draft, setDraft] = useState(saved);
   const [error, setError] = useState<string>();
 
@@ -39,6 +41,7 @@ export function CommitField({ id, label, saved, placeholder, hint, type = 'text'
         value={draft}
         aria-invalid={!!error || undefined}
         aria-describedby={`${id}-hint`}
+        readOnly={readOnly}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => e.key === 'Enter' && commit()}

@@ -4,14 +4,20 @@
 import type { SettingsPatch } from '../../../shared/settings';
 import { CommitField } from './CommitField';
 
-export function ProxyField({ value, onSave }: { value: string | undefined; onSave: (patch: SettingsPatch) => void }) {
+/** fromTerminal: the browser host takes the proxy from its environment (HTTPS_PROXY), not from the page. */
+export function ProxyField({ value, fromTerminal, onSave }: { value: string | undefined; fromTerminal?: boolean; onSave: (patch: SettingsPatch) => void }) {
   return (
     <CommitField
       id="proxy"
       label="Proxy"
       saved={value ?? ''}
       placeholder="Automatic (system proxy, HTTPS_PROXY)"
-      hint="http://host:port, or “direct” for none. The key still goes only to the API address, through the proxy’s tunnel."
+      hint={
+        fromTerminal
+          ? 'Set when the host starts: HTTPS_PROXY / HTTP_PROXY / NO_PROXY in its environment.'
+          : 'http://host:port, or “direct” for none. The key still goes only to the API address, through the proxy’s tunnel.'
+      }
+      readOnly={fromTerminal}
       check={(v) => (v === '' || v === 'direct' || /^(http:\/\/)?[^\s/]+(:\d+)?\/?$/i.test(v) ? undefined : 'Use http://host:port, "direct", or leave it blank for automatic.')}
       onCommit={(v) => onSave({ proxy: v === '' ? null : v })}
     />

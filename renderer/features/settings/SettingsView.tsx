@@ -91,8 +91,10 @@ function SettingsForm({ settings }: { settings: Settings }) {
             </p>
           )}
         </div>
-        <BaseUrlField key={provider} provider={provider} settings={settings} onSave={update} />
-        {provider !== 'simulator' && <ProxyField value={settings.proxy} onSave={(patch) => void store.getState().update(patch)} />}
+        <BaseUrlField key={provider} provider={provider} settings={settings} onSave={update} fromTerminal={info?.face === 'host'} />
+        {provider !== 'simulator' && (
+          <ProxyField value={settings.proxy} fromTerminal={info?.face === 'host'} onSave={(patch) => void store.getState().update(patch)} />
+        )}
         {provider === 'simulator' ? (
           <p className="field-hint">The simulator needs no API key.</p>
         ) : (
@@ -170,7 +172,8 @@ function SettingsForm({ settings }: { settings: Settings }) {
   );
 }
 
-function BaseUrlField({ provider, settings, onSave }: { provider: Provider; settings: Settings; onSave: (p: Partial<Settings>) => void }) {
+/** fromTerminal: the browser host takes the API base only from the command line that started it. */
+function BaseUrlField({ provider, settings, onSave, fromTerminal }: { provider: Provider; settings: Settings; onSave: (p: Partial<Settings>) => void; fromTerminal?: boolean }) {
   return (
     <CommitField
       id="api-base"
@@ -178,7 +181,8 @@ function BaseUrlField({ provider, settings, onSave }: { provider: Provider; sett
       type="url"
       saved={settings.apiBase[provider] ?? ''}
       placeholder={provider === 'simulator' ? 'Built-in simulator' : DEFAULT_BASE_URL[provider]}
-      hint="Leave blank to use the default shown."
+      hint={fromTerminal ? 'Set when the host starts: npm run host -- --api-base <url>.' : 'Leave blank to use the default shown.'}
+      readOnly={fromTerminal}
       check={(v) => (v && !/^https?:\/\/[^\s]+$/i.test(v) ? 'Use a full address such as https://api.example.com, or leave it blank for the default.' : undefined)}
       onCommit={(value) => {
         const apiBase = { ...settings.apiBase };
