@@ -10,6 +10,7 @@ import './styles/base.css';
 import './styles/controls.css';
 import './styles/feedback.css';
 import './styles/shell.css';
+import './styles/account.css';
 import './styles/dropzone.css';
 import './styles/preview.css';
 import './styles/create.css';

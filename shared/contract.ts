@@ -16,6 +16,7 @@ import {
 } from './domain';
 import { SettingsPatchSchema, type Settings } from './settings';
 import { SPEND_CONFIRMATION, SpendQuoteSchema, type JobCost, type LedgerInfo } from './spend';
+import type { BalanceInfo, KeyCheckResult } from './account';
 
 export type { JobCost, LedgerInfo, SpendQuote } from './spend';
 
@@ -170,6 +171,10 @@ export const invokeChannels = {
   'key:status': { input: ProviderInput, output: out<KeyStatusInfo>() },
   'key:set': { input: ProviderInput.extend({ key: z.string().min(1).max(1000) }), output: out<KeyStatusInfo>() },
   'key:clear': { input: ProviderInput, output: out<KeyStatusInfo>() },
+  /** Asks the provider whether this key works (a free authenticated GET); nothing is saved. */
+  'key:check': { input: ProviderInput.extend({ key: z.string().min(1).max(1000) }), output: out<KeyCheckResult>() },
+  /** The balance behind the current provider's key; balanceUsd null = the provider does not say (hide it). */
+  'account:balance': { input: z.undefined(), output: out<BalanceInfo>() },
   'settings:get': { input: z.undefined(), output: out<Settings>() },
   'settings:update': { input: SettingsPatchSchema, output: out<Settings>() },
   /** Native "Save video as…" dialog; resolves null when the user cancels. Electron only. */

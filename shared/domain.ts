@@ -55,7 +55,10 @@ export const FINAL_STATES: readonly JobState[] = ['completed', 'failed', 'cancel
 export const isFinalState = (s: JobState): boolean => FINAL_STATES.includes(s);
 
 export const ERROR_KINDS = [
-  'auth', // 401/403: the key was rejected
+  'auth', // 401: the key was rejected
+  'quota', // 402, or a 401/403/429 that says the balance or quota ran out: top up (aggregators)
+  'forbidden', // 403 otherwise: this key may not use this model/endpoint
+  'unavailable', // 503 "no available channel": the provider cannot serve this model right now
   'validation', // 422 (other than content policy) or bad local input
   'content_policy', // 422 content_policy_violation
   'rate_limit', // 429 after retries ran out

@@ -21,6 +21,7 @@ const OPTIONS = {
   json: { type: 'boolean' },
   search: { type: 'string' },
   status: { type: 'string' },
+  'no-check': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -29,7 +30,8 @@ export type ParsedOptions = { [K in OptionName]?: (typeof OPTIONS)[K]['type'] ex
 
 const GLOBAL: OptionName[] = ['data-dir', 'provider', 'api-base', 'help'];
 const PER_COMMAND: Record<string, OptionName[]> = {
-  key: [],
+  key: ['no-check'],
+  balance: ['json'],
   generate: ['image', 'prompt', 'aspect-ratio', 'duration', 'resolution', 'no-audio', 'negative-prompt', 'seed', 'out', 'confirm-spend', 'json'],
   resume: ['json'],
   list: ['search', 'status', 'json'],

@@ -9,6 +9,7 @@ import { loadSettings } from '../core/settings-store';
 import { parseInvocation } from './args';
 import { runGenerate } from './commands/generate';
 import { runCancel, runList, runResume, runShow } from './commands/jobs';
+import { runBalance, type AccountContext } from './commands/account';
 import { runKey } from './commands/key';
 import { EXIT, UsageError } from './errors';
 import { processIo, terminalSafe, type CliIo } from './io';
@@ -33,13 +34,22 @@ export async function runCli(argv: string[], rawIo: CliIo = processIo, overrides
     const dataDir = inv.options['data-dir'] ?? defaultDataDir();
     // For tests and side-by-side installs: keep keys under another keychain service name.
     const keychainService = process.env.VEO_STUDIO_KEYCHAIN_SERVICE;
-    if (inv.command === 'key') {
-      // Key commands touch only the keychain, so they work while the app holds the library.
-      const provider: Provider = inv.provider ?? (await loadSettings(dataDir)).settings.provider;
+    if (inv.command === 'key' || inv.command === 'balance') {
+      // These touch only settings, the keychain and the provider, so they work while the app holds the library.
+      const { settings } = await loadSettings(dataDir);
+      const provider: Provider = inv.provider ?? settings.provider;
       const secrets = new SecretStore(overrides.keychain ?? lazyKeytarBackend(), {
         ...(keychainService ? { service: keychainService } : {}),
       });
-      return await runKey(inv.args[0], provider, secrets, io);
+      const account: AccountContext = {
+        provider,
+        settings,
+        secrets,
+        ...(inv.options['api-base'] ? { apiBase: inv.options['api-base'] } : {}),
+        ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
+      };
+      if (inv.command === 'balance') return await runBalance(account, inv.options.json === true, io);
+      return await runKey(inv.args[0], account, io, { check: inv.options['no-check'] !== true });
     }
     core = await createCore({
       dataDir,

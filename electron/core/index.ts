@@ -2,8 +2,14 @@
 // host and the CLI all call createCore and differ only in how they present it.
 import { DEFAULT_BASE_URL, isFinalState, type Provider } from '../../shared/domain';
 import type { Settings } from '../../shared/settings';
+import type { BalanceInfo, KeyCheckResult } from '../../shared/account';
+import { fetchBalance } from './api/balance';
 import { createQueueClient, type QueueClientOptions } from './api/client';
+import { checkKey } from './api/key-check';
+import { createProxyResolver, type ProxyEnv, type SystemProxyLookup } from './api/proxy-config';
+import { createProxyFetch, tunnelTo, type TunnelOptions } from './api/proxy-tunnel';
 import { parseApiBase } from './api/rebase';
+import { downloadToFile } from './media/download';
 import type { QueueClient } from './api/types';
 import { JobRunner } from './jobs/runner';
 import type { FollowPolicy } from './jobs/follow';
@@ -35,7 +41,14 @@ export interface CoreConfig {
   keychainService?: string;
   /** Options for the in-process simulator (provider "simulator" with no base URL). */
   simulator?: SimulatorOptions;
+  /** Replaces the network entirely (tests); without it requests honour the proxy settings. */
   fetch?: typeof fetch;
+  /** The desktop app's system proxy (Electron's session.resolveProxy), injected from electron/main. */
+  systemProxy?: SystemProxyLookup;
+  /** HTTPS_PROXY/HTTP_PROXY/NO_PROXY; defaults to process.env. */
+  proxyEnv?: ProxyEnv;
+  /** Tests: trust a self-signed API server reached through the proxy. */
+  tunnel?: TunnelOptions;
   follow?: Partial<FollowPolicy>;
   steps?: Partial<StepOptions>;
   retry?: Parameters<typeof createQueueClient>[0]['retry'];
@@ -73,6 +86,10 @@ export interface Core {
   /** Resolves the current target, starting the in-process simulator when it is needed. */
   target(): Promise<Target>;
   clientFor(provider: Provider, apiBase: string): QueueClient;
+  /** The balance behind the current provider's key; balanceUsd null when the provider does not say. */
+  balance(): Promise<BalanceInfo>;
+  /** Asks the provider whether `key` works, without spending anything (api/key-check.ts). */
+  checkKey(provider: Provider, key: string): Promise<KeyCheckResult>;
   close(): Promise<void>;
 }
 
@@ -96,12 +113,20 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   let simulatorStarting: Promise<Simulator> | undefined;
   const ensureSimulator = (): Promise<Simulator> => (simulatorStarting ??= startSimulator(config.simulator).then((s) => (simulator = s)));
 
-  const currentTarget = (): Target => {
-    const provider = config.provider ?? settings.provider;
-    const base = config.apiBase ?? settings.apiBase[provider];
+  // Every request of the core (queue API, balance, key check, downloads) goes through this proxy choice.
+  const proxyFor = createProxyResolver({ setting: () => settings.proxy, system: config.systemProxy, env: config.proxyEnv ?? process.env });
+  const netFetch: typeof fetch = config.fetch ?? createProxyFetch(proxyFor, (input, init) => globalThis.fetch(input, init), config.tunnel);
+  const proxyConnection = async (url: URL) => {
+    const proxy = await proxyFor(url);
+    return proxy === undefined ? undefined : tunnelTo(proxy, url, config.tunnel);
+  };
+
+  const targetOf = (provider: Provider): Target => {
+    const base = (provider === (config.provider ?? settings.provider) ? config.apiBase : undefined) ?? settings.apiBase[provider];
     if (provider === 'simulator' && !base) return { provider, apiBase: IN_PROCESS_SIMULATOR };
     return { provider, apiBase: base ?? DEFAULT_BASE_URL[provider] };
   };
+  const currentTarget = (): Target => targetOf(config.provider ?? settings.provider);
 
   /**
    * Where the key for `p` may go right now: the base the user configured (flag or Settings) or the
@@ -132,7 +157,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
           baseUrl: effectiveBase,
           keyOrigins: () => keyOrigins(p),
           getKey: () => (p === 'simulator' ? Promise.resolve(null) : secrets.get(p)),
-          ...(config.fetch ? { fetch: config.fetch } : {}),
+          fetch: netFetch,
           ...(config.retry ? { retry: config.retry } : {}),
         },
         config.clientOptions,
@@ -153,11 +178,12 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     clientFor,
     concurrency: config.concurrency ?? settings.concurrency,
     follow: config.follow,
-    steps: config.steps,
+    steps: { download: (o) => downloadToFile({ connectionFor: proxyConnection, ...o }), ...config.steps },
     // A video on loopback/private addresses only from the host the user configured for the job's
     // provider (the simulator's CDN next to its API, a local gateway) — never one a server names.
     privateVideoHosts: (rec) => keyOrigins(rec.provider).map((o) => new URL(o).hostname.replace(/^\[|\]$/g, '')),
   });
+  const keyOf = (p: Provider): Promise<string | null> => (p === 'simulator' ? Promise.resolve(null) : secrets.get(p));
 
   const ledger = await SpendLedger.open(library.dir);
   // Only the runner's own updates are heard: an imported record never reaches this listener.
@@ -195,6 +221,17 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       return t;
     },
     clientFor,
+    async balance() {
+      const t = currentTarget();
+      if (t.apiBase === IN_PROCESS_SIMULATOR) await ensureSimulator();
+      const baseUrl = clientFor(t.provider, t.apiBase).baseUrl;
+      return fetchBalance({ provider: t.provider, baseUrl, keyOrigins: () => keyOrigins(t.provider), getKey: () => keyOf(t.provider), fetch: netFetch });
+    },
+    async checkKey(provider, key) {
+      const t = targetOf(provider);
+      if (t.apiBase === IN_PROCESS_SIMULATOR) await ensureSimulator();
+      return checkKey({ provider, baseUrl: clientFor(provider, t.apiBase).baseUrl, keyOrigins: () => keyOrigins(provider), key, fetch: netFetch });
+    },
     async close() {
       await runner.shutdown();
       offLedger();

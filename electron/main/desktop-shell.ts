@@ -37,6 +37,8 @@ export interface DesktopShell {
 export async function openDesktopShell(opts: ShellOptions): Promise<DesktopShell> {
   const core = await createCore({
     dataDir: opts.dataDir,
+    // The OS proxy (PAC, WPAD, manual) as Chromium resolves it; the core stays Electron-free.
+    systemProxy: (url) => session.defaultSession.resolveProxy(url),
     onLibraryProblem: (p) => console.warn(`[veo] library: skipped line ${p.line}: ${p.reason}`),
   });
   if (core.settingsProblem) console.warn(`[veo] ${core.settingsProblem}`);

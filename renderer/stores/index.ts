@@ -2,6 +2,7 @@
 // here touches the DOM, so tests can build the whole set against a fake VeoApi.
 import type { VeoApi } from '../../shared/contract';
 import { createAppStore, type AppStore } from './app-store';
+import { createBalanceStore, type BalanceStore } from './balance-store';
 import { createCompareStore, type CompareStore } from './compare-store';
 import { createCreateStore, type CreateStore, type KeyValueStorage } from './create-store';
 import { createJobsStore, type JobsStore } from './jobs-store';
@@ -27,6 +28,8 @@ export interface Stores {
   /** Every Generate and Retry goes through it: relays the core's spend guard, locks the buttons. */
   spendGuard: SpendGuardStore;
   compare: CompareStore;
+  /** The provider's balance (chip + Generate warning); hidden when the provider does not say. */
+  balance: BalanceStore;
 }
 
 export interface StoreOptions {
@@ -38,6 +41,7 @@ export function createStores(api: VeoApi, opts: StoreOptions = {}): Stores {
   const toasts = createToastStore();
   const app = createAppStore(api);
   const jobs = createJobsStore({ api, toasts, now: opts.now });
+  const balance = createBalanceStore(api);
   const settings = createSettingsStore({
     api,
     toasts,
@@ -45,7 +49,9 @@ export function createStores(api: VeoApi, opts: StoreOptions = {}): Stores {
       await app.getState().loadInfo();
       const provider = app.getState().info?.provider;
       if (provider) await settings.getState().refreshKey(provider);
+      void balance.getState().refresh();
     },
+    onKeySaved: () => void balance.getState().refresh(),
   });
   const library = createLibraryStore({
     api,
@@ -62,7 +68,7 @@ export function createStores(api: VeoApi, opts: StoreOptions = {}): Stores {
   const compare = createCompareStore({ toasts });
   const spendGuard = createSpendGuardStore({ api, create, jobs, toasts });
   const portable = createPortableStore({ api, toasts, library });
-  return { api, app, toasts, settings, jobs, library, create, compare, spendGuard, portable };
+  return { api, app, toasts, settings, jobs, library, create, compare, spendGuard, portable, balance };
 }
 
 /** Loads everything a fresh (or re-connected) window needs. */
@@ -73,6 +79,7 @@ export async function loadInitialState(stores: Stores): Promise<void> {
     stores.settings.getState().load(provider ? [provider] : []),
     stores.jobs.getState().load(),
     stores.library.getState().refresh(),
+    stores.balance.getState().refresh(),
   ]);
 }
 
@@ -95,6 +102,7 @@ export function connectEvents(api: VeoApi, stores: Stores, refreshDelayMs = 400)
     api.on('job:updated', (record) => {
       stores.jobs.getState().applyUpdated(record);
       stores.library.getState().applyUpdated(record);
+      stores.balance.getState().noteJob(record);
     }),
     api.on('job:progress', (progress) => stores.jobs.getState().applyProgress(progress)),
     api.on('library:changed', (change) => {

@@ -5,7 +5,7 @@
 // transport remains only as a seam for tests that script a response (DownloadOptions.fetch).
 import http from 'node:http';
 import https from 'node:https';
-import { Readable } from 'node:stream';
+import { Readable, type Duplex } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type net from 'node:net';
 import { assertPublicLiteral, publicOnlyLookup, type PrivateHostAllowance } from './download-address';
@@ -35,16 +35,21 @@ const AGENTS: Record<string, http.Agent> = {
   'https:': new https.Agent({ keepAlive: false }),
 };
 
+/** Picks how to reach each URL (a proxy tunnel's createConnection), or undefined to connect directly. */
+export type ConnectionFor = (url: URL) => Promise<((options: unknown, cb: (err: Error | null, socket?: Duplex) => void) => undefined) | undefined>;
+
 /**
  * The real transport. Every hop (the first request and each redirect) must be on a public address
- * unless its host is in `privateHostsAllowed` (download-address.ts).
+ * unless its host is in `privateHostsAllowed` (download-address.ts). With `connectionFor` (the
+ * proxy hook) a hop may go through a CONNECT tunnel; then the proxy resolves the name, so only
+ * literal addresses can be checked here.
  */
-export const openWithNodeHttp = (privateHostsAllowed: PrivateHostAllowance = []): OpenRequest => async (url, headers, signal) => {
+export const openWithNodeHttp = (privateHostsAllowed: PrivateHostAllowance = [], connectionFor?: ConnectionFor): OpenRequest => async (url, headers, signal) => {
   let current = new URL(url);
   const lookup = publicOnlyLookup(privateHostsAllowed);
   for (let redirects = 0; ; redirects++) {
     assertPublicLiteral(current, privateHostsAllowed);
-    const res = await getOnce(current, headers, signal, lookup);
+    const res = await getOnce(current, headers, signal, lookup, await connectionFor?.(current));
     const location = res.headers.location;
     if (!REDIRECT_STATUSES.has(res.statusCode ?? 0) || location === undefined) return answerOf(res);
     res.destroy(); // a redirect's body is never wanted
@@ -60,11 +65,19 @@ export const openWithNodeHttp = (privateHostsAllowed: PrivateHostAllowance = [])
   }
 };
 
-function getOnce(url: URL, headers: Record<string, string>, signal: AbortSignal, lookup: ReturnType<typeof publicOnlyLookup>): Promise<http.IncomingMessage> {
+function getOnce(
+  url: URL,
+  headers: Record<string, string>,
+  signal: AbortSignal,
+  lookup: ReturnType<typeof publicOnlyLookup>,
+  createConnection?: unknown,
+): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(abortError(signal));
     const get = url.protocol === 'https:' ? https.get : http.get;
-    const req = get(url, { headers, agent: AGENTS[url.protocol], lookup: lookup as net.LookupFunction }, resolve);
+    const how =
+      createConnection === undefined ? { agent: AGENTS[url.protocol], lookup: lookup as net.LookupFunction } : { createConnection: createConnection as never };
+    const req = get(url, { headers, ...how }, resolve);
     // Destroying the request closes the socket; a response already under way then ends with an
     // error, after handing over what it had received (download-body.ts).
     const onAbort = (): void => void req.destroy(abortError(signal));

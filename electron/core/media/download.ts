@@ -22,7 +22,7 @@ import {
   sizeOf,
 } from './download-support';
 import type { PrivateHostAllowance } from './download-address';
-import { type HttpAnswer, openWithFetch, openWithNodeHttp, type OpenRequest } from './download-transport';
+import { type ConnectionFor, type HttpAnswer, openWithFetch, openWithNodeHttp, type OpenRequest } from './download-transport';
 
 export { DownloadError, type DownloadErrorCode } from './download-error';
 
@@ -46,6 +46,8 @@ export interface DownloadOptions {
    * download-transport.ts); a fetch given here follows redirects itself.
    */
   fetch?: typeof fetch;
+  /** The proxy hook: how to connect to each hop (a CONNECT tunnel), or directly when it says undefined. */
+  connectionFor?: ConnectionFor;
   /** Requests in total, including the first (default 5). */
   maxAttempts?: number;
   /** Give up on a response when no byte arrives for this long (default 30 s). */
@@ -98,7 +100,7 @@ export async function downloadToFile(opts: DownloadOptions): Promise<DownloadOut
   const ctx: Context = {
     opts,
     partPath: `${opts.destPath}.part`,
-    open: opts.fetch ? openWithFetch(opts.fetch, opts.privateHostsAllowed) : openWithNodeHttp(opts.privateHostsAllowed),
+    open: opts.fetch ? openWithFetch(opts.fetch, opts.privateHostsAllowed) : openWithNodeHttp(opts.privateHostsAllowed, opts.connectionFor),
     idleTimeoutMs: opts.idleTimeoutMs ?? 30_000,
     report: progressReporter(opts.onProgress),
     resumed: false,

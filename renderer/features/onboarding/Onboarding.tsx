@@ -1,8 +1,9 @@
 // First run without a key: say where keys come from, take one right here, or offer the simulator
 // so the app can be tried at no cost.
 import { ExternalLinkIcon, KeyIcon, SimulatorIcon, SparklesIcon } from '../../components/icons';
+import { KEY_SIGNUP_URL } from '../../../shared/account';
 import { useApp, useEffectiveProvider, useKeyReadiness, useSettings, useStores } from '../../stores/hooks';
-import { KeyForm } from '../settings/KeyForm';
+import { KeyForm, useKeyOrigin } from '../settings/KeyForm';
 
 export function useNeedsOnboarding(): boolean {
   const provider = useEffectiveProvider();
@@ -16,6 +17,8 @@ export function Onboarding() {
   const { settings, app } = useStores();
   const provider = useEffectiveProvider() ?? 'aggregator';
   const isFal = provider === 'fal';
+  const origin = useKeyOrigin(provider);
+  const signup = KEY_SIGNUP_URL[provider];
 
   return (
     <div className="onboarding">
@@ -42,8 +45,13 @@ export function Onboarding() {
                 </p>
               ) : (
                 <p>
-                  Sign in to your aggregator dashboard (api.chainhub.tech) and create an API key there. Have a fal.ai key
-                  instead? Choose <strong>fal.ai</strong> as the provider in Settings.
+                  Sign in to your aggregator dashboard and create an API key there (an <code>sk-…</code> token).{' '}
+                  {signup && (
+                    <a href={signup} target="_blank" rel="noreferrer">
+                      {signup.replace(/^https:\/\//, '')} <ExternalLinkIcon size={12} aria-hidden="true" />
+                    </a>
+                  )}{' '}
+                  Have a fal.ai key instead? Choose <strong>fal.ai</strong> as the provider in Settings.
                 </p>
               )}
             </div>
@@ -52,6 +60,9 @@ export function Onboarding() {
 
         <div className="onboarding-key">
           <span className="field-label">Paste your {isFal ? 'fal.ai' : 'aggregator'} key</span>
+          <p className="field-hint" data-testid="key-destination">
+            Your key will be sent to <strong>{origin}</strong> only — to check it now (free) and with each job.
+          </p>
           <KeyForm provider={provider} autoFocus showRemove={false} />
         </div>
 

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { BrandIcon, CreateIcon, LibraryIcon, SettingsIcon, SimulatorIcon, KeyIcon } from '../../components/icons';
 import { MOD_LABEL } from '../../components/keyboard';
+import { BalanceChip } from '../../components/BalanceChip';
 import { PROVIDER_NAMES } from '../../components/providers';
 import type { View } from '../../stores/app-store';
 import { useApp, useEffectiveProvider, useJobs, useKeyReadiness, useStores } from '../../stores/hooks';
@@ -23,6 +24,7 @@ export function Rail() {
       </ul>
       <div className="rail-spacer" />
       <ProviderPill />
+      <BalanceChip />
       <ul className="rail-list">
         <RailItem view="settings" label="Settings" shortcut="3" icon={<SettingsIcon size={18} />} />
       </ul>

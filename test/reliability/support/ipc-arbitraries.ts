@@ -33,6 +33,8 @@ export const VALID_EXAMPLES: Record<InvokeChannel, unknown> = {
   'key:status': { provider: 'aggregator' },
   'key:set': { provider: 'aggregator', key: 'sk-0123456789abcdef' },
   'key:clear': { provider: 'fal' },
+  'key:check': { provider: 'simulator', key: 'sk-0123456789abcdef' },
+  'account:balance': undefined,
   'settings:get': undefined,
   'settings:update': { concurrency: 3, theme: 'dark', apiBase: { fal: 'https://queue.fal.run' } },
   'video:saveAs': { id: 'job' },

@@ -135,8 +135,9 @@ describe('result', () => {
   it.each([
     [400, { detail: 'Request is still in progress' }, {}, { kind: 'not_ready' }],
     [404, { detail: 'Request not found' }, {}, { kind: 'not_found', requestId: 'req-123' }],
-    [401, { detail: 'no' }, {}, { kind: 'auth', message: 'The API key was rejected (HTTP 401) — open Settings and check it.' }],
-    [403, { detail: 'no' }, {}, { kind: 'auth' }],
+    [401, { detail: 'no' }, {}, { kind: 'auth', message: 'The API key was rejected (HTTP 401) — open Settings and check it. The provider said: “no”' }],
+    // 403 is not "the key was rejected": the key authenticated but may not use this endpoint.
+    [403, { detail: 'no' }, {}, { kind: 'forbidden' }],
     [422, { detail: [{ loc: ['body', 'prompt'], msg: 'flagged', type: 'content_policy_violation' }] }, {}, { kind: 'content_policy', field: 'prompt' }],
     [422, { detail: [{ loc: ['body', 'image_url'], msg: 'Image is too small (min 720p)', type: 'image_too_small' }] }, {}, { kind: 'validation', field: 'image_url', message: 'image_url: Image is too small (min 720p)' }],
     [422, { detail: 'Invalid duration' }, {}, { kind: 'validation', detail: 'Invalid duration' }],
