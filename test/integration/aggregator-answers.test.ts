@@ -1,4 +1,4 @@
-// The aggregator's own answers (docs/aggregator.md), end to end: the whole core against the simulator
+// The aggregator's own answers (docs/protocol.md), end to end: the whole core against the simulator
 // playing the aggregator. Each refusal must end as a failed job whose message carries the provider's
 // words and says what to do, and the simulator must prove the refusal came before anything was queued.
 import { mkdtemp, rm } from 'node:fs/promises';

@@ -1,5 +1,5 @@
 // The balance behind a key, asked without spending anything. Aggregators of the one-api / new-api
-// lineage answer the OpenAI-compatible billing pair (docs/aggregator.md):
+// lineage answer the OpenAI-compatible billing pair (docs/protocol.md, "The aggregator's own answers"):
 //   GET /v1/dashboard/billing/subscription → { hard_limit_usd }   (top-ups: remaining + used)
 //   GET /v1/dashboard/billing/usage        → { total_usage }      (used, in CENTS)
 // balance = hard_limit_usd − total_usage / 100. fal direct has its platform API

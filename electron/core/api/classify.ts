@@ -75,7 +75,7 @@ export function classifyHttpFailure(f: HttpFailure): ApiError {
 }
 
 /**
- * The answers an aggregator gives on its own, before fal sees anything (docs/aggregator.md): the key,
+ * The answers an aggregator gives on its own, before fal sees anything (docs/protocol.md, "The aggregator's own answers"): the key,
  * the balance, what the key may use, saturation. Only 401 blames the key. On submit none of them
  * queued anything, so none was charged.
  */

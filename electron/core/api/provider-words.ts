@@ -1,6 +1,6 @@
 // What the server said, in its own words, whoever answered: fal (`{detail}`), an aggregator of the
 // one-api / new-api lineage (`{"error":{"message","type","code"}}`, or a task relay's
-// `{"code","message","data"}`), a bare `{"message"}`, or a proxy's HTML error page. docs/aggregator.md
+// `{"code","message","data"}`), a bare `{"message"}`, or a proxy's HTML error page. docs/protocol.md, "The aggregator's own answers"
 // lists the shapes and where they come from. Only text comes out: never raw JSON or markup.
 import { z } from 'zod';
 import { parseJson } from './wire';

@@ -3,7 +3,7 @@
 // Authorization header) is end-to-end with the API origin; the proxy sees "CONNECT host:443" and
 // ciphertext. For http targets we tunnel too, so the proxy is never *addressed* with the key as a
 // request of its own — but the bytes in the tunnel are plaintext, as they are on any http network
-// (docs/aggregator.md, "Proxy"). Node 20's fetch has no proxy support, hence node:http(s) here.
+// (docs/protocol.md, "The aggregator's own answers", "Proxy"). Node 20's fetch has no proxy support, hence node:http(s) here.
 import http from 'node:http';
 import https from 'node:https';
 import type { Duplex } from 'node:stream';

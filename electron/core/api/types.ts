@@ -1,5 +1,5 @@
 // The queue client's surface, as the job runner and the CLI see it. Wire shapes follow
-// ../shared/docs/protocol.md; everything here is already parsed and validated.
+// docs/protocol.md; everything here is already parsed and validated.
 import type { LogLine, Provider, QueueUrls, VideoResult } from '../../../shared/domain';
 
 /** The model input as sent on the wire (snake_case, fal's field names). */

@@ -1,5 +1,5 @@
 // The answers an aggregator of the one-api / new-api lineage gives on its own, before fal ever sees a
-// request (docs/aggregator.md has the sources): its key check, its balance, its refusals, and the
+// request (docs/protocol.md, "The aggregator's own answers" has the sources): its key check, its balance, its refusals, and the
 // OpenAI-compatible billing endpoints. Never kinder than the real one: a refusal comes before anything
 // is queued, so it carries no x-fal-request-id, creates no job and charges nothing.
 import { randomBytes } from 'node:crypto';
