@@ -70,7 +70,7 @@ function wireShell(core: Core, opts: ShellOptions): DesktopShell {
     router: createRouter(service.handlers),
     subscribe: (emit) => service.subscribe(emit),
     trustedOrigins: opts.trustedOrigins,
-    dragItemFor: createDragItemResolver(core.library),
+    dragItemFor: createDragItemResolver(core.library, path.join(opts.dataDir, 'drag-out')),
   });
 
   /**

@@ -29,7 +29,7 @@ const UNPACKED_BUDGET_BYTES = 12 * MiB;
 /** The fuses every packaged build must carry (the list, plus the two Electron leaves on). */
 const INTENDED_FUSES = {
   runAsNode: false,
-  enableCookieEncryption: true,
+  enableCookieEncryption: false,
   enableNodeOptionsEnvironmentVariable: false,
   enableNodeCliInspectArguments: false,
   enableEmbeddedAsarIntegrityValidation: true,
