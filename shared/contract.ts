@@ -82,7 +82,12 @@ export const ListQuerySchema = z.object({
   offset: z.number().int().min(0).optional(),
 });
 
-export const KeyStatusSchema = z.object({ isSet: z.boolean(), last4: z.string().optional() });
+export const KeyStatusSchema = z.object({
+  isSet: z.boolean(),
+  last4: z.string().optional(),
+  /** Which store holds the key ("the system keychain", "an encrypted file…"), when more than one can. */
+  store: z.string().max(200).optional(),
+});
 export type KeyStatusInfo = z.infer<typeof KeyStatusSchema>;
 
 export interface AppInfo {

@@ -9,6 +9,7 @@ import { createRouter } from '../core/ipc/router';
 import { createAppService } from '../core/service';
 import { APP_ENTRY_URL, MEDIA_HOST } from './app-origin';
 import { createDragItemResolver } from './drag';
+import { desktopKeychain } from './keychain';
 import { installPermissionGuards } from './guards';
 import { setupIpc } from './ipc';
 import { JobActivity } from './job-activity';
@@ -38,6 +39,7 @@ export interface DesktopShell {
 export async function openDesktopShell(opts: ShellOptions): Promise<DesktopShell> {
   const core = await createCore({
     dataDir: opts.dataDir,
+    keychain: desktopKeychain(opts.dataDir),
     onLibraryProblem: (p) => console.warn(`[veo] library: skipped line ${p.line}: ${p.reason}`),
   });
   if (core.settingsProblem) console.warn(`[veo] ${core.settingsProblem}`);
