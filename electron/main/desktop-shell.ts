@@ -8,6 +8,7 @@ import { createCore, type Core } from '../core';
 import { createRouter } from '../core/ipc/router';
 import { createAppService } from '../core/service';
 import { APP_ENTRY_URL, MEDIA_HOST } from './app-origin';
+import { installContextMenu } from './context-menu';
 import { createDragItemResolver } from './drag';
 import { desktopKeychain } from './keychain';
 import { installPermissionGuards } from './guards';
@@ -18,6 +19,7 @@ import { createNativePlatform } from './native-platform';
 import { JobNotifier } from './notifier';
 import { handleAppProtocols } from './protocols';
 import { TaskbarProgress } from './taskbar';
+import { chooseImage } from './open-image-dialog';
 import { MainWindow } from './window';
 
 export interface ShellOptions {
@@ -86,6 +88,8 @@ function wireShell(core: Core, opts: ShellOptions): DesktopShell {
       .catch((err: unknown) => console.error('[veo] could not show the window:', err));
   };
   const commandWindow = (command: string): void => sendToWindow(() => ipc.command(command));
+  /** "Open with", a second launch's argv and File ▸ Open Image… all end here. */
+  const openImage = (path: string): void => sendToWindow(() => ipc.broadcast('app:openImage', { path }));
 
   const activity = new JobActivity(core.library.list({ states: ['submitting', 'queued', 'running', 'downloading'] }));
   const taskbar = new TaskbarProgress(currentWindow);
@@ -115,6 +119,7 @@ function wireShell(core: Core, opts: ShellOptions): DesktopShell {
     settings: () => core.settings(),
     onCreated: (win) => {
       ipc.attachWindow(win);
+      installContextMenu(win);
       taskbar.reset();
       win.once('ready-to-show', () => taskbar.show(activity.summary()));
     },
@@ -129,6 +134,7 @@ function wireShell(core: Core, opts: ShellOptions): DesktopShell {
         command: commandWindow,
         openExternal: (url) => void shell.openExternal(url),
         openDataFolder: () => void shell.openPath(opts.dataDir),
+        openImageDialog: () => void chooseImage(currentWindow(), openImage).catch((err: unknown) => console.error('[veo] the image chooser failed:', err)),
       }),
     ),
   );
@@ -140,9 +146,7 @@ function wireShell(core: Core, opts: ShellOptions): DesktopShell {
   let closing: Promise<void> | undefined;
   return {
     window: mainWindow,
-    openImage(path) {
-      sendToWindow(() => ipc.broadcast('app:openImage', { path }));
-    },
+    openImage,
     close() {
       closing ??= (async () => {
         for (const off of offs) off();
