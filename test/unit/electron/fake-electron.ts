@@ -12,6 +12,7 @@
 //   pixels from it taints the canvas. `canvasCanRead(pageUrl, mediaUrl)` answers as Chromium would,
 //   from the schemes the bundle registered, so a test can check the origin layout the app really uses.
 import { EventEmitter } from 'node:events';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 type Fn = (...args: never[]) => unknown;
@@ -73,7 +74,7 @@ function canvasCanRead(schemes: unknown[], pageUrl: string, mediaUrl: string): b
   return registered?.privileges?.corsEnabled === true;
 }
 
-export function createFakeElectron(opts: { appPath: string; tmpDir: string }) {
+export function createFakeElectron(opts: { appPath: string; tmpDir: string; isPackaged?: boolean }) {
   const calls: string[] = [];
   const ready = deferred<void>();
   const quitDone = deferred<void>();
@@ -82,7 +83,7 @@ export function createFakeElectron(opts: { appPath: string; tmpDir: string }) {
   let isReady = false;
 
   const app = Object.assign(new EventEmitter(), {
-    isPackaged: false,
+    isPackaged: opts.isPackaged ?? false,
     setPath: (name: string, value: string) => paths.set(name, value),
     getPath: (name: string) => {
       const value = paths.get(name);
@@ -129,6 +130,7 @@ export function createFakeElectron(opts: { appPath: string; tmpDir: string }) {
   };
 
   const spellingAdded: string[] = [];
+  const openedExternally: string[] = [];
   const userActivationViolations: string[] = [];
   const contentsSession = { addWordToSpellCheckerDictionary: (word: string) => spellingAdded.push(word) };
 
@@ -143,7 +145,7 @@ export function createFakeElectron(opts: { appPath: string; tmpDir: string }) {
     copyImageAt(x: number, y: number) {
       this.edits.push(`copyImageAt ${x},${y}`);
     }
-    windowOpenHandler: Fn | undefined;
+    windowOpenHandler: ((details: { url: string }) => unknown) | undefined;
     url = '';
     readonly mainFrame = { parent: null, get url() { return ''; } };
     send(channel: string, payload: unknown) {
@@ -152,7 +154,7 @@ export function createFakeElectron(opts: { appPath: string; tmpDir: string }) {
       }
       this.sent.push([channel, payload]);
     }
-    setWindowOpenHandler(fn: Fn) {
+    setWindowOpenHandler(fn: (details: { url: string }) => unknown) {
       this.windowOpenHandler = fn;
     }
     isDestroyed() {
@@ -226,7 +228,7 @@ export function createFakeElectron(opts: { appPath: string; tmpDir: string }) {
       decryptString: (sealed: Buffer) => Buffer.from(sealed.toString().replace(/^sealed:/, ''), 'base64').toString(),
       getSelectedStorageBackend: () => safeStorageState.backend,
     },
-    shell: { openExternal: () => Promise.resolve(), openPath: () => Promise.resolve(''), showItemInFolder: () => undefined },
+    shell: { openExternal: (url: string) => (openedExternally.push(url), Promise.resolve()), openPath: () => Promise.resolve(''), showItemInFolder: () => undefined },
     dialog: {
       showErrorBox: (title: string, body: string) => calls.push(`showErrorBox ${title}: ${body}`),
       showSaveDialog: () => Promise.resolve({ canceled: true }),
@@ -254,6 +256,9 @@ export function createFakeElectron(opts: { appPath: string; tmpDir: string }) {
     safeStorageState,
     spellingAdded,
     userActivationViolations,
+    openedExternally,
+    /** For tests that drive main's modules with a page of their own (guards, IPC sender checks). */
+    WebContents: FakeWebContents,
     canvasCanRead: (pageUrl: string, mediaUrl: string) => canvasCanRead(schemes, pageUrl, mediaUrl),
     windowLoaded: windowLoaded.promise,
     quitDone: quitDone.promise,
@@ -266,3 +271,15 @@ export function createFakeElectron(opts: { appPath: string; tmpDir: string }) {
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>;
+
+let shared: FakeElectron | undefined;
+
+/**
+ * One fake per test file for tests that import main's modules directly instead of booting the
+ * bundle: `vi.mock('electron', async () => (await import('…/fake-electron')).sharedFakeElectron().electron)`,
+ * then `sharedFakeElectron()` in the test reads what it captured.
+ */
+export function sharedFakeElectron(): FakeElectron {
+  shared ??= createFakeElectron({ appPath: '/opt/veo-studio/resources/app.asar', tmpDir: tmpdir(), isPackaged: true });
+  return shared;
+}
