@@ -2,17 +2,17 @@
 // upload payload. Every pipeline is built with the same guarded input options, so no code path can
 // forget the pixel limit or the strictness that makes truncated files fail instead of decoding grey.
 import sharp, { type Metadata, type Sharp, type SharpOptions } from 'sharp';
+import {
+  FLATTEN_BACKGROUND,
+  MIN_LONG_EDGE,
+  PAYLOAD_QUALITIES,
+  SHRINK_STEP,
+  THUMBNAIL_LONG_EDGE,
+  THUMBNAIL_QUALITY,
+} from '../../../shared/image-limits';
 import { CORRUPT_MESSAGE, InputImageError, formatBytes, formatMegapixels } from './input-error';
 
-export const THUMBNAIL_LONG_EDGE = 320;
-const THUMBNAIL_QUALITY = 80;
-/** Tried in order until the payload fits; 90 keeps re-encoding loss invisible for a first frame. */
-const PAYLOAD_QUALITIES = [90, 82, 74, 66, 58, 50] as const;
-/** When even the lowest quality is too big, shrink by this much and try again, down to MIN_LONG_EDGE. */
-const SHRINK_STEP = 0.75;
-const MIN_LONG_EDGE = 480;
-/** Transparent pixels become white: JPEG has no alpha and a white page is what editors show. */
-const FLATTEN_BACKGROUND = '#ffffff';
+export { THUMBNAIL_LONG_EDGE } from '../../../shared/image-limits';
 
 export interface DecodeLimits {
   maxPixels: number;
