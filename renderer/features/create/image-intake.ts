@@ -7,7 +7,7 @@ import type { DesktopExtras } from '../../api/types';
 import { formatBytes } from '../../components/format';
 import { useStores } from '../../stores/hooks';
 import { restoreFromSidecar } from '../../stores/sidecar-restore';
-import { canPrepareInPage, prepareInPage } from './image-prepare';
+import { canPrepareInPage, prepareInPage, toBase64 } from './image-prepare';
 
 export const ACCEPTED_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
 export const ACCEPT_ATTRIBUTE = ACCEPTED_TYPES.join(',');
@@ -55,14 +55,8 @@ export async function fileToSource(file: File, desktop: DesktopExtras | undefine
 }
 
 function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const text = String(reader.result);
-      resolve(text.slice(text.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(new IntakeError(`Could not read “${file.name}”.`));
-    reader.readAsDataURL(file);
+  return toBase64(file).catch(() => {
+    throw new IntakeError(`Could not read “${file.name}”.`);
   });
 }
 

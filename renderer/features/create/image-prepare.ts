@@ -85,7 +85,8 @@ async function encodeToFit(canvas: OffscreenCanvas): Promise<Blob> {
   }
 }
 
-function toBase64(blob: Blob): Promise<string> {
+/** The blob's bytes as plain base64 (what the contract carries). */
+export function toBase64(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => {
