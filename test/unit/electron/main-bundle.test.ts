@@ -3,6 +3,7 @@
 // channel behind the sender check, both protocols (Range → 206, confinement), the guards, and a
 // graceful quit that saves the window and releases the library.
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -50,6 +51,11 @@ describe('the built main process', () => {
     });
     expect(win.shown).toBe(true);
     expect(fake.menus).toHaveLength(1);
+  });
+
+  it('does not load sharp at start-up (its wasm compile would delay every launch)', () => {
+    const loaded = Object.keys(createRequire(import.meta.url).cache).filter((f) => /[\\/]@img[\\/]sharp-/.test(f));
+    expect(loaded).toEqual([]);
   });
 
   it('serves every contract channel, to our window only', async () => {
