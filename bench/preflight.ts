@@ -82,18 +82,7 @@ export async function benchPreflight(log: (line: string) => void): Promise<Row[]
     if (!desktop.sharpVersions.emscripten) throw new Error('the desktop build did not load sharp-wasm32');
 
     const rows: Row[] = [];
-    for (const [face, prepare] of [['CLI, native sharp', prepareNative], ['desktop path, sharp-wasm32', desktop.prepareImageFile]] as const) {
-      await prepare(SAMPLE_INPUT);
-      for (const [label, path] of [['24 MP JPEG', jpeg], ['20 MB PNG', png]] as const) {
-        const fileBytes = (await stat(path)).size;
-        const m = await measure(prepare, path);
-        log(`  ${face}: ${label}: file ${(fileBytes / MB).toFixed(1)} MB → ${m.size}, ${(m.payloadBytes / MB).toFixed(2)} MB (${(m.dataUriChars / MB).toFixed(2)} MB as base64 data URI) in ${m.ms.toFixed(0)} ms`);
-        rows.push(
-          makeRow({ name: `preflight (${face}): ${label} → ready payload`, unit: 'ms', ours: m.ms, target: '< 400 ms', check: (r) => r.ours < 400 }),
-          makeRow({ name: `preflight (${face}): ${label} payload size`, unit: 'MB', ours: m.payloadBytes / MB, target: '< 8 MB', check: (r) => r.ours < 8 }),
-        );
-      }
-    }
+    // The path a dropped picture takes in the desktop app (and the host) first, then the path-based ones.
     const page = await openPreparePage();
     try {
       await measureInPage(page, SAMPLE_INPUT, 'image/jpeg');
@@ -107,6 +96,18 @@ export async function benchPreflight(log: (line: string) => void): Promise<Row[]
       }
     } finally {
       await page.close();
+    }
+    for (const [face, prepare] of [['CLI, native sharp', prepareNative], ['desktop path, sharp-wasm32', desktop.prepareImageFile]] as const) {
+      await prepare(SAMPLE_INPUT);
+      for (const [label, path] of [['24 MP JPEG', jpeg], ['20 MB PNG', png]] as const) {
+        const fileBytes = (await stat(path)).size;
+        const m = await measure(prepare, path);
+        log(`  ${face}: ${label}: file ${(fileBytes / MB).toFixed(1)} MB → ${m.size}, ${(m.payloadBytes / MB).toFixed(2)} MB (${(m.dataUriChars / MB).toFixed(2)} MB as base64 data URI) in ${m.ms.toFixed(0)} ms`);
+        rows.push(
+          makeRow({ name: `preflight (${face}): ${label} → ready payload`, unit: 'ms', ours: m.ms, target: '< 400 ms', check: (r) => r.ours < 400 }),
+          makeRow({ name: `preflight (${face}): ${label} payload size`, unit: 'MB', ours: m.payloadBytes / MB, target: '< 8 MB', check: (r) => r.ours < 8 }),
+        );
+      }
     }
     return rows;
   } finally {
