@@ -161,6 +161,8 @@ export const JobRecordSchema = z.object({
   submittedAt: z.string().optional(),
   startedAt: z.string().optional(),
   finishedAt: z.string().optional(),
+  /** Set when the job came from another library's export: it was paid for there, not here. */
+  importedAt: z.string().optional(),
 });
 export type JobRecord = z.infer<typeof JobRecordSchema>;
 

@@ -11,10 +11,11 @@ import { runGenerate } from './commands/generate';
 import { runCancel, runList, runResume, runShow } from './commands/jobs';
 import { runKey } from './commands/key';
 import { EXIT, UsageError } from './errors';
-import { processIo, type CliIo } from './io';
+import { processIo, terminalSafe, type CliIo } from './io';
 import { USAGE } from './usage';
 
-export async function runCli(argv: string[], io: CliIo = processIo, overrides: Partial<CoreConfig> = {}): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo = processIo, overrides: Partial<CoreConfig> = {}): Promise<number> {
+  const io = terminalSafe(rawIo);
   const stop = new AbortController();
   let core: Core | undefined;
   const onSigint = (): void => {
@@ -46,6 +47,8 @@ export async function runCli(argv: string[], io: CliIo = processIo, overrides: P
       ...(inv.provider ? { provider: inv.provider } : {}),
       ...(inv.options['api-base'] ? { apiBase: inv.options['api-base'] } : {}),
       onLibraryProblem: (p) => io.err(`warning: skipped a damaged library entry (line ${p.line}: ${p.reason})`),
+      // Looking must never change anything on disk (no quarantine, no cleanup).
+      ...(inv.command === 'list' || inv.command === 'show' ? { readOnly: true } : {}),
       ...overrides,
     });
     switch (inv.command) {

@@ -9,7 +9,10 @@ Commands
   generate --image <path|https-url> --prompt <text>
            [--aspect-ratio auto|16:9|9:16] [--duration 4s|6s|8s] [--resolution 720p|1080p]
            [--no-audio] [--negative-prompt <text>] [--seed <n>] [--out <file.mp4>] [--json]
+           [--confirm-spend <usd>]
                           submit a job, follow it, download the video into the library
+                          (above the "confirm above $X" limit in Settings, pass the estimate
+                          it prints as --confirm-spend to agree to it)
   resume [--json]         follow every unfinished job to its end (never re-submits)
   list [--search <text>] [--status <state>] [--json]
   show <id> [--json]      one job (an unambiguous id prefix is enough)

@@ -3,16 +3,19 @@
 import { DEFAULT_BASE_URL, isFinalState, type Provider } from '../../shared/domain';
 import type { Settings } from '../../shared/settings';
 import { createQueueClient, type QueueClientOptions } from './api/client';
+import { parseApiBase } from './api/rebase';
 import type { QueueClient } from './api/types';
 import { JobRunner } from './jobs/runner';
 import type { FollowPolicy } from './jobs/follow';
 import type { StepOptions } from './jobs/steps';
+import { SpendLedger } from './library/ledger';
 import { LibraryStore, type LibraryProblem } from './library/store';
 import { libraryDir } from './paths';
 import { lazyKeytarBackend } from './secrets/keytar-backend';
 import { SecretStore, type KeychainBackend } from './secrets/secret-store';
 import { loadSettings, saveSettings } from './settings-store';
 import { startSimulator, type Simulator, type SimulatorOptions } from './simulator';
+import { SpendGuard } from './spend/spend-guard';
 
 /**
  * Records sent to an in-process simulator store this base URL: the real port changes with every
@@ -38,6 +41,10 @@ export interface CoreConfig {
   retry?: Parameters<typeof createQueueClient>[0]['retry'];
   clientOptions?: QueueClientOptions;
   onLibraryProblem?: (p: LibraryProblem) => void;
+  /** Commands that only read (`cli list`/`show`): the library is opened read-only (see LibraryStore). */
+  readOnly?: boolean;
+  /** How long an identical spending request is answered by the first one (tests shorten it). */
+  spendDedupWindowMs?: number;
 }
 
 export interface Target {
@@ -52,6 +59,10 @@ export interface Core {
   readonly library: LibraryStore;
   readonly secrets: SecretStore;
   readonly runner: JobRunner;
+  /** What was charged on this machine; survives deletes and ignores imports. */
+  readonly ledger: SpendLedger;
+  /** Every request that spends goes through it: limit, confirmation, de-duplication. */
+  readonly spendGuard: SpendGuard;
   /** Provider and base URL new jobs go to right now (settings + overrides). */
   readonly provider: Provider;
   readonly apiBase: string;
@@ -65,13 +76,21 @@ export interface Core {
   close(): Promise<void>;
 }
 
+function originOf(base: string): string | undefined {
+  try {
+    return parseApiBase(base).origin;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function createCore(config: CoreConfig): Promise<Core> {
   const loaded = await loadSettings(config.dataDir);
   let settings = loaded.settings;
   const secrets = new SecretStore(config.keychain ?? lazyKeytarBackend(), {
     ...(config.keychainService ? { service: config.keychainService } : {}),
   });
-  const library = await LibraryStore.open(libraryDir(config.dataDir), { onProblem: config.onLibraryProblem });
+  const library = await LibraryStore.open(libraryDir(config.dataDir), { onProblem: config.onLibraryProblem, readOnly: config.readOnly === true });
 
   let simulator: Simulator | undefined;
   let simulatorStarting: Promise<Simulator> | undefined;
@@ -82,6 +101,17 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     const base = config.apiBase ?? settings.apiBase[provider];
     if (provider === 'simulator' && !base) return { provider, apiBase: IN_PROCESS_SIMULATOR };
     return { provider, apiBase: base ?? DEFAULT_BASE_URL[provider] };
+  };
+
+  /**
+   * Where the key for `p` may go right now: the base the user configured (flag or Settings) or the
+   * provider's default — read on every request, so a record, an import or a server can never add
+   * an origin. For the simulator (which holds no real key) also this run's in-process one.
+   */
+  const keyOrigins = (p: Provider): string[] => {
+    const configured = (p === (config.provider ?? settings.provider) ? config.apiBase : undefined) ?? settings.apiBase[p];
+    const bases = [configured, p === 'simulator' ? simulator?.baseUrl : DEFAULT_BASE_URL[p]];
+    return bases.flatMap((b) => (b === undefined || b === IN_PROCESS_SIMULATOR ? [] : [originOf(b)].filter((o) => o !== undefined)));
   };
 
   const clients = new Map<string, QueueClient>();
@@ -100,6 +130,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
         {
           provider: p,
           baseUrl: effectiveBase,
+          keyOrigins: () => keyOrigins(p),
           getKey: () => (p === 'simulator' ? Promise.resolve(null) : secrets.get(p)),
           ...(config.fetch ? { fetch: config.fetch } : {}),
           ...(config.retry ? { retry: config.retry } : {}),
@@ -113,8 +144,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
 
   // Start the in-process simulator up front when new jobs or unfinished old ones need it.
   const needsSimulator =
-    currentTarget().apiBase === IN_PROCESS_SIMULATOR ||
-    library.list().some((r) => r.apiBase === IN_PROCESS_SIMULATOR && !isFinalState(r.state));
+    config.readOnly !== true &&
+    (currentTarget().apiBase === IN_PROCESS_SIMULATOR || library.list().some((r) => r.apiBase === IN_PROCESS_SIMULATOR && !isFinalState(r.state)));
   if (needsSimulator) await ensureSimulator();
 
   const runner = new JobRunner({
@@ -123,6 +154,21 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     concurrency: config.concurrency ?? settings.concurrency,
     follow: config.follow,
     steps: config.steps,
+    // A video on loopback/private addresses only from the host the user configured for the job's
+    // provider (the simulator's CDN next to its API, a local gateway) — never one a server names.
+    privateVideoHosts: (rec) => keyOrigins(rec.provider).map((o) => new URL(o).hostname.replace(/^\[|\]$/g, '')),
+  });
+
+  const ledger = await SpendLedger.open(library.dir);
+  // Only the runner's own updates are heard: an imported record never reaches this listener.
+  const offLedger = runner.events.on('job:updated', (rec) => {
+    ledger.observe(rec).catch((err: unknown) => console.error('[veo] could not write the spend ledger', err));
+  });
+  // A read-only open (`cli list`/`show`) writes nothing, not even the ledger's catch-up.
+  if (config.readOnly !== true) await ledger.reconcile(library.list());
+  const spendGuard = new SpendGuard({
+    limit: () => settings.confirmAboveUsd,
+    ...(config.spendDedupWindowMs !== undefined ? { dedupWindowMs: config.spendDedupWindowMs } : {}),
   });
 
   const initial = currentTarget();
@@ -132,6 +178,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     library,
     secrets,
     runner,
+    ledger,
+    spendGuard,
     provider: initial.provider,
     apiBase: initial.apiBase,
     settings: () => settings,
@@ -149,6 +197,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     clientFor,
     async close() {
       await runner.shutdown();
+      offLedger();
+      await ledger.flush();
       await library.close();
       await simulator?.close();
     },

@@ -6,7 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import { WebSocketServer, WebSocket, type RawData } from 'ws';
 import { z } from 'zod';
 import type { EventChannel } from '../../shared/contract';
-import { ClientFrameSchema, type ServerFrame } from '../../shared/wire-protocol';
+import { ClientFrameSchema, HOST_WS_PROTOCOL, type ServerFrame } from '../../shared/wire-protocol';
 import type { Router } from '../core/ipc/router';
 
 // JSON has no `undefined`: a call without input (app:info, settings:get, jobs:active) arrives with no
@@ -17,7 +17,13 @@ const FrameSchema = ClientFrameSchema.extend({ payload: z.unknown().optional() }
 export const MAX_FRAME_BYTES = 45 * 1024 * 1024;
 
 export class WsBridge {
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
+  private readonly wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_FRAME_BYTES,
+    perMessageDeflate: false,
+    // Answer with our protocol name, never echo the offered token back (ws would pick the first offer).
+    handleProtocols: (offered) => (offered.has(HOST_WS_PROTOCOL) ? HOST_WS_PROTOCOL : false),
+  });
   private readonly sockets = new Set<WebSocket>();
 
   constructor(

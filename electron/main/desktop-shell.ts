@@ -3,11 +3,10 @@
 // thing lifecycle.ts needs afterwards — a way to bring the window back and to close it all.
 import path from 'node:path';
 import { app, Menu, session, shell } from 'electron';
-import { MEDIA_SCHEME } from '../../shared/wire-protocol';
 import { createCore, type Core } from '../core';
 import { createRouter } from '../core/ipc/router';
 import { createAppService } from '../core/service';
-import { APP_ENTRY_URL, MEDIA_HOST } from './app-origin';
+import { APP_ENTRY_URL, APP_MEDIA_BASE } from './app-origin';
 import { installContextMenu } from './context-menu';
 import { createDragItemResolver } from './drag';
 import { desktopKeychain } from './keychain';
@@ -61,7 +60,7 @@ function wireShell(core: Core, opts: ShellOptions): DesktopShell {
   const platform = createNativePlatform({ settings: () => core.settings(), parentWindow: currentWindow });
   const service = createAppService(core, platform, {
     face: 'electron',
-    mediaBase: `${MEDIA_SCHEME}://${MEDIA_HOST}`,
+    mediaBase: APP_MEDIA_BASE,
     version: app.getVersion(),
   });
   handleAppProtocols({

@@ -24,7 +24,7 @@ export interface Stores {
   /** Checked cards + export/import of a portable library folder. */
   portable: PortableStore;
   create: CreateStore;
-  /** Every Generate goes through it: "confirm above $X". */
+  /** Every Generate and Retry goes through it: relays the core's spend guard, locks the buttons. */
   spendGuard: SpendGuardStore;
   compare: CompareStore;
 }
@@ -60,7 +60,7 @@ export function createStores(api: VeoApi, opts: StoreOptions = {}): Stores {
     onCreated: (record) => jobs.getState().applyUpdated(record),
   });
   const compare = createCompareStore({ toasts });
-  const spendGuard = createSpendGuardStore({ create, settings });
+  const spendGuard = createSpendGuardStore({ api, create, jobs, toasts });
   const portable = createPortableStore({ api, toasts, library });
   return { api, app, toasts, settings, jobs, library, create, compare, spendGuard, portable };
 }

@@ -86,7 +86,7 @@ test('answers a contract call through the router', async () => {
     const veo = (window as unknown as { veo: { app: { info(): Promise<{ ok: boolean; value?: { face: string; mediaBase: string } }> } } }).veo;
     return veo.app.info();
   });
-  expect(info).toMatchObject({ ok: true, value: { face: 'electron', mediaBase: expect.any(String) } });
+  expect(info).toMatchObject({ ok: true, value: { face: 'electron', mediaBase: 'app://veo/media' } });
 });
 
 type VeoInfo = { ok: boolean; value: { mediaBase: string } };

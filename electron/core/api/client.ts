@@ -33,6 +33,7 @@ export function createQueueClient(config: ApiConfig, options: QueueClientOptions
   const transport: TransportConfig = {
     provider: config.provider,
     base,
+    keyOrigins: config.keyOrigins ?? (() => [base.origin]),
     getKey: config.getKey,
     // Looked up per call, so a fetch patched after creation (tests, instrumentation) is honoured.
     fetch: config.fetch ?? ((input, init) => globalThis.fetch(input, init)),

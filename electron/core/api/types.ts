@@ -20,6 +20,13 @@ export interface ApiConfig {
   baseUrl: string;
   /** Read the key lazily so it is never held longer than one request needs. Null = no key. */
   getKey: () => Promise<string | null>;
+  /**
+   * The origins the key may be sent to, asked on every request. The core passes what the user
+   * configured for this provider now (plus its default), so a client built on a base taken from a
+   * record never earns the key. Defaults to the base URL's own origin, for callers that chose the
+   * base themselves (tests, benchmarks).
+   */
+  keyOrigins?: () => readonly string[];
   /** Injected for tests and benchmarks (request counting); defaults to global fetch. */
   fetch?: typeof fetch;
   retry?: Partial<RetryPolicy>;

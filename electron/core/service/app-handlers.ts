@@ -6,6 +6,7 @@ import type { JobRecord } from '../../../shared/domain';
 import { IN_PROCESS_SIMULATOR } from '../index';
 import { IpcUserError, type Handlers } from '../ipc/router';
 import { writeSidecarQuietly } from '../library/sidecar';
+import { refuseApiBaseChangeOnHost } from './host-face';
 import type { ServiceContext } from './types';
 
 type AppHandlers = Pick<
@@ -36,6 +37,7 @@ export function appHandlers(ctx: ServiceContext): AppHandlers {
       return core.settings();
     },
     'settings:update'(patch) {
+      refuseApiBaseChangeOnHost(opts, core.settings(), patch);
       // null clears an optional setting: a JSON frame cannot carry `undefined`.
       const { confirmAboveUsd, ...rest } = patch;
       if (confirmAboveUsd === null) return core.updateSettings({ ...rest, confirmAboveUsd: undefined });

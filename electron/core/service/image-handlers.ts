@@ -5,16 +5,17 @@
 import { basename } from 'node:path';
 import type { ImageSource, PreparedImageInfo } from '../../../shared/contract';
 import { IpcUserError, type Handlers } from '../ipc/router';
+import { readImageFile } from '../media/image-file';
 import {
   checkImageUrl,
   isInputImageError,
+  PREFLIGHT_DEFAULTS,
   prepareImageBytes,
   prepareImageFile,
   type PreparedImage,
 } from '../media/preflight';
-import { readImageFile } from '../media/image-file';
-import { PREFLIGHT_DEFAULTS } from '../media/preflight';
 import { acceptPreparedImage } from '../media/prepared';
+import { refusePathOnHost } from './host-face';
 import type { ServiceContext } from './types';
 
 /** Largest picture accepted as bytes over IPC / WebSocket (decoded). */
@@ -39,6 +40,7 @@ async function prepare(ctx: ServiceContext, source: ImageSource): Promise<Prepar
   try {
     switch (source.kind) {
       case 'path':
+        refusePathOnHost(ctx.opts, 'picture');
         return { image: await prepareImageFile(source.path, ctx.opts.preflight), name: basename(source.path) };
       case 'bytes': {
         const bytes = decodeBase64(source.base64);
@@ -49,6 +51,8 @@ async function prepare(ctx: ServiceContext, source: ImageSource): Promise<Prepar
         // Decoded by Chromium in the page; here only headers and sizes are checked (media/prepared.ts).
         const name = source.name?.trim() || (source.path ? basename(source.path) : undefined);
         const limits = { ...PREFLIGHT_DEFAULTS, ...ctx.opts.preflight };
+        // A path is a desktop thing: the host's page has none and must not name files (host-face.ts).
+        if (source.path) refusePathOnHost(ctx.opts, 'picture');
         let original: Uint8Array;
         if (source.path) original = await readImageFile(source.path, limits.maxInputBytes, name ?? basename(source.path));
         else if (source.original) original = decodeBase64(source.original);

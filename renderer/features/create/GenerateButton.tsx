@@ -1,18 +1,24 @@
-// The primary action. Its label carries the duration and the estimated cost; when it cannot run,
-// it is disabled and says why, right under it (a tooltip alone is easy to miss).
-import { formatUsd } from '../../../shared/pricing';
+// The primary action. Its label carries the duration and the estimated cost (or "free" on the
+// simulator); when it cannot run, it is disabled and says why, right under it (a tooltip alone is
+// easy to miss). It stays locked while a press is on its way to the core or waiting for the
+// spend confirmation, so a double click never sends twice.
+import { formatPrice, isBilledProvider } from '../../../shared/pricing';
 import { SparklesIcon, SpinnerIcon } from '../../components/icons';
 import { MOD_LABEL } from '../../components/keyboard';
 import { estimateTotalUsd, generateBlocker, generateLabel } from '../../stores/create-form';
-import { useCreate, useKeyReadiness, useStores } from '../../stores/hooks';
+import { useCreate, useEffectiveProvider, useKeyReadiness, useStores } from '../../stores/hooks';
+import { useStore } from 'zustand';
 
 export function GenerateButton() {
   const { spendGuard, app } = useStores();
   const keyReady = useKeyReadiness();
+  const provider = useEffectiveProvider() ?? 'aggregator';
   const state = useCreate((s) => s);
+  const inFlight = useStore(spendGuard, (s) => s.generating || s.pending !== undefined);
   const blocker = generateBlocker(state, keyReady);
   const count = Math.max(1, state.images.length);
-  const label = generateLabel(state, count);
+  const free = !isBilledProvider(provider);
+  const label = generateLabel(state, count, free);
   const [head, ...rest] = label.split(' · ');
 
   return (
@@ -20,7 +26,7 @@ export function GenerateButton() {
       <dl className="cost-summary">
         <div>
           <dt>Estimate</dt>
-          <dd>{formatUsd(estimateTotalUsd(state, count))}</dd>
+          <dd>{formatPrice(estimateTotalUsd(state, count), provider)}</dd>
         </div>
         <div>
           <dt>Rate</dt>
@@ -30,7 +36,8 @@ export function GenerateButton() {
       <button
         type="button"
         className="btn btn-primary btn-generate"
-        disabled={!!blocker}
+        disabled={!!blocker || inFlight}
+        aria-busy={inFlight}
         title={blocker ?? `Start the job (${MOD_LABEL}Enter)`}
         aria-describedby={blocker ? 'generate-reason' : undefined}
         onClick={() => void spendGuard.getState().requestGenerate(keyReady)}

@@ -1,4 +1,6 @@
-// Asks before a Generate whose estimate is above the "confirm above $X" setting. A modal dialog:
+// Asks before a Generate or Retry that the core's spend guard says is above the "confirm above $X"
+// setting (it never asks for the simulator: that is free). Mounted once at the app's root, so a
+// Retry from any view can ask too. A modal dialog:
 // focus moves in (to Cancel, the safe choice), Tab stays inside, Esc cancels, and focus goes back to
 // whatever had it (the Generate button) when it closes.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
@@ -43,7 +45,12 @@ export function SpendConfirmDialog() {
     }
   };
 
-  const what = pending.jobs > 1 ? `These ${pending.jobs} videos are` : 'This video is';
+  const what =
+    pending.action.kind === 'rerun'
+      ? 'Retrying starts a new job, which is charged again. It is'
+      : pending.jobs > 1
+        ? `These ${pending.jobs} videos are`
+        : 'This video is';
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && spendGuard.getState().cancel()}>
       <div

@@ -89,7 +89,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
             </p>
           )}
         </div>
-        <BaseUrlField key={provider} provider={provider} settings={settings} onSave={update} />
+        <BaseUrlField key={provider} provider={provider} settings={settings} onSave={update} fromTerminal={info?.face === 'host'} />
         {provider === 'simulator' ? (
           <p className="field-hint">The simulator needs no API key.</p>
         ) : (
@@ -167,7 +167,8 @@ function SettingsForm({ settings }: { settings: Settings }) {
   );
 }
 
-function BaseUrlField({ provider, settings, onSave }: { provider: Provider; settings: Settings; onSave: (p: Partial<Settings>) => void }) {
+/** fromTerminal: the browser host takes the API base only from the command line that started it. */
+function BaseUrlField({ provider, settings, onSave, fromTerminal }: { provider: Provider; settings: Settings; onSave: (p: Partial<Settings>) => void; fromTerminal?: boolean }) {
   const saved = settings.apiBase[provider] ?? '';
   const [draft, setDraft] = useState(saved);
   const [error, setError] = useState<string>();
@@ -200,12 +201,13 @@ function BaseUrlField({ provider, settings, onSave }: { provider: Provider; sett
         value={draft}
         aria-invalid={!!error || undefined}
         aria-describedby="api-base-hint"
+        readOnly={fromTerminal}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => e.key === 'Enter' && commit()}
       />
       <p id="api-base-hint" className={`field-hint ${error ? 'is-error' : ''}`}>
-        {error ?? 'Leave blank to use the default shown.'}
+        {error ?? (fromTerminal ? 'Set when the host starts: npm run host -- --api-base <url>.' : 'Leave blank to use the default shown.')}
       </p>
     </div>
   );

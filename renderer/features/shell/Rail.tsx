@@ -4,11 +4,11 @@ import { MOD_LABEL } from '../../components/keyboard';
 import { PROVIDER_NAMES } from '../../components/providers';
 import type { View } from '../../stores/app-store';
 import { useApp, useEffectiveProvider, useJobs, useKeyReadiness, useStores } from '../../stores/hooks';
-import { isFinalState } from '../../../shared/domain';
+import { activeJobCount } from '../../stores/jobs-store';
 
 
 export function Rail() {
-  const activeCount = useJobs((s) => s.order.filter((id) => !isFinalState(s.records[id]!.state)).length);
+  const activeCount = useJobs(activeJobCount);
   return (
     <nav className="rail" aria-label="Main">
       <div className="brand" aria-hidden="true">

@@ -28,6 +28,7 @@ export const VALID_EXAMPLES: Record<InvokeChannel, unknown> = {
   'library:chain': { id: 'job' },
   'library:chainList': { id: 'job' },
   'library:ledger': undefined,
+  'library:jobCost': { id: 'job' },
   'sidecar:open': { kind: 'bytes', name: 'take.json', base64: 'e30=' },
   'key:status': { provider: 'aggregator' },
   'key:set': { provider: 'aggregator', key: 'sk-0123456789abcdef' },

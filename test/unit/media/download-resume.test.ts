@@ -7,7 +7,10 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { downloadToFile } from '../../../electron/core/media/download';
+import { downloadToFile as downloadFrom, type DownloadOptions } from '../../../electron/core/media/download';
+
+/** These tests serve the video from loopback, which only the provider's own host may use. */
+const downloadToFile = (o: DownloadOptions) => downloadFrom({ privateHostsAllowed: ['127.0.0.1'], ...o });
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, requestIndex: number) => void;
 
