@@ -176,6 +176,24 @@ export const invokeChannels = {
   'video:showInFolder': { input: Id, output: out<void>() },
 } as const;
 
+/**
+ * Every command the shell (menu, notification click) can send the renderer. The menu builds its
+ * items from this list and the renderer's dispatcher switches over it exhaustively, so a command
+ * one side knows and the other does not is a compile error.
+ */
+export const APP_COMMANDS = [
+  'view:create',
+  'view:library',
+  'view:settings',
+  'focus:search',
+  'file:open-image',
+  'job:generate',
+  /** Shows one job in the Library; the payload's `jobId` says which. */
+  'job:open',
+] as const;
+export const AppCommandSchema = z.enum(APP_COMMANDS);
+export type AppCommand = z.infer<typeof AppCommandSchema>;
+
 /** main → renderer events. */
 export const eventChannels = {
   'job:updated': JobRecordSchema,
@@ -189,8 +207,8 @@ export const eventChannels = {
     retryNote: z.string().optional(),
   }),
   'library:changed': z.object({ type: z.enum(['put', 'delete']), id: z.string() }),
-  /** Menu / shortcut commands that the renderer acts on (e.g. "view:library", "focus:search"). */
-  'app:command': z.object({ command: z.string() }),
+  /** Menu / notification commands the renderer acts on; `jobId` goes with `job:open` only. */
+  'app:command': z.object({ command: AppCommandSchema, jobId: z.string().min(1).max(200).optional() }),
   /** The OS asked us to open this picture ("Open with Veo Studio", a double-click, the dock icon). */
   'app:openImage': z.object({ path: z.string().min(1).max(4096) }),
 } as const;
