@@ -51,8 +51,15 @@ export const JOB_STATES = [
   'cancelled',
 ] as const;
 export type JobState = (typeof JOB_STATES)[number];
-export const FINAL_STATES: readonly JobState[] = ['completed', 'failed', 'cancelled'];
-export const isFinalState = (s: JobState): boolean => FINAL_STATES.includes(s);
+export const FINAL_STATES = ['completed', 'failed', 'cancelled'] as const satisfies readonly JobState[];
+export type FinalState = (typeof FINAL_STATES)[number];
+export type ActiveState = Exclude<JobState, FinalState>;
+export const isFinalState = (s: JobState): s is FinalState => (FINAL_STATES as readonly JobState[]).includes(s);
+/**
+ * The unfinished states, derived: a state added to JOB_STATES is active (resumed after a restart,
+ * counted as in progress) unless it is also added to FINAL_STATES.
+ */
+export const ACTIVE_STATES: readonly ActiveState[] = JOB_STATES.filter((s): s is ActiveState => !isFinalState(s));
 
 export const ERROR_KINDS = [
   'auth', // 401/403: the key was rejected

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { app, Menu, session, shell } from 'electron';
 import type { AppCommand } from '../../shared/contract';
+import { ACTIVE_STATES } from '../../shared/domain';
 import { MEDIA_SCHEME } from '../../shared/wire-protocol';
 import { createCore, type Core } from '../core';
 import { createRouter } from '../core/ipc/router';
@@ -86,7 +87,7 @@ function wireShell(core: Core, opts: ShellOptions): DesktopShell {
   };
   const commandWindow = (command: AppCommand, jobId?: string): void => sendToWindow(() => ipc.command(command, jobId));
 
-  const activity = new JobActivity(core.library.list({ states: ['submitting', 'queued', 'running', 'downloading'] }));
+  const activity = new JobActivity(core.library.list({ states: [...ACTIVE_STATES] }));
   const taskbar = new TaskbarProgress(currentWindow);
   const notifier = new JobNotifier({
     enabled: () => core.settings().notifications,
