@@ -1,6 +1,7 @@
 // The vocabulary every face of Veo Studio shares: generation settings, job states, errors and the
 // durable job record. Pure data + zod schemas: no Node, no DOM, so the renderer can import it too.
 import { z } from 'zod';
+import { PROVIDER_INFO } from './providers';
 
 export const ASPECT_RATIOS = ['auto', '16:9', '9:16'] as const;
 export const DURATIONS = ['4s', '6s', '8s'] as const;
@@ -12,12 +13,10 @@ export type Duration = (typeof DURATIONS)[number];
 export type Resolution = (typeof RESOLUTIONS)[number];
 export type Provider = (typeof PROVIDERS)[number];
 
-export const DEFAULT_BASE_URL: Record<Provider, string> = {
-  aggregator: 'https://api.chainhub.tech',
-  fal: 'https://queue.fal.run',
-  // The simulator runs in-process on a random loopback port; the real URL is known only at runtime.
-  simulator: 'http://127.0.0.1:0',
-};
+/** Each provider's default origin (kept as a map for the callers that index it by provider). */
+export const DEFAULT_BASE_URL = Object.fromEntries(
+  PROVIDERS.map((p) => [p, PROVIDER_INFO[p].defaultBaseUrl]),
+) as Record<Provider, string>;
 
 export const MAX_PROMPT_LENGTH = 5000;
 

@@ -1,6 +1,7 @@
 // Composition root: builds every core service from one config object. The desktop app, the browser
 // host and the CLI all call createCore and differ only in how they present it.
 import { DEFAULT_BASE_URL, isFinalState, type Provider } from '../../shared/domain';
+import { needsKey } from '../../shared/providers';
 import type { Settings } from '../../shared/settings';
 import { createQueueClient, type QueueClientOptions } from './api/client';
 import type { QueueClient } from './api/types';
@@ -100,7 +101,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
         {
           provider: p,
           baseUrl: effectiveBase,
-          getKey: () => (p === 'simulator' ? Promise.resolve(null) : secrets.get(p)),
+          getKey: () => (needsKey(p) ? secrets.get(p) : Promise.resolve(null)),
           ...(config.fetch ? { fetch: config.fetch } : {}),
           ...(config.retry ? { retry: config.retry } : {}),
         },

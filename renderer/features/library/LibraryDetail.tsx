@@ -8,7 +8,7 @@ import { copyText } from '../../components/clipboard';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { formatBytes, formatDateTime } from '../../components/format';
 import { CloseIcon, CopyIcon, EditIcon, StarIcon, TrashIcon } from '../../components/icons';
-import { PROVIDER_NAMES } from '../../components/providers';
+import { PROVIDER_INFO } from '../../../shared/providers';
 import { StateBadge } from '../../components/StateBadge';
 import { Thumb } from '../../components/Thumb';
 import { useApp, useLibrary, useStores } from '../../stores/hooks';
@@ -99,7 +99,7 @@ export function LibraryDetail({ videoRef }: { videoRef: RefObject<HTMLVideoEleme
             <Setting label="Input" value={`${record.input.width}×${record.input.height} · ${formatBytes(record.input.bytes)}`} />
           )}
           {record.videoBytes !== undefined && <Setting label="Video" value={formatBytes(record.videoBytes)} />}
-          <Setting label="Provider" value={PROVIDER_NAMES[record.provider]} />
+          <Setting label="Provider" value={PROVIDER_INFO[record.provider].label} />
           {record.finishedAt && <Setting label="Finished" value={formatDateTime(record.finishedAt)} />}
         </dl>
         <div className="detail-actions detail-actions-secondary">

@@ -1,5 +1,6 @@
 // First run without a key: say where keys come from, take one right here, or offer the simulator
 // so the app can be tried at no cost.
+import { needsKey, PROVIDER_INFO, type ProviderInfo } from '../../../shared/providers';
 import { ExternalLinkIcon, KeyIcon, SimulatorIcon, SparklesIcon } from '../../components/icons';
 import { useApp, useEffectiveProvider, useKeyReadiness, useSettings, useStores } from '../../stores/hooks';
 import { KeyForm } from '../settings/KeyForm';
@@ -9,13 +10,13 @@ export function useNeedsOnboarding(): boolean {
   const readiness = useKeyReadiness();
   const dismissed = useApp((s) => s.onboardingDismissed);
   const loaded = useSettings((s) => s.settings !== undefined);
-  return loaded && !dismissed && provider !== undefined && provider !== 'simulator' && readiness === 'missing';
+  return loaded && !dismissed && provider !== undefined && needsKey(provider) && readiness === 'missing';
 }
 
 export function Onboarding() {
   const { settings, app } = useStores();
   const provider = useEffectiveProvider() ?? 'aggregator';
-  const isFal = provider === 'fal';
+  const info: ProviderInfo = PROVIDER_INFO[provider];
 
   return (
     <div className="onboarding">
@@ -33,25 +34,25 @@ export function Onboarding() {
             <KeyIcon size={18} aria-hidden="true" />
             <div>
               <h2>Where to get a key</h2>
-              {isFal ? (
-                <p>
-                  Create one in your fal.ai dashboard under <strong>Keys</strong>.{' '}
-                  <a href="https://fal.ai/dashboard/keys" target="_blank" rel="noreferrer">
-                    fal.ai/dashboard/keys <ExternalLinkIcon size={12} aria-hidden="true" />
+              <p>
+                {info.keyHelp?.text}{' '}
+                {info.keyHelp?.url && (
+                  <a href={info.keyHelp.url} target="_blank" rel="noreferrer">
+                    {info.keyHelp.url.replace(/^https:\/\//, '')} <ExternalLinkIcon size={12} aria-hidden="true" />
                   </a>
-                </p>
-              ) : (
-                <p>
-                  Sign in to your aggregator dashboard (api.chainhub.tech) and create an API key there. Have a fal.ai key
-                  instead? Choose <strong>fal.ai</strong> as the provider in Settings.
-                </p>
-              )}
+                )}
+                {provider !== 'fal' && (
+                  <>
+                    Have a {PROVIDER_INFO.fal.label} key instead? Choose <strong>{PROVIDER_INFO.fal.label}</strong> as the provider in Settings.
+                  </>
+                )}
+              </p>
             </div>
           </div>
         </div>
 
         <div className="onboarding-key">
-          <span className="field-label">Paste your {isFal ? 'fal.ai' : 'aggregator'} key</span>
+          <span className="field-label">Paste your {info.label} key</span>
           <KeyForm provider={provider} autoFocus showRemove={false} />
         </div>
 

@@ -1,10 +1,10 @@
 // Settings: where jobs go (provider, base URL, key), how many run at once, files, notifications,
 // theme, and a few facts about this installation.
 import { useState, type ReactNode } from 'react';
-import { DEFAULT_BASE_URL, PROVIDERS, type Provider } from '../../../shared/domain';
+import { PROVIDERS, type Provider } from '../../../shared/domain';
+import { PROVIDER_INFO } from '../../../shared/providers';
 import type { Settings } from '../../../shared/settings';
 import { GlobeIcon, MonitorIcon, MoonIcon, ServerIcon, SimulatorIcon, SunIcon } from '../../components/icons';
-import { PROVIDER_NAMES } from '../../components/providers';
 import { Segmented } from '../../components/Segmented';
 import { Switch } from '../../components/Switch';
 import { useApp, useSettings, useStores } from '../../stores/hooks';
@@ -12,11 +12,6 @@ import { JobsPanelToggle } from '../jobs/JobsPanel';
 import { KeyForm } from './KeyForm';
 import { SpendLimitField } from './SpendLimitField';
 
-const PROVIDER_INFO: Record<Provider, { name: string; blurb: string }> = {
-  aggregator: { name: PROVIDER_NAMES.aggregator, blurb: 'The default service (api.chainhub.tech), with its own key.' },
-  fal: { name: PROVIDER_NAMES.fal, blurb: 'Straight to fal.ai with a fal key.' },
-  simulator: { name: PROVIDER_NAMES.simulator, blurb: 'Free and offline. Makes sample clips, for trying things out.' },
-};
 const PROVIDER_ICONS: Record<Provider, ReactNode> = {
   aggregator: <ServerIcon size={16} aria-hidden="true" />,
   fal: <GlobeIcon size={16} aria-hidden="true" />,
@@ -67,14 +62,14 @@ function SettingsForm({ settings }: { settings: Settings }) {
                   name="provider"
                   value={p}
                   checked={provider === p}
-                  aria-label={PROVIDER_INFO[p].name}
+                  aria-label={PROVIDER_INFO[p].label}
                   aria-describedby={`provider-${p}-blurb`}
                   onChange={() => update({ provider: p })}
                 />
                 <span className="provider-face">
                   <span className="provider-name">
                     {PROVIDER_ICONS[p]}
-                    {PROVIDER_INFO[p].name}
+                    {PROVIDER_INFO[p].label}
                   </span>
                   <span className="provider-blurb" id={`provider-${p}-blurb`}>
                     {PROVIDER_INFO[p].blurb}
@@ -85,13 +80,13 @@ function SettingsForm({ settings }: { settings: Settings }) {
           </div>
           {info && info.provider !== provider && (
             <p className="field-hint">
-              This window sends jobs to {PROVIDER_INFO[info.provider].name} ({info.apiBase}), chosen when Veo Studio was started.
+              This window sends jobs to {PROVIDER_INFO[info.provider].label} ({info.apiBase}), chosen when Veo Studio was started.
             </p>
           )}
         </div>
         <BaseUrlField key={provider} provider={provider} settings={settings} onSave={update} />
-        {provider === 'simulator' ? (
-          <p className="field-hint">The simulator needs no API key.</p>
+        {!PROVIDER_INFO[provider].needsKey ? (
+          <p className="field-hint">{PROVIDER_INFO[provider].label} needs no API key.</p>
         ) : (
           <div className="field">
             <span className="field-label">API key</span>
@@ -171,7 +166,7 @@ function BaseUrlField({ provider, settings, onSave }: { provider: Provider; sett
   const saved = settings.apiBase[provider] ?? '';
   const [draft, setDraft] = useState(saved);
   const [error, setError] = useState<string>();
-  const placeholder = provider === 'simulator' ? 'Built-in simulator' : DEFAULT_BASE_URL[provider];
+  const placeholder = provider === 'simulator' ? 'Built-in simulator' : PROVIDER_INFO[provider].defaultBaseUrl;
 
   const commit = () => {
     const value = draft.trim();
