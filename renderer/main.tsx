@@ -9,6 +9,7 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/controls.css';
 import './styles/feedback.css';
+import './styles/dialog.css';
 import './styles/shell.css';
 import './styles/dropzone.css';
 import './styles/preview.css';
