@@ -246,4 +246,12 @@ describe('JobRunner', () => {
     expect(client.calls.submit).toBe(1);
     expect(client.calls.result).toBe(1);
   });
+
+  it('keeps no per-job logs in memory once jobs have ended (a long-running host runs thousands)', async () => {
+    const jobs = await Promise.all([1, 2, 3].map(() => runner.create({ params: PARAMS, image: IMAGE, provider: 'simulator', apiBase: client.baseUrl })));
+    const done = await Promise.all(jobs.map((j) => runner.wait(j.id)));
+    expect(done.every((r) => r.state === 'completed' && r.logs.length > 0)).toBe(true);
+    const steps = (runner as unknown as { steps: { logs: Map<string, unknown> } }).steps;
+    expect(steps.logs.size).toBe(0);
+  });
 });

@@ -1,12 +1,12 @@
 // The provider table is the one source: the core's header and default origin come from it.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BASE_URL, PROVIDERS } from '../../../shared/domain';
-import { authorizationValue, needsKey, PROVIDER_INFO } from '../../../shared/providers';
+import { authorizationValue, needsKey, PROVIDER_INFO, type ProviderInfo } from '../../../shared/providers';
 import { resolveAuthorization } from '../../../electron/core/api/providers';
 
 describe('provider table', () => {
   it.each(PROVIDERS.map((p) => [p]))('%s: header, default origin and key rule come from the table', async (provider) => {
-    const info = PROVIDER_INFO[provider];
+    const info: ProviderInfo = PROVIDER_INFO[provider];
     expect(authorizationValue(provider, 'k-123')).toBe(`${info.authScheme} k-123`);
     expect(DEFAULT_BASE_URL[provider]).toBe(info.defaultBaseUrl);
     const noKey = resolveAuthorization(provider, async () => null);
