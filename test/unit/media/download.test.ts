@@ -21,6 +21,11 @@ function stallAfter(body: Buffer, sent: number | 'nothing'): Handler {
   };
 }
 
+/** A .part an earlier run left behind. */
+async function leavePart(bytes: Uint8Array): Promise<void> {
+  await fsp.mkdir(path.dirname(dest), { recursive: true });
+  await fsp.writeFile(`${dest}.part`, bytes);
+}
 const exists = (p: string) => fsp.stat(p).then(() => true, () => false);
 const url = (p?: string) => cdn.url(p);
 
@@ -78,8 +83,7 @@ describe('downloadToFile', () => {
   it('resumes a .part left by an earlier run (e.g. a previous process)', async () => {
     const body = fakeMp4(300_000);
     cdn.handler = serveRanges(body);
-    await fsp.mkdir(path.dirname(dest), { recursive: true });
-    await fsp.writeFile(`${dest}.part`, body.subarray(0, 123_456));
+    await leavePart(body.subarray(0, 123_456));
     const outcome = await downloadToFile({ url: url(), destPath: dest, expectedBytes: body.length, expectedContentType: 'video/mp4' });
     expect(cdn.ranges()).toEqual(['bytes=123456-']);
     expect(outcome).toEqual({ bytes: body.length, resumed: true, bytesFetchedTwice: 0 });
@@ -89,8 +93,7 @@ describe('downloadToFile', () => {
   it('starts over when the server ignores Range and answers 200', async () => {
     const body = fakeMp4(200_000);
     cdn.handler = (_req, res) => res.writeHead(200, { 'Content-Type': 'video/mp4', 'Content-Length': body.length }).end(body);
-    await fsp.mkdir(path.dirname(dest), { recursive: true });
-    await fsp.writeFile(`${dest}.part`, Buffer.alloc(5_000, 0xee)); // wrong bytes: must not survive
+    await leavePart(Buffer.alloc(5_000, 0xee)); // wrong bytes: must not survive
     const outcome = await downloadToFile({ url: url(), destPath: dest, expectedContentType: 'video/mp4' });
     expect(cdn.ranges()[0]).toBe('bytes=5000-');
     expect(outcome).toEqual({ bytes: body.length, resumed: false, bytesFetchedTwice: 5_000 });
@@ -100,8 +103,7 @@ describe('downloadToFile', () => {
   it('finishes without a body when a 416 says the .part is already complete', async () => {
     const body = fakeMp4(50_000);
     cdn.handler = serveRanges(body);
-    await fsp.mkdir(path.dirname(dest), { recursive: true });
-    await fsp.writeFile(`${dest}.part`, body);
+    await leavePart(body);
     const outcome = await downloadToFile({ url: url(), destPath: dest, expectedContentType: 'video/mp4' });
     expect(cdn.ranges()).toEqual(['bytes=50000-']);
     expect(outcome.bytes).toBe(body.length);
@@ -111,8 +113,7 @@ describe('downloadToFile', () => {
   it('drops a .part the server cannot resume (416, larger than the file) and fetches it whole', async () => {
     const body = fakeMp4(30_000);
     cdn.handler = serveRanges(body);
-    await fsp.mkdir(path.dirname(dest), { recursive: true });
-    await fsp.writeFile(`${dest}.part`, Buffer.alloc(40_000, 1));
+    await leavePart(Buffer.alloc(40_000, 1));
     const outcome = await downloadToFile({ url: url(), destPath: dest, expectedContentType: 'video/mp4', retryDelayMs: 1 });
     expect(cdn.ranges()).toEqual(['bytes=40000-', undefined]);
     expect(outcome).toEqual({ bytes: body.length, resumed: false, bytesFetchedTwice: 40_000 });
@@ -126,8 +127,7 @@ describe('downloadToFile', () => {
       if (n > 0) return ok(req, res, n);
       res.writeHead(206, { 'Content-Type': 'video/mp4', 'Content-Range': `bytes 0-${body.length - 1}/${body.length}` }).end(body);
     };
-    await fsp.mkdir(path.dirname(dest), { recursive: true });
-    await fsp.writeFile(`${dest}.part`, body.subarray(0, 1_000));
+    await leavePart(body.subarray(0, 1_000));
     const outcome = await downloadToFile({ url: url(), destPath: dest, expectedContentType: 'video/mp4', retryDelayMs: 1 });
     expect(cdn.ranges()).toEqual(['bytes=1000-', undefined]);
     expect(outcome.bytesFetchedTwice).toBe(1_000);
