@@ -12,17 +12,10 @@ import {
   type PreparedImage,
 } from '../../../electron/core/media/preflight';
 import { FOREIGN_HEADERS, makeImage, pngHeaderClaiming } from '../../fixtures/images/generate';
+import { rejectionOf } from '../../support/rejection';
 
 /** Runs `fn`, expecting an InputImageError, and returns it for further checks. */
-async function rejection(fn: () => Promise<unknown>): Promise<InputImageError> {
-  try {
-    await fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(InputImageError);
-    return err as InputImageError;
-  }
-  throw new Error('expected an InputImageError, but nothing was thrown');
-}
+const rejection = (fn: () => Promise<unknown>): Promise<InputImageError> => rejectionOf(fn, InputImageError);
 
 const decodeDataUri = (uri: string): { mime: string; bytes: Buffer } => {
   const match = /^data:(image\/[a-z]+);base64,([A-Za-z0-9+/=]+)$/.exec(uri);
