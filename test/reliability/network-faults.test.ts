@@ -145,8 +145,8 @@ describe.each([
     await scenario(useStream, 'truncated_download', (run) => {
       expect(run.rec.state).toBe('completed');
       expect(run.rec.videoBytes).toBe(run.rec.result?.fileSize);
-      // 206 when the kept .part was resumed; 200 when the connection broke before any byte was
-      // read (fetch drops bytes still queued in a body stream that errors), so it starts over.
+      // 206 when the kept .part was resumed (the node:http downloader keeps every byte that
+      // arrived); 200 only when the connection broke before the first byte, so it starts over.
       const [first, second, ...more] = cdnCalls(run).map((c) => c.status);
       expect(first).toBe(200);
       expect([200, 206]).toContain(second);
