@@ -1,7 +1,10 @@
 // Child process for group 2: runs our downloadToFile alone, so the process's memory is the
 // downloader's. Prints one JSON line: timings, outcome and memory (RSS sampled every 5 ms, plus the
 // kernel's high-water mark).
-import { downloadToFile } from '../electron/core/media/download';
+import { downloadToFile as downloadFrom, type DownloadOptions } from '../electron/core/media/download';
+
+/** These tests serve the video from loopback, which only the provider's own host may use. */
+const downloadToFile = (o: DownloadOptions) => downloadFrom({ privateHostsAllowed: ['127.0.0.1'], ...o });
 
 export interface WorkerResult {
   ms: number;

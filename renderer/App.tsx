@@ -1,12 +1,16 @@
 // The window: navigation rail, the current view, and the Jobs panel. Wires the stores to the core's
-// events for as long as it is mounted, and owns the window-wide shortcuts.
+// events for as long as it is mounted, and owns the window-wide shortcuts. Each view has its own
+// error boundary, so one that fails to render never blanks the others; the spend confirmation is
+// mounted here because Retry (in the Jobs panel, on every view) can ask for it too.
 import { useEffect } from 'react';
 import type { VeoApi } from '../shared/contract';
 import { getConnection } from './api/api';
 import { Toasts } from './components/Toasts';
+import { ViewBoundary } from './components/ViewBoundary';
 import { isModKey } from './components/keyboard';
 import { CompareOverlay } from './features/compare/CompareView';
 import { CreateView } from './features/create/CreateView';
+import { SpendConfirmDialog } from './features/create/SpendConfirmDialog';
 import { JobsPanel } from './features/jobs/JobsPanel';
 import { LibraryView } from './features/library/LibraryView';
 import { Onboarding, useNeedsOnboarding } from './features/onboarding/Onboarding';
@@ -47,12 +51,27 @@ export function App({ api }: { api: VeoApi }) {
       <Rail />
       <main className="main" id="main">
         <ConnectionBanner />
-        {view === 'create' && (needsOnboarding ? <Onboarding /> : <CreateView />)}
-        {view === 'library' && <LibraryView />}
-        {view === 'settings' && <SettingsView />}
+        {view === 'create' && <ViewBoundary name="Create">{needsOnboarding ? <Onboarding /> : <CreateView />}</ViewBoundary>}
+        {view === 'library' && (
+          <ViewBoundary name="Library" onReload={() => stores.library.getState().refresh()}>
+            <LibraryView />
+          </ViewBoundary>
+        )}
+        {view === 'settings' && (
+          <ViewBoundary name="Settings">
+            <SettingsView />
+          </ViewBoundary>
+        )}
       </main>
-      {showJobs && <JobsPanel collapsible={view !== 'create'} />}
-      <CompareOverlay />
+      {showJobs && (
+        <ViewBoundary name="The Jobs panel" onReload={() => stores.jobs.getState().load()}>
+          <JobsPanel collapsible={view !== 'create'} />
+        </ViewBoundary>
+      )}
+      <ViewBoundary name="Compare">
+        <CompareOverlay />
+      </ViewBoundary>
+      <SpendConfirmDialog />
       <Toasts />
     </div>
   );

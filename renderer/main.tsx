@@ -1,7 +1,7 @@
 // Renderer entry: find the API for this face, build the stores, render the app.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { getApi, scrubTokenFromUrl } from './api/api';
+import { getApi, missingHostLink } from './api/api';
 import { App } from './App';
 import { createStores, listenForOpenedImages } from './stores';
 import { StoresContext } from './stores/hooks';
@@ -13,6 +13,7 @@ import './styles/feedback.css';
 import './styles/dialog.css';
 import './styles/view-header.css';
 import './styles/shell.css';
+import './styles/account.css';
 import './styles/dropzone.css';
 import './styles/preview.css';
 import './styles/create.css';
@@ -26,14 +27,18 @@ import './styles/settings.css';
 import './styles/compare.css';
 import './styles/spend.css';
 
-scrubTokenFromUrl();
-
 function browserStorage(): Storage | undefined {
   try {
     return window.localStorage;
   } catch {
     return undefined;
   }
+}
+
+if (missingHostLink()) {
+  // Without the run's token the host answers nothing; say what to do instead of "Connecting…" forever.
+  document.getElementById('root')!.textContent = 'Open the link printed by "npm run host" (it carries this run\u2019s access token).';
+  throw new Error('Veo Studio host: opened without its access link');
 }
 
 const api = getApi();

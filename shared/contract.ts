@@ -15,6 +15,10 @@ import {
   type JobRecord,
 } from './domain';
 import { SettingsPatchSchema, type Settings } from './settings';
+import { SPEND_CONFIRMATION, SpendQuoteSchema, type JobCost, type LedgerInfo } from './spend';
+import type { BalanceInfo, KeyCheckResult } from './account';
+
+export type { JobCost, LedgerInfo, SpendQuote } from './spend';
 
 const Id = z.object({ id: z.string().min(1).max(200) });
 const ProviderInput = z.object({ provider: z.enum(PROVIDERS).optional() });
@@ -59,18 +63,14 @@ export interface SidecarOpenResult {
   note?: string;
 }
 
-export interface LedgerInfo {
-  /** Newest first; dates are local to the machine running the core. */
-  days: Array<{ date: string; usd: number; jobs: number }>;
-  months: Array<{ month: string; usd: number; jobs: number }>;
-  totalUsd: number;
-}
-
 export const CreateJobSchema = z.object({
   params: GenerationParamsSchema,
   /** Token from image:prepare. */
   imageToken: z.string().min(1).max(200),
   parentId: z.string().max(200).optional(),
+  /** How many jobs this press starts (several pictures → several jobs): they are priced together. */
+  batchSize: z.number().int().min(1).max(100).optional(),
+  ...SPEND_CONFIRMATION,
 });
 
 export const ListQuerySchema = z.object({
@@ -142,7 +142,7 @@ export const invokeChannels = {
   /** "Check again": follow a job the server may still know (never re-submits). */
   'jobs:recheck': { input: Id, output: out<JobRecord>() },
   /** Re-run with the same settings and input: a NEW job (and a new charge). */
-  'jobs:rerun': { input: Id, output: out<JobRecord>() },
+  'jobs:rerun': { input: Id.extend(SPEND_CONFIRMATION), output: out<JobRecord>() },
   /** Live numbers of every active job, for a renderer that (re)connects mid-job. */
   'jobs:active': { input: z.undefined(), output: out<JobProgress[]>() },
   'library:list': { input: ListQuerySchema, output: out<LibraryPage>() },
@@ -158,8 +158,10 @@ export const invokeChannels = {
   'library:exportPick': { input: PortableExportSchema, output: out<PortableExportResult | null>() },
   /** Desktop: native folder picker, then import; null when the user cancels. The host answers `unsupported`. */
   'library:importPick': { input: z.undefined(), output: out<PortableImportResult | null>() },
-  /** Estimated spend per day and month (rule: electron/core/library/ledger.ts). */
+  /** What was charged per day, month and provider (rule: electron/core/library/ledger.ts). */
   'library:ledger': { input: z.undefined(), output: out<LedgerInfo>() },
+  /** One job's cost as the ledger recorded it. */
+  'library:jobCost': { input: Id, output: out<JobCost>() },
   /** A dropped sidecar (.json) or a video with one next to it: its settings, and its picture if found. */
   'sidecar:open': { input: SidecarSourceSchema, output: out<SidecarOpenResult>() },
   /** The job's continuation chain: root → … → this job → its descendants (depth-first, oldest first). */
@@ -169,6 +171,10 @@ export const invokeChannels = {
   'key:status': { input: ProviderInput, output: out<KeyStatusInfo>() },
   'key:set': { input: ProviderInput.extend({ key: z.string().min(1).max(1000) }), output: out<KeyStatusInfo>() },
   'key:clear': { input: ProviderInput, output: out<KeyStatusInfo>() },
+  /** Asks the provider whether this key works (a free authenticated GET); nothing is saved. */
+  'key:check': { input: ProviderInput.extend({ key: z.string().min(1).max(1000) }), output: out<KeyCheckResult>() },
+  /** The balance behind the current provider's key; balanceUsd null = the provider does not say (hide it). */
+  'account:balance': { input: z.undefined(), output: out<BalanceInfo>() },
   'settings:get': { input: z.undefined(), output: out<Settings>() },
   'settings:update': { input: SettingsPatchSchema, output: out<Settings>() },
   /** Native "Save video as…" dialog; resolves null when the user cancels. Electron only. */
@@ -234,6 +240,8 @@ export const IpcErrorSchema = z.object({
   message: z.string(),
   /** A job-level error when the failure is about the queue API (auth, validation…). */
   jobError: JobErrorSchema.optional(),
+  /** The spend is above the user's limit: show the quote, and send `confirmedUsd` to go ahead. */
+  needsConfirmation: SpendQuoteSchema.optional(),
 });
 export type IpcError = z.infer<typeof IpcErrorSchema>;
 

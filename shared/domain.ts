@@ -61,7 +61,10 @@ export const isFinalState = (s: JobState): s is FinalState => (FINAL_STATES as r
 export const ACTIVE_STATES: readonly ActiveState[] = JOB_STATES.filter((s): s is ActiveState => !isFinalState(s));
 
 export const ERROR_KINDS = [
-  'auth', // 401/403: the key was rejected
+  'auth', // 401: the key was rejected
+  'quota', // 402, or a 401/403/429 that says the balance or quota ran out: top up (aggregators)
+  'forbidden', // 403 otherwise: this key may not use this model/endpoint
+  'unavailable', // 503 "no available channel": the provider cannot serve this model right now
   'validation', // 422 (other than content policy) or bad local input
   'content_policy', // 422 content_policy_violation
   'rate_limit', // 429 after retries ran out
@@ -167,6 +170,8 @@ export const JobRecordSchema = z.object({
   submittedAt: z.string().optional(),
   startedAt: z.string().optional(),
   finishedAt: z.string().optional(),
+  /** Set when the job came from another library's export: it was paid for there, not here. */
+  importedAt: z.string().optional(),
 });
 export type JobRecord = z.infer<typeof JobRecordSchema>;
 

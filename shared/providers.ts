@@ -29,7 +29,7 @@ export const PROVIDER_INFO = {
     authScheme: 'Bearer',
     needsKey: true,
     cost: 'paid',
-    keyHelp: { text: 'Sign in to your aggregator dashboard (api.chainhub.tech) and create an API key there.' },
+    keyHelp: { text: 'Sign in to your aggregator dashboard and create an API key there (an sk-… token).', url: 'https://api.chainhub.tech' },
   },
   fal: {
     label: 'fal.ai',

@@ -16,6 +16,13 @@ export const SettingsSchema = z.object({
   theme: z.enum(THEMES).default('system'),
   /** Ask before a Generate whose estimate is above this many dollars; absent = never ask. */
   confirmAboveUsd: z.number().min(0).max(100_000).optional(),
+  /** HTTP proxy for the API and downloads: absent = automatic (system, then HTTPS_PROXY…), "direct", or http://host:port. */
+  proxy: z
+    .string()
+    .trim()
+    .max(500)
+    .refine((v) => v === '' || v === 'direct' || /^(https?:\/\/)?[^\s/]+(:\d+)?\/?$/i.test(v), 'Use http://host:port, or "direct".')
+    .optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -40,6 +47,8 @@ export const SettingsPatchSchema = z
     ...withoutDefaults(SettingsSchema.shape),
     /** null turns the guard off (a JSON patch cannot carry `undefined`). */
     confirmAboveUsd: SettingsSchema.shape.confirmAboveUsd.unwrap().nullable(),
+    /** null (or "") = back to automatic. */
+    proxy: SettingsSchema.shape.proxy.unwrap().nullable(),
   })
   .partial()
   .strict();

@@ -4,12 +4,22 @@ import { z } from 'zod';
 import type { EventChannel, IpcResult } from './contract';
 
 export const HOST_WS_PATH = '/ws';
-/** Media from the library, same origin as the page: `${HOST_MEDIA_PATH}/<relative path>`. */
-export const HOST_MEDIA_PATH = '/media';
-/** Set by the host on `/?token=…`; required on every later request (and the WebSocket upgrade). */
-export const HOST_COOKIE = 'veo_host';
-/** Electron's media scheme: `veo-media://library/<relative path>`. */
-export const MEDIA_SCHEME = 'veo-media';
+/**
+ * The page proves it holds this run's token on the WebSocket handshake, in Sec-WebSocket-Protocol:
+ * it offers [HOST_WS_PROTOCOL, hostTokenProtocol(token)] and the host, which can read the header
+ * before upgrading, answers with HOST_WS_PROTOCOL. No cookie: cookies are not separated by port,
+ * so every other server on 127.0.0.1 the browser visits would receive one.
+ */
+export const HOST_WS_PROTOCOL = 'veo-studio.v1';
+const TOKEN_PROTOCOL_PREFIX = 'veo-token.';
+export const hostTokenProtocol = (token: string): string => `${TOKEN_PROTOCOL_PREFIX}${token}`;
+/** The token among the offered subprotocols, or undefined. */
+export function tokenFromProtocols(offered: Iterable<string>): string | undefined {
+  for (const p of offered) if (p.startsWith(TOKEN_PROTOCOL_PREFIX)) return p.slice(TOKEN_PROTOCOL_PREFIX.length);
+  return undefined;
+}
+/** The printed URL carries the token as `#token=…`: a fragment never reaches any server or log. */
+export const HOST_TOKEN_PARAM = 'token';
 
 export const ClientFrameSchema = z.object({
   type: z.literal('invoke'),

@@ -17,9 +17,11 @@ const OPTIONS = {
   'negative-prompt': { type: 'string' },
   seed: { type: 'string' },
   out: { type: 'string' },
+  'confirm-spend': { type: 'string' },
   json: { type: 'boolean' },
   search: { type: 'string' },
   status: { type: 'string' },
+  'no-check': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -28,8 +30,9 @@ export type ParsedOptions = { [K in OptionName]?: (typeof OPTIONS)[K]['type'] ex
 
 const GLOBAL: OptionName[] = ['data-dir', 'provider', 'api-base', 'help'];
 const PER_COMMAND: Record<string, OptionName[]> = {
-  key: [],
-  generate: ['image', 'prompt', 'aspect-ratio', 'duration', 'resolution', 'no-audio', 'negative-prompt', 'seed', 'out', 'json'],
+  key: ['no-check'],
+  balance: ['json'],
+  generate: ['image', 'prompt', 'aspect-ratio', 'duration', 'resolution', 'no-audio', 'negative-prompt', 'seed', 'out', 'confirm-spend', 'json'],
   resume: ['json'],
   list: ['search', 'status', 'json'],
   show: ['json'],

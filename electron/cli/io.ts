@@ -8,6 +8,26 @@ export interface CliIo {
   readSecret(prompt: string): Promise<string>;
 }
 
+// C0 controls except tab and newline, DEL, and C1 controls (U+0080–U+009F: a lone U+009B is a CSI
+// on many terminals). Server text — error details, log lines, prompts from an imported library —
+// reaches the terminal through here, and an escape sequence in it could retitle the window, clear
+// the screen, rewrite earlier lines or (on some terminals) write files.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+export function stripTerminalControls(text: string): string {
+  return text.replace(TERMINAL_CONTROLS, '');
+}
+
+/** Every line printed through the returned io is stripped of terminal controls first. */
+export function terminalSafe(io: CliIo): CliIo {
+  return {
+    out: (line) => io.out(stripTerminalControls(line)),
+    err: (line) => io.err(stripTerminalControls(line)),
+    readSecret: (prompt) => io.readSecret(prompt),
+  };
+}
+
 export const processIo: CliIo = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),

@@ -9,12 +9,14 @@ import { loadSettings } from '../core/settings-store';
 import { parseInvocation } from './args';
 import { runGenerate } from './commands/generate';
 import { runCancel, runList, runResume, runShow } from './commands/jobs';
+import { runBalance, type AccountContext } from './commands/account';
 import { runKey } from './commands/key';
 import { EXIT, UsageError } from './errors';
-import { processIo, type CliIo } from './io';
+import { processIo, terminalSafe, type CliIo } from './io';
 import { USAGE } from './usage';
 
-export async function runCli(argv: string[], io: CliIo = processIo, overrides: Partial<CoreConfig> = {}): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo = processIo, overrides: Partial<CoreConfig> = {}): Promise<number> {
+  const io = terminalSafe(rawIo);
   const stop = new AbortController();
   let core: Core | undefined;
   const onSigint = (): void => {
@@ -32,13 +34,22 @@ export async function runCli(argv: string[], io: CliIo = processIo, overrides: P
     const dataDir = inv.options['data-dir'] ?? defaultDataDir();
     // For tests and side-by-side installs: keep keys under another keychain service name.
     const keychainService = process.env.VEO_STUDIO_KEYCHAIN_SERVICE;
-    if (inv.command === 'key') {
-      // Key commands touch only the keychain, so they work while the app holds the library.
-      const provider: Provider = inv.provider ?? (await loadSettings(dataDir)).settings.provider;
+    if (inv.command === 'key' || inv.command === 'balance') {
+      // These touch only settings, the keychain and the provider, so they work while the app holds the library.
+      const { settings } = await loadSettings(dataDir);
+      const provider: Provider = inv.provider ?? settings.provider;
       const secrets = new SecretStore(overrides.keychain ?? lazyKeytarBackend(), {
         ...(keychainService ? { service: keychainService } : {}),
       });
-      return await runKey(inv.args[0], provider, secrets, io);
+      const account: AccountContext = {
+        provider,
+        settings,
+        secrets,
+        ...(inv.options['api-base'] ? { apiBase: inv.options['api-base'] } : {}),
+        ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
+      };
+      if (inv.command === 'balance') return await runBalance(account, inv.options.json === true, io);
+      return await runKey(inv.args[0], account, io, { check: inv.options['no-check'] !== true });
     }
     core = await createCore({
       dataDir,
@@ -46,6 +57,8 @@ export async function runCli(argv: string[], io: CliIo = processIo, overrides: P
       ...(inv.provider ? { provider: inv.provider } : {}),
       ...(inv.options['api-base'] ? { apiBase: inv.options['api-base'] } : {}),
       onLibraryProblem: (p) => io.err(`warning: skipped a damaged library entry (line ${p.line}: ${p.reason})`),
+      // Looking must never change anything on disk (no quarantine, no cleanup).
+      ...(inv.command === 'list' || inv.command === 'show' ? { readOnly: true } : {}),
       ...overrides,
     });
     switch (inv.command) {

@@ -1,13 +1,15 @@
 // The browser host: the same core and app service as the desktop app, served to a browser on
 // 127.0.0.1 — the built renderer, library media (with Range) and the IPC contract over a WebSocket.
-// Every request must carry this run's token (see access.ts).
+// The page itself is public code; everything that reaches the core (the socket, library media)
+// needs this run's token, held in the page's memory — never a cookie (see access.ts).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Provider } from '../../shared/domain';
-import { HOST_MEDIA_PATH, HOST_WS_PATH } from '../../shared/wire-protocol';
+import { MEDIA_PATH } from '../../shared/media-url';
+import { HOST_TOKEN_PARAM, HOST_WS_PATH } from '../../shared/wire-protocol';
 import { createCore, type Core, type CoreConfig } from '../core';
 import { createRouter } from '../core/ipc/router';
 import { resolveMediaPath, serveFile } from '../core/media/serve-file';
@@ -32,7 +34,7 @@ export interface HostOptions {
 }
 
 export interface RunningHost {
-  /** `http://127.0.0.1:<port>/?token=<token>`: open this once. */
+  /** `http://127.0.0.1:<port>/#token=<token>`: open this once. */
   url: string;
   origin: string;
   token: string;
@@ -50,14 +52,17 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     onLibraryProblem: (p) => log(`[host] skipped a damaged library entry (line ${p.line}: ${p.reason})`),
     ...opts.coreOverrides,
   });
-  const service = createAppService(core, {}, { face: 'host', mediaBase: HOST_MEDIA_PATH });
+  const service = createAppService(core, {}, { face: 'host', mediaBase: MEDIA_PATH });
   const bridge = new WsBridge(createRouter(service.handlers), log);
   const unsubscribe = service.subscribe((channel, payload) => bridge.broadcast(channel, payload));
   const token = newAccessToken();
   // Known once the port is: the Host and Origin checks need it. Until then every request gets 503.
   const ready: { access?: HostAccess } = {};
 
-  const server = createServer((req, res) => {
+  // Other pages on 127.0.0.1 can plant cookies for it (ports do not separate them): accept a Cookie
+  // header as large as a browser will send (~180 cookies of 4 KB) rather than answer 431 to our own
+  // page forever. The header is never read.
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
     const { access } = ready;
     if (!access) return void res.writeHead(503).end();
     handleRequest(req, res, { access, files, core }).catch((err: unknown) => {
@@ -88,7 +93,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
 
   let closing: Promise<void> | undefined;
   return {
-    url: `${origin}/?token=${token}`,
+    url: `${origin}/#${HOST_TOKEN_PARAM}=${token}`,
     origin,
     token,
     core,
@@ -114,6 +119,7 @@ interface Deps {
 
 const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' };
 const NEED_TOKEN = 'Open the link printed by "npm run host" (it carries this run\u2019s access token).';
+const MAX_HEADER_BYTES = 1024 * 1024;
 
 async function handleRequest(req: IncomingMessage, res: ServerResponse, { access, files, core }: Deps): Promise<void> {
   const plain = (status: number, text: string, extra: Record<string, string> = {}): void =>
@@ -124,21 +130,18 @@ async function handleRequest(req: IncomingMessage, res: ServerResponse, { access
   const head = req.method === 'HEAD';
   // The raw path, not a URL-normalised one: traversal attempts must reach the checks, not vanish.
   const pathname = rawPath(req);
-  const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
 
-  if (pathname === '/' || pathname === '/index.html') {
-    const offered = query.get('token');
-    if (offered !== null) {
-      if (!access.isToken(offered)) return plain(401, `That access token is not valid for this run. ${NEED_TOKEN}`);
-      return files.sendIndex(res, { 'Set-Cookie': access.cookieHeader }, head);
-    }
-    if (!access.hasCookie(req)) return plain(401, NEED_TOKEN);
-    return files.sendIndex(res, {}, head);
-  }
-  if (!access.hasCookie(req)) return plain(401, NEED_TOKEN);
+  // The page and its assets hold no secret: the token arrives in the URL fragment, which only the
+  // page's script reads (see renderer/api/host-session.ts).
+  if (pathname === '/' || pathname === '/index.html') return files.sendIndex(res, {}, head);
 
-  if (pathname.startsWith(`${HOST_MEDIA_PATH}/`)) {
-    const resolved = await resolveMediaPath(core.library.dir, pathname.slice(HOST_MEDIA_PATH.length + 1));
+  if (pathname.startsWith(`${MEDIA_PATH}/`)) {
+    const encoded = pathname.slice(MEDIA_PATH.length + 1);
+    const signature = access.checkMedia(encoded, new URLSearchParams((req.url ?? '').split('?')[1] ?? ''));
+    if (signature === 'unsigned') return plain(401, NEED_TOKEN);
+    if (signature !== 'ok') return plain(403, 'This media link has expired or is not valid here. Reload the page.');
+    if (!access.isOwnPageOrTyped(req)) return plain(403, 'Library media is only served to the Veo Studio page.');
+    const resolved = await resolveMediaPath(core.library.dir, encoded);
     if (!resolved.ok) return plain(resolved.status, STATUS_TEXT[resolved.status] ?? 'Refused');
     const served = await serveFile(resolved.path, req.headers.range);
     res.writeHead(served.status, served.headers);
@@ -157,11 +160,12 @@ async function handleRequest(req: IncomingMessage, res: ServerResponse, { access
   return plain(404, 'Not found');
 }
 
+/** Before anything runs: our path, our Host, our page's Origin, then the run's token. */
 function upgradeRefusal(req: IncomingMessage, access: HostAccess): 401 | 403 | 404 | undefined {
   if (rawPath(req) !== HOST_WS_PATH) return 404;
   if (!access.isOwnHost(req)) return 403;
-  if (!access.hasCookie(req)) return 401;
   if (!access.isOwnOrigin(req)) return 403;
+  if (!access.hasSocketToken(req)) return 401;
   return undefined;
 }
 

@@ -5,7 +5,7 @@ import type { Duplex } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
 import { WebSocketServer, WebSocket, type RawData } from 'ws';
 import type { EventChannel } from '../../shared/contract';
-import { ClientFrameSchema, type ServerFrame } from '../../shared/wire-protocol';
+import { ClientFrameSchema, HOST_WS_PROTOCOL, type ServerFrame } from '../../shared/wire-protocol';
 import type { Router } from '../core/ipc/router';
 
 
@@ -13,7 +13,13 @@ import type { Router } from '../core/ipc/router';
 export const MAX_FRAME_BYTES = 45 * 1024 * 1024;
 
 export class WsBridge {
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
+  private readonly wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_FRAME_BYTES,
+    perMessageDeflate: false,
+    // Answer with our protocol name, never echo the offered token back (ws would pick the first offer).
+    handleProtocols: (offered) => (offered.has(HOST_WS_PROTOCOL) ? HOST_WS_PROTOCOL : false),
+  });
   private readonly sockets = new Set<WebSocket>();
 
   constructor(

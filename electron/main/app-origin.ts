@@ -2,14 +2,18 @@
 // (`app://veo/`), never file://, so the page has a real, stable origin that navigation guards,
 // IPC sender checks and the CSP can name. A Vite dev server may stand in during development.
 // Pure: no Electron imports, so the decisions built on it are unit-tested under plain Node.
+import { MEDIA_PATH } from '../../shared/media-url';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'veo';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-/** Host part of `veo-media://library/<relative path>` (the scheme itself lives in shared/wire-protocol.ts). */
-export const MEDIA_HOST = 'library';
+/**
+ * Library media, on the page's own origin as in the browser host (`/media/…`): a frame drawn from a
+ * library <video> must not taint the canvas, which a second scheme's opaque responses would.
+ */
+export const APP_MEDIA_BASE = `${APP_ORIGIN}${MEDIA_PATH}`;
 
 /** The env variable that points the window at `vite dev` instead of the bundled renderer. */
 export const DEV_SERVER_ENV = 'VEO_DEV_SERVER_URL';

@@ -5,11 +5,10 @@ import path from 'node:path';
 import { app, Menu, session, shell } from 'electron';
 import type { AppCommand } from '../../shared/contract';
 import { ACTIVE_STATES } from '../../shared/domain';
-import { MEDIA_SCHEME } from '../../shared/wire-protocol';
 import { createCore, type Core } from '../core';
 import { createRouter } from '../core/ipc/router';
 import { createAppService } from '../core/service';
-import { APP_ENTRY_URL, MEDIA_HOST } from './app-origin';
+import { APP_ENTRY_URL, APP_MEDIA_BASE } from './app-origin';
 import { createDragItemResolver } from './drag';
 import { installPermissionGuards } from './guards';
 import { setupIpc } from './ipc';
@@ -40,6 +39,8 @@ export interface DesktopShell {
 export async function openDesktopShell(opts: ShellOptions): Promise<DesktopShell> {
   const core = await createCore({
     dataDir: opts.dataDir,
+    // The OS proxy (PAC, WPAD, manual) as Chromium resolves it; the core stays Electron-free.
+    systemProxy: (url) => session.defaultSession.resolveProxy(url),
     onLibraryProblem: (p) => console.warn(`[veo] library: skipped line ${p.line}: ${p.reason}`),
   });
   if (core.settingsProblem) console.warn(`[veo] ${core.settingsProblem}`);
@@ -59,7 +60,7 @@ function wireShell(core: Core, opts: ShellOptions): DesktopShell {
   const platform = createNativePlatform({ settings: () => core.settings(), parentWindow: currentWindow });
   const service = createAppService(core, platform, {
     face: 'electron',
-    mediaBase: `${MEDIA_SCHEME}://${MEDIA_HOST}`,
+    mediaBase: APP_MEDIA_BASE,
     version: app.getVersion(),
   });
   handleAppProtocols({

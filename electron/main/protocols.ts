@@ -1,21 +1,23 @@
-// The two custom schemes: `app://veo/` serves the built renderer (so the page has a real origin and
-// never runs from file://), and `veo-media://library/<relative path>` streams library media with
-// Range support so <video> can seek. Both are privileged, which must happen before `ready`.
+// The app's one custom scheme: `app://veo/` serves the built renderer (so the page has a real origin
+// and never runs from file://) and, under `app://veo/media/<relative path>`, library media with
+// Range support so <video> can seek. Media shares the page's origin exactly as in the browser host
+// (shared/media-url.ts): a second scheme would be another origin, whose opaque responses taint
+// any canvas a frame is drawn on. Privileges must be registered before `ready`.
 import { promises as fsp } from 'node:fs';
 import { Readable } from 'node:stream';
 import { protocol } from 'electron';
-import { MEDIA_SCHEME } from '../../shared/wire-protocol';
+import { MEDIA_PATH } from '../../shared/media-url';
 import { resolveMediaPath, serveFile } from '../core/media/serve-file';
-import { APP_SCHEME, MEDIA_HOST } from './app-origin';
+import { APP_HOST, APP_SCHEME } from './app-origin';
 import { rendererFileFor } from './renderer-files';
 import { allowMediaRequest } from './security';
 
 /** Call at module load, before `app.whenReady()`: Chromium reads scheme privileges at startup. */
 export function registerPrivilegedSchemes(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
-    // stream: true lets <video> read partial responses as they arrive (seeking without a full load).
-    { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+    // stream: <video>/<audio> otherwise expect a buffered response; with it they read partial (206)
+    // responses as they arrive, so seeking needs no full load (Electron docs, protocol.md).
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true, stream: true } },
   ]);
 }
 
@@ -26,12 +28,22 @@ export interface ProtocolOptions {
 }
 
 export function handleAppProtocols(opts: ProtocolOptions): void {
-  protocol.handle(APP_SCHEME, (request) => serveRenderer(request, opts.rendererDir));
-  protocol.handle(MEDIA_SCHEME, (request) => serveMedia(request, opts));
+  protocol.handle(APP_SCHEME, (request) => serveApp(request, opts));
+}
+
+function serveApp(request: Request, opts: ProtocolOptions): Promise<Response> | Response {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');
+  let url: URL;
+  try {
+    url = new URL(request.url);
+  } catch {
+    return plain(404, 'Not found');
+  }
+  if (url.host === APP_HOST && url.pathname.startsWith(`${MEDIA_PATH}/`)) return serveMedia(request, url, opts);
+  return serveRenderer(request, opts.rendererDir);
 }
 
 async function serveRenderer(request: Request, rendererDir: string): Promise<Response> {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');
   const file = rendererFileFor(request.url, rendererDir);
   if (!file) return plain(404, 'Not found');
   let bytes: Buffer;
@@ -46,15 +58,12 @@ async function serveRenderer(request: Request, rendererDir: string): Promise<Res
   });
 }
 
-async function serveMedia(request: Request, opts: ProtocolOptions): Promise<Response> {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');
+async function serveMedia(request: Request, url: URL, opts: ProtocolOptions): Promise<Response> {
   // Electron documents `initiatorOrigin` on protocol.handle requests; the DOM Request type lacks it.
   const initiator = (request as Request & { initiatorOrigin?: string | null }).initiatorOrigin;
   if (!allowMediaRequest(initiator, opts.trustedOrigins)) return plain(403, 'Forbidden');
-  const url = new URL(request.url);
-  if (url.host !== MEDIA_HOST) return plain(404, 'Not found');
   // resolveMediaPath decodes exactly once, so hand it the still-encoded path.
-  const resolved = await resolveMediaPath(opts.libraryDir, url.pathname.replace(/^\/+/, ''));
+  const resolved = await resolveMediaPath(opts.libraryDir, url.pathname.slice(MEDIA_PATH.length + 1));
   if (!resolved.ok) return plain(resolved.status, 'Not found');
   const served = await serveFile(resolved.path, request.headers.get('range') ?? undefined);
   let body: ReadableStream<Uint8Array> | null = null;

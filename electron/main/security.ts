@@ -63,7 +63,7 @@ export function allowPermission(permission: string, requestingUrl: string | null
 }
 
 /**
- * The media scheme serves the library to our own page only. Requests Chromium starts by itself
+ * app://veo/media serves the library to our own page only. Requests Chromium starts by itself
  * carry no initiator and are allowed; anything initiated by another origin is refused.
  */
 export function allowMediaRequest(initiatorOrigin: string | null | undefined, origins: readonly string[]): boolean {

@@ -1,7 +1,8 @@
 // The single way the renderer reaches the core. Electron's preload provides `window.veo`; anywhere
 // else we are being served by the browser host and build the same API over its WebSocket.
 import type { VeoApi } from '../../shared/contract';
-import { HOST_WS_PATH } from '../../shared/wire-protocol';
+import { HOST_WS_PATH, HOST_WS_PROTOCOL, hostTokenProtocol } from '../../shared/wire-protocol';
+import { hostToken, takeHostToken } from './host-session';
 import type { ConnectionHandle, DesktopExtras } from './types';
 import { createWsApi } from './ws-api';
 
@@ -14,7 +15,13 @@ export function getApi(): VeoApi {
     api = window.veo;
   } else {
     const protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    const built = createWsApi({ url: `${protocol}//${location.host}${HOST_WS_PATH}` });
+    // The token goes on the handshake (Sec-WebSocket-Protocol), where the host checks it before
+    // upgrading; no cookie is ever involved.
+    const token = hostToken() ?? takeHostToken();
+    const built = createWsApi({
+      url: `${protocol}//${location.host}${HOST_WS_PATH}`,
+      protocols: token ? [HOST_WS_PROTOCOL, hostTokenProtocol(token)] : [HOST_WS_PROTOCOL],
+    });
     api = built.api;
     connection = built.connection;
   }
@@ -33,13 +40,7 @@ export function getDesktopExtras(): DesktopExtras | undefined {
   return veo && typeof veo.files?.pathForFile === 'function' ? veo : undefined;
 }
 
-/**
- * The host authenticates with a cookie it set when the page was opened as `/?token=…`; the token
- * has done its job, so keep it out of the address bar, history and any screenshot.
- */
-export function scrubTokenFromUrl(): void {
-  const url = new URL(location.href);
-  if (!url.searchParams.has('token')) return;
-  url.searchParams.delete('token');
-  history.replaceState(history.state, '', `${url.pathname}${url.search}${url.hash}`);
+/** True in the browser host when this tab was not opened with the link `npm run host` printed. */
+export function missingHostLink(): boolean {
+  return !window.veo && !(hostToken() ?? takeHostToken());
 }

@@ -12,6 +12,9 @@ export interface FriendlyError {
 
 const JOB_ERROR_TITLES: Record<ErrorKind, string> = {
   auth: 'The API key was rejected',
+  quota: 'Balance or quota exhausted',
+  forbidden: 'Not allowed for this key',
+  unavailable: 'The provider cannot serve this model now',
   validation: 'The request was refused',
   content_policy: 'Blocked by the content policy',
   rate_limit: 'Too many requests',
@@ -29,7 +32,7 @@ export function describeJobError(error: JobError): FriendlyError {
   if (error.httpStatus !== undefined) facts.push(`HTTP status: ${error.httpStatus}`);
   if (error.errorType) facts.push(`Error type: ${error.errorType}`);
   if (error.field) facts.push(`Field: ${error.field}`);
-  if (error.notCharged) facts.push('Charged: no (the service does not bill server errors)');
+  if (error.notCharged) facts.push('Charged: no (nothing was queued, or the service does not bill this failure)');
   if (error.detail) facts.push(`Detail: ${error.detail}`);
   return { title: JOB_ERROR_TITLES[error.kind], message: error.message, details: facts.join('\n') };
 }

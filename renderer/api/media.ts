@@ -1,11 +1,10 @@
-// Library media (thumbnails, videos) is served under `app:info.mediaBase`; records hold paths
-// relative to the library folder. Each segment is encoded so odd file names cannot change the URL.
+// Library media (thumbnails, videos) lives under `app:info.mediaBase` on the page's own origin;
+// records hold paths relative to the library folder. shared/media-url.ts builds the URL for both
+// faces; in the browser host it is signed with this page's key, as the host requires.
+import { mediaUrl as buildMediaUrl } from '../../shared/media-url';
+import { hostMediaKey } from './host-session';
+
 export function mediaUrl(mediaBase: string | undefined, relativePath: string | undefined): string | undefined {
-  if (!mediaBase || !relativePath) return undefined;
-  const encoded = relativePath
-    .split(/[\\/]+/)
-    .filter((s) => s !== '' && s !== '.')
-    .map(encodeURIComponent)
-    .join('/');
-  return `${mediaBase.replace(/\/+$/, '')}/${encoded}`;
+  const key = hostMediaKey();
+  return buildMediaUrl(mediaBase, relativePath, key ? { key, nowMs: Date.now() } : undefined);
 }

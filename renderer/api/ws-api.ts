@@ -14,6 +14,8 @@ import type { ConnectionHandle, ConnectionStatus } from './types';
 
 export interface WsApiOptions {
   url: string;
+  /** Offered as Sec-WebSocket-Protocol on every (re)connect: the host's run token travels here. */
+  protocols?: string[];
   /** Injected by tests; the browser's WebSocket otherwise. */
   WebSocketImpl?: typeof WebSocket;
   /** Delay before reconnect attempt `n` (0-based). */
@@ -55,7 +57,7 @@ export function createWsApi(opts: WsApiOptions): { api: VeoApi; connection: Conn
   };
 
   const connect = (): void => {
-    const ws = new WebSocketImpl(opts.url);
+    const ws = opts.protocols ? new WebSocketImpl(opts.url, opts.protocols) : new WebSocketImpl(opts.url);
     socket = ws;
     ws.onopen = () => {
       attempt = 0;

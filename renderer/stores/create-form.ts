@@ -99,9 +99,9 @@ export function estimateTotalUsd(form: Pick<CreateForm, 'duration' | 'generateAu
   return Math.round(estimateCostUsd(form) * Math.max(1, imageCount) * 100) / 100;
 }
 
-/** "Generate · 8 s · ≈ $3.20", or "Generate 3 videos · 8 s each · ≈ $9.60". */
-export function generateLabel(form: Pick<CreateForm, 'duration' | 'generateAudio'>, imageCount: number): string {
+/** "Generate · 8 s · ≈ $3.20", "Generate 3 videos · 8 s each · ≈ $9.60", or "… · free" (simulator). */
+export function generateLabel(form: Pick<CreateForm, 'duration' | 'generateAudio'>, imageCount: number, free = false): string {
   const seconds = `${durationSeconds(form.duration)} s`;
-  const cost = `≈ ${formatUsd(estimateTotalUsd(form, imageCount))}`;
+  const cost = free ? 'free' : `≈ ${formatUsd(estimateTotalUsd(form, imageCount))}`;
   return imageCount > 1 ? `Generate ${imageCount} videos · ${seconds} each · ${cost}` : `Generate · ${seconds} · ${cost}`;
 }

@@ -2,7 +2,7 @@
 // Pictures are prepared by the core (image:prepare) and referenced by token; dropping several
 // pictures queues one job each with the same settings.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ImageSource, PreparedImageInfo, VeoApi } from '../../shared/contract';
+import type { ImageSource, PreparedImageInfo, SpendQuote, VeoApi } from '../../shared/contract';
 import type { JobRecord } from '../../shared/domain';
 import { describeIpcError } from '../api/errors';
 import {
@@ -36,7 +36,8 @@ export interface CreateState extends CreateForm {
   rejectImages(message: string): void;
   removeImage(token: string): void;
   clearImages(): void;
-  submit(key: KeyReadiness): Promise<JobRecord[]>;
+  /** One job per picture, through the core's spend guard (see spend-guard.ts: call it, not this). */
+  submit(key: KeyReadiness, spend?: SubmitSpend): Promise<JobRecord[]>;
   /** "Edit & retry" / "Use these settings": the job's settings, and its picture when we still have it. */
   loadFromJob(record: JobRecord, opts?: { requireImage?: boolean }): Promise<void>;
   /** A frame of `record`'s video becomes the picture; its settings and prompt fill the form. */
@@ -44,6 +45,13 @@ export interface CreateState extends CreateForm {
 }
 
 export type CreateStore = StoreApi<CreateState>;
+
+export interface SubmitSpend {
+  /** The total the user confirmed for this press. */
+  confirmedUsd?: number;
+  /** The core asked for a confirmation first: nothing (more) was started. */
+  onNeedsConfirmation?: (quote: SpendQuote) => void;
+}
 
 export interface CreateDeps {
   api: VeoApi;
@@ -124,7 +132,7 @@ export function createCreateStore({ api, toasts, storage, onCreated }: CreateDep
       set({ images: [], intake: { status: 'idle' }, parentId: undefined });
     },
 
-    async submit(key) {
+    async submit(key, spend = {}) {
       if (generateBlocker(get(), key)) return [];
       const params = buildParams(get());
       const images = get().images;
@@ -134,7 +142,18 @@ export function createCreateStore({ api, toasts, storage, onCreated }: CreateDep
       try {
         // One after another, so jobs land in the order the pictures were dropped.
         for (const image of images) {
-          const result = await api.jobs.create({ params, imageToken: image.token, ...(parentId ? { parentId } : {}) });
+          const result = await api.jobs.create({
+            params,
+            imageToken: image.token,
+            // The core prices every picture of this press together against the limit.
+            batchSize: images.length,
+            ...(spend.confirmedUsd !== undefined ? { confirmedUsd: spend.confirmedUsd } : {}),
+            ...(parentId ? { parentId } : {}),
+          });
+          if (!result.ok && result.error.needsConfirmation) {
+            spend.onNeedsConfirmation?.(result.error.needsConfirmation);
+            break;
+          }
           if (!result.ok) {
             toasts.getState().error(describeIpcError(result.error, 'Could not start the job'));
             continue;

@@ -3,6 +3,7 @@
 import { eventChannels, type VeoApi } from '../../shared/contract';
 import { createAppStore, type AppStore } from './app-store';
 import { runCommand } from './commands';
+import { createBalanceStore, type BalanceStore } from './balance-store';
 import { createCompareStore, type CompareStore } from './compare-store';
 import { createCreateStore, type CreateStore, type KeyValueStorage } from './create-store';
 import { createJobsStore, type JobsStore } from './jobs-store';
@@ -25,9 +26,11 @@ export interface Stores {
   /** Checked cards + export/import of a portable library folder. */
   portable: PortableStore;
   create: CreateStore;
-  /** Every Generate goes through it: "confirm above $X". */
+  /** Every Generate and Retry goes through it: relays the core's spend guard, locks the buttons. */
   spendGuard: SpendGuardStore;
   compare: CompareStore;
+  /** The provider's balance (chip + Generate warning); hidden when the provider does not say. */
+  balance: BalanceStore;
 }
 
 export interface StoreOptions {
@@ -39,6 +42,7 @@ export function createStores(api: VeoApi, opts: StoreOptions = {}): Stores {
   const toasts = createToastStore();
   const app = createAppStore(api);
   const jobs = createJobsStore({ api, toasts, now: opts.now });
+  const balance = createBalanceStore(api);
   const settings = createSettingsStore({
     api,
     toasts,
@@ -46,7 +50,9 @@ export function createStores(api: VeoApi, opts: StoreOptions = {}): Stores {
       await app.getState().loadInfo();
       const provider = app.getState().info?.provider;
       if (provider) await settings.getState().refreshKey(provider);
+      void balance.getState().refresh();
     },
+    onKeySaved: () => void balance.getState().refresh(),
   });
   const library = createLibraryStore({
     api,
@@ -61,9 +67,9 @@ export function createStores(api: VeoApi, opts: StoreOptions = {}): Stores {
     onCreated: (record) => jobs.getState().applyUpdated(record),
   });
   const compare = createCompareStore({ toasts });
-  const spendGuard = createSpendGuardStore({ create, settings });
+  const spendGuard = createSpendGuardStore({ api, create, jobs, toasts });
   const portable = createPortableStore({ api, toasts, library });
-  return { api, app, toasts, settings, jobs, library, create, compare, spendGuard, portable };
+  return { api, app, toasts, settings, jobs, library, create, compare, spendGuard, portable, balance };
 }
 
 /** Loads everything a fresh (or re-connected) window needs. */
@@ -74,6 +80,7 @@ export async function loadInitialState(stores: Stores): Promise<void> {
     stores.settings.getState().load(provider ? [provider] : []),
     stores.jobs.getState().load(),
     stores.library.getState().refresh(),
+    stores.balance.getState().refresh(),
   ]);
 }
 
@@ -96,6 +103,7 @@ export function connectEvents(api: VeoApi, stores: Stores, refreshDelayMs = 400)
     api.on('job:updated', (record) => {
       stores.jobs.getState().applyUpdated(record);
       stores.library.getState().applyUpdated(record);
+      stores.balance.getState().noteJob(record);
     }),
     api.on('job:progress', (progress) => stores.jobs.getState().applyProgress(progress)),
     api.on('library:changed', (change) => {

@@ -1,5 +1,6 @@
 // The Jobs panel's model: recent and active jobs, newest first, plus the live numbers (queue
 // position, elapsed time, logs, download progress) that ride on job:progress and are never persisted.
+// Re-running a job spends money, so it is not here: it goes through spend-guard.ts.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { VeoApi } from '../../shared/contract';
 import { isFinalState, type JobProgress, type JobRecord } from '../../shared/domain';
@@ -16,9 +17,12 @@ export interface LiveProgress extends JobProgress {
   bytesPerSecond?: number;
 }
 
+// Job ids come from outside (an imported library, a server): a plain object keyed by them would
+// answer `records['constructor']` with Object's constructor, and `records['__proto__'] = r` would
+// replace its prototype. Maps have no inherited keys.
 export interface JobsState {
-  records: Record<string, JobRecord>;
-  progress: Record<string, LiveProgress>;
+  records: ReadonlyMap<string, JobRecord>;
+  progress: ReadonlyMap<string, LiveProgress>;
   /** Ids, newest first. */
   order: string[];
   loaded: boolean;
@@ -27,7 +31,6 @@ export interface JobsState {
   applyProgress(progress: JobProgress): void;
   forget(id: string): void;
   cancel(id: string): Promise<void>;
-  rerun(id: string): Promise<JobRecord | undefined>;
   recheck(id: string): Promise<void>;
 }
 
@@ -43,15 +46,15 @@ export function createJobsStore({ api, toasts, now = Date.now }: JobsDeps): Jobs
   const fetching = new Set<string>();
 
   const store = createStore<JobsState>((set, get) => {
-    const commit = (records: Record<string, JobRecord>, progress = get().progress): void => {
+    const commit = (records: ReadonlyMap<string, JobRecord>, progress = get().progress): void => {
       const { kept, order } = trimToRecent(records);
-      const keptProgress: Record<string, LiveProgress> = {};
+      const keptProgress = new Map<string, LiveProgress>();
       for (const id of order) {
-        const p = progress[id];
-        if (p && !isFinalState(kept[id]!.state)) keptProgress[id] = p;
+        const p = progress.get(id);
+        if (p && !isFinalState(kept.get(id)!.state)) keptProgress.set(id, p);
       }
       // Progress for a job whose record has not arrived yet is kept until it does.
-      for (const [id, p] of Object.entries(progress)) if (!kept[id] && !records[id]) keptProgress[id] = p;
+      for (const [id, p] of progress) if (!kept.has(id) && !records.has(id)) keptProgress.set(id, p);
       set({ records: kept, order, progress: keptProgress });
     };
 
@@ -67,8 +70,8 @@ export function createJobsStore({ api, toasts, now = Date.now }: JobsDeps): Jobs
       toasts.getState().error(describeIpcError(error, title));
 
     return {
-      records: {},
-      progress: {},
+      records: new Map(),
+      progress: new Map(),
       order: [],
       loaded: false,
 
@@ -77,36 +80,36 @@ export function createJobsStore({ api, toasts, now = Date.now }: JobsDeps): Jobs
           api.library.list({ sort: 'newest', limit: RECENT_JOBS_LIMIT }),
           api.jobs.active(),
         ]);
-        const records: Record<string, JobRecord> = {};
-        if (recent.ok) for (const r of recent.value.items) records[r.id] = r;
-        const progress: Record<string, LiveProgress> = {};
+        const records = new Map<string, JobRecord>();
+        if (recent.ok) for (const r of recent.value.items) records.set(r.id, r);
+        const progress = new Map<string, LiveProgress>();
         const at = now();
-        if (active.ok) for (const p of active.value) progress[p.id] = { ...p, receivedAt: at };
+        if (active.ok) for (const p of active.value) progress.set(p.id, { ...p, receivedAt: at });
         commit(records, progress);
         set({ loaded: true });
         // Active jobs older than the recent page still belong in the panel.
-        await Promise.all(Object.keys(progress).filter((id) => !records[id]).map(fetchRecord));
+        await Promise.all([...progress.keys()].filter((id) => !records.has(id)).map(fetchRecord));
       },
 
       applyUpdated(record) {
-        commit({ ...get().records, [record.id]: record });
+        commit(new Map(get().records).set(record.id, record));
       },
 
       applyProgress(p) {
-        const record = get().records[p.id];
+        const record = get().records.get(p.id);
         if (record && isFinalState(record.state)) return;
         const at = now();
-        const previous = get().progress[p.id];
+        const previous = get().progress.get(p.id);
         const next: LiveProgress = { ...p, receivedAt: at, bytesPerSecond: downloadRate(previous, p, at) };
-        set({ progress: { ...get().progress, [p.id]: next } });
+        set({ progress: new Map(get().progress).set(p.id, next) });
         if (!record) void fetchRecord(p.id);
       },
 
       forget(id) {
-        const records = { ...get().records };
-        delete records[id];
-        const progress = { ...get().progress };
-        delete progress[id];
+        const records = new Map(get().records);
+        records.delete(id);
+        const progress = new Map(get().progress);
+        progress.delete(id);
         commit(records, progress);
       },
 
@@ -114,16 +117,6 @@ export function createJobsStore({ api, toasts, now = Date.now }: JobsDeps): Jobs
         const result = await api.jobs.cancel({ id });
         if (result.ok) get().applyUpdated(result.value);
         else reportFailure('Could not cancel the job')(result.error);
-      },
-
-      async rerun(id) {
-        const result = await api.jobs.rerun({ id });
-        if (!result.ok) {
-          reportFailure('Could not start the job again')(result.error);
-          return undefined;
-        }
-        get().applyUpdated(result.value);
-        return result.value;
       },
 
       async recheck(id) {
@@ -141,14 +134,14 @@ export function compareNewestFirst(a: JobRecord, b: JobRecord): number {
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
-function trimToRecent(records: Record<string, JobRecord>): { kept: Record<string, JobRecord>; order: string[] } {
-  const sorted = Object.values(records).sort(compareNewestFirst);
-  const kept: Record<string, JobRecord> = {};
+function trimToRecent(records: ReadonlyMap<string, JobRecord>): { kept: Map<string, JobRecord>; order: string[] } {
+  const sorted = [...records.values()].sort(compareNewestFirst);
+  const kept = new Map<string, JobRecord>();
   const order: string[] = [];
   let finished = 0;
   for (const r of sorted) {
     if (isFinalState(r.state) && ++finished > RECENT_JOBS_LIMIT) continue;
-    kept[r.id] = r;
+    kept.set(r.id, r);
     order.push(r.id);
   }
   return { kept, order };
@@ -172,4 +165,12 @@ export function liveElapsedMs(record: JobRecord | undefined, progress: LiveProgr
   }
   if (progress) return progress.elapsedMs + Math.max(0, nowMs - progress.receivedAt);
   return record ? Math.max(0, nowMs - Date.parse(record.createdAt)) : 0;
+}
+
+/** Jobs still moving, for the panel's and the rail's "N active" badges (a zustand selector). */
+export function activeJobCount(s: Pick<JobsState, 'order' | 'records'>): number {
+  return s.order.filter((id) => {
+    const rec = s.records.get(id);
+    return rec !== undefined && !isFinalState(rec.state);
+  }).length;
 }

@@ -1,6 +1,7 @@
 // Preferences and the key's *status*. The key itself passes through saveKey() on its way to the
 // keychain and is never kept here: the renderer only ever learns "set" and the last four characters.
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { KeyCheckResult } from '../../shared/account';
 import type { KeyStatusInfo, VeoApi } from '../../shared/contract';
 import type { Provider } from '../../shared/domain';
 import { needsKey } from '../../shared/providers';
@@ -16,10 +17,13 @@ export interface SettingsState {
   keyErrors: Partial<Record<Provider, string>>;
   loadError?: string;
   savingKey: boolean;
+  /** What the provider said about the last key typed, per provider (works / rejected / unchecked). */
+  keyChecks: Partial<Record<Provider, KeyCheckResult>>;
   load(providers?: Provider[]): Promise<void>;
   update(patch: SettingsPatch): Promise<boolean>;
   refreshKey(provider: Provider): Promise<void>;
-  saveKey(provider: Provider, key: string): Promise<boolean>;
+  /** Checks the key with the provider (free), then saves it unless it was rejected; `force` skips the check. */
+  saveKey(provider: Provider, key: string, opts?: { force?: boolean }): Promise<boolean>;
   removeKey(provider: Provider): Promise<boolean>;
 }
 
@@ -30,6 +34,8 @@ export interface SettingsDeps {
   toasts: ToastStore;
   /** Provider or base URL changed: app:info (where new jobs go) must be read again. */
   onTargetChanged?: () => Promise<void> | void;
+  /** A key was saved: what it can spend may have changed. */
+  onKeySaved?: () => void;
 }
 
 export type KeyReadiness = 'ready' | 'missing' | 'checking';
@@ -43,10 +49,11 @@ export function keyReadiness(provider: Provider | undefined, keys: SettingsState
   return status.isSet ? 'ready' : 'missing';
 }
 
-export function createSettingsStore({ api, toasts, onTargetChanged }: SettingsDeps): SettingsStore {
+export function createSettingsStore({ api, toasts, onTargetChanged, onKeySaved }: SettingsDeps): SettingsStore {
   return createStore<SettingsState>((set, get) => ({
     keys: {},
     keyErrors: {},
+    keyChecks: {},
     savingKey: false,
 
     async load(extraProviders = []) {
@@ -93,10 +100,24 @@ export function createSettingsStore({ api, toasts, onTargetChanged }: SettingsDe
       }
     },
 
-    async saveKey(provider, key) {
+    async saveKey(provider, key, opts = {}) {
       const trimmed = key.trim();
       if (!trimmed) return false;
       set({ savingKey: true });
+      if (!opts.force) {
+        const check = await api.key.check({ provider, key: trimmed });
+        if (!check.ok) {
+          set({ savingKey: false });
+          toasts.getState().error(describeIpcError(check.error, 'Could not check the key'));
+          return false;
+        }
+        set({ keyChecks: { ...get().keyChecks, [provider]: check.value } });
+        // A key the provider refused is not saved; offline ("unchecked") is no reason not to.
+        if (check.value.verdict === 'rejected') {
+          set({ savingKey: false });
+          return false;
+        }
+      }
       const result = await api.key.set({ provider, key: trimmed });
       set({ savingKey: false });
       if (!result.ok) {
@@ -108,6 +129,7 @@ export function createSettingsStore({ api, toasts, onTargetChanged }: SettingsDe
       delete keyErrors[provider];
       set({ keys: { ...get().keys, [provider]: { isSet: result.value.isSet, last4: result.value.last4 } }, keyErrors });
       toasts.getState().push({ tone: 'success', title: 'API key saved', message: 'It is stored in your system keychain.' });
+      onKeySaved?.();
       return true;
     },
 

@@ -1,56 +1,108 @@
-// "Confirm before spending more than $X": every Generate (button or ⌘/Ctrl+Enter) goes through
-// here. Below the limit, or with no limit set, it submits at once; above it, it holds the request
-// until the user confirms or cancels the dialog. Kept apart from the create store on purpose: the
-// guard is a policy on top of submitting, not part of the form.
+// Every button that spends (Generate, ⌘/Ctrl+Enter, Retry) goes through here. The rule itself —
+// the limit, what is free, what a double request is — lives in the core's spend guard
+// (electron/core/spend): this store only relays it. It sends the request; when the core answers
+// "needs confirmation" it holds the question for SpendConfirmDialog, and Confirm sends the same
+// request again carrying the amount the user agreed to. It also locks the buttons while a request
+// is in flight, so a double click does not even reach the core twice.
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { SpendQuote, VeoApi } from '../../shared/contract';
 import type { JobRecord } from '../../shared/domain';
-import { estimateTotalUsd, generateBlocker } from './create-form';
+import { describeIpcError } from '../api/errors';
+import { generateBlocker } from './create-form';
 import type { CreateStore } from './create-store';
-import type { KeyReadiness, SettingsStore } from './settings-store';
+import type { JobsStore } from './jobs-store';
+import type { KeyReadiness } from './settings-store';
+import type { ToastStore } from './toast-store';
 
-export interface PendingSpend {
-  /** The estimate of everything this press would start. */
-  usd: number;
-  limit: number;
-  jobs: number;
-  key: KeyReadiness;
+export type SpendAction = { kind: 'generate'; key: KeyReadiness } | { kind: 'rerun'; id: string };
+
+/** The core's quote for a press above the limit, and what to send again once confirmed. */
+export interface PendingSpend extends SpendQuote {
+  action: SpendAction;
 }
 
 export interface SpendGuardState {
   pending?: PendingSpend;
-  /** Submits, or asks first when the estimate is above the limit. */
+  /** A Generate press is on its way to the core: Generate is locked. */
+  generating: boolean;
+  /** Jobs whose Retry is on its way to the core: their Retry buttons are locked. */
+  retrying: ReadonlySet<string>;
+  /** Submits the Create form (one job per picture), or asks first when the core says so. */
   requestGenerate(key: KeyReadiness): Promise<JobRecord[]>;
+  /** Re-runs a job as a new one (a new charge), or asks first when the core says so. */
+  requestRerun(id: string): Promise<JobRecord | undefined>;
   confirm(): Promise<JobRecord[]>;
   cancel(): void;
 }
 
 export type SpendGuardStore = StoreApi<SpendGuardState>;
 
-export function createSpendGuardStore({ create, settings }: { create: CreateStore; settings: SettingsStore }): SpendGuardStore {
-  return createStore<SpendGuardState>((set, get) => ({
-    async requestGenerate(key) {
-      const form = create.getState();
-      // Nothing to confirm when Generate could not run anyway; submit() explains nothing either.
-      if (get().pending || generateBlocker(form, key)) return [];
-      const limit = settings.getState().settings?.confirmAboveUsd;
-      const jobs = Math.max(1, form.images.length);
-      const usd = estimateTotalUsd(form, jobs);
-      if (limit !== undefined && usd > limit) {
-        set({ pending: { usd, limit, jobs, key } });
-        return [];
+export interface SpendGuardDeps {
+  api: VeoApi;
+  create: CreateStore;
+  jobs: JobsStore;
+  toasts: ToastStore;
+}
+
+export function createSpendGuardStore({ api, create, jobs, toasts }: SpendGuardDeps): SpendGuardStore {
+  return createStore<SpendGuardState>((set, get) => {
+    const ask = (action: SpendAction) => (quote: SpendQuote) => set({ pending: { ...quote, action } });
+
+    const generate = async (key: KeyReadiness, confirmedUsd?: number): Promise<JobRecord[]> => {
+      set({ generating: true });
+      try {
+        return await create.getState().submit(key, { confirmedUsd, onNeedsConfirmation: ask({ kind: 'generate', key }) });
+      } finally {
+        set({ generating: false });
       }
-      return form.submit(key);
-    },
+    };
 
-    async confirm() {
-      const pending = get().pending;
-      if (!pending) return [];
-      set({ pending: undefined });
-      return create.getState().submit(pending.key);
-    },
+    const rerun = async (id: string, confirmedUsd?: number): Promise<JobRecord | undefined> => {
+      if (get().retrying.has(id)) return undefined;
+      set({ retrying: new Set([...get().retrying, id]) });
+      try {
+        const result = await api.jobs.rerun({ id, ...(confirmedUsd !== undefined ? { confirmedUsd } : {}) });
+        if (result.ok) {
+          jobs.getState().applyUpdated(result.value);
+          return result.value;
+        }
+        if (result.error.needsConfirmation) ask({ kind: 'rerun', id })(result.error.needsConfirmation);
+        else toasts.getState().error(describeIpcError(result.error, 'Could not start the job again'));
+        return undefined;
+      } finally {
+        const retrying = new Set(get().retrying);
+        retrying.delete(id);
+        set({ retrying });
+      }
+    };
 
-    cancel() {
-      set({ pending: undefined });
-    },
-  }));
+    return {
+      generating: false,
+      retrying: new Set(),
+
+      async requestGenerate(key) {
+        // Nothing to ask when Generate could not run anyway, or is already on its way.
+        if (get().pending || get().generating || generateBlocker(create.getState(), key)) return [];
+        return generate(key);
+      },
+
+      async requestRerun(id) {
+        if (get().pending) return undefined;
+        return rerun(id);
+      },
+
+      async confirm() {
+        const pending = get().pending;
+        if (!pending) return [];
+        set({ pending: undefined });
+        if (pending.action.kind === 'generate') return generate(pending.action.key, pending.usd);
+        const record = await rerun(pending.action.id, pending.usd);
+        return record ? [record] : [];
+      },
+
+      cancel() {
+        set({ pending: undefined });
+      },
+    };
+  });
 }

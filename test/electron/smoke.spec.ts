@@ -91,7 +91,7 @@ test('answers a contract call through the router', async () => {
     const veo = (window as unknown as { veo: { app: { info(): Promise<{ ok: boolean; value?: { face: string; mediaBase: string } }> } } }).veo;
     return veo.app.info();
   });
-  expect(info).toMatchObject({ ok: true, value: { face: 'electron', mediaBase: 'veo-media://library' } });
+  expect(info).toMatchObject({ ok: true, value: { face: 'electron', mediaBase: 'app://veo/media' } });
 });
 
 test('opens no second window from the page, and keeps it on the app origin', async () => {

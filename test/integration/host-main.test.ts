@@ -50,15 +50,15 @@ function refusesConnection(host: string, port: number): Promise<boolean> {
 }
 
 describe('npm run host', () => {
-  it('prints the token URL first, serves it on loopback only, and exits 0 on SIGTERM', async () => {
+  it('prints the token URL (token in the fragment) first, serves it on loopback only, and exits 0 on SIGTERM', async () => {
     const run = startMain(['--port', '0', '--data-dir', join(tmp, 'data'), '--static-dir', staticDir, '--provider', 'simulator']);
     try {
       const line = await firstLine(run.child);
-      expect(line).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{32}$/);
+      expect(line).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{32}$/);
       const res = await fetch(line);
       expect(res.status).toBe(200);
       expect(await res.text()).toContain('Veo Studio');
-      expect(res.headers.get('set-cookie')).toMatch(/^veo_host=.+; HttpOnly; SameSite=Strict; Path=\/$/);
+      expect(res.headers.get('set-cookie')).toBeNull();
 
       const port = Number(new URL(line).port);
       const external = Object.values(networkInterfaces())

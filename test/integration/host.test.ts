@@ -1,6 +1,8 @@
-// The browser host end to end, in-process: token → cookie, every request gated, the WebSocket gated
-// by cookie and Origin, the contract round-tripping over it, a simulator job running to completion
-// with its events, seekable media, and the API key absent from every frame.
+// The browser host end to end, in-process: the page served to anyone on our Host (it holds no
+// secret), the WebSocket gated by Origin and the run's token (Sec-WebSocket-Protocol), the contract
+// round-tripping over it, a simulator job running to completion with its events, seekable media by
+// signed URL, and the API key absent from every frame. The attacks on the session itself are in
+// host-session.test.ts.
 import { readFile } from 'node:fs/promises';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
@@ -9,6 +11,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppInfo, LibraryPage, PreparedImageInfo } from '../../shared/contract';
 import type { JobRecord } from '../../shared/domain';
+import { mediaKeyFromToken, mediaUrl, signedMediaQuery } from '../../shared/media-url';
+import { HOST_WS_PROTOCOL, hostTokenProtocol } from '../../shared/wire-protocol';
 import { MemoryKeychain } from '../../electron/core/secrets/secret-store';
 import { FAST_TEST_TIMING } from '../../electron/core/simulator/types';
 import { startHost, type RunningHost } from '../../electron/host/server';
@@ -22,7 +26,6 @@ const INDEX_HTML =
 
 let tmp: string;
 let host: RunningHost;
-let cookie: string;
 const logs: string[] = [];
 
 interface Reply {
@@ -71,73 +74,62 @@ afterAll(async () => {
 });
 
 describe('access', () => {
-  it('prints a loopback URL carrying the token', () => {
-    expect(host.url).toBe(`${host.origin}/?token=${host.token}`);
+  it('prints a loopback URL carrying the token in its fragment', () => {
+    expect(host.url).toBe(`${host.origin}/#token=${host.token}`);
     expect(host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(host.token).toMatch(/^[A-Za-z0-9_-]{32}$/);
   });
 
-  it('the token URL sets a strict HttpOnly cookie and serves the page with its CSP, uncached', async () => {
-    const res = await get(`/?token=${host.token}`);
+  it('serves the page with its CSP, uncached, and sets no cookie', async () => {
+    const res = await get('/');
     expect(res.status).toBe(200);
-    expect(res.headers['set-cookie']).toEqual([`veo_host=${host.token}; HttpOnly; SameSite=Strict; Path=/`]);
+    expect(res.headers['set-cookie']).toBeUndefined();
     expect(res.headers['content-security-policy']).toBe("default-src 'none'; script-src 'self'; connect-src 'self'");
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['referrer-policy']).toBe('no-referrer');
     expect(res.body.toString()).toBe(INDEX_HTML);
-    cookie = `veo_host=${host.token}`;
   });
 
-  it.each([
-    ['/', {}],
-    ['/?token=wrong', {}],
-    [`/?token=${host?.token ?? ''}x`, {}],
-    ['/assets/app.js', {}],
-    ['/assets/app.js', { Cookie: 'veo_host=guess' }],
-    ['/assets/app.js', { Cookie: 'other=1' }],
-    ['/media/media/x/video.mp4', {}],
-    ['/ws', {}],
-  ])('refuses %s without a valid cookie', async (path, headers) => {
-    const res = await get(path, headers as Record<string, string>);
-    expect([401, 403]).toContain(res.status);
-    expect(res.body.toString()).not.toContain('console.log');
+  it('refuses media without a signature (a plain GET of /ws is not a socket: 404)', async () => {
+    expect((await get('/media/media/x/video.mp4')).status).toBe(401);
+    expect((await get('/ws')).status).toBe(404);
   });
 
-  it('serves assets with the cookie, with the same CSP', async () => {
-    const res = await get('/assets/app.js', { Cookie: cookie });
+  it('serves assets with the same CSP', async () => {
+    const res = await get('/assets/app.js');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/javascript/);
     expect(res.headers['content-security-policy']).toBe("default-src 'none'; script-src 'self'; connect-src 'self'");
     expect(res.body.toString()).toBe('console.log("app");');
   });
 
-  it('refuses another Host name (DNS rebinding) even with the cookie', async () => {
+  it('refuses another Host name (DNS rebinding)', async () => {
     const port = new URL(host.origin).port;
-    expect((await get('/assets/app.js', { Cookie: cookie, Host: `evil.example:${port}` })).status).toBe(403);
-    expect((await get(`/?token=${host.token}`, { Host: `localhost:${port}` })).status).toBe(403);
+    expect((await get('/assets/app.js', { Host: `evil.example:${port}` })).status).toBe(403);
+    expect((await get('/', { Host: `localhost:${port}` })).status).toBe(403);
   });
 
   it.each(['/../outside.txt', '/%2e%2e/outside.txt', '/assets/..%2f..%2foutside.txt', '/assets%5c..%5c..%5coutside.txt', '/.%2e/.%2e/outside.txt'])(
     'never serves files outside the renderer folder: %s',
     async (path) => {
-      const res = await get(path, { Cookie: cookie });
+      const res = await get(path);
       expect(res.status).toBe(404);
       expect(res.body.toString()).not.toContain('must never be served');
     },
   );
 
   it('answers app routes with the page, a missing favicon with 204, other missing files with 404', async () => {
-    const route = await get('/library', { Cookie: cookie, Accept: 'text/html' });
+    const route = await get('/library', { Accept: 'text/html' });
     expect(route.status).toBe(200);
     expect(route.body.toString()).toBe(INDEX_HTML);
-    expect((await get('/favicon.ico', { Cookie: cookie })).status).toBe(204);
-    expect((await get('/assets/missing.js', { Cookie: cookie })).status).toBe(404);
+    expect((await get('/favicon.ico')).status).toBe(204);
+    expect((await get('/assets/missing.js')).status).toBe(404);
   });
 
   it('only GET and HEAD', async () => {
-    expect((await get('/assets/app.js', { Cookie: cookie }, 'POST')).status).toBe(405);
-    const head = await get('/assets/app.js', { Cookie: cookie }, 'HEAD');
+    expect((await get('/assets/app.js', {}, 'POST')).status).toBe(405);
+    const head = await get('/assets/app.js', {}, 'HEAD');
     expect(head.status).toBe(200);
     expect(head.body.length).toBe(0);
   });
@@ -147,9 +139,12 @@ describe('access', () => {
 
 const wsUrl = (): string => `${host.origin.replace('http', 'ws')}/ws`;
 
-/** A page's WebSocket, opened with this run's cookie from the host's own origin. */
-const openClient = (): Promise<HostWsClient> => HostWsClient.open(wsUrl(), { headers: { Cookie: cookie }, origin: host.origin });
-const refusedUpgrade = (headers: Record<string, string>, origin?: string): Promise<number> => refusedWsUpgrade(wsUrl(), headers, origin);
+const pageProtocols = (): string[] => [HOST_WS_PROTOCOL, hostTokenProtocol(host.token)];
+const signed = (relativePath: string): string => mediaUrl('/media', relativePath, { key: mediaKeyFromToken(host.token), nowMs: Date.now() })!;
+
+/** A page's WebSocket: the host's subprotocol and this run's token, from the host's own origin. */
+const openClient = (): Promise<HostWsClient> => HostWsClient.open(wsUrl(), pageProtocols(), { origin: host.origin });
+const refusedUpgrade = (protocols: string[], origin?: string): Promise<number> => refusedWsUpgrade(wsUrl(), protocols, origin);
 
 describe('WebSocket', () => {
   let client: HostWsClient;
@@ -158,12 +153,16 @@ describe('WebSocket', () => {
   });
   afterAll(() => client?.ws.close());
 
-  it('refuses an upgrade without the cookie, or from another origin', async () => {
-    expect(await refusedUpgrade({}, host.origin)).toBe(401);
-    expect(await refusedUpgrade({ Cookie: 'veo_host=nope' }, host.origin)).toBe(401);
-    expect(await refusedUpgrade({ Cookie: cookie }, 'http://evil.example')).toBe(403);
-    expect(await refusedUpgrade({ Cookie: cookie }, host.origin.replace('127.0.0.1', 'localhost'))).toBe(403);
-    expect(await refusedUpgrade({ Cookie: cookie })).toBe(403);
+  it('refuses an upgrade without the token, or from another origin', async () => {
+    expect(await refusedUpgrade([], host.origin)).toBe(401);
+    expect(await refusedUpgrade([HOST_WS_PROTOCOL, hostTokenProtocol('nope')], host.origin)).toBe(401);
+    expect(await refusedUpgrade(pageProtocols(), 'http://evil.example')).toBe(403);
+    expect(await refusedUpgrade(pageProtocols(), host.origin.replace('127.0.0.1', 'localhost'))).toBe(403);
+    expect(await refusedUpgrade(pageProtocols())).toBe(403);
+  });
+
+  it('answers with its protocol name, never echoing the token back', () => {
+    expect(client.ws.protocol).toBe(HOST_WS_PROTOCOL);
   });
 
   it('round-trips app:info and library:list', async () => {
@@ -207,18 +206,21 @@ describe('WebSocket', () => {
     expect(client.events.some((f) => f.channel === 'library:changed' && (f.payload as { id: string }).id === job.id)).toBe(true);
 
     const video = await readFile(host.core.library.resolve(rec.videoPath!));
-    const ranged = await get(`/media/${rec.videoPath}`, { Cookie: cookie, Range: 'bytes=100-299' });
+    const ranged = await get(signed(rec.videoPath!), { Range: 'bytes=100-299' });
     expect(ranged.status).toBe(206);
     expect(ranged.headers['content-range']).toBe(`bytes 100-299/${video.length}`);
     expect(ranged.headers['content-type']).toBe('video/mp4');
     expect(ranged.body).toEqual(video.subarray(100, 300));
-    const whole = await get(`/media/${rec.videoPath}`, { Cookie: cookie });
+    const whole = await get(signed(rec.videoPath!));
     expect(whole.status).toBe(200);
     expect(whole.body).toEqual(video);
-    expect((await get(`/media/${rec.videoPath}`, { Cookie: cookie, Range: `bytes=${video.length}-` })).status).toBe(416);
-    if (rec.input.kind === 'file') expect((await get(`/media/${rec.input.thumbPath}`, { Cookie: cookie })).headers['content-type']).toBe('image/jpeg');
-    expect((await get('/media/library.jsonl', { Cookie: cookie })).status).toBe(403);
-    expect((await get('/media/media/%2e%2e/%2e%2e/outside.txt', { Cookie: cookie })).status).toBe(403);
+    expect((await get(signed(rec.videoPath!), { Range: `bytes=${video.length}-` })).status).toBe(416);
+    if (rec.input.kind === 'file') expect((await get(signed(rec.input.thumbPath!))).headers['content-type']).toBe('image/jpeg');
+    expect((await get(signed('library.jsonl'))).status).toBe(403);
+    // Signed exactly as requested (the page would never produce this path): still confined.
+    const escape = 'media/%2e%2e/%2e%2e/outside.txt';
+    const query = signedMediaQuery({ key: mediaKeyFromToken(host.token), nowMs: Date.now() }, escape);
+    expect((await get(`/media/${escape}?${query}`)).status).toBe(403);
 
     // Everything the page received: the last 4 may appear, the key never.
     await client.invoke('key:status', { provider: 'fal' });

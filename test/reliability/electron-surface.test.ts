@@ -1,7 +1,7 @@
 // The renderer's reach inside the desktop app, asserted without an Electron binary: the shell's real
 // modules run against a stand-in `electron` module that records what they install. Window options,
 // the page's CSP, navigation / window.open / webview / permission guards, IPC sender checks and the
-// veo-media:// scheme are each called the way Electron would call them, with hostile input.
+// app://veo/media route are each called the way Electron would call them, with hostile input.
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,7 +67,7 @@ describe("the page's Content-Security-Policy (renderer/index.html)", () => {
   it('lets the renderer make no network calls of its own and load media only from the app and the library', () => {
     expect(csp.get('connect-src')).toEqual(["'self'"]);
     for (const d of ['img-src', 'media-src']) {
-      for (const source of csp.get(d) ?? []) expect(["'self'", 'data:', 'blob:', 'veo-media:'], `${d} ${source}`).toContain(source);
+      for (const source of csp.get(d) ?? []) expect(["'self'", 'data:', 'blob:'], `${d} ${source}`).toContain(source);
     }
   });
 
@@ -193,11 +193,11 @@ describe('IPC sender checks (electron/main/ipc.ts)', () => {
   });
 });
 
-describe('the veo-media:// scheme (electron/main/protocols.ts)', () => {
+describe('library media on app://veo/media (electron/main/protocols.ts)', () => {
   let library: string;
   let serve: (r: Request) => Promise<Response> | Response;
   const media = (path: string, initiatorOrigin?: string | null) => {
-    const request = new Request(`veo-media://library/${path}`);
+    const request = new Request(`app://veo/media/${path}`);
     if (initiatorOrigin !== undefined) Object.defineProperty(request, 'initiatorOrigin', { value: initiatorOrigin });
     return Promise.resolve(serve(request));
   };
@@ -209,14 +209,14 @@ describe('the veo-media:// scheme (electron/main/protocols.ts)', () => {
     await writeFile(join(dir, 'outside.mp4'), 'outside the library');
     await symlink(join(dir, 'outside.mp4'), join(library, 'media', 'job1', 'escape.mp4'));
     handleAppProtocols({ rendererDir: join(dir, 'renderer'), libraryDir: library, trustedOrigins: ORIGINS });
-    serve = captured.protocolHandlers.get('veo-media') as typeof serve;
+    serve = captured.protocolHandlers.get('app') as typeof serve;
   });
 
   it('serves a library video to the app, with ranges', async () => {
     const ok = await media('media/job1/video.mp4', 'app://veo');
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe('ftyp-video-bytes');
-    const range = await serve(new Request('veo-media://library/media/job1/video.mp4', { headers: { range: 'bytes=0-3' } }));
+    const range = await serve(new Request('app://veo/media/media/job1/video.mp4', { headers: { range: 'bytes=0-3' } }));
     expect(range.status).toBe(206);
   });
 
@@ -235,7 +235,7 @@ describe('the veo-media:// scheme (electron/main/protocols.ts)', () => {
   });
 
   it('refuses other hosts of the scheme and pages from other origins', async () => {
-    expect((await serve(new Request('veo-media://elsewhere/media/job1/video.mp4'))).status).toBe(404);
+    expect((await serve(new Request('app://elsewhere/media/media/job1/video.mp4'))).status).toBe(404);
     expect((await media('media/job1/video.mp4', 'https://evil.example')).status).toBe(403);
   });
 });

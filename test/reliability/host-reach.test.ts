@@ -1,7 +1,8 @@
 // The renderer's reach through the browser host: every WebSocket frame it can receive is free of the
 // API key (even while the key is being set and used), the media route serves library media and
 // nothing else (encoded `..`, absolute paths, backslashes, NUL, symlinks that leave the library,
-// other schemes), and requests from other hosts, origins or without the run's token are refused.
+// other schemes, even when signed), and requests from other hosts, origins or without the run's token
+// (or its media signature) are refused.
 import { request as httpRequest } from 'node:http';
 import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,8 @@ import { SAMPLE_CLIP_PATH } from '../../electron/core/simulator/video-source';
 import { startHost, type RunningHost } from '../../electron/host/server';
 import { REPO, within } from './support/child';
 import { SAMPLE_INPUT } from './support/fault-core';
+import { mediaKeyFromToken, signedMediaQuery } from '../../shared/media-url';
+import { HOST_WS_PROTOCOL, hostTokenProtocol } from '../../shared/wire-protocol';
 
 const KEY = 'sk-host-frames-2b9e4d7a1c3f5e8d';
 const KEY_CORE = KEY.slice(3, -4);
@@ -23,7 +26,6 @@ const KEY_CORE = KEY.slice(3, -4);
 let sim: Simulator;
 let host: RunningHost;
 let dir: string;
-let cookie: string;
 let jobId: string;
 const frames: string[] = [];
 const hostLog: string[] = [];
@@ -79,9 +81,7 @@ beforeAll(async () => {
       steps: { resultRetryDelayMs: 20 },
     },
   });
-  const first = await get(`/?token=${host.token}`);
-  cookie = String(first.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '';
-  socket = new WebSocket(`${host.origin.replace('http', 'ws')}/ws`, { headers: { cookie, origin: host.origin } });
+  socket = new WebSocket(`${host.origin.replace('http', 'ws')}/ws`, [HOST_WS_PROTOCOL, hostTokenProtocol(host.token)], { headers: { origin: host.origin } });
   socket.on('message', (data) => {
     const text = data.toString();
     frames.push(text);
@@ -123,9 +123,10 @@ describe('WebSocket frames', () => {
     expect(hostLog.join('\n')).not.toContain(KEY_CORE);
   });
 
-  it('refuses a socket from another origin, or without the cookie', async () => {
-    for (const headers of [{ cookie, origin: 'http://evil.example' }, { origin: host.origin }]) {
-      const ws = new WebSocket(`${host.origin.replace('http', 'ws')}/ws`, { headers });
+  it('refuses a socket from another origin, or without the token', async () => {
+    const token = [HOST_WS_PROTOCOL, hostTokenProtocol(host.token)];
+    for (const [protocols, headers] of [[token, { origin: 'http://evil.example' }], [[HOST_WS_PROTOCOL], { origin: host.origin }]] as const) {
+      const ws = new WebSocket(`${host.origin.replace('http', 'ws')}/ws`, [...protocols], { headers });
       const status = await within(5000, 'refused upgrade', new Promise<number>((resolve) => {
         ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
         ws.on('open', () => resolve(101));
@@ -136,14 +137,18 @@ describe('WebSocket frames', () => {
   });
 });
 
+/** `path` (`/media/<encoded>`) as the page would sign it: whatever it asks for, the signature holds. */
+const signed = (path: string): string => `${path}?${signedMediaQuery({ key: mediaKeyFromToken(host.token), nowMs: Date.now() }, path.replace(/^\/media\//, ''))}`;
+
 describe('the media route', () => {
   it('serves the finished video (and a byte range of it) to the page', async () => {
-    const video = await get(`/media/media/${jobId}/video.mp4`, { cookie });
+    const url = signed(`/media/media/${jobId}/video.mp4`);
+    const video = await get(url);
     expect(video.status).toBe(200);
     expect(Buffer.from(video.body, 'latin1').equals(await readFile(SAMPLE_CLIP_PATH))).toBe(true);
-    expect((await get(`/media/media/${jobId}/video.mp4`, { cookie, range: 'bytes=0-7' })).status).toBe(206);
+    expect((await get(url, { range: 'bytes=0-7' })).status).toBe(206);
     expect((await get(`/media/media/${jobId}/video.mp4`)).status).toBe(401);
-    expect((await get(`/media/media/${jobId}/video.mp4`, { cookie, host: 'evil.example' })).status).toBe(403);
+    expect((await get(url, { host: 'evil.example' })).status).toBe(403);
   });
 
   it('refuses every way out of the media folder', async () => {
@@ -173,14 +178,14 @@ describe('the media route', () => {
       '/%2e%2e/%2e%2e/etc/passwd',
     ];
     for (const path of attempts) {
-      const reply = await get(path, { cookie });
+      const reply = await get(path.startsWith('/media/') ? signed(path) : path);
       expect([400, 403, 404], `${path} → ${reply.status}`).toContain(reply.status);
       expect(reply.body).not.toMatch(/root:|outside the library|"op":"put"/);
     }
   });
 });
 
-describe('resolveMediaPath (shared by the host and the veo-media:// scheme)', () => {
+describe('resolveMediaPath (shared by the host and app://veo/media)', () => {
   it.each([
     ['..%2f..%2fetc%2fpasswd', 403],
     ['media/%2e%2e/%2e%2e/etc/passwd', 403],
@@ -210,13 +215,12 @@ describe('resolveMediaPath (shared by the host and the veo-media:// scheme)', ()
 });
 
 describe('the page itself', () => {
-  it('is served with the CSP of renderer/index.html and without a token only to nobody', async () => {
-    const page = await get('/', { cookie });
+  it('is served with the CSP of renderer/index.html, and no cookie (it holds no secret)', async () => {
+    const page = await get('/');
     expect(page.status).toBe(200);
     expect(page.headers['content-security-policy']).toMatch(/default-src 'none'/);
     expect(page.headers['referrer-policy']).toBe('no-referrer');
     expect(page.headers['x-frame-options']).toBe('DENY');
-    expect((await get('/')).status).toBe(401);
-    expect((await get('/?token=wrong')).status).toBe(401);
+    expect(page.headers['set-cookie']).toBeUndefined();
   });
 });

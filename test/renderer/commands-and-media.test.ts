@@ -29,7 +29,7 @@ describe("app:command", () => {
 
 describe('media URLs', () => {
   it('joins the media base and a library-relative path, encoding each segment', () => {
-    expect(mediaUrl('veo-media://library', 'media/job 1/thumb#1.jpg')).toBe('veo-media://library/media/job%201/thumb%231.jpg');
+    expect(mediaUrl('app://veo/media', 'media/job 1/thumb#1.jpg')).toBe('app://veo/media/media/job%201/thumb%231.jpg');
     expect(mediaUrl('/media/', 'media\\abc\\video.mp4')).toBe('/media/media/abc/video.mp4');
     expect(mediaUrl(undefined, 'a.jpg')).toBeUndefined();
     expect(mediaUrl('/media', undefined)).toBeUndefined();

@@ -69,6 +69,7 @@ describe('Generate: cost on the button', () => {
     expect(generateLabel({ duration: '4s', generateAudio: false }, 1)).toBe('Generate · 4 s · ≈ $0.80');
     expect(generateLabel({ duration: '6s', generateAudio: true }, 3)).toBe('Generate 3 videos · 6 s each · ≈ $7.20');
     expect(estimateTotalUsd({ duration: '8s', generateAudio: true }, 3)).toBe(9.6);
+    expect(generateLabel({ duration: '8s', generateAudio: true }, 2, true)).toBe('Generate 2 videos · 8 s each · free');
   });
 });
 
@@ -90,6 +91,7 @@ describe('create store', () => {
     expect(fake.callsTo('jobs:create')).toEqual([
       {
         imageToken: 'tok-1',
+        batchSize: 1,
         params: {
           prompt: 'A fox turns toward the camera',
           aspectRatio: '9:16',

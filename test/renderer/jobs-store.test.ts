@@ -33,7 +33,7 @@ describe('jobs store', () => {
 
     store.getState().applyUpdated({ ...older, state: 'completed' });
     expect(store.getState().order).toEqual([newest.id, newer.id, older.id]);
-    expect(store.getState().records[older.id]!.state).toBe('completed');
+    expect(store.getState().records.get(older.id)!.state).toBe('completed');
   });
 
   it('loads recent jobs plus active ones that fall outside the recent page', async () => {
@@ -48,7 +48,7 @@ describe('jobs store', () => {
 
     expect(fake.callsTo('library:list')[0]).toMatchObject({ sort: 'newest', limit: RECENT_JOBS_LIMIT });
     expect(store.getState().order).toEqual([recent[1]!.id, recent[0]!.id, oldActive.id]);
-    expect(store.getState().progress[oldActive.id]).toMatchObject({ queuePosition: 4, state: 'queued' });
+    expect(store.getState().progress.get(oldActive.id)).toMatchObject({ queuePosition: 4, state: 'queued' });
   });
 
   it('applies job:progress and job:updated events delivered through the API, until unsubscribed', () => {
@@ -60,12 +60,12 @@ describe('jobs store', () => {
     fake.emit('job:updated', job);
     fake.emit('job:progress', progress(job.id, { state: 'queued', queuePosition: 2 }));
     expect(stores.jobs.getState().order).toEqual([job.id]);
-    expect(stores.jobs.getState().progress[job.id]?.queuePosition).toBe(2);
+    expect(stores.jobs.getState().progress.get(job.id)?.queuePosition).toBe(2);
 
     fake.emit('job:updated', { ...job, state: 'completed' });
-    expect(stores.jobs.getState().records[job.id]!.state).toBe('completed');
+    expect(stores.jobs.getState().records.get(job.id)!.state).toBe('completed');
     // A finished job has no live numbers left to show.
-    expect(stores.jobs.getState().progress[job.id]).toBeUndefined();
+    expect(stores.jobs.getState().progress.get(job.id)).toBeUndefined();
 
     off();
     expect(fake.listenerCount('job:updated')).toBe(0);
@@ -79,7 +79,7 @@ describe('jobs store', () => {
     const job = makeJobRecord({ state: 'failed' });
     store.getState().applyUpdated(job);
     store.getState().applyProgress(progress(job.id));
-    expect(store.getState().progress[job.id]).toBeUndefined();
+    expect(store.getState().progress.get(job.id)).toBeUndefined();
   });
 
   it('fetches the record for progress about a job it has not seen yet', async () => {
@@ -88,7 +88,7 @@ describe('jobs store', () => {
     fake.handle('library:get', () => ok(job));
     store.getState().applyProgress(progress(job.id));
     await vi.waitFor(() => expect(store.getState().order).toEqual([job.id]));
-    expect(store.getState().progress[job.id]?.state).toBe('running');
+    expect(store.getState().progress.get(job.id)?.state).toBe('running');
   });
 
   it('works out a smoothed download speed from successive progress events', () => {
@@ -97,13 +97,13 @@ describe('jobs store', () => {
     const job = makeJobRecord({ state: 'downloading' });
     store.getState().applyUpdated(job);
     store.getState().applyProgress(progress(job.id, { state: 'downloading', download: { receivedBytes: 0, totalBytes: 4e6 } }));
-    expect(store.getState().progress[job.id]?.bytesPerSecond).toBeUndefined();
+    expect(store.getState().progress.get(job.id)?.bytesPerSecond).toBeUndefined();
     now += 1000;
     store.getState().applyProgress(progress(job.id, { state: 'downloading', download: { receivedBytes: 2e6, totalBytes: 4e6 } }));
-    expect(store.getState().progress[job.id]?.bytesPerSecond).toBe(2e6);
+    expect(store.getState().progress.get(job.id)?.bytesPerSecond).toBe(2e6);
     now += 1000;
     store.getState().applyProgress(progress(job.id, { state: 'downloading', download: { receivedBytes: 3e6, totalBytes: 4e6 } }));
-    expect(store.getState().progress[job.id]?.bytesPerSecond).toBeCloseTo(2e6 * 0.7 + 1e6 * 0.3);
+    expect(store.getState().progress.get(job.id)?.bytesPerSecond).toBeCloseTo(2e6 * 0.7 + 1e6 * 0.3);
   });
 
   it('keeps every active job but only the most recent finished ones', () => {
@@ -114,7 +114,25 @@ describe('jobs store', () => {
     const { order, records } = store.getState();
     expect(order).toHaveLength(RECENT_JOBS_LIMIT + 1);
     expect(order.at(-1)).toBe(active.id);
-    expect(Object.keys(records)).toHaveLength(RECENT_JOBS_LIMIT + 1);
+    expect(records.size).toBe(RECENT_JOBS_LIMIT + 1);
+  });
+
+  it('keeps jobs whose ids are names Object inherits (from an imported library) like any other', () => {
+    const { store } = setup();
+    const ids = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
+    for (const id of ids) store.getState().applyUpdated(makeJobRecord({ id, state: 'running' }));
+    for (const id of ids) store.getState().applyProgress({ ...progress(id), elapsedMs: 5 });
+    const { order, records, progress: live } = store.getState();
+    expect([...order].sort()).toEqual([...ids].sort());
+    for (const id of ids) {
+      expect(records.get(id)?.id).toBe(id);
+      expect(live.get(id)?.elapsedMs).toBe(5);
+    }
+    // An id that was never added is not found through the prototype either.
+    expect(records.get('isPrototypeOf')).toBeUndefined();
+    store.getState().forget('__proto__');
+    expect(store.getState().order).not.toContain('__proto__');
+    expect(store.getState().records.size).toBe(ids.length - 1);
   });
 
   it('forgets a deleted job when the library says so', () => {
@@ -135,24 +153,21 @@ describe('jobs store', () => {
     const job = makeJobRecord({ state: 'running' });
     store.getState().applyUpdated(job);
     await store.getState().cancel(job.id);
-    expect(store.getState().records[job.id]!.state).toBe('running');
+    expect(store.getState().records.get(job.id)!.state).toBe('running');
     expect(toasts.getState().toasts).toMatchObject([{ tone: 'error', title: 'Could not cancel the job', message: 'No job with that id.' }]);
   });
 
-  it('adds the new job from a rerun and asks the core to recheck outcome-unknown jobs', async () => {
+  it('asks the core to recheck outcome-unknown jobs (re-runs spend: they go through the spend guard)', async () => {
     const original = makeJobRecord({ state: 'failed', error: { kind: 'outcome_unknown', message: 'maybe sent' } });
-    const rerun = makeJobRecord({ state: 'submitting', parentId: original.id });
     const fake = createFakeApi({
-      'jobs:rerun': () => ok(rerun),
       'jobs:recheck': () => ok({ ...original, state: 'running', error: undefined }),
     });
     const store = createJobsStore({ api: fake.api, toasts: createToastStore() });
     store.getState().applyUpdated(original);
-    await store.getState().rerun(original.id);
-    expect(store.getState().order).toEqual([rerun.id, original.id]);
+    expect(store.getState()).not.toHaveProperty('rerun');
     await store.getState().recheck(original.id);
     expect(fake.callsTo('jobs:recheck')).toEqual([{ id: original.id }]);
-    expect(store.getState().records[original.id]!.state).toBe('running');
+    expect(store.getState().records.get(original.id)!.state).toBe('running');
   });
 
   it('ticks elapsed time from the last progress report and freezes it once the job ends', () => {

@@ -17,6 +17,7 @@ function setup(initial: Partial<Settings> = {}) {
     'key:status': ({ provider }) => ok(keys[provider!] ?? { isSet: false }),
     'key:set': ({ provider, key }) => ok((keys[provider!] = { isSet: true, last4: key.slice(-4) })),
     'key:clear': ({ provider }) => ok((keys[provider!] = { isSet: false })),
+    'key:check': () => ok({ verdict: 'works' as const, origin: 'https://queue.fal.run', message: 'The key works.' }),
   });
   const stores = createStores(fake.api);
   return { fake, stores, settings: stores.settings };
@@ -86,5 +87,21 @@ describe('settings store: keychain trouble', () => {
     fake.handle('key:status', () => ok({ isSet: true, last4: 'abcd' }));
     await settings.getState().refreshKey('aggregator');
     expect(settings.getState().keyErrors.aggregator).toBeUndefined();
+  });
+
+  it('checks the key with the provider before saving: rejected → not saved, unchecked → saved anyway', async () => {
+    const { fake, settings } = setup({ provider: 'aggregator' });
+    fake.handle('key:check', () => ok({ verdict: 'rejected' as const, origin: 'https://api.chainhub.tech', httpStatus: 401, message: 'rejected this key (HTTP 401).' }));
+    expect(await settings.getState().saveKey('aggregator', SECRET)).toBe(false);
+    expect(fake.callsTo('key:set')).toEqual([]);
+    expect(settings.getState().keyChecks.aggregator?.verdict).toBe('rejected');
+    // "Save anyway" skips the check.
+    expect(await settings.getState().saveKey('aggregator', SECRET, { force: true })).toBe(true);
+    expect(fake.callsTo('key:set')).toHaveLength(1);
+    fake.handle('key:check', () => ok({ verdict: 'unchecked' as const, origin: 'https://api.chainhub.tech', message: "Couldn't check the key (offline)." }));
+    expect(await settings.getState().saveKey('aggregator', SECRET)).toBe(true);
+    expect(fake.callsTo('key:set')).toHaveLength(2);
+    expect(settings.getState().keyChecks.aggregator?.verdict).toBe('unchecked');
+    expect(JSON.stringify(settings.getState())).not.toContain(SECRET);
   });
 });

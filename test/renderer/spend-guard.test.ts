@@ -1,21 +1,36 @@
-// The "confirm above $X" guard and restoring Create from a sidecar, against a fake API.
+// The renderer's side of the spend guard (it only relays the core's answer and locks the buttons),
+// and restoring Create from a sidecar, against a fake API whose jobs:create/jobs:rerun answer the
+// way the core's guard does.
 import { describe, expect, it } from 'vitest';
-import type { PreparedImageInfo } from '../../shared/contract';
+import type { IpcResult, PreparedImageInfo } from '../../shared/contract';
+import type { GenerationParams, JobRecord } from '../../shared/domain';
+import { estimateBatchUsd } from '../../shared/pricing';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { createStores } from '../../renderer/stores';
 import { restoreFromSidecar } from '../../renderer/stores/sidecar-restore';
 import { makeJobRecord } from '../support/records';
-import { createFakeApi, fail, memoryStorage, ok } from './fake-api';
+import { createFakeApi, deferred, fail, memoryStorage, ok } from './fake-api';
 
 const image = (token: string): PreparedImageInfo => ({ token, kind: 'file', name: `${token}.png`, width: 1920, height: 1080, warnings: [] });
+
+/** What the core's spend guard answers for a paid provider with this limit. */
+function coreGuard(limit: number | undefined, params: Pick<GenerationParams, 'duration' | 'generateAudio'>, jobs = 1, confirmedUsd?: number) {
+  const usd = estimateBatchUsd(params, 'aggregator', jobs);
+  if (limit === undefined || usd <= limit || (confirmedUsd ?? -1) >= usd) return undefined;
+  const error = { kind: 'failed' as const, message: 'above your limit', needsConfirmation: { usd, limit, jobs, provider: 'aggregator' as const } };
+  return { ok: false, error } satisfies IpcResult<never>;
+}
 
 async function setup(confirmAboveUsd?: number) {
   const fake = createFakeApi();
   let n = 0;
   fake.handle('image:prepare', () => ok(image(`tok-${++n}`)));
   fake.handle('image:discard', () => ok(undefined));
-  fake.handle('jobs:create', ({ params }) => ok(makeJobRecord({ state: 'submitting', params })));
-  fake.handle('settings:get', () => ok({ ...DEFAULT_SETTINGS, provider: 'simulator', ...(confirmAboveUsd !== undefined ? { confirmAboveUsd } : {}) }));
+  fake.handle('jobs:create', ({ params, batchSize, confirmedUsd }) =>
+    coreGuard(confirmAboveUsd, { duration: params.duration ?? '8s', generateAudio: params.generateAudio ?? true }, batchSize, confirmedUsd) ??
+    ok(makeJobRecord({ state: 'submitting', params })),
+  );
+  fake.handle('settings:get', () => ok({ ...DEFAULT_SETTINGS, ...(confirmAboveUsd !== undefined ? { confirmAboveUsd } : {}) }));
   const stores = createStores(fake.api, { storage: memoryStorage() });
   await stores.settings.getState().load();
   await stores.create.getState().addImages([{ kind: 'url', url: 'https://example.com/a.png' }]);
@@ -23,48 +38,98 @@ async function setup(confirmAboveUsd?: number) {
   return { fake, stores, guard: stores.spendGuard };
 }
 
-describe('spend guard', () => {
-  it('submits at once without a limit', async () => {
+describe('Generate through the spend guard', () => {
+  it('submits at once when the core does not ask', async () => {
     const { fake, guard } = await setup();
     expect(await guard.getState().requestGenerate('ready')).toHaveLength(1);
-    expect(fake.callsTo('jobs:create')).toHaveLength(1);
+    expect(fake.callsTo('jobs:create')).toMatchObject([{ batchSize: 1 }]);
+    expect(fake.callsTo('jobs:create')[0]).not.toHaveProperty('confirmedUsd');
     expect(guard.getState().pending).toBeUndefined();
   });
 
-  it('submits at once when the estimate is at or under the limit', async () => {
-    const { fake, guard } = await setup(3.2); // 8 s with audio = $3.20: not *above* the limit
-    await guard.getState().requestGenerate('ready');
-    expect(fake.callsTo('jobs:create')).toHaveLength(1);
-  });
-
-  it('holds an estimate above the limit until Confirm; Cancel sends nothing', async () => {
+  it('shows the core\'s quote, sends nothing more on Cancel, and sends the confirmed amount on Confirm', async () => {
     const { fake, guard } = await setup(1);
     expect(await guard.getState().requestGenerate('ready')).toEqual([]);
-    expect(guard.getState().pending).toMatchObject({ usd: 3.2, limit: 1, jobs: 1 });
-    expect(fake.callsTo('jobs:create')).toHaveLength(0);
+    expect(guard.getState().pending).toMatchObject({ usd: 3.2, limit: 1, jobs: 1, action: { kind: 'generate' } });
     // A second press while asking does not stack a second question or submit.
     await guard.getState().requestGenerate('ready');
-    expect(fake.callsTo('jobs:create')).toHaveLength(0);
+    expect(fake.callsTo('jobs:create')).toHaveLength(1);
 
     guard.getState().cancel();
     expect(guard.getState().pending).toBeUndefined();
-    expect(fake.callsTo('jobs:create')).toHaveLength(0);
+    expect(fake.callsTo('jobs:create')).toHaveLength(1);
 
     await guard.getState().requestGenerate('ready');
     expect(await guard.getState().confirm()).toHaveLength(1);
-    expect(fake.callsTo('jobs:create')).toHaveLength(1);
+    expect(fake.callsTo('jobs:create').at(-1)).toMatchObject({ confirmedUsd: 3.2 });
     expect(guard.getState().pending).toBeUndefined();
   });
 
-  it('a limit of 0 asks every time; a blocked form never asks', async () => {
+  it('several pictures are asked about once, as one total, then all sent', async () => {
+    const { fake, stores, guard } = await setup(5);
+    await stores.create.getState().addImages([1, 2, 3].map((i) => ({ kind: 'url' as const, url: `https://example.com/${i}.png` })));
+    await guard.getState().requestGenerate('ready');
+    expect(guard.getState().pending).toMatchObject({ usd: 9.6, jobs: 3 });
+    expect(fake.callsTo('jobs:create')).toHaveLength(1);
+    expect(await guard.getState().confirm()).toHaveLength(3);
+    expect(fake.callsTo('jobs:create').slice(1)).toMatchObject([1, 2, 3].map(() => ({ batchSize: 3, confirmedUsd: 9.6 })));
+  });
+
+  it('locks Generate while a press is in flight: a double click sends one request', async () => {
+    const { fake, guard } = await setup();
+    const held = deferred<IpcResult<JobRecord>>();
+    fake.handle('jobs:create', () => held.promise);
+    const first = guard.getState().requestGenerate('ready');
+    expect(guard.getState().generating).toBe(true);
+    await guard.getState().requestGenerate('ready');
+    held.resolve(ok(makeJobRecord({ state: 'submitting' })));
+    await first;
+    expect(fake.callsTo('jobs:create')).toHaveLength(1);
+    expect(guard.getState().generating).toBe(false);
+  });
+
+  it('a blocked form never reaches the core', async () => {
     const { fake, stores, guard } = await setup(0);
     stores.create.getState().setField('prompt', '');
     await guard.getState().requestGenerate('ready');
     expect(guard.getState().pending).toBeUndefined();
-    stores.create.getState().setField('prompt', 'ok');
-    await guard.getState().requestGenerate('ready');
-    expect(guard.getState().pending?.limit).toBe(0);
     expect(fake.callsTo('jobs:create')).toHaveLength(0);
+  });
+});
+
+describe('Retry through the spend guard', () => {
+  const failed = makeJobRecord({ state: 'failed', provider: 'aggregator', error: { kind: 'content_policy', message: 'no' } });
+
+  it('a double Retry sends one request while the first is in flight', async () => {
+    const { fake, stores, guard } = await setup();
+    const held = deferred<IpcResult<JobRecord>>();
+    fake.handle('jobs:rerun', () => held.promise);
+    const first = guard.getState().requestRerun(failed.id);
+    expect(guard.getState().retrying.has(failed.id)).toBe(true);
+    expect(await guard.getState().requestRerun(failed.id)).toBeUndefined();
+    const rerun = makeJobRecord({ state: 'submitting' });
+    held.resolve(ok(rerun));
+    expect(await first).toEqual(rerun);
+    expect(fake.callsTo('jobs:rerun')).toHaveLength(1);
+    expect(guard.getState().retrying.size).toBe(0);
+    expect(stores.jobs.getState().order).toContain(rerun.id);
+  });
+
+  it('Retry above the limit asks first, then sends the confirmed amount', async () => {
+    const { fake, guard } = await setup(1);
+    fake.handle('jobs:rerun', ({ confirmedUsd }) => coreGuard(1, failed.params, 1, confirmedUsd) ?? ok(makeJobRecord({ state: 'submitting' })));
+    expect(await guard.getState().requestRerun(failed.id)).toBeUndefined();
+    expect(guard.getState().pending).toMatchObject({ usd: 3.2, limit: 1, action: { kind: 'rerun', id: failed.id } });
+    expect(await guard.getState().confirm()).toHaveLength(1);
+    expect(fake.callsTo('jobs:rerun')).toEqual([{ id: failed.id }, { id: failed.id, confirmedUsd: 3.2 }]);
+  });
+
+  it('a Retry the core refuses for another reason says why', async () => {
+    const { fake, stores, guard } = await setup();
+    fake.handle('jobs:rerun', () => fail('failed', 'The input picture of this job can no longer be used.'));
+    await guard.getState().requestRerun(failed.id);
+    expect(guard.getState().pending).toBeUndefined();
+    expect(stores.toasts.getState().toasts.at(-1)).toMatchObject({ title: 'Could not start the job again' });
   });
 });
 

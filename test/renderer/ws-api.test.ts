@@ -12,7 +12,10 @@ class FakeSocket {
   onopen: (() => void) | null = null;
   onclose: (() => void) | null = null;
   onmessage: ((ev: { data: unknown }) => void) | null = null;
-  constructor(readonly url: string) {
+  constructor(
+    readonly url: string,
+    readonly protocols?: string[],
+  ) {
     FakeSocket.instances.push(this);
   }
   send(text: string) {
@@ -45,6 +48,7 @@ function setup() {
     url: 'ws://127.0.0.1:1/ws',
     WebSocketImpl: FakeSocket as unknown as typeof WebSocket,
     backoffMs: () => 0,
+    protocols: ['veo-studio.v1', 'veo-token.t0k'],
   });
   const current = () => FakeSocket.instances.at(-1)!;
   return { api, connection, current };
@@ -103,6 +107,8 @@ describe('browser-host transport', () => {
     const later = api.app.info();
     current().open();
     expect(reconnects).toBe(1);
+    // Every (re)connect presents the token on the handshake: there is no cookie to fall back on.
+    expect(FakeSocket.instances.map((s) => s.protocols)).toEqual([['veo-studio.v1', 'veo-token.t0k'], ['veo-studio.v1', 'veo-token.t0k']]);
     expect(statuses.at(-1)).toBe('open');
     expect(current().sent[0]).toMatchObject({ channel: 'app:info' });
     current().reply(current().sent[0]!.id, { ok: true, value: { version: '1' } });

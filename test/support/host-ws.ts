@@ -4,9 +4,9 @@ import WebSocket from 'ws';
 import type { ServerFrame } from '../../shared/wire-protocol';
 
 /** Resolves with the HTTP status of a refused upgrade; rejects if the upgrade is accepted. */
-export function refusedWsUpgrade(url: string, headers: Record<string, string>, origin?: string): Promise<number> {
+export function refusedWsUpgrade(url: string, protocols: string[], origin?: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { headers, ...(origin ? { origin } : {}) });
+    const ws = new WebSocket(url, protocols, { ...(origin ? { origin } : {}) });
     ws.on('unexpected-response', (_req, res) => {
       resolve(res.statusCode ?? 0);
       ws.terminate();
@@ -41,9 +41,9 @@ export class HostWsClient {
     });
   }
 
-  static open(url: string, opts: WebSocket.ClientOptions): Promise<HostWsClient> {
+  static open(url: string, protocols: string[], opts: WebSocket.ClientOptions): Promise<HostWsClient> {
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(url, opts);
+      const ws = new WebSocket(url, protocols, opts);
       const client = new HostWsClient(ws);
       ws.once('open', () => resolve(client));
       ws.once('error', reject);

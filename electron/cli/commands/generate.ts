@@ -2,11 +2,13 @@
 // follow with live progress on stderr, download into the library and copy to --out.
 import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname, resolve as resolvePath } from 'node:path';
-import { GenerationParamsSchema, type GenerationParams } from '../../../shared/domain';
+import { GenerationParamsSchema, type GenerationParams, type JobRecord } from '../../../shared/domain';
+import { formatUsd } from '../../../shared/pricing';
 import { needsKey, PROVIDER_INFO } from '../../../shared/providers';
 import type { Core } from '../../core';
 import { writeSidecarQuietly } from '../../core/library/sidecar';
 import { checkImageUrl } from '../../core/media/image-url';
+import { SpendNeedsConfirmation } from '../../core/spend/spend-guard';
 import { prepareImageFile, type PreparedImage } from '../../core/media/preflight';
 import { fsyncFile, renameDurable, tempPathFor } from '../../core/fs/atomic';
 import type { ParsedOptions } from '../args';
@@ -58,7 +60,7 @@ export async function runGenerate(core: Core, o: ParsedOptions, io: CliIo, signa
 
   const unsubscribe = watchJobs(core.runner.events, io.err);
   try {
-    const created = await core.runner.create({ params, image, provider: core.provider, apiBase: core.apiBase });
+    const created = await startThroughSpendGuard(core, params, image, o['confirm-spend']);
     io.err(`Job ${created.id} created. Ctrl+C stops watching; the job keeps running (resume with "resume").`);
     const rec = await core.runner.wait(created.id);
     if (signal.aborted) return EXIT.failed;
@@ -73,6 +75,29 @@ export async function runGenerate(core: Core, o: ParsedOptions, io: CliIo, signa
     return rec.state === 'completed' ? EXIT.ok : EXIT.failed;
   } finally {
     unsubscribe();
+  }
+}
+
+/** The CLI spends through the same guard as the app: above the user's limit it asks for --confirm-spend. */
+async function startThroughSpendGuard(
+  core: Core,
+  params: GenerationParams,
+  image: PreparedImage | { url: string },
+  confirm: string | undefined,
+): Promise<JobRecord> {
+  const confirmedUsd = confirm === undefined ? undefined : Number(confirm);
+  if (confirmedUsd !== undefined && !(Number.isFinite(confirmedUsd) && confirmedUsd >= 0)) {
+    throw new UsageError(`--confirm-spend must be an amount in dollars, e.g. 3.20 (got "${confirm}").`);
+  }
+  const request = { key: JSON.stringify(['cli', core.provider, params]), provider: core.provider, params, confirmedUsd };
+  try {
+    return await core.spendGuard.spend(request, () => core.runner.create({ params, image, provider: core.provider, apiBase: core.apiBase }));
+  } catch (err) {
+    if (!(err instanceof SpendNeedsConfirmation)) throw err;
+    const { usd, limit } = err.quote;
+    throw new UsageError(
+      `This job is estimated at ${formatUsd(usd)}, above your limit of ${formatUsd(limit)}. Nothing was sent. Run again with --confirm-spend ${usd.toFixed(2)} to go ahead.`,
+    );
   }
 }
 

@@ -4,6 +4,7 @@
 import { ApiError } from './errors';
 import type { RetryNotice } from './types';
 import { DetailItemSchema, ErrorBodySchema, parseJson, type DetailItem } from './wire';
+import { providerWords, quoted, saysNoChannel, saysQuota, saysSaturated, type ProviderWords } from './provider-words';
 import type { TransportError } from './transport';
 
 export type Operation = 'submit' | 'status' | 'stream' | 'result' | 'cancel';
@@ -17,6 +18,8 @@ export interface HttpFailure {
   requestId?: string;
   /** Attempts made so far, for "gave up after n attempts". */
   attempts: number;
+  /** Bytes of the request body, so a 413 can say what size was refused. */
+  sentBytes?: number;
 }
 
 const MAX_DETAIL_CHARS = 2000;
@@ -27,8 +30,11 @@ const MAX_DETAIL_CHARS = 2000;
  * for the upstream, which may well have queued (and will bill) the job: the caller treats that as
  * "outcome unknown" instead. A 504 that fal marks as the caller's own timeout is never retried.
  */
-export function retryReasonFor(op: Operation, status: number, headers: Headers): RetryNotice['reason'] | undefined {
-  if (status === 429) return 'rate_limit';
+export function retryReasonFor(op: Operation, status: number, headers: Headers, bodyText = ''): RetryNotice['reason'] | undefined {
+  // An aggregator's own refusals that waiting does not fix: a quota 429, a 503 "no available channel".
+  const words = status === 429 || status === 503 ? providerWords(bodyText) : {};
+  if (status === 429) return saysQuota(words) ? undefined : 'rate_limit';
+  if (status === 503 && saysNoChannel(words)) return undefined;
   if (status === 504 && headers.get('x-fal-request-timeout-type')?.toLowerCase() === 'user') return undefined;
   if (op === 'submit') return status === 502 || status === 503 ? 'transient' : undefined;
   return status === 500 || status === 502 || status === 503 || status === 504 ? 'transient' : undefined;
@@ -47,15 +53,13 @@ export function classifyHttpFailure(f: HttpFailure): ApiError {
   const detail = detailText(parsed.detail, f.bodyText);
   const retryableHeader = f.headers.get('x-fal-retryable')?.toLowerCase();
   const retryable = retryableHeader === 'true' ? true : retryableHeader === 'false' ? false : undefined;
-  const base = { httpStatus: f.status, requestId, errorType, detail, retryable };
-
-  if (f.status === 401 || f.status === 403) {
-    return new ApiError({ ...base, kind: 'auth', message: `The API key was rejected (HTTP ${f.status}) — open Settings and check it.` });
-  }
-  if (f.status === 429) {
-    return new ApiError({ ...base, kind: 'rate_limit', message: `Rate limited by the server (HTTP 429); gave up after ${attemptsText(f.attempts)}. Wait a minute, then try again.` });
-  }
-  if (f.status >= 500) return serverError(f, base);
+  const words = providerWords(f.bodyText);
+  // "Show details" keeps fal's own `detail`; an aggregator's envelope gives its words, never its JSON.
+  const shown = parsed.detail !== undefined || parseJson(f.bodyText) === undefined ? detail : words.message;
+  const base = { httpStatus: f.status, requestId, errorType: errorType ?? words.code, detail: shown, retryable };
+  const refusal = aggregatorRefusal(f, words, base);
+  if (refusal !== undefined) return refusal;
+  if (f.status >= 500) return serverError(f, base, words);
   if (f.status === 422 || (f.status === 400 && f.op === 'submit')) return inputRejected(items, parsed.detail, errorType, base);
   if (f.status === 400 && f.op === 'result') {
     return new ApiError({ ...base, kind: 'not_ready', message: 'The result is not ready yet: the job has not completed.' });
@@ -67,12 +71,67 @@ export function classifyHttpFailure(f: HttpFailure): ApiError {
   if (f.status === 404) {
     return new ApiError({ ...base, kind: 'unknown', message: 'The video endpoint was not found (HTTP 404). Check the API base URL in Settings.' });
   }
-  return unknownReply(f.status, requestId, detail);
+  return unknownReply(f.status, requestId, detail, words);
 }
 
-function unknownReply(status: number, requestId: string | undefined, detail: string | undefined): ApiError {
+/**
+ * The answers an aggregator gives on its own, before fal sees anything (docs/protocol.md, "The aggregator's own answers"): the key,
+ * the balance, what the key may use, saturation. Only 401 blames the key. On submit none of them
+ * queued anything, so none was charged.
+ */
+function aggregatorRefusal(f: HttpFailure, words: ProviderWords, base: ApiErrorBase): ApiError | undefined {
+  const said = quoted(words);
+  const notCharged = f.op === 'submit' ? true : undefined;
+  const untouched = f.op === 'submit' ? ' Nothing was queued and you were not charged.' : '';
+  const quota = (what: string): ApiError =>
+    new ApiError({ ...base, kind: 'quota', notCharged, message: `${what} — top up at your provider, then try again.${untouched}${said}` });
+  switch (f.status) {
+    case 401:
+      // one-api answers 401 "该令牌额度已用尽" for a key whose own limit ran out: the key is fine.
+      if (saysQuota(words)) return quota(`This key's quota is used up (HTTP 401)`);
+      return new ApiError({ ...base, kind: 'auth', message: `The API key was rejected (HTTP 401) — open Settings and check it.${said}` });
+    case 402:
+      return quota('Your balance or quota is exhausted (HTTP 402)');
+    case 403:
+      if (saysQuota(words)) return quota('Your balance or quota is exhausted (HTTP 403)');
+      return new ApiError({
+        ...base,
+        kind: 'forbidden',
+        notCharged,
+        message: `This key may not use this model or endpoint (HTTP 403) — check which models your key or group allows at your provider.${untouched}${said}`,
+      });
+    case 413: {
+      const size = f.sentBytes === undefined ? '' : ` (${(f.sentBytes / 1_000_000).toFixed(1)} MB were sent)`;
+      return new ApiError({
+        ...base,
+        kind: 'validation',
+        field: 'image_url',
+        notCharged,
+        message: `The picture was too large for this provider${size} (HTTP 413). Use a smaller picture (under about 5 MB) and try again.${untouched}${said}`,
+      });
+    }
+    case 429: {
+      if (saysQuota(words)) return quota('Your balance or quota is exhausted (HTTP 429)');
+      const who = saysSaturated(words) ? "The provider's upstream is saturated" : 'Rate limited by the server';
+      return new ApiError({ ...base, kind: 'rate_limit', notCharged, message: `${who} (HTTP 429); gave up after ${attemptsText(f.attempts)}. Wait a minute, then try again.${untouched}${said}` });
+    }
+    case 503:
+      if (!saysNoChannel(words)) return undefined;
+      return new ApiError({
+        ...base,
+        kind: 'unavailable',
+        notCharged,
+        message: `The provider cannot serve this model right now (HTTP 503). Try again later, or ask your provider which models your group can use.${untouched}${said}`,
+      });
+    default:
+      return undefined;
+  }
+}
+
+function unknownReply(status: number, requestId: string | undefined, detail: string | undefined, words: ProviderWords): ApiError {
   const id = requestId === undefined ? '' : `, request id ${requestId}`;
-  const said = detail === undefined || detail === '' ? '' : `: ${detail.slice(0, 300)}`;
+  // The provider's words when it has any; never the raw JSON or HTML around them.
+  const said = words.message === undefined ? '' : `: ${words.message}`;
   return new ApiError({ kind: 'unknown', httpStatus: status, requestId, detail, message: `Unexpected reply from the server (HTTP ${status}${id})${said}` });
 }
 
@@ -111,13 +170,13 @@ export function outcomeUnknown(why: string, extra: { httpStatus?: number; reques
   });
 }
 
-function serverError(f: HttpFailure, base: ApiErrorBase): ApiError {
+function serverError(f: HttpFailure, base: ApiErrorBase, words: ProviderWords): ApiError {
   // fal does not bill 5xx; for submit a 5xx also means nothing was queued. A status/stream/cancel
   // 5xx says nothing about the job itself, which may still be running.
   const notCharged = f.op === 'submit' || f.op === 'result' ? true : undefined;
   const type = base.errorType === undefined ? '' : `, ${base.errorType}`;
   const tail = notCharged ? ' You were not charged. Try again in a few minutes.' : ' The job may still be running on the server; try again later.';
-  return new ApiError({ ...base, kind: 'transient', notCharged, message: `The server had a temporary problem (HTTP ${f.status}${type}); gave up after ${attemptsText(f.attempts)}.${tail}` });
+  return new ApiError({ ...base, kind: 'transient', notCharged, message: `The server had a temporary problem (HTTP ${f.status}${type}); gave up after ${attemptsText(f.attempts)}.${tail}${quoted(words)}` });
 }
 
 type ApiErrorBase = { httpStatus: number; requestId?: string; errorType?: string; detail?: string; retryable?: boolean };

@@ -33,6 +33,7 @@ export function createQueueClient(config: ApiConfig, options: QueueClientOptions
   const transport: TransportConfig = {
     provider: config.provider,
     base,
+    keyOrigins: config.keyOrigins ?? (() => [base.origin]),
     getKey: config.getKey,
     // Looked up per call, so a fetch patched after creation (tests, instrumentation) is honoured.
     fetch: config.fetch ?? ((input, init) => globalThis.fetch(input, init)),
@@ -46,10 +47,10 @@ export function createQueueClient(config: ApiConfig, options: QueueClientOptions
     err instanceof TransportError ? new RetrySignal(transportFailure(op, err, base.origin, attempt, requestId), 'transient') : err;
 
   /** A non-success answer: retry if the status says so, else the final classified error. */
-  const failed = (op: Operation, a: Answer, requestId?: string): Error => {
+  const failed = (op: Operation, a: Answer, requestId?: string, sentBytes?: number): Error => {
     const { status, headers } = a.response;
-    const error = classifyHttpFailure({ op, status, headers, bodyText: a.text, requestId, attempts: a.attempt });
-    const reason = retryReasonFor(op, status, headers);
+    const error = classifyHttpFailure({ op, status, headers, bodyText: a.text, requestId, attempts: a.attempt, sentBytes });
+    const reason = retryReasonFor(op, status, headers, a.text);
     return reason === undefined ? error : new RetrySignal(error, reason, status, parseRetryAfterMs(headers.get('retry-after')));
   };
 
@@ -101,7 +102,7 @@ export function createQueueClient(config: ApiConfig, options: QueueClientOptions
         if (response.ok) throw outcomeUnknown('the answer broke off before it was complete', { httpStatus: response.status, requestId: rid, cause: err });
       }
       if (response.status === 504) throw outcomeUnknown('a gateway timed out waiting for the video service (HTTP 504)', { httpStatus: 504, requestId: rid });
-      if (!response.ok) throw failed('submit', { response, text, attempt });
+      if (!response.ok) throw failed('submit', { response, text, attempt }, undefined, Buffer.byteLength(body));
       const parsed = SubmitBodySchema.safeParse(parseJson(text));
       if (!parsed.success) {
         const why = parseJson(text) === undefined ? 'reply is not JSON' : describeIssues(parsed.error);

@@ -32,7 +32,8 @@ export async function* readStatusStream(ex: OpenExchange, opts: StatusStreamOpti
   const parser = createParser({
     maxBufferSize: MAX_EVENT_CHARS,
     onEvent: (event) => {
-      const outcome = decodeEvent(event, opts.requestId);
+      // Redacted before it is parsed: a provider echoing the request must not land the key in logs.
+      const outcome = decodeEvent({ ...event, data: ex.redact(event.data) }, opts.requestId);
       if (outcome instanceof ApiError) failure ??= outcome;
       else if (outcome !== undefined) pending.push(outcome);
     },

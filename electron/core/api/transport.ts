@@ -1,7 +1,11 @@
 // The one door every queue request goes through. It owns three promises the rest of the client
 // relies on:
-//  1. The key is attached ONLY when the target's origin equals the configured base origin; anything
-//     else is refused with a thrown error before the key is even read (`assertKeyMayGoTo`).
+//  1. The key is attached ONLY when the target's origin is one the user configured for this provider
+//     *now* (`keyOrigins`, asked per request — never the base a record, import or server named);
+//     anything else is refused with a thrown error before the key is even read and before a single
+//     byte is sent (`assertKeyMayGoTo`). Refusing rather than sending without the key: a foreign
+//     origin learns nothing (not even that the user pressed "Check again"), and a job whose
+//     provider moved gets a clear, final error instead of an endless 401 loop.
 //  2. Redirects are never followed: a 3xx to another host would otherwise carry the request (and,
 //     with some fetch implementations, the key) somewhere we did not choose.
 //  3. Every request has a deadline (requestTimeoutMs) combined with the caller's signal, and failures
@@ -17,6 +21,8 @@ export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 export interface TransportConfig {
   provider: Provider;
   base: ApiBase;
+  /** The origins the key may go to, read on every request so a Settings change applies at once. */
+  keyOrigins: () => readonly string[];
   getKey: () => Promise<string | null>;
   fetch: typeof fetch;
   requestTimeoutMs: number;
@@ -59,23 +65,31 @@ export interface OpenExchange {
 
 const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
-export function assertKeyMayGoTo(url: string, base: ApiBase): void {
+/**
+ * Throws unless `url` is on one of `allowed`. The error is final (kind `validation`, field
+ * `apiBase`): waiting or retrying cannot change where a request was meant to go.
+ */
+export function assertKeyMayGoTo(url: string, allowed: readonly string[]): void {
   let origin: string;
   try {
     origin = new URL(url).origin;
   } catch {
     origin = '(unparseable URL)';
   }
-  if (origin !== base.origin) {
+  if (!allowed.includes(origin)) {
+    const configured = allowed[0] ?? '(none)';
     throw new ApiError({
-      kind: 'unknown',
-      message: `Refused to send the API key to ${origin}: only ${base.origin} (the configured API base URL) may receive it.`,
+      kind: 'validation',
+      field: 'apiBase',
+      message:
+        `Refused to send the API key to ${origin}: for this provider it goes only to ${configured} (the API base URL in Settings). ` +
+        `Nothing was sent. If this job really was sent to ${origin}, set that address in Settings and press "Check again".`,
     });
   }
 }
 
 export async function send(cfg: TransportConfig, req: SendRequest): Promise<OpenExchange> {
-  assertKeyMayGoTo(req.url, cfg.base);
+  assertKeyMayGoTo(req.url, cfg.keyOrigins());
   const authorization = await resolveAuthorization(cfg.provider, cfg.getKey);
   const secret = authorization.slice(authorization.indexOf(' ') + 1);
 

@@ -1,5 +1,5 @@
 // The queue client's surface, as the job runner and the CLI see it. Wire shapes follow
-// ../shared/docs/protocol.md; everything here is already parsed and validated.
+// docs/protocol.md; everything here is already parsed and validated.
 import type { LogLine, Provider, QueueUrls, VideoResult } from '../../../shared/domain';
 
 /** The model input as sent on the wire (snake_case, fal's field names). */
@@ -20,6 +20,13 @@ export interface ApiConfig {
   baseUrl: string;
   /** Read the key lazily so it is never held longer than one request needs. Null = no key. */
   getKey: () => Promise<string | null>;
+  /**
+   * The origins the key may be sent to, asked on every request. The core passes what the user
+   * configured for this provider now (plus its default), so a client built on a base taken from a
+   * record never earns the key. Defaults to the base URL's own origin, for callers that chose the
+   * base themselves (tests, benchmarks).
+   */
+  keyOrigins?: () => readonly string[];
   /** Injected for tests and benchmarks (request counting); defaults to global fetch. */
   fetch?: typeof fetch;
   retry?: Partial<RetryPolicy>;

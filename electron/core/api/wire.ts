@@ -3,6 +3,7 @@
 // fields, extra keys), strict where a wrong value would mislead us (status names, URLs).
 import { z } from 'zod';
 import type { LogLine, VideoResult } from '../../../shared/domain';
+import { boundLogLine } from '../library/record-bounds';
 import type { QueueStatus } from './types';
 
 const optionalText = z
@@ -42,7 +43,8 @@ const LogsWire = z
       if (parsed.data.level !== undefined) line.level = parsed.data.level;
       if (parsed.data.source !== undefined) line.source = parsed.data.source;
       if (parsed.data.timestamp !== undefined) line.timestamp = parsed.data.timestamp;
-      out.push(line);
+      // Bounded here already, so a provider streaming 900 KB lines never fills memory or the library.
+      out.push(boundLogLine(line));
     }
     return out;
   });

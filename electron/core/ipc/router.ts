@@ -23,6 +23,8 @@ export class IpcUserError extends Error {
   constructor(
     readonly kind: IpcError['kind'],
     message: string,
+    /** What the renderer needs beyond the words (e.g. the spend guard's quote). */
+    readonly extra: Pick<IpcError, 'needsConfirmation'> = {},
   ) {
     super(message);
     this.name = 'IpcUserError';
@@ -56,7 +58,7 @@ export function createRouter(handlers: Handlers, log: (msg: string, err: unknown
 }
 
 function toFailure(channel: string, err: unknown, log: (msg: string, err: unknown) => void): IpcResult<never> {
-  if (err instanceof IpcUserError) return fail(err.kind, err.message);
+  if (err instanceof IpcUserError) return { ok: false, error: { kind: err.kind, message: err.message, ...err.extra } };
   if (isApiError(err)) return { ok: false, error: { kind: 'failed', message: err.message, jobError: err.toJobError() } };
   if (err instanceof z.ZodError) return fail('invalid_input', err.issues[0]?.message ?? 'Invalid input');
   // Core errors are written for people (library, preflight, keychain); anything else is a bug.

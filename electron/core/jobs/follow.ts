@@ -92,7 +92,8 @@ export async function followUntilCompleted(
   }
 }
 
-/** Errors no amount of waiting fixes: the key, or a request the server does not know. */
+/** Errors no amount of waiting fixes: the key, what it may use or spend, or a request the server does not know. */
+const FATAL_KINDS = new Set(['auth', 'forbidden', 'quota', 'not_found', 'validation']);
 function isFatal(err: unknown): boolean {
-  return err instanceof ApiError && (err.kind === 'auth' || err.kind === 'not_found' || err.kind === 'validation');
+  return err instanceof ApiError && FATAL_KINDS.has(err.kind);
 }

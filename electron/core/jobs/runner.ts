@@ -3,8 +3,10 @@
 // and every step is persisted before the next begins, so a restart resumes where it stopped without
 // ever re-submitting (a second POST is a second charge).
 import { randomUUID } from 'node:crypto';
-import type { GenerationParams, JobInput, JobProgress, JobRecord, Provider } from '../../../shared/domain';
+import type { GenerationParams, JobInput, JobProgress, JobRecord, Provider, QueueUrls } from '../../../shared/domain';
 import { ACTIVE_STATES, GenerationParamsSchema, isFinalState } from '../../../shared/domain';
+import { isApiError } from '../api/errors';
+import { parseApiBase, rebaseUrl } from '../api/rebase';
 import type { QueueClient } from '../api/types';
 import type { LibraryStore } from '../library/store';
 import type { PreparedImage } from '../media/preflight';
@@ -27,6 +29,8 @@ export interface RunnerOptions {
   concurrency?: number;
   follow?: Partial<FollowPolicy>;
   steps?: Partial<StepOptions>;
+  /** Hosts a job's video may come from although they are loopback/private (see media/download-address.ts). */
+  privateVideoHosts?: (rec: JobRecord) => readonly string[];
 }
 
 export interface NewJob {
@@ -65,6 +69,7 @@ export class JobRunner {
       save: (id, patch) => this.save(id, patch),
       progress: (p) => this.events.emit('job:progress', p),
       payloadFor: (rec) => this.payloads.get(rec.id),
+      ...(opts.privateVideoHosts ? { privateVideoHosts: opts.privateVideoHosts } : {}),
     });
   }
 
@@ -134,7 +139,9 @@ export class JobRunner {
   /** "Check again": follow a failed job that the server may still know about (network, key, expired…). */
   async recheck(id: string): Promise<JobRecord> {
     const rec = this.require(id);
-    if (!rec.urls || !rec.requestId) throw new Error('This job never reached the server, so there is nothing to check.');
+    if (!rec.urls || !rec.requestId) {
+      throw new Error('There is nothing to check for this job here: it never reached the server, or it was imported from another library (imported jobs keep no server addresses — check that library\'s provider dashboard).');
+    }
     if (!isFinalState(rec.state)) return this.run(id);
     if (rec.state === 'completed') return rec;
     await this.save(id, { state: rec.result ? 'downloading' : 'queued', error: undefined, finishedAt: undefined });
@@ -156,7 +163,7 @@ export class JobRunner {
       return saved;
     }
     // Sent: remember the wish; the run loop tells the server as soon as it has the cancel URL.
-    const saved = await this.save(id, { cancelRequested: true });
+    const saved = await this.placeUrls(await this.save(id, { cancelRequested: true }));
     if (saved.urls) await this.steps.requestCancel(saved);
     return this.require(id);
   }
@@ -172,7 +179,7 @@ export class JobRunner {
     let release: (() => void) | undefined;
     try {
       release = await this.gate.acquire(signal);
-      let rec = this.require(id);
+      let rec = await this.placeUrls(this.require(id));
       if (rec.state === 'submitting') {
         if (rec.submitSentAt && !rec.requestId) {
           return await this.save(id, { state: 'failed', error: outcomeUnknownError(), finishedAt: nowIso() });
@@ -191,7 +198,9 @@ export class JobRunner {
       if (signal.aborted || isAbortError(err)) return this.require(id);
       const rec = this.opts.library.get(id);
       if (!rec || isFinalState(rec.state)) return rec ?? Promise.reject(err);
-      return this.save(id, { state: 'failed', error: internalError(err, rec.requestId), finishedAt: nowIso() });
+      // An API error that waiting cannot fix (not found, the key refused) keeps its own words and kind.
+      const error = isApiError(err) ? { ...err.toJobError(), ...(rec.requestId ? { requestId: rec.requestId } : {}) } : internalError(err, rec.requestId);
+      return this.save(id, { state: 'failed', error, finishedAt: nowIso() });
     } finally {
       release?.();
     }
@@ -199,6 +208,26 @@ export class JobRunner {
 
   private clientOf(rec: JobRecord): QueueClient {
     return this.opts.clientFor(rec.provider, rec.apiBase);
+  }
+
+  /**
+   * Queue URLs live on the base the job was sent to. When that base now resolves to another address
+   * (the in-process simulator restarted on a new port), move the URLs with it; otherwise the job
+   * would poll a dead port forever. A record naming a real base is never moved: its client is on
+   * that same base, and the transport decides whether the key may go there.
+   */
+  private async placeUrls(rec: JobRecord): Promise<JobRecord> {
+    if (!rec.urls) return rec;
+    const client = this.clientOf(rec);
+    if (client.baseUrl === rec.apiBase) return rec;
+    const base = parseApiBase(client.baseUrl);
+    const urls: QueueUrls = {
+      status: rebaseUrl(rec.urls.status, base),
+      response: rebaseUrl(rec.urls.response, base),
+      cancel: rebaseUrl(rec.urls.cancel, base),
+    };
+    if (urls.status === rec.urls.status && urls.response === rec.urls.response && urls.cancel === rec.urls.cancel) return rec;
+    return this.save(rec.id, { urls });
   }
 
   private async storeInput(id: string, image: NewJob['image']): Promise<JobInput> {

@@ -7,7 +7,7 @@ import { MAX_LOG_LINES } from '../../../shared/domain';
 import { isApiError } from '../api/errors';
 import type { QueueClient, QueueStatus, RetryNotice } from '../api/types';
 import type { LibraryStore } from '../library/store';
-import { DownloadError, downloadToFile } from '../media/download';
+import { DEFAULT_MAX_VIDEO_BYTES, DownloadError, downloadToFile } from '../media/download';
 import { prepareImageFile } from '../media/preflight';
 import { writeSidecarQuietly } from '../library/sidecar';
 import { delay, isAbortError, nowIso } from '../util/time';
@@ -21,6 +21,8 @@ export interface StepOptions {
   resultRetryDelayMs: number;
   download: typeof downloadToFile;
   downloadIdleTimeoutMs: number;
+  /** The size cap for a video (DEFAULT_MAX_VIDEO_BYTES, 2 GiB). */
+  maxVideoBytes: number;
 }
 
 const DEFAULT_STEP_OPTIONS: StepOptions = {
@@ -28,6 +30,7 @@ const DEFAULT_STEP_OPTIONS: StepOptions = {
   resultRetryDelayMs: 1000,
   download: downloadToFile,
   downloadIdleTimeoutMs: 30_000,
+  maxVideoBytes: DEFAULT_MAX_VIDEO_BYTES,
 };
 
 export interface StepDeps {
@@ -39,6 +42,8 @@ export interface StepDeps {
   progress: (p: JobProgress) => void;
   /** The image payload built when the job was created, if this process still has it. */
   payloadFor: (rec: JobRecord) => string | undefined;
+  /** Hosts the job's video may come from although they are loopback/private (the configured API's own host). */
+  privateVideoHosts?: (rec: JobRecord) => readonly string[];
 }
 
 export class JobSteps {
@@ -171,6 +176,8 @@ export class JobSteps {
         expectedBytes: result.fileSize,
         expectedContentType: 'video/mp4',
         idleTimeoutMs: this.opts.downloadIdleTimeoutMs,
+        maxBytes: this.opts.maxVideoBytes,
+        privateHostsAllowed: this.deps.privateVideoHosts?.(rec) ?? [],
         signal,
         onProgress: (p) => this.emit(rec, { download: p }),
       });
@@ -188,6 +195,9 @@ export class JobSteps {
       const base = { requestId: rec.requestId, detail: err instanceof Error ? err.message : String(err) };
       if (err instanceof DownloadError && err.code === 'expired') {
         return this.fail(rec, { ...base, kind: 'expired', message: 'The video expired on the server before it was saved.' });
+      }
+      if (err instanceof DownloadError && (err.code === 'refused' || err.code === 'too_large')) {
+        return this.fail(rec, { ...base, kind: 'unknown', message: err.message }); // trying again would change nothing
       }
       return this.fail(rec, {
         ...base,

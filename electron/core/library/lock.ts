@@ -1,6 +1,8 @@
 // One writer per library: the desktop app and the CLI share a folder, and two processes appending to
-// the same journal would interleave lines. The lock file holds the owner's pid; a lock whose owner is
-// gone (crash, kill -9, reboot) is taken over.
+// the same journal would interleave lines. The lock file holds the owner's pid and, where the system
+// tells (Linux: /proc/<pid>/stat), the owner's start time; a lock whose owner is gone (crash, kill -9,
+// reboot) is taken over — including when its pid now belongs to an unrelated process that started
+// later (pids are reused), which used to lock the user out until a reboot.
 import { randomBytes } from 'node:crypto';
 import { promises as fsp, readFileSync, unlinkSync } from 'node:fs';
 import os from 'node:os';
@@ -35,13 +37,39 @@ function parsePid(text: string): number | undefined {
   return Number.isSafeInteger(pid) && pid > 0 ? pid : undefined;
 }
 
+/** The second line of a lock file: the owner's start time, if it was recorded. */
+function parseStartTime(text: string): string | undefined {
+  const value = text.split('\n')[1]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+}
+
+/**
+ * When process `pid` started, as an opaque token (Linux: clock ticks since boot, field 22 of
+ * /proc/<pid>/stat). Undefined where the system does not say; callers then fall back to comparing
+ * the lock's age with the boot time.
+ */
+export function processStartTime(pid: number): string | undefined {
+  if (process.platform !== 'linux') return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) is in parentheses and may itself contain spaces or ")".
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const start = fields[19]; // field 22 overall; fields[0] is field 3 (state)
+    return start !== undefined && /^\d+$/.test(start) ? start : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const lockContent = (): string => `${process.pid}\n${processStartTime(process.pid) ?? ''}\n`;
+
 /**
  * Places a fully written lock file atomically: write a private temp file, then hard-link it to the
  * lock name (link fails with EEXIST if someone holds it). Readers therefore never see an empty lock.
  * Filesystems without hard links (exFAT) fall back to an exclusive create.
  */
 async function tryCreate(lockPath: string): Promise<boolean> {
-  const content = `${process.pid}\n`;
+  const content = lockContent();
   const tmp = `${lockPath}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   await fsp.writeFile(tmp, content);
   try {
@@ -81,7 +109,13 @@ async function liveHolder(lockPath: string): Promise<{ pid?: number; raw: string
   }
   const pid = parsePid(raw);
   const bootTimeMs = Date.now() - os.uptime() * 1000;
-  const alive = pid !== undefined && mtimeMs >= bootTimeMs && isProcessAlive(pid);
+  const recordedStart = parseStartTime(raw);
+  const alive =
+    pid !== undefined &&
+    mtimeMs >= bootTimeMs &&
+    isProcessAlive(pid) &&
+    // Same pid, different start time: the owner died and an unrelated process got its number.
+    (recordedStart === undefined || processStartTime(pid) === undefined || processStartTime(pid) === recordedStart);
   return { pid, raw, alive };
 }
 
@@ -105,7 +139,7 @@ function ownedLock(lockPath: string): LibraryLock {
   // dead) removing its lock would let a third writer in.
   const releaseSync = (): void => {
     try {
-      if (parsePid(readFileSync(lockPath, 'utf8')) === process.pid) unlinkSync(lockPath);
+      if (readFileSync(lockPath, 'utf8') === lockContent()) unlinkSync(lockPath);
     } catch {
       // Already gone or unreadable: nothing of ours to remove.
     }

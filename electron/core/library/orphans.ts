@@ -1,15 +1,22 @@
-// A crash between writing a new job's input files and its journal line leaves media/<id> with no
-// record (and maybe a *.tmp from an interrupted atomic write). Nothing can ever reference such a
-// folder, so open() removes it — unless it holds a video, which could belong to a record whose
-// journal line was damaged: that one is kept for the user (and the rejected-lines file) to recover.
+// A media/<id> folder with no record behind it is either the input copy of a job that a crash cut
+// short before its journal line was written, or the files of a job whose journal line no longer
+// validates (damaged, hand-edited, from a newer version). The two cannot be told apart from here, and
+// the second holds the user's own pictures — so nothing is ever deleted: open() moves such folders
+// to quarantine/<id> (reported as a problem) where the user can look at them, and a read-only open
+// (`cli list`, `cli show`) does not touch them at all.
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { isSafeSegment, MEDIA_DIR } from './paths';
+import { removeTempFiles } from '../fs/atomic';
+import { isSafeSegment, MEDIA_DIR, QUARANTINE_DIR } from './paths';
 
-const VIDEO_FILES = ['video.mp4', 'video.mp4.part'];
+export interface QuarantinedFolder {
+  id: string;
+  /** Relative to the library, e.g. quarantine/<id> or quarantine/<id>-2. */
+  movedTo: string;
+}
 
-/** Returns the ids of the folders it removed. Runs under the library lock, so no writer is mid-create. */
-export async function sweepOrphanMedia(root: string, isLive: (id: string) => boolean): Promise<string[]> {
+/** Moves every media folder no live record owns into quarantine/. Runs under the library lock. */
+export async function quarantineOrphanMedia(root: string, isLive: (id: string) => boolean): Promise<QuarantinedFolder[]> {
   const mediaRoot = path.join(root, MEDIA_DIR);
   let names: string[];
   try {
@@ -18,14 +25,30 @@ export async function sweepOrphanMedia(root: string, isLive: (id: string) => boo
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  const removed: string[] = [];
+  const moved: QuarantinedFolder[] = [];
   for (const name of names) {
     if (!isSafeSegment(name) || isLive(name)) continue;
     const dir = path.join(mediaRoot, name);
-    const files = await fsp.readdir(dir).catch(() => [] as string[]);
-    if (files.some((f) => VIDEO_FILES.includes(f))) continue;
-    await fsp.rm(dir, { recursive: true, force: true });
-    removed.push(name);
+    // Half-written temp copies (a crash mid atomic write) are never anyone's only copy; an empty
+    // folder holds nothing. Everything else is the user's and is moved, not removed.
+    await removeTempFiles(dir);
+    if ((await fsp.readdir(dir).catch(() => [])).length === 0) {
+      await fsp.rmdir(dir).catch(() => undefined);
+      continue;
+    }
+    await fsp.mkdir(path.join(root, QUARANTINE_DIR), { recursive: true });
+    const movedTo = await freeName(root, name);
+    await fsp.rename(path.join(mediaRoot, name), path.join(root, movedTo));
+    moved.push({ id: name, movedTo: movedTo.split(path.sep).join('/') });
   }
-  return removed;
+  return moved;
+}
+
+/** quarantine/<id>, or quarantine/<id>-2, -3… when an earlier open already put one there. */
+async function freeName(root: string, id: string): Promise<string> {
+  for (let n = 1; ; n++) {
+    const candidate = path.join(QUARANTINE_DIR, n === 1 ? id : `${id}-${n}`);
+    const taken = await fsp.lstat(path.join(root, candidate)).then(() => true, () => false);
+    if (!taken) return candidate;
+  }
 }

@@ -9,14 +9,21 @@ export const LOCK_FILE = 'library.lock';
 export const REJECTED_FILE = 'library.rejected.jsonl';
 export const MEDIA_DIR = 'media';
 export const TRASH_DIR = 'trash';
+/** Media folders no readable record owns are moved here on open, never deleted (orphans.ts). */
+export const QUARANTINE_DIR = 'quarantine';
 export const TRASHED_RECORD_FILE = 'record.json';
 
 // Ids and file names become path segments: allow a conservative, portable alphabet only
 // (no separators, no leading dot, no Windows-reserved characters).
 const SAFE_SEGMENT = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/;
 
+/**
+ * Also refuses the names of Object.prototype's members ("constructor", "toString", "__proto__"…):
+ * as an id such a name turns every plain-object lookup into a lookup of the prototype — it blanked
+ * the app on every launch. The core keys by Map, but ids travel to every face.
+ */
 export function isSafeSegment(name: string): boolean {
-  return SAFE_SEGMENT.test(name) && name !== '.' && name !== '..';
+  return SAFE_SEGMENT.test(name) && name !== '.' && name !== '..' && !(name in Object.prototype);
 }
 
 export function assertSafeId(id: string): void {

@@ -8,9 +8,13 @@
 // copy → fsync → rename, and only then is the record put. If anything fails the folder is removed;
 // a crash in between leaves media without a record, which the library sweeps on its next open.
 //
-// Unfinished jobs (submitting/queued/running/downloading) are imported as FAILED with a note: as-is,
-// this machine's runner would resume them — re-submitting or polling a job that belongs to another
-// machine's queue history. Their request id is kept, so the note can say which job it was.
+// An imported job is history, never something this machine talks to a server about: its queue URLs,
+// API base and result address are dropped (they could name any server — with "Check again" that
+// used to hand the user's key to whoever wrote the file), unfinished and outcome-unknown jobs become
+// plain failed records with a note (no "Check again", nothing to resume), and an id that is not a
+// UUID (as every id this app creates is) gets a fresh one, so names like "constructor" or
+// "__proto__" never become keys anywhere. Every string is bounded when the store saves it.
+import { randomUUID } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { isFinalState, JobRecordSchema, type JobRecord } from '../../../shared/domain';
@@ -42,6 +46,15 @@ const MAX_INDEX_BYTES = 256 * 1024 * 1024;
 export const UNFINISHED_IMPORT_NOTE =
   'This job had not finished when it was exported from another library, so it was imported as failed. Its video is not part of the export.';
 
+export const OUTCOME_UNKNOWN_IMPORT_NOTE =
+  'This job was imported from another library, where it may or may not have been queued. It cannot be checked from here: look at that library\'s provider dashboard.';
+
+/** What imported records say instead of the API base they were sent to (it is not kept). */
+export const IMPORTED_API_BASE = '';
+
+const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuidShaped = (id: string): boolean => UUID_SHAPE.test(id);
+
 export async function importLibrary(
   store: LibraryStore,
   srcDir: string,
@@ -55,10 +68,11 @@ export async function importLibrary(
 
   const knownRequestIds = new Set(store.list().flatMap((r) => (r.requestId !== undefined ? [r.requestId] : [])));
   const seen = new Set<string>();
+  const newIds = new Map<string, string>();
   const result: ImportResult = { imported: 0, skipped: 0, problems: [] };
   let done = 0;
   for (const [i, raw] of jobs.entries()) {
-    const outcome = await importOne(store, raw, i, { src, realRoot, seen, knownRequestIds });
+    const outcome = await importOne(store, raw, i, { src, realRoot, seen, knownRequestIds, newIds });
     if (outcome === 'imported') result.imported++;
     else if (outcome === 'skipped') result.skipped++;
     else result.problems.push(outcome.problem);
@@ -104,6 +118,8 @@ interface ImportContext {
   realRoot: string;
   seen: Set<string>;
   knownRequestIds: Set<string>;
+  /** Ids that were not UUID-shaped, and the ids they were given here (parents follow their children). */
+  newIds: Map<string, string>;
 }
 
 type Outcome = 'imported' | 'skipped' | { problem: string };
@@ -115,12 +131,13 @@ async function importOne(store: LibraryStore, raw: unknown, i: number, ctx: Impo
     const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
     return { problem: `Entry ${i + 1} is not a valid job record: ${issue?.message ?? 'invalid'}${where}.` };
   }
-  const record = parsed.data;
-  const name = `Job ${JSON.stringify(record.id).slice(0, 140)}`;
+  const given = parsed.data;
+  const name = `Job ${JSON.stringify(given.id).slice(0, 140)}`;
+  if (ctx.seen.has(given.id)) return { problem: `${name} is listed twice in ${INDEX_FILE}; only the first was used.` };
+  ctx.seen.add(given.id);
+  if (isUuidShaped(given.id) && store.get(given.id) !== undefined) return 'skipped';
+  const record = asHistory(given, ctx.newIds);
   if (!isSafeSegment(record.id)) return { problem: `${name} has an id that cannot be used as a folder name.` };
-  if (ctx.seen.has(record.id)) return { problem: `${name} is listed twice in ${INDEX_FILE}; only the first was used.` };
-  ctx.seen.add(record.id);
-  if (store.get(record.id) !== undefined) return 'skipped';
   if (record.requestId !== undefined && ctx.knownRequestIds.has(record.requestId)) return 'skipped';
   if (record.state === 'completed' && record.videoPath === undefined) return { problem: `${name} is completed but has no video.` };
 
@@ -139,14 +156,15 @@ async function importOne(store: LibraryStore, raw: unknown, i: number, ctx: Impo
       await copyFileDurably(from, to);
       return store.relative(to);
     };
-    const next: JobRecord = { ...record };
+    // Marked, so this machine's spend ledger never counts a job someone else paid for.
+    const next: JobRecord = { ...record, importedAt: new Date().toISOString() };
     if (sources.video) next.videoPath = await copyIn(sources.video, VIDEO_FILE);
     if (record.input.kind === 'file' && sources.input) {
       const input = { ...record.input, path: await copyIn(sources.input, inputFileName(record.input.mime)) };
       if (sources.thumb) input.thumbPath = await copyIn(sources.thumb, THUMB_FILE);
       next.input = input;
     }
-    await store.put(isFinalState(next.state) ? next : asFailed(next));
+    await store.put(next);
   } catch (error) {
     await fsp.rm(mediaDir, { recursive: true, force: true }).catch(() => undefined);
     return { problem: `${name} was not imported: ${describeFsError(error)}.` };
@@ -191,6 +209,30 @@ async function confinedFile(ctx: ImportContext, rel: string): Promise<string> {
     throw new Error(`${JSON.stringify(rel)} points outside the export folder.`);
   }
   return real;
+}
+
+/**
+ * The record as this library keeps it: a UUID id (re-issued if needed), no server addresses, and
+ * nothing left that would make the runner or "Check again" contact a server. File paths still name
+ * the export's files; they are replaced by the copies once those are made.
+ */
+function asHistory(given: JobRecord, newIds: Map<string, string>): JobRecord {
+  const idFor = (old: string): string => {
+    if (isUuidShaped(old)) return old.toLowerCase();
+    let fresh = newIds.get(old);
+    if (fresh === undefined) newIds.set(old, (fresh = randomUUID()));
+    return fresh;
+  };
+  const { urls: _urls, result, parentId, ...rest } = given;
+  const record: JobRecord = { ...rest, id: idFor(given.id), apiBase: IMPORTED_API_BASE, cancelRequested: false };
+  if (parentId !== undefined) record.parentId = idFor(parentId);
+  // A finished video's result is kept for its metadata; anyone else's would point the downloader somewhere.
+  if (result !== undefined && given.state === 'completed') record.result = result;
+  if (!isFinalState(record.state)) return asFailed(record);
+  if (record.error?.kind === 'outcome_unknown') {
+    record.error = { ...record.error, kind: 'unknown', message: OUTCOME_UNKNOWN_IMPORT_NOTE, detail: record.error.message };
+  }
+  return record;
 }
 
 function asFailed(record: JobRecord): JobRecord {

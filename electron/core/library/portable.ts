@@ -7,6 +7,7 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { JobRecord } from '../../../shared/domain';
 import { writeFileAtomic } from '../fs/atomic';
+import { makeExportFolder } from './export-folder';
 import { isSafeSegment } from './paths';
 import {
   copyFileDurably,
@@ -78,22 +79,12 @@ export async function exportLibrary(
   return { exported: exported.length, dest, problems };
 }
 
-/** mkdir -p, then refuse anything non-empty that is not one of our own exports. */
+/** Creates the folder (never in /proc, /sys, /dev), then refuses anything non-empty that is not one of our own exports. */
 async function prepareDestination(dest: string): Promise<void> {
-  let entries: string[];
-  try {
-    const info = await fsp.stat(dest);
-    if (!info.isDirectory()) throw new Error(`${dest} is a file, not a folder. Choose a folder to export to.`);
-    entries = await fsp.readdir(dest);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    try {
-      await fsp.mkdir(dest, { recursive: true });
-    } catch (mkdirError) {
-      throw new Error(`Could not create the folder ${dest} (${describeFsError(mkdirError)}).`, { cause: mkdirError });
-    }
-    return;
-  }
+  const info = await fsp.stat(dest).catch(() => undefined);
+  if (info !== undefined && !info.isDirectory()) throw new Error(`${dest} is a file, not a folder. Choose a folder to export to.`);
+  await makeExportFolder(dest);
+  const entries = await fsp.readdir(dest);
   if (entries.length === 0 || (await isPreviousExport(dest))) return;
   throw new Error(
     `The folder ${dest} is not empty and is not a previous Veo Studio export. Choose an empty or new folder, so nothing of yours is overwritten.`,
@@ -113,7 +104,7 @@ async function isPreviousExport(dest: string): Promise<boolean> {
 async function exportJob(store: LibraryStore, record: JobRecord, dest: string): Promise<JobRecord> {
   const folder = jobFolder(record.id);
   const absFolder = path.join(dest, ...folder.split('/'));
-  await fsp.mkdir(absFolder, { recursive: true });
+  await makeExportFolder(absFolder);
   const copy = async (libraryRel: string, name: string): Promise<string> => {
     await copyFileDurably(store.resolve(libraryRel), path.join(absFolder, name));
     return `${folder}/${name}`;

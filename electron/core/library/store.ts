@@ -5,6 +5,7 @@
 //   library.rejected.jsonl   unreadable journal lines, moved aside by compaction
 //   media/<id>/              input.<ext>, thumb.jpg, video.mp4
 //   trash/<id>/              a deleted job's media + record.json until the library closes
+//   quarantine/<id>/         media no readable record owns, moved aside on open (orphans.ts)
 // Writes are serialized on one promise chain so lines never interleave; a write resolves only once
 // its line is fsynced, and memory is updated only after that, so memory never shows what the disk
 // does not have.
@@ -24,7 +25,8 @@ import {
 } from './journal';
 import { acquireLibraryLock, type LibraryLock } from './lock';
 import { assertSafeFileName, assertSafeId, isSafeSegment, JOURNAL_FILE, MEDIA_DIR, relativeInside, resolveInside } from './paths';
-import { sweepOrphanMedia } from './orphans';
+import { quarantineOrphanMedia } from './orphans';
+import { boundRecord } from './record-bounds';
 import { RecordIndex, type ListQuery } from './record-index';
 import { moveMediaBack, moveToTrash, purgeTrash, readTrashedRecord, recoverInterruptedMoves, trashDirFor } from './trash';
 
@@ -35,6 +37,11 @@ export type LibraryChange = { type: 'put'; record: JobRecord } | { type: 'delete
 export interface LibraryOpenOptions {
   /** Told about every journal line that could not be read (also kept in `store.problems`). */
   onProblem?: (problem: LibraryProblem) => void;
+  /**
+   * For commands that only look (`cli list`, `cli show`): nothing on disk is moved, cleaned or
+   * written — no temp-file sweep, no quarantine, no trash purge — and every write is refused.
+   */
+  readOnly?: boolean;
 }
 
 export class LibraryStore {
@@ -53,8 +60,10 @@ export class LibraryStore {
     private lineCount: number,
     private rejected: RejectedLine[],
     private readonly lock: LibraryLock,
+    private readonly readOnly: boolean,
+    moved: readonly LibraryProblem[],
   ) {
-    this.problems = Object.freeze(rejected.map(({ line, reason }) => Object.freeze({ line, reason })));
+    this.problems = Object.freeze([...rejected.map(({ line, reason }) => Object.freeze({ line, reason })), ...moved]);
   }
 
   /** mkdir -p, take the lock, clear temp leftovers, replay the journal, finish cut-short moves, empty the trash. */
@@ -63,22 +72,30 @@ export class LibraryStore {
     await fsp.mkdir(root, { recursive: true });
     const lock = await acquireLibraryLock(root);
     try {
-      await removeTempFiles(root);
+      if (!opts.readOnly) await removeTempFiles(root);
       const journalPath = path.join(root, JOURNAL_FILE);
       const replay = await replayJournal(journalPath);
-      for (const { line, reason } of replay.rejected) {
+      const report = (problem: LibraryProblem): void => {
         try {
-          opts.onProblem?.({ line, reason });
+          opts.onProblem?.(problem);
         } catch (error) {
           console.error('LibraryStore: onProblem listener failed', error);
         }
-      }
+      };
+      for (const { line, reason } of replay.rejected) report({ line, reason });
       const index = new RecordIndex(replay.records.values());
-      await recoverInterruptedMoves(root, (id) => index.get(id) !== undefined);
-      await sweepOrphanMedia(root, (id) => index.get(id) !== undefined);
-      await purgeTrash(root);
+      const moved: LibraryProblem[] = [];
+      if (!opts.readOnly) {
+        await recoverInterruptedMoves(root, (id) => index.get(id) !== undefined);
+        for (const q of await quarantineOrphanMedia(root, (id) => index.get(id) !== undefined)) {
+          // line 0: not a journal line, a folder.
+          moved.push({ line: 0, reason: `media/${q.id} belongs to no readable job; it was moved to ${q.movedTo} (nothing was deleted)` });
+        }
+        moved.forEach(report);
+        await purgeTrash(root);
+      }
       const writer = await JournalWriter.open(journalPath, replay.endsMidLine);
-      return new LibraryStore(root, index, writer, replay.lineCount, replay.rejected, lock);
+      return new LibraryStore(root, index, writer, replay.lineCount, replay.rejected, lock, opts.readOnly === true, moved);
     } catch (error) {
       await lock.release();
       throw error;
@@ -199,7 +216,7 @@ export class LibraryStore {
       await this.tail;
       try {
         await this.writer.close();
-        await purgeTrash(this.dir);
+        if (!this.readOnly) await purgeTrash(this.dir);
       } finally {
         await this.lock.release();
       }
@@ -209,6 +226,7 @@ export class LibraryStore {
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
     if (this.closing !== undefined) return Promise.reject(new Error(`The library at ${this.dir} is closed.`));
+    if (this.readOnly) return Promise.reject(new Error(`The library at ${this.dir} was opened read-only; nothing can be changed.`));
     const run = this.tail.then(task);
     this.tail = run.catch(() => undefined);
     return run;
@@ -216,6 +234,7 @@ export class LibraryStore {
 
   private assertOpen(): void {
     if (this.closing !== undefined) throw new Error(`The library at ${this.dir} is closed.`);
+    if (this.readOnly) throw new Error(`The library at ${this.dir} was opened read-only; nothing can be changed.`);
   }
 
   private requireLive(id: string): JobRecord {
@@ -231,8 +250,9 @@ export class LibraryStore {
       throw new Error(`Cannot save job ${id}: it is not a valid job record.\n${z.prettifyError(parsed.error)}`);
     }
     assertSafeId(parsed.data.id);
-    await this.append({ op: 'put', record: parsed.data });
-    const stored = this.index.set(parsed.data);
+    const bounded = boundRecord(parsed.data);
+    await this.append({ op: 'put', record: bounded });
+    const stored = this.index.set(bounded);
     this.emit({ type: 'put', record: stored });
     await this.maybeCompact();
     return stored;

@@ -2,7 +2,8 @@
 // without importing download.ts (which imports them). download.ts re-exports it: callers import
 // DownloadError from there.
 
-export type DownloadErrorCode = 'expired' | 'integrity' | 'network' | 'http';
+/** `refused`: a non-public address (download-address.ts); `too_large`: over the size cap. Neither is retried. */
+export type DownloadErrorCode = 'expired' | 'integrity' | 'network' | 'http' | 'refused' | 'too_large';
 
 export class DownloadError extends Error {
   readonly code: DownloadErrorCode;

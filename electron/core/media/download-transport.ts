@@ -5,8 +5,10 @@
 // transport remains only as a seam for tests that script a response (DownloadOptions.fetch).
 import http from 'node:http';
 import https from 'node:https';
-import { Readable } from 'node:stream';
+import { Readable, type Duplex } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import type net from 'node:net';
+import { assertPublicLiteral, publicOnlyLookup, type PrivateHostAllowance } from './download-address';
 import { DownloadError } from './download-error';
 
 /** One HTTP response, whichever transport produced it. */
@@ -33,10 +35,21 @@ const AGENTS: Record<string, http.Agent> = {
   'https:': new https.Agent({ keepAlive: false }),
 };
 
-export const openWithNodeHttp: OpenRequest = async (url, headers, signal) => {
+/** Picks how to reach each URL (a proxy tunnel's createConnection), or undefined to connect directly. */
+export type ConnectionFor = (url: URL) => Promise<((options: unknown, cb: (err: Error | null, socket?: Duplex) => void) => undefined) | undefined>;
+
+/**
+ * The real transport. Every hop (the first request and each redirect) must be on a public address
+ * unless its host is in `privateHostsAllowed` (download-address.ts). With `connectionFor` (the
+ * proxy hook) a hop may go through a CONNECT tunnel; then the proxy resolves the name, so only
+ * literal addresses can be checked here.
+ */
+export const openWithNodeHttp = (privateHostsAllowed: PrivateHostAllowance = [], connectionFor?: ConnectionFor): OpenRequest => async (url, headers, signal) => {
   let current = new URL(url);
+  const lookup = publicOnlyLookup(privateHostsAllowed);
   for (let redirects = 0; ; redirects++) {
-    const res = await getOnce(current, headers, signal);
+    assertPublicLiteral(current, privateHostsAllowed);
+    const res = await getOnce(current, headers, signal, lookup, await connectionFor?.(current));
     const location = res.headers.location;
     if (!REDIRECT_STATUSES.has(res.statusCode ?? 0) || location === undefined) return answerOf(res);
     res.destroy(); // a redirect's body is never wanted
@@ -52,11 +65,19 @@ export const openWithNodeHttp: OpenRequest = async (url, headers, signal) => {
   }
 };
 
-function getOnce(url: URL, headers: Record<string, string>, signal: AbortSignal): Promise<http.IncomingMessage> {
+function getOnce(
+  url: URL,
+  headers: Record<string, string>,
+  signal: AbortSignal,
+  lookup: ReturnType<typeof publicOnlyLookup>,
+  createConnection?: unknown,
+): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(abortError(signal));
     const get = url.protocol === 'https:' ? https.get : http.get;
-    const req = get(url, { headers, agent: AGENTS[url.protocol] }, resolve);
+    const how =
+      createConnection === undefined ? { agent: AGENTS[url.protocol], lookup: lookup as net.LookupFunction } : { createConnection: createConnection as never };
+    const req = get(url, { headers, ...how }, resolve);
     // Destroying the request closes the socket; a response already under way then ends with an
     // error, after handing over what it had received (download-body.ts).
     const onAbort = (): void => void req.destroy(abortError(signal));
@@ -83,8 +104,9 @@ function answerOf(res: http.IncomingMessage): HttpAnswer {
 }
 
 /** Test seam: a scripted fetch instead of the network (redirects are then fetch's business). */
-export function openWithFetch(fetchImpl: typeof fetch): OpenRequest {
+export function openWithFetch(fetchImpl: typeof fetch, privateHostsAllowed: PrivateHostAllowance = []): OpenRequest {
   return async (url, headers, signal) => {
+    assertPublicLiteral(new URL(url), privateHostsAllowed);
     const response = await fetchImpl(url, { headers, signal, redirect: 'follow', credentials: 'omit' });
     const body = response.body ? Readable.fromWeb(response.body as WebReadableStream<Uint8Array>) : Readable.from([]);
     return { status: response.status, header: (name) => response.headers.get(name), body, discard: () => body.destroy() };

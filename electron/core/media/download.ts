@@ -21,7 +21,8 @@ import {
   progressReporter,
   sizeOf,
 } from './download-support';
-import { type HttpAnswer, openWithFetch, openWithNodeHttp, type OpenRequest } from './download-transport';
+import type { PrivateHostAllowance } from './download-address';
+import { type ConnectionFor, type HttpAnswer, openWithFetch, openWithNodeHttp, type OpenRequest } from './download-transport';
 
 export { DownloadError, type DownloadErrorCode } from './download-error';
 
@@ -45,13 +46,28 @@ export interface DownloadOptions {
    * download-transport.ts); a fetch given here follows redirects itself.
    */
   fetch?: typeof fetch;
+  /** The proxy hook: how to connect to each hop (a CONNECT tunnel), or directly when it says undefined. */
+  connectionFor?: ConnectionFor;
   /** Requests in total, including the first (default 5). */
   maxAttempts?: number;
   /** Give up on a response when no byte arrives for this long (default 30 s). */
   idleTimeoutMs?: number;
   /** First retry wait; doubles each time, capped at 8 s (default 500 ms). */
   retryDelayMs?: number;
+  /**
+   * The most a video may be (default DEFAULT_MAX_VIDEO_BYTES). Checked against the announced size
+   * and, when none is announced, against the bytes as they arrive; over it the .part is removed.
+   */
+  maxBytes?: number;
+  /**
+   * Hosts that may be on loopback / private addresses: the one the user configured for the job's
+   * provider (the simulator's CDN). Every other video URL must resolve to a public address.
+   */
+  privateHostsAllowed?: PrivateHostAllowance;
 }
+
+/** Veo's longest clip (8 s, 1080p) is tens of MB; 2 GiB leaves room and still protects the disk. */
+export const DEFAULT_MAX_VIDEO_BYTES = 2 * 1024 * 1024 * 1024;
 
 export interface DownloadOutcome {
   bytes: number;
@@ -84,7 +100,7 @@ export async function downloadToFile(opts: DownloadOptions): Promise<DownloadOut
   const ctx: Context = {
     opts,
     partPath: `${opts.destPath}.part`,
-    open: opts.fetch ? openWithFetch(opts.fetch) : openWithNodeHttp,
+    open: opts.fetch ? openWithFetch(opts.fetch, opts.privateHostsAllowed) : openWithNodeHttp(opts.privateHostsAllowed, opts.connectionFor),
     idleTimeoutMs: opts.idleTimeoutMs ?? 30_000,
     report: progressReporter(opts.onProgress),
     resumed: false,
@@ -178,6 +194,10 @@ async function planWrite(ctx: Context, response: HttpAnswer, offset: number): Pr
     ctx.bytesFetchedTwice += offset; // 200 to a Range request: the server ignored it, start over
     total = parseLength(response.header('content-length'));
   }
+  const maxBytes = ctx.opts.maxBytes ?? DEFAULT_MAX_VIDEO_BYTES;
+  if ((total ?? 0) > maxBytes || (ctx.opts.expectedBytes ?? 0) > maxBytes) {
+    return fail(tooLarge(maxBytes), 'drop');
+  }
   const expected = ctx.opts.expectedBytes;
   if (expected !== undefined && total !== undefined && total !== expected) {
     return fail(new DownloadError('integrity', `The server offers ${total} bytes but the result said ${expected}.`), 'drop');
@@ -200,12 +220,18 @@ async function streamBody(ctx: Context, response: HttpAnswer, startAt: number, t
   ctx.report(received, expected, true);
   const file = createWriteStream(ctx.partPath, { flags: startAt === 0 ? 'w' : 'a', highWaterMark: WRITE_BUFFER_BYTES });
   let tooLong = false;
+  const maxBytes = ctx.opts.maxBytes ?? DEFAULT_MAX_VIDEO_BYTES;
   const end = await pumpBody(response.body, file, {
     accept: (byteLength) => {
       idle.poke();
       if (expected !== undefined && received + byteLength > expected) {
         tooLong = true;
         throw new DownloadError('integrity', `The server sent more than the ${expected} bytes it announced.`);
+      }
+      // No size announced: the cap is all that stands between an endless body and a full disk.
+      if (received + byteLength > maxBytes) {
+        tooLong = true;
+        throw tooLarge(maxBytes);
       }
     },
     written: (byteLength) => {
@@ -241,6 +267,11 @@ async function finalize(ctx: Context, needsSniff: boolean): Promise<number> {
   await fsp.rename(partPath, opts.destPath);
   await fsyncDirectory(path.dirname(opts.destPath));
   return size;
+}
+
+function tooLarge(maxBytes: number): DownloadError {
+  const size = maxBytes >= 1024 ** 3 ? `${(maxBytes / 1024 ** 3).toFixed(1)} GB` : `${Math.round(maxBytes / 1024 ** 2)} MB`;
+  return new DownloadError('too_large', `The video is larger than ${size}, the most Veo Studio saves; the partial file was removed. Ask your provider about this result.`);
 }
 
 function networkFailure(error: unknown, idle: IdleWatchdog): unknown {

@@ -1,5 +1,5 @@
 // Serves library media to <video>/<img> for both faces: the browser host's /media route and
-// Electron's veo-media:// protocol. Two steps, always in this order:
+// Electron's app://veo/media route. Two steps, always in this order:
 //   resolveMediaPath — untrusted URL path → a real file inside the library's media folder, or a refusal
 //   serveFile        — that file, streamed, with single byte ranges (206) so <video> can seek
 import { constants, promises as fsp } from 'node:fs';

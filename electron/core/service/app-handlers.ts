@@ -1,10 +1,12 @@
 // app:info, settings:* and the native video actions (Save as…, Show in folder).
+import type { Settings } from '../../../shared/settings';
 import { platform as osPlatform } from 'node:os';
 import packageJson from '../../../package.json' with { type: 'json' };
 import type { JobRecord } from '../../../shared/domain';
 import { IN_PROCESS_SIMULATOR } from '../index';
 import { IpcUserError, type Handlers } from '../ipc/router';
 import { writeSidecarQuietly } from '../library/sidecar';
+import { refuseApiBaseChangeOnHost } from './host-face';
 import type { ServiceContext } from './types';
 
 type AppHandlers = Pick<
@@ -35,10 +37,18 @@ export function appHandlers(ctx: ServiceContext): AppHandlers {
       return core.settings();
     },
     'settings:update'(patch) {
+      refuseApiBaseChangeOnHost(opts, core.settings(), patch);
+      // Same reason as the API base: a page must not reroute the key's traffic (an http base's
+      // tunnel is plaintext to the proxy). The host takes HTTPS_PROXY from its environment.
+      if (opts.face === 'host' && patch.proxy !== undefined && (patch.proxy || undefined) !== core.settings().proxy) {
+        throw new IpcUserError('unsupported', 'The proxy cannot be changed from the browser. Start the host with HTTPS_PROXY set, or change it in the desktop app.');
+      }
       // null clears an optional setting: a JSON frame cannot carry `undefined`.
-      const { confirmAboveUsd, ...rest } = patch;
-      if (confirmAboveUsd === null) return core.updateSettings({ ...rest, confirmAboveUsd: undefined });
-      return core.updateSettings(confirmAboveUsd === undefined ? rest : { ...rest, confirmAboveUsd });
+      const { confirmAboveUsd, proxy, ...rest } = patch;
+      const next: Partial<Settings> = { ...rest };
+      if (confirmAboveUsd !== undefined) next.confirmAboveUsd = confirmAboveUsd ?? undefined;
+      if (proxy !== undefined) next.proxy = proxy === null || proxy === '' ? undefined : proxy;
+      return core.updateSettings(next);
     },
     async 'video:saveAs'({ id }) {
       const save = platform.saveVideoAs;

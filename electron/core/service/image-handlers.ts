@@ -11,6 +11,7 @@ import {
   prepareImageFile,
   type PreparedImage,
 } from '../media/preflight';
+import { refusePathOnHost } from './host-face';
 import type { ServiceContext } from './types';
 
 /** Largest picture accepted as bytes over IPC / WebSocket (decoded). */
@@ -35,6 +36,7 @@ async function prepare(ctx: ServiceContext, source: ImageSource): Promise<Prepar
   try {
     switch (source.kind) {
       case 'path':
+        refusePathOnHost(ctx.opts, 'picture');
         return { image: await prepareImageFile(source.path, ctx.opts.preflight), name: basename(source.path) };
       case 'bytes': {
         const bytes = decodeBase64(source.base64);

@@ -13,6 +13,7 @@ import { keyHandlers } from './key-handlers';
 import { libraryHandlers } from './library-handlers';
 import { portableHandlers } from './portable-handlers';
 import { sidecarHandlers } from './sidecar-handlers';
+import { spendHandlers } from './spend-handlers';
 import { ProgressTracker } from './progress-tracker';
 import type { AppServiceOptions, NativePlatform, ServiceContext } from './types';
 
@@ -54,6 +55,7 @@ export function createAppService(core: Core, platform: NativePlatform, opts: App
     ...libraryHandlers(ctx),
     ...portableHandlers(ctx),
     ...sidecarHandlers(ctx),
+    ...spendHandlers(ctx),
     ...chainHandlers(ctx),
     ...keyHandlers(ctx),
   };

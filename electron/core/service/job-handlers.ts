@@ -1,6 +1,8 @@
 // jobs:* — creating, cancelling, re-checking and re-running jobs. Every new job goes to the provider
-// chosen right now (settings + command-line overrides), and never without a key it needs.
+// chosen right now (settings + command-line overrides), never without a key it needs, and never
+// past the spend guard (core/spend): the renderer's confirm dialog only relays its answer.
 import type { GenerationParams, JobRecord } from '../../../shared/domain';
+import type { Target } from '../index';
 import type { NewJob } from '../jobs/runner';
 import { IpcUserError, type Handlers } from '../ipc/router';
 import { isInputImageError, prepareImageFile } from '../media/preflight';
@@ -12,10 +14,16 @@ type JobHandlers = Pick<Handlers, 'jobs:create' | 'jobs:cancel' | 'jobs:recheck'
 
 export function jobHandlers(ctx: ServiceContext, progress: ProgressTracker): JobHandlers {
   return {
-    async 'jobs:create'({ params, imageToken, parentId }) {
+    async 'jobs:create'({ params, imageToken, parentId, batchSize, confirmedUsd }) {
       const image = ctx.images.get(imageToken);
       if (!image) throw new IpcUserError('invalid_input', 'The picture is no longer available — drop it again.');
-      return startJob(ctx, params, image, parentId);
+      const target = await ctx.core.target();
+      const { provider } = target;
+      // The same settings, picture and parent twice is one request (a double click), not two jobs.
+      const key = JSON.stringify(['create', provider, params, imageToken, parentId ?? null]);
+      return ctx.core.spendGuard.spend({ key, provider, params, jobs: batchSize, confirmedUsd }, () =>
+        startJob(ctx, target, params, image, parentId),
+      );
     },
     async 'jobs:cancel'({ id }) {
       ctx.requireJob(id);
@@ -25,9 +33,14 @@ export function jobHandlers(ctx: ServiceContext, progress: ProgressTracker): Job
       ctx.requireJob(id);
       return ctx.core.runner.recheck(id);
     },
-    async 'jobs:rerun'({ id }) {
+    async 'jobs:rerun'({ id, confirmedUsd }) {
       const rec = ctx.requireJob(id);
-      return startJob(ctx, rec.params, await inputImageOf(ctx, rec));
+      const target = await ctx.core.target();
+      const { provider } = target;
+      // Priced at the provider it will go to now, which may not be the one the original went to.
+      return ctx.core.spendGuard.spend({ key: JSON.stringify(['rerun', provider, id]), provider, params: rec.params, confirmedUsd }, async () =>
+        startJob(ctx, target, rec.params, await inputImageOf(ctx, rec)),
+      );
     },
     'jobs:active'() {
       return progress.active();
@@ -35,8 +48,14 @@ export function jobHandlers(ctx: ServiceContext, progress: ProgressTracker): Job
   };
 }
 
-async function startJob(ctx: ServiceContext, params: GenerationParams, image: NewJob['image'], parentId?: string): Promise<JobRecord> {
-  const { provider, apiBase } = await ctx.core.target();
+/** Starts the job at the target it was priced for, so the guard's quote and the charge agree. */
+async function startJob(
+  ctx: ServiceContext,
+  { provider, apiBase }: Target,
+  params: GenerationParams,
+  image: NewJob['image'],
+  parentId?: string,
+): Promise<JobRecord> {
   if (needsKey(provider) && !(await ctx.core.secrets.status(provider)).isSet) {
     throw new IpcUserError('failed', `No API key for ${provider} is set. Open Settings and add your key, or try the simulator.`);
   }

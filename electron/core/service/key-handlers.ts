@@ -3,10 +3,10 @@
 import type { KeyStatusInfo } from '../../../shared/contract';
 import type { Provider } from '../../../shared/domain';
 import { IpcUserError, type Handlers } from '../ipc/router';
-import { isKeychainError, needsKey } from '../secrets/secret-store';
+import { isKeychainError, needsKey, validateApiKey } from '../secrets/secret-store';
 import type { ServiceContext } from './types';
 
-export function keyHandlers(ctx: ServiceContext): Pick<Handlers, 'key:status' | 'key:set' | 'key:clear'> {
+export function keyHandlers(ctx: ServiceContext): Pick<Handlers, 'key:status' | 'key:set' | 'key:clear' | 'key:check' | 'account:balance'> {
   const providerOf = async (requested?: Provider): Promise<Provider> => requested ?? (await ctx.core.target()).provider;
   return {
     async 'key:status'({ provider }) {
@@ -23,6 +23,20 @@ export function keyHandlers(ctx: ServiceContext): Pick<Handlers, 'key:status' | 
       const p = await providerOf(provider);
       if (!needsKey(p)) return { isSet: false };
       return guard(() => ctx.core.secrets.clear(p), 'remove');
+    },
+    async 'key:check'({ provider, key }) {
+      const p = await providerOf(provider);
+      if (!needsKey(p)) throw new IpcUserError('invalid_input', 'The simulator needs no API key.');
+      try {
+        validateApiKey(key); // a malformed key never leaves the machine
+      } catch (err) {
+        throw new IpcUserError('invalid_input', err instanceof Error ? err.message : 'The key is not valid.');
+      }
+      // The result quotes the provider, never the key: checkKey redacts echoes like every exchange.
+      return ctx.core.checkKey(p, key);
+    },
+    'account:balance'() {
+      return ctx.core.balance();
     },
   };
 }

@@ -1,5 +1,4 @@
-// sidecar:open — restore Create from a sidecar (or a video with one beside it) — and
-// library:ledger, the estimated spend per day and month. The picture a sidecar names is never read
+// sidecar:open — restore Create from a sidecar (or a video with one beside it). The picture a sidecar names is never read
 // from a path inside the sidecar: a URL is re-checked like a pasted link, a file is looked up in the
 // library by its SHA-256, so a crafted sidecar cannot make the core read an arbitrary file.
 import { promises as fsp } from 'node:fs';
@@ -7,13 +6,13 @@ import { basename, extname } from 'node:path';
 import type { SidecarOpenResult } from '../../../shared/contract';
 import type { Sidecar } from '../../../shared/sidecar';
 import { IpcUserError, type Handlers } from '../ipc/router';
-import { computeLedger } from '../library/ledger';
 import { isSidecarError, parseSidecar, readSidecar, sidecarPathFor } from '../library/sidecar';
 import { checkImageUrl, isInputImageError, prepareImageFile } from '../media/preflight';
 import { describe } from './image-handlers';
+import { refusePathOnHost } from './host-face';
 import type { ServiceContext } from './types';
 
-type SidecarHandlers = Pick<Handlers, 'sidecar:open' | 'library:ledger'>;
+type SidecarHandlers = Pick<Handlers, 'sidecar:open'>;
 
 const VIDEO_EXTENSIONS = new Set(['.mp4', '.mov', '.m4v']);
 
@@ -23,11 +22,9 @@ const DROP_THE_JSON =
 export function sidecarHandlers(ctx: SidecarContext): SidecarHandlers {
   return {
     async 'sidecar:open'(source) {
+      if (source.kind === 'path') refusePathOnHost(ctx.opts, 'sidecar');
       const sidecar = await load(source);
       return restore(ctx, sidecar);
-    },
-    'library:ledger'() {
-      return computeLedger(ctx.core.library.list({}));
     },
   };
 }

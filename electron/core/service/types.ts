@@ -16,7 +16,7 @@ export interface NativePlatform {
 
 export interface AppServiceOptions {
   face: 'electron' | 'host';
-  /** Prefix under which library media plays: host '/media', Electron 'veo-media://library'. */
+  /** Prefix under which library media plays (shared/media-url.ts): host '/media', Electron 'app://veo/media'. */
   mediaBase: string;
   /** Electron passes app.getVersion(); otherwise package.json's version. */
   version?: string;

@@ -14,3 +14,4 @@ export {
   type SimJobView,
   type Simulator,
 } from './types';
+export { REJECTED_KEY_PREFIX, type SimAccountOptions } from './aggregator';

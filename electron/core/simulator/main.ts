@@ -10,24 +10,34 @@ function portArg(name: string, raw: string | undefined): number {
   return port;
 }
 
+function balanceArg(raw: string): number {
+  const usd = Number(raw);
+  if (!Number.isFinite(usd) || usd < 0) throw new Error(`--balance must be a number of dollars, got "${raw}"`);
+  return usd;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       port: { type: 'string' },
       'cdn-port': { type: 'string' },
       'no-stream': { type: 'boolean', default: false },
+      // An aggregator without /v1/dashboard/billing/*, and the simulated account's top-up total.
+      'no-billing': { type: 'boolean', default: false },
+      balance: { type: 'string' },
     },
   });
   const sim = await startSimulator({
     port: portArg('port', values.port),
     cdnPort: portArg('cdn-port', values['cdn-port']),
     streamSupported: !values['no-stream'],
+    account: { billing: !values['no-billing'], ...(values.balance !== undefined ? { balanceUsd: balanceArg(values.balance) } : {}) },
   });
   console.log(`Veo Studio simulator`);
   console.log(`  API: ${sim.baseUrl}`);
   console.log(`  CDN: ${sim.cdnUrl}`);
   console.log(`  scenarios: ${SCENARIO_NAMES.join(', ')}`);
-  console.log(`  pick one with "[sim:<name>]" in the prompt or the ${SCENARIO_HEADER} header; any key works.`);
+  console.log(`  pick one with "[sim:<name>]" in the prompt or the ${SCENARIO_HEADER} header; any key works except "sk-rejected…".`);
   sim.on('completed', (job) => console.log(`  ${job.requestId} ${job.scenario}: ${job.outcome ?? 'done'}`));
 
   let stopping = false;

@@ -28,6 +28,13 @@ export const SCENARIO_NAMES = [
   'expired_url',
   'cancel_race',
   'no_stream',
+  // The aggregator's own answers (aggregator.ts): refused before anything is queued.
+  'quota_exhausted',
+  'payment_required',
+  'model_not_allowed',
+  'group_saturated',
+  'no_channel',
+  'payload_too_large',
 ] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
@@ -118,6 +125,12 @@ const PLANS: Record<ScenarioName, ScenarioPlan> = {
   expired_url: { ...HAPPY, cdn: 'expired' },
   cancel_race: { ...HAPPY, finishesOnCancel: true },
   no_stream: { ...HAPPY, streamSupported: false },
+  quota_exhausted: HAPPY,
+  payment_required: HAPPY,
+  model_not_allowed: HAPPY,
+  group_saturated: { ...HAPPY, rejectedSubmits: 2 },
+  no_channel: HAPPY,
+  payload_too_large: HAPPY,
 };
 
 export const planFor = (name: ScenarioName): ScenarioPlan => PLANS[name];

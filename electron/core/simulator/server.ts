@@ -1,6 +1,7 @@
 // The queue API on loopback: submit, status (+ SSE stream), result, cancel — answered exactly as
 // protocol.md describes, with each job's scenario deciding which faults to inject.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AGGREGATOR_REFUSALS, billingRoute, keyRejected, quotaRefusal, rejectsKey, saturated, type SimAccount } from './aggregator';
 import { checkSubmitBody } from './input-validation';
 import { Exchange, readBody } from './exchange';
 import type { JobRegistry } from './job-registry';
@@ -17,6 +18,7 @@ export interface ApiDeps {
   videoSize: number;
   streamSupported: boolean;
   pingIntervalMs: number;
+  account: SimAccount;
 }
 
 /** Images travel as data URIs too: 8 MB of image is ~11 MB of base64. */
@@ -56,6 +58,8 @@ async function route(ex: Exchange, deps: ApiDeps): Promise<void> {
   if (!AUTHORIZATION.test(ex.req.headers.authorization ?? '')) {
     return ex.json(401, { detail: 'Missing or invalid credentials: send "Authorization: Bearer <key>" or "Key <key>".' });
   }
+  if (rejectsKey(ex.req.headers.authorization)) return keyRejected(ex);
+  if (ex.entry.method === 'GET' && billingRoute(ex, deps.account)) return;
   if (target.kind === 'unknown') return ex.json(404, { detail: 'Not Found' });
   if (target.kind === 'submit') {
     return ex.entry.method === 'POST' ? submit(ex, deps) : methodNotAllowed(ex, 'POST');
@@ -94,11 +98,16 @@ async function submit(ex: Exchange, deps: ApiDeps): Promise<void> {
     return ex.json(422, { detail: [{ loc: ['body', 'prompt'], msg, type: 'value_error', input: choice.requested }] });
   }
   ex.entry.scenario = choice.name;
+  const refusal = AGGREGATOR_REFUSALS[choice.name];
+  if (refusal) return refusal(ex, deps.account);
   if (deps.registry.shouldRejectSubmit(choice.name)) {
+    if (choice.name === 'group_saturated') return saturated(ex);
     return ex.json(429, { detail: 'Rate limit exceeded: too many requests.' }, { 'retry-after': '1' });
   }
+  if (!deps.account.canAfford(checked.input)) return quotaRefusal(ex, deps.account);
 
   const job = deps.registry.create(choice.name, checked.input);
+  deps.account.charge(checked.input);
   ex.about(job.requestId, job.scenario);
   // submit_reset: the job exists (and will be charged) but the client never hears about it.
   if (job.plan.resetSubmitAfterCreate) return ex.reset();

@@ -2,6 +2,7 @@
 // production, so a client that leaks its key to the CDN is caught by the request log).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SimAccount } from './aggregator';
 import { createCdnHandler } from './cdn';
 import { JobRegistry } from './job-registry';
 import { createApiHandler } from './server';
@@ -56,6 +57,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const source = await loadVideoSource(opts.video);
   const requests: SimRequestLog[] = [];
   const registry = new JobRegistry(timing);
+  const account = new SimAccount(opts.account);
 
   const cdnServer = createServer(createCdnHandler({ registry, log: requests, source, slowBytesPerSecond }));
   const cdnPort = await listen(cdnServer, opts.cdnPort ?? 0);
@@ -69,6 +71,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       videoSize: source.size,
       streamSupported: opts.streamSupported ?? true,
       pingIntervalMs,
+      account,
     }),
   );
   let port: number;
@@ -87,6 +90,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     jobs: () => registry.all().map((job) => job.view()),
     job: (requestId) => registry.get(requestId)?.view(),
     submitCount: () => registry.submitCount(),
+    remainingUsd: () => account.remainingUsd(),
     on: (_event, listener) => registry.onCompleted(listener),
     close() {
       closing ??= (async () => {

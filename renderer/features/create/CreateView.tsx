@@ -8,7 +8,6 @@ import { DropZone } from './DropZone';
 import { imageUrlFromText, useImageIntake } from './image-intake';
 import { OptionsPanel } from './OptionsPanel';
 import { PromptEditor } from './PromptEditor';
-import { SpendConfirmDialog } from './SpendConfirmDialog';
 
 export function CreateView() {
   const { spendGuard } = useStores();
@@ -103,7 +102,6 @@ export function CreateView() {
         </div>
         <OptionsPanel />
       </div>
-      <SpendConfirmDialog />
     </div>
   );
 }

@@ -1,26 +1,37 @@
-// The primary action. Its label carries the duration and the estimated cost; when it cannot run,
-// it is disabled and says why, right under it (a tooltip alone is easy to miss).
-import { formatUsd } from '../../../shared/pricing';
+// The primary action. Its label carries the duration and the estimated cost (or "free" on the
+// simulator); when it cannot run, it is disabled and says why, right under it (a tooltip alone is
+// easy to miss). It stays locked while a press is on its way to the core or waiting for the
+// spend confirmation, so a double click never sends twice.
+import { formatPrice, formatUsd, isBilledProvider } from '../../../shared/pricing';
 import { SparklesIcon, SpinnerIcon } from '../../components/icons';
 import { MOD_LABEL } from '../../components/keyboard';
 import { estimateTotalUsd, generateBlocker, generateLabel } from '../../stores/create-form';
-import { useCreate, useKeyReadiness, useStores } from '../../stores/hooks';
+import { useStore } from 'zustand';
+import { shownBalance } from '../../stores/balance-store';
+import { useCreate, useEffectiveProvider, useKeyReadiness, useStores } from '../../stores/hooks';
 
 export function GenerateButton() {
-  const { spendGuard, app } = useStores();
+  const { spendGuard, app, balance } = useStores();
+  const balanceUsd = useStore(balance, (s) => shownBalance(s.info));
   const keyReady = useKeyReadiness();
+  const provider = useEffectiveProvider() ?? 'aggregator';
   const state = useCreate((s) => s);
+  const inFlight = useStore(spendGuard, (s) => s.generating || s.pending !== undefined);
   const blocker = generateBlocker(state, keyReady);
   const count = Math.max(1, state.images.length);
-  const label = generateLabel(state, count);
+  const free = !isBilledProvider(provider);
+  const label = generateLabel(state, count, free);
   const [head, ...rest] = label.split(' · ');
+  const estimate = estimateTotalUsd(state, count);
+  // A warning, not a block: the provider's price may differ from fal's list price we estimate with.
+  const shortOfMoney = !free && balanceUsd !== undefined && estimate > balanceUsd;
 
   return (
     <div className="generate">
       <dl className="cost-summary">
         <div>
           <dt>Estimate</dt>
-          <dd>{formatUsd(estimateTotalUsd(state, count))}</dd>
+          <dd>{formatPrice(estimate, provider)}</dd>
         </div>
         <div>
           <dt>Rate</dt>
@@ -30,7 +41,8 @@ export function GenerateButton() {
       <button
         type="button"
         className="btn btn-primary btn-generate"
-        disabled={!!blocker}
+        disabled={!!blocker || inFlight}
+        aria-busy={inFlight}
         title={blocker ?? `Start the job (${MOD_LABEL}Enter)`}
         aria-describedby={blocker ? 'generate-reason' : undefined}
         onClick={() => void spendGuard.getState().requestGenerate(keyReady)}
@@ -45,6 +57,12 @@ export function GenerateButton() {
           {rest.length > 0 && <span className="generate-meta">{` · ${rest.join(' · ')}`}</span>}
         </span>
       </button>
+      {shortOfMoney && (
+        <p className="callout is-warning balance-warning" role="alert" data-testid="balance-warning">
+          The estimate ({formatUsd(estimate)}) is more than your balance ({formatUsd(balanceUsd)}). The provider will
+          likely refuse the job — top up first.
+        </p>
+      )}
       <p id="generate-reason" className="generate-reason" aria-live="polite">
         {!blocker && (
           <span className="generate-hint">

@@ -1,5 +1,7 @@
-// Asks before a Generate whose estimate is above the "confirm above $X" setting. Focus starts on
-// Cancel, the safe choice; Esc or the backdrop cancels (the shared Dialog does the modal part).
+// Asks before a Generate or Retry that the core's spend guard says is above the "confirm above $X"
+// setting (it never asks for the simulator: that is free). Mounted once at the app's root, so a
+// Retry from any view can ask too. Focus starts on Cancel, the safe choice; Esc or the backdrop
+// cancels (the shared Dialog does the modal part).
 import { useRef } from 'react';
 import { useStore } from 'zustand';
 import { formatUsd } from '../../../shared/pricing';
@@ -13,7 +15,12 @@ export function SpendConfirmDialog() {
   if (!pending) return null;
 
   const cancel = () => spendGuard.getState().cancel();
-  const what = pending.jobs > 1 ? `These ${pending.jobs} videos are` : 'This video is';
+  const what =
+    pending.action.kind === 'rerun'
+      ? 'Retrying starts a new job, which is charged again. It is'
+      : pending.jobs > 1
+        ? `These ${pending.jobs} videos are`
+        : 'This video is';
   return (
     <Dialog onCancel={cancel} labelledBy="spend-confirm-title" describedBy="spend-confirm-text" initialFocus={cancelRef}>
       <h2 id="spend-confirm-title" className="card-title">

@@ -1,5 +1,5 @@
 // Grabs the frame a <video> is showing as PNG bytes. Library media is same-origin in the browser
-// host (/media/…) and a privileged scheme in Electron (veo-media://), so the canvas is never tainted
+// host (/media/…) and in Electron (app://veo/media/…), so the canvas is never tainted
 // and toBlob is allowed; a cross-origin source would make toBlob throw a SecurityError, reported as is.
 
 /** One frame at 24 fps, the rate Veo renders at: what "," and "." step by. */

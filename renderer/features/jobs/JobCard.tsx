@@ -2,6 +2,7 @@
 // that state: queue position, ticking elapsed time, the latest log line, download progress, and the
 // actions that make sense (Cancel, Retry, Edit & retry, Check again, Open).
 import { memo } from 'react';
+import { useStore } from 'zustand';
 import { isFinalState, type JobRecord } from '../../../shared/domain';
 import { describeJobError } from '../../api/errors';
 import { mediaUrl } from '../../api/media';
@@ -16,8 +17,8 @@ import { liveElapsedMs, type LiveProgress } from '../../stores/jobs-store';
 import { useApp, useJobs, useStores } from '../../stores/hooks';
 
 export const JobCard = memo(function JobCard({ id }: { id: string }) {
-  const record = useJobs((s) => s.records[id]);
-  const progress = useJobs((s) => s.progress[id]);
+  const record = useJobs((s) => s.records.get(id));
+  const progress = useJobs((s) => s.progress.get(id));
   const mediaBase = useApp((s) => s.info?.mediaBase);
   const active = !!record && !isFinalState(record.state);
   const now = useNow(active);
@@ -100,8 +101,10 @@ function JobOutcome({ record }: { record: JobRecord }) {
 }
 
 function JobActions({ record, active }: { record: JobRecord; active: boolean }) {
-  const { jobs, create, app, library } = useStores();
+  const { jobs, create, app, library, spendGuard } = useStores();
   const { id, state } = record;
+  // Locked while this Retry is on its way: a double click must not start two paid jobs.
+  const retrying = useStore(spendGuard, (s) => s.retrying.has(id));
   const unknown = state === 'failed' && record.error?.kind === 'outcome_unknown';
   return (
     <div className="job-actions">
@@ -123,7 +126,13 @@ function JobActions({ record, active }: { record: JobRecord; active: boolean }) 
         </button>
       )}
       {(state === 'failed' || state === 'cancelled') && !unknown && (
-        <button type="button" className="btn btn-secondary btn-small" onClick={() => void jobs.getState().rerun(id)}>
+        <button
+          type="button"
+          className="btn btn-secondary btn-small"
+          disabled={retrying}
+          aria-busy={retrying}
+          onClick={() => void spendGuard.getState().requestRerun(id)}
+        >
           <RetryIcon size={14} aria-hidden="true" />
           Retry
         </button>

@@ -1,5 +1,5 @@
 // The right-hand panel: every active and recent job, newest first.
-import { isFinalState } from '../../../shared/domain';
+import { activeJobCount } from '../../stores/jobs-store';
 import { EmptyState } from '../../components/EmptyState';
 import { FilmIcon, PanelCloseIcon, PanelOpenIcon } from '../../components/icons';
 import { useApp, useJobs, useStores } from '../../stores/hooks';
@@ -9,7 +9,7 @@ export function JobsPanel({ collapsible }: { collapsible: boolean }) {
   const { app } = useStores();
   const order = useJobs((s) => s.order);
   const loaded = useJobs((s) => s.loaded);
-  const activeCount = useJobs((s) => s.order.filter((id) => !isFinalState(s.records[id]!.state)).length);
+  const activeCount = useJobs(activeJobCount);
   const open = useApp((s) => s.jobsPanelOpen);
 
   return (
@@ -52,7 +52,7 @@ export function JobsPanel({ collapsible }: { collapsible: boolean }) {
 export function JobsPanelToggle() {
   const { app } = useStores();
   const open = useApp((s) => s.jobsPanelOpen);
-  const activeCount = useJobs((s) => s.order.filter((id) => !isFinalState(s.records[id]!.state)).length);
+  const activeCount = useJobs(activeJobCount);
   if (open) return null;
   return (
     <button type="button" className="btn btn-ghost btn-small" onClick={() => app.getState().toggleJobsPanel()}>

@@ -1,6 +1,10 @@
 // The selected job beside the grid: the player (large), then an inspector with the prompt, the
-// settings, and what can be done with the job.
-import type { RefObject } from 'react';
+// settings, what it cost (from the core's spend ledger), and what can be done with the job. It has
+// its own error boundary: a record that cannot be shown leaves the grid beside it working.
+import { useEffect, useState, type RefObject } from 'react';
+import type { JobCost } from '../../../shared/contract';
+import { formatPrice, formatUsd } from '../../../shared/pricing';
+import { ViewBoundary } from '../../components/ViewBoundary';
 import type { JobRecord } from '../../../shared/domain';
 import { describeJobError } from '../../api/errors';
 import { mediaUrl } from '../../api/media';
@@ -18,6 +22,15 @@ import { ChainPanel } from '../frames/ChainPanel';
 import { ContinueFromFrame } from '../frames/ContinueFromFrame';
 
 export function LibraryDetail({ videoRef }: { videoRef: RefObject<HTMLVideoElement | null> }) {
+  const selectedId = useLibrary((s) => s.selectedId);
+  return (
+    <ViewBoundary name="Job details" resetKey={selectedId}>
+      <DetailContent videoRef={videoRef} />
+    </ViewBoundary>
+  );
+}
+
+function DetailContent({ videoRef }: { videoRef: RefObject<HTMLVideoElement | null> }) {
   const { library, create, app, toasts } = useStores();
   const record = useLibrary((s) => s.selected);
   const mediaBase = useApp((s) => s.info?.mediaBase);
@@ -100,6 +113,8 @@ export function LibraryDetail({ videoRef }: { videoRef: RefObject<HTMLVideoEleme
           )}
           {record.videoBytes !== undefined && <Setting label="Video" value={formatBytes(record.videoBytes)} />}
           <Setting label="Provider" value={PROVIDER_INFO[record.provider].label} />
+          <CostSetting record={record} />
+          {record.importedAt && <Setting label="Imported" value={formatDateTime(record.importedAt)} />}
           {record.finishedAt && <Setting label="Finished" value={formatDateTime(record.finishedAt)} />}
         </dl>
         <div className="detail-actions detail-actions-secondary">
@@ -129,6 +144,39 @@ function Setting({ label, value, wide = false }: { label: string; value: string;
       <dd>{value}</dd>
     </div>
   );
+}
+
+/** The job's cost as the ledger recorded it; re-read when the job changes (e.g. it gets accepted). */
+function CostSetting({ record }: { record: JobRecord }) {
+  const { api } = useStores();
+  const [cost, setCost] = useState<JobCost>();
+  const { id, state, requestId } = record;
+  useEffect(() => {
+    let live = true;
+    void api.library.jobCost({ id }).then((r) => {
+      if (live) setCost(r.ok ? r.value : undefined);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, id, state, requestId]);
+  if (!cost) return null;
+  return <Setting label="Cost" value={describeCost(cost, record)} wide />;
+}
+
+export function describeCost(cost: JobCost, record: Pick<JobRecord, 'provider'>): string {
+  switch (cost.status) {
+    case 'charged':
+      return `${formatUsd(cost.usd)} · charged by ${PROVIDER_INFO[record.provider].label}${cost.at ? ` on ${formatDateTime(cost.at)}` : ''}`;
+    case 'free':
+      return `${formatPrice(cost.usd, 'simulator')} (simulator)`;
+    case 'not_charged':
+      return `Not charged: the service does not bill this failure (would cost ${formatUsd(cost.usd)})`;
+    case 'not_sent':
+      return 'Not charged: it never reached the service';
+    case 'imported':
+      return `Imported: paid for in the library it came from, not counted here (list price ${formatUsd(cost.usd)})`;
+  }
 }
 
 function DetailError({ record }: { record: JobRecord }) {

@@ -1,9 +1,11 @@
-// The Library's "Spend" line: estimated spend today, this month and in total, with a disclosure
-// listing every day and month. Estimates at list price (see the ledger rule in
-// electron/core/library/ledger.ts); re-read whenever the library changes.
+// The Library's "Spend" line: what was charged today, this month and in total, split by provider,
+// with a disclosure listing every day and month. It comes from the core's spend ledger
+// (electron/core/library/ledger.ts), so deleting or importing jobs never moves it; simulator jobs
+// are shown apart, as free. Re-read whenever the library changes.
 import { useEffect, useState } from 'react';
 import type { LedgerInfo } from '../../../shared/contract';
 import { formatUsd } from '../../../shared/pricing';
+import { PROVIDER_INFO } from '../../../shared/providers';
 import { useLibrary, useStores } from '../../stores/hooks';
 
 /** YYYY-MM-DD of `now` in local time, the same calendar the core's ledger uses. */
@@ -47,10 +49,25 @@ export function SpendSummary() {
           <dt>Total</dt>
           <dd>{formatUsd(ledger.totalUsd)}</dd>
         </div>
+        {ledger.byProvider.length > 1 &&
+          ledger.byProvider.map((p) => (
+            <div key={p.provider}>
+              <dt>{PROVIDER_INFO[p.provider].label}</dt>
+              <dd>{formatUsd(p.usd)}</dd>
+            </div>
+          ))}
+        {ledger.free.jobs > 0 && (
+          <div>
+            <dt>Simulator</dt>
+            <dd>
+              free — {ledger.free.jobs} {ledger.free.jobs === 1 ? 'job' : 'jobs'} would cost {formatUsd(ledger.free.wouldCostUsd)}
+            </dd>
+          </div>
+        )}
       </dl>
       {ledger.days.length > 0 && (
         <details>
-          <summary>Spend by day and month (estimated at list price)</summary>
+          <summary>Spend by day and month (as charged, at each day's price)</summary>
           <SpendTable caption="By month" rows={ledger.months.map((m) => ({ key: m.month, usd: m.usd, jobs: m.jobs }))} />
           <SpendTable caption="By day" rows={ledger.days.map((d) => ({ key: d.date, usd: d.usd, jobs: d.jobs }))} />
         </details>
@@ -67,7 +84,7 @@ function SpendTable({ caption, rows }: { caption: string; rows: Array<{ key: str
         <tr>
           <th scope="col">{caption === 'By month' ? 'Month' : 'Day'}</th>
           <th scope="col">Jobs</th>
-          <th scope="col">Estimate</th>
+          <th scope="col">Charged</th>
         </tr>
       </thead>
       <tbody>

@@ -3,7 +3,7 @@
 import { needsKey, PROVIDER_INFO, type ProviderInfo } from '../../../shared/providers';
 import { ExternalLinkIcon, KeyIcon, SimulatorIcon, SparklesIcon } from '../../components/icons';
 import { useApp, useEffectiveProvider, useKeyReadiness, useSettings, useStores } from '../../stores/hooks';
-import { KeyForm } from '../settings/KeyForm';
+import { KeyForm, useKeyOrigin } from '../settings/KeyForm';
 
 export function useNeedsOnboarding(): boolean {
   const provider = useEffectiveProvider();
@@ -17,6 +17,7 @@ export function Onboarding() {
   const { settings, app } = useStores();
   const provider = useEffectiveProvider() ?? 'aggregator';
   const info: ProviderInfo = PROVIDER_INFO[provider];
+  const origin = useKeyOrigin(provider);
 
   return (
     <div className="onboarding">
@@ -43,6 +44,7 @@ export function Onboarding() {
                 )}
                 {provider !== 'fal' && (
                   <>
+                    {' '}
                     Have a {PROVIDER_INFO.fal.label} key instead? Choose <strong>{PROVIDER_INFO.fal.label}</strong> as the provider in Settings.
                   </>
                 )}
@@ -53,6 +55,9 @@ export function Onboarding() {
 
         <div className="onboarding-key">
           <span className="field-label">Paste your {info.label} key</span>
+          <p className="field-hint" data-testid="key-destination">
+            Your key will be sent to <strong>{origin}</strong> only — to check it now (free) and with each job.
+          </p>
           <KeyForm provider={provider} autoFocus showRemove={false} />
         </div>
 

@@ -1,9 +1,32 @@
 // Entering the API key. The typed key lives only in this field until "Save key" hands it to the
-// keychain; afterwards the field is cleared and only "Key set (…abcd)" is shown.
+// core, which first asks the provider whether it works (free), then saves it to the keychain.
+// A rejected key is kept in the field (not saved) with "Save anyway"; offline it is saved with a note.
 import { useState } from 'react';
-import type { Provider } from '../../../shared/domain';
+import { DEFAULT_BASE_URL, type Provider } from '../../../shared/domain';
+import type { KeyCheckResult } from '../../../shared/account';
 import { CheckIcon, KeyIcon, SpinnerIcon } from '../../components/icons';
-import { useSettings, useStores } from '../../stores/hooks';
+import { useApp, useSettings, useStores } from '../../stores/hooks';
+
+const VERDICT_TITLES: Record<KeyCheckResult['verdict'], string> = {
+  works: 'Key works',
+  rejected: 'Key rejected',
+  unchecked: "Couldn't check (offline)",
+};
+
+/**
+ * The origin a provider's key is sent to: where this window's jobs go (app:info, which knows
+ * command-line overrides) for its provider, else the configured base URL, else the default.
+ */
+export function useKeyOrigin(provider: Provider): string {
+  const running = useApp((s) => (s.info?.provider === provider ? s.info.apiBase : undefined));
+  const configured = useSettings((s) => s.settings?.apiBase[provider]);
+  const base = running ?? configured ?? DEFAULT_BASE_URL[provider];
+  try {
+    return new URL(base).origin;
+  } catch {
+    return base;
+  }
+}
 
 export function KeyForm({
   provider,
@@ -18,10 +41,12 @@ export function KeyForm({
   const status = useSettings((s) => s.keys[provider]);
   const saving = useSettings((s) => s.savingKey);
   const problem = useSettings((s) => s.keyErrors[provider]);
+  const check = useSettings((s) => s.keyChecks[provider]);
+  const origin = useKeyOrigin(provider);
   const [draft, setDraft] = useState('');
 
-  const save = async () => {
-    if (await settings.getState().saveKey(provider, draft)) setDraft('');
+  const save = async (force = false) => {
+    if (await settings.getState().saveKey(provider, draft, { force })) setDraft('');
   };
 
   return (
@@ -33,6 +58,17 @@ export function KeyForm({
       {problem && (
         <p className="callout is-error key-problem" role="alert">
           {problem}
+        </p>
+      )}
+      {check && (
+        <p className={`key-check is-${check.verdict}`} role="status" data-testid="key-check" data-verdict={check.verdict}>
+          <strong>{VERDICT_TITLES[check.verdict]}</strong>
+          <span>{check.message}</span>
+          {check.verdict === 'rejected' && draft.trim() !== '' && (
+            <button type="button" className="link-button" onClick={() => void save(true)}>
+              Save anyway
+            </button>
+          )}
         </p>
       )}
       <form
@@ -68,7 +104,9 @@ export function KeyForm({
           </button>
         )}
       </form>
-      <p className="field-hint">Stored in your system keychain. Veo Studio sends it only to the API address above.</p>
+      <p className="field-hint">
+        Stored in your system keychain. Veo Studio sends it only to <code>{origin}</code>, and checks it there without spending anything.
+      </p>
     </div>
   );
 }

@@ -9,7 +9,9 @@ import { Segmented } from '../../components/Segmented';
 import { Switch } from '../../components/Switch';
 import { useApp, useSettings, useStores } from '../../stores/hooks';
 import { JobsPanelToggle } from '../jobs/JobsPanel';
+import { CommitField } from './CommitField';
 import { KeyForm } from './KeyForm';
+import { ProxyField } from './ProxyField';
 import { SpendLimitField } from './SpendLimitField';
 
 const PROVIDER_ICONS: Record<Provider, ReactNode> = {
@@ -84,7 +86,10 @@ function SettingsForm({ settings }: { settings: Settings }) {
             </p>
           )}
         </div>
-        <BaseUrlField key={provider} provider={provider} settings={settings} onSave={update} />
+        <BaseUrlField key={provider} provider={provider} settings={settings} onSave={update} fromTerminal={info?.face === 'host'} />
+        {provider !== 'simulator' && (
+          <ProxyField value={settings.proxy} fromTerminal={info?.face === 'host'} onSave={(patch) => void store.getState().update(patch)} />
+        )}
         {!PROVIDER_INFO[provider].needsKey ? (
           <p className="field-hint">{PROVIDER_INFO[provider].label} needs no API key.</p>
         ) : (
@@ -162,47 +167,25 @@ function SettingsForm({ settings }: { settings: Settings }) {
   );
 }
 
-function BaseUrlField({ provider, settings, onSave }: { provider: Provider; settings: Settings; onSave: (p: Partial<Settings>) => void }) {
-  const saved = settings.apiBase[provider] ?? '';
-  const [draft, setDraft] = useState(saved);
-  const [error, setError] = useState<string>();
-  const placeholder = provider === 'simulator' ? 'Built-in simulator' : PROVIDER_INFO[provider].defaultBaseUrl;
-
-  const commit = () => {
-    const value = draft.trim();
-    if (value === saved) return setError(undefined);
-    if (value && !/^https?:\/\/[^\s]+$/i.test(value)) {
-      setError('Use a full address such as https://api.example.com, or leave it blank for the default.');
-      return;
-    }
-    setError(undefined);
-    const apiBase = { ...settings.apiBase };
-    if (value) apiBase[provider] = value.replace(/\/+$/, '');
-    else delete apiBase[provider];
-    onSave({ apiBase });
-  };
-
+/** fromTerminal: the browser host takes the API base only from the command line that started it. */
+function BaseUrlField({ provider, settings, onSave, fromTerminal }: { provider: Provider; settings: Settings; onSave: (p: Partial<Settings>) => void; fromTerminal?: boolean }) {
   return (
-    <div className="field">
-      <label htmlFor="api-base" className="field-label">
-        API base URL
-      </label>
-      <input
-        id="api-base"
-        type="url"
-        className="input"
-        placeholder={placeholder}
-        value={draft}
-        aria-invalid={!!error || undefined}
-        aria-describedby="api-base-hint"
-        onChange={(e) => setDraft(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => e.key === 'Enter' && commit()}
-      />
-      <p id="api-base-hint" className={`field-hint ${error ? 'is-error' : ''}`}>
-        {error ?? 'Leave blank to use the default shown.'}
-      </p>
-    </div>
+    <CommitField
+      id="api-base"
+      label="API base URL"
+      type="url"
+      saved={settings.apiBase[provider] ?? ''}
+      placeholder={provider === 'simulator' ? 'Built-in simulator' : PROVIDER_INFO[provider].defaultBaseUrl}
+      hint={fromTerminal ? 'Set when the host starts: npm run host -- --api-base <url>.' : 'Leave blank to use the default shown.'}
+      readOnly={fromTerminal}
+      check={(v) => (v && !/^https?:\/\/[^\s]+$/i.test(v) ? 'Use a full address such as https://api.example.com, or leave it blank for the default.' : undefined)}
+      onCommit={(value) => {
+        const apiBase = { ...settings.apiBase };
+        if (value) apiBase[provider] = value.replace(/\/+$/, '');
+        else delete apiBase[provider];
+        onSave({ apiBase });
+      }}
+    />
   );
 }
 

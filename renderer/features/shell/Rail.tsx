@@ -2,13 +2,14 @@ import type { ReactNode } from 'react';
 import { BrandIcon, CreateIcon, LibraryIcon, SettingsIcon, SimulatorIcon, KeyIcon } from '../../components/icons';
 import { MOD_LABEL } from '../../components/keyboard';
 import { PROVIDER_INFO } from '../../../shared/providers';
+import { BalanceChip } from '../../components/BalanceChip';
 import type { View } from '../../stores/app-store';
 import { useApp, useEffectiveProvider, useJobs, useKeyReadiness, useStores } from '../../stores/hooks';
-import { isFinalState } from '../../../shared/domain';
+import { activeJobCount } from '../../stores/jobs-store';
 
 
 export function Rail() {
-  const activeCount = useJobs((s) => s.order.filter((id) => !isFinalState(s.records[id]!.state)).length);
+  const activeCount = useJobs(activeJobCount);
   return (
     <nav className="rail" aria-label="Main">
       <div className="brand" aria-hidden="true">
@@ -23,6 +24,7 @@ export function Rail() {
       </ul>
       <div className="rail-spacer" />
       <ProviderPill />
+      <BalanceChip />
       <ul className="rail-list">
         <RailItem view="settings" label="Settings" shortcut="3" icon={<SettingsIcon size={18} />} />
       </ul>

@@ -12,8 +12,9 @@ export async function shot(page: Page, name: string): Promise<void> {
 
 export async function openApp(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  // The token must not linger in the address bar once the cookie is set.
-  await expect.poll(() => new URL(page.url()).searchParams.has('token')).toBe(false);
+  // The token lives in the page's memory: it must not linger in the address bar, nor become a cookie.
+  await expect.poll(() => page.url().includes('token=')).toBe(false);
+  expect(await page.context().cookies()).toEqual([]);
 }
 
 export const nav = (page: Page, name: 'Create' | 'Library' | 'Settings'): Locator =>

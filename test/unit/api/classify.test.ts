@@ -32,12 +32,19 @@ describe('retryReasonFor', () => {
 });
 
 describe('classifyHttpFailure', () => {
-  it('401/403 → auth, pointing at Settings', () => {
-    for (const s of [401, 403]) {
-      const e = classifyHttpFailure(failure(s, { detail: 'bad key' }));
-      expect(e.kind).toBe('auth');
-      expect(e.message).toMatch(/key was rejected.*Settings/);
-    }
+  it('401 → auth, pointing at Settings, with the server’s words', () => {
+    const e = classifyHttpFailure(failure(401, { detail: 'bad key' }));
+    expect(e.kind).toBe('auth');
+    expect(e.message).toMatch(/key was rejected.*Settings.*bad key/);
+  });
+
+  it('403 without a quota signal → forbidden, never blaming the key', () => {
+    const e = classifyHttpFailure(failure(403, { error: { message: '该令牌无权使用模型：fal-ai/veo3', type: 'one_api_error' } }, 'submit'));
+    expect(e.kind).toBe('forbidden');
+    expect(e.notCharged).toBe(true);
+    expect(e.message).toMatch(/may not use this model/);
+    expect(e.message).toContain('该令牌无权使用模型：fal-ai/veo3');
+    expect(e.message).not.toMatch(/rejected|check it/);
   });
 
   it('422 content_policy_violation → content_policy with the field', () => {
@@ -95,5 +102,67 @@ describe('classifyHttpFailure', () => {
     expect(e.message).toMatch(/HTTP 418.*hdr-id.*teapot/);
     const raw = classifyHttpFailure(failure(409, '<html>conflict</html>'));
     expect(raw.detail).toBe('<html>conflict</html>');
+  });
+});
+
+describe('the aggregator’s own answers', () => {
+  const quota = { error: { message: '用户额度不足, 剩余额度: ＄0.000000 (request id: 2025abc)', type: 'new_api_error', code: 'insufficient_user_quota' } };
+
+  it('403 insufficient_user_quota → quota: top up, nothing queued, the provider’s words, no JSON', () => {
+    const e = classifyHttpFailure(failure(403, quota, 'submit'));
+    expect(e).toMatchObject({ kind: 'quota', httpStatus: 403, notCharged: true, errorType: 'insufficient_user_quota' });
+    expect(e.message).toMatch(/top up at your provider.*Nothing was queued and you were not charged/);
+    expect(e.message).toContain('用户额度不足, 剩余额度: ＄0.000000');
+    expect(e.message).not.toMatch(/[{}]|key was rejected/);
+    expect(e.detail).toBe('用户额度不足, 剩余额度: ＄0.000000 (request id: 2025abc)');
+  });
+
+  it('a quota is recognised by its words alone, in English or Chinese, and 402 always', () => {
+    expect(classifyHttpFailure(failure(403, { message: 'insufficient balance, remaining quota: 0' }, 'submit')).kind).toBe('quota');
+    expect(classifyHttpFailure(failure(429, { error: { message: '额度已用尽' } }, 'submit')).kind).toBe('quota');
+    expect(classifyHttpFailure(failure(402, '', 'submit')).kind).toBe('quota');
+    // fal direct locks an account whose credit ran out, with a 403 in its own {detail} shape.
+    const locked = classifyHttpFailure(failure(403, { detail: 'User is locked. Reason: Exhausted balance. Top up your balance at fal.ai/dashboard/billing.' }, 'submit'));
+    expect(locked.kind).toBe('quota');
+    expect(locked.message).toContain('User is locked');
+    // one-api answers 401 for a key whose own limit ran out: still not "check your key".
+    const tokenOut = classifyHttpFailure(failure(401, { error: { message: '该令牌额度已用尽', type: 'one_api_error' } }, 'submit'));
+    expect(tokenOut.kind).toBe('quota');
+  });
+
+  it('429 "upstream saturated" → rate_limit (retried), 429 quota → not retried', () => {
+    const saturated = { error: { message: '当前分组上游负载已饱和，请稍后再试 (request id: x)', type: 'new_api_error' } };
+    expect(retryReasonFor('submit', 429, new Headers(), JSON.stringify(saturated))).toBe('rate_limit');
+    expect(retryReasonFor('submit', 429, new Headers(), JSON.stringify(quota))).toBeUndefined();
+    const e = classifyHttpFailure(failure(429, saturated, 'submit'));
+    expect(e.kind).toBe('rate_limit');
+    expect(e.message).toMatch(/upstream is saturated.*当前分组上游负载已饱和/);
+  });
+
+  it('503 "no available channel" → unavailable, not retried; a plain 503 stays transient', () => {
+    const noChannel = { error: { message: '分组 default 下模型 fal-ai/veo3 无可用渠道（distributor）', type: 'new_api_error', code: 'model_not_found' } };
+    expect(retryReasonFor('submit', 503, new Headers(), JSON.stringify(noChannel))).toBeUndefined();
+    expect(retryReasonFor('submit', 503, new Headers(), '{"detail":"busy"}')).toBe('transient');
+    const e = classifyHttpFailure(failure(503, noChannel, 'submit'));
+    expect(e).toMatchObject({ kind: 'unavailable', notCharged: true });
+    expect(e.message).toMatch(/cannot serve this model right now.*无可用渠道/);
+  });
+
+  it('413 → the picture was too large, with the size that was sent; an HTML page gives only its title', () => {
+    const html = '<html><head><title>413 Request Entity Too Large</title></head><body><center><h1>413 Request Entity Too Large</h1></center><hr><center>nginx</center></body></html>';
+    const e = classifyHttpFailure({ ...failure(413, html, 'submit'), sentBytes: 12_345_678 });
+    expect(e).toMatchObject({ kind: 'validation', field: 'image_url', notCharged: true });
+    expect(e.message).toMatch(/picture was too large.*12\.3 MB/);
+    expect(e.message).toContain('“413 Request Entity Too Large”');
+    expect(e.message).not.toMatch(/<|nginx/);
+  });
+
+  it('reads the task relay’s {code, message, data} and a bare {message}', () => {
+    const e = classifyHttpFailure(failure(403, { code: 'insufficient_user_quota', message: 'user quota is not enough', data: null }, 'submit'));
+    expect(e.kind).toBe('quota');
+    expect(e.message).toContain('user quota is not enough');
+    const u = classifyHttpFailure(failure(418, { message: 'I am a teapot' }));
+    expect(u.message).toMatch(/HTTP 418.*I am a teapot/);
+    expect(u.message).not.toContain('{');
   });
 });

@@ -66,9 +66,9 @@ describe('URL helpers', () => {
 describe('key origin guard and auth headers', () => {
   const base = parseApiBase('https://api.chainhub.tech/prefix');
   it('allows only the configured origin', () => {
-    expect(() => assertKeyMayGoTo('https://api.chainhub.tech/anything', base)).not.toThrow();
+    expect(() => assertKeyMayGoTo('https://api.chainhub.tech/anything', [base.origin])).not.toThrow();
     for (const url of [FAL, 'http://api.chainhub.tech/x', 'https://api.chainhub.tech:8443/x', 'https://evil.example/', 'nonsense']) {
-      expect(() => assertKeyMayGoTo(url, base)).toThrow(/Refused to send the API key/);
+      expect(() => assertKeyMayGoTo(url, [base.origin])).toThrow(/Refused to send the API key/);
     }
   });
   it('uses Bearer for the aggregator and simulator, Key for fal', () => {

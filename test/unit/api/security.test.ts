@@ -57,6 +57,23 @@ describe('the key never leaves the configured origin', () => {
     expect(honeypot.requests).toHaveLength(0);
   });
 
+  it('a client built on a base it was handed (a record\'s) gets no key there: only keyOrigins count, read per request', async () => {
+    const foreign = await server((_q, res) => sendJson(res, 202, { status: 'IN_QUEUE', queue_position: 1 }));
+    const api = await server((_q, res) => sendJson(res, 202, { status: 'IN_QUEUE', queue_position: 1 }));
+    let configured = api.origin;
+    let keyReads = 0;
+    const client = createQueueClient({ provider: 'aggregator', baseUrl: foreign.origin, keyOrigins: () => [configured], getKey: async () => (keyReads++, KEY), retry: FAST_RETRY });
+    const err = await rejection(client.submit({ prompt: 'p', image_url: 'https://cdn.example/i.png' }));
+    expect(err).toMatchObject({ kind: 'validation', field: 'apiBase' });
+    await expect(rejection(client.status(urlsFor(foreign.origin)))).resolves.toMatchObject({ message: expect.stringMatching(/Refused to send the API key/) });
+    expect(foreign.requests).toHaveLength(0);
+    expect(keyReads).toBe(0);
+
+    configured = foreign.origin; // the user points Settings at it: from the next request on, it may have the key
+    await client.status(urlsFor(foreign.origin));
+    expect(foreign.requests[0]?.headers.authorization).toBe(`Bearer ${KEY}`);
+  });
+
   it('redirects are not followed, so the key cannot ride along to another host', async () => {
     const honeypot = await server((_q, res) => sendJson(res, 200, { status: 'COMPLETED' }));
     const api = await server((_q, res) => res.writeHead(307, { location: `${honeypot.origin}/steal` }).end());

@@ -1,6 +1,7 @@
 // Boots the BUILT main bundle (dist/main/main.cjs) under plain Node against a fake 'electron' and
 // checks the shell end to end: schemes before ready, the hardened window on app://, every contract
-// channel behind the sender check, both protocols (Range → 206, confinement), the guards, and a
+// channel behind the sender check, the app:// protocol for the page and its media (same origin,
+// Range → 206, confinement), the guards, and a
 // graceful quit that saves the window and releases the library.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -10,7 +11,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { INVOKE_CHANNELS } from '../../../shared/contract';
+import { INVOKE_CHANNELS, type AppInfo } from '../../../shared/contract';
+import { mediaUrl } from '../../../shared/media-url';
+import { originOf } from '../../../electron/main/app-origin';
 import { createFakeElectron, fakeEvent, type FakeElectron } from './fake-electron';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
@@ -65,11 +68,11 @@ afterAll(async () => {
 const trustedEvent = (contents: unknown, url = 'app://veo/index.html') => ({ sender: contents, senderFrame: { url, parent: null } });
 
 describe('the built main process', () => {
-  it('registers both schemes as privileged before ready, and names the app', () => {
+  it('registers its one scheme as privileged (streaming, for <video>) before ready, and names the app', () => {
     expect(fake.calls.slice(0, 2)).toEqual(['registerSchemesAsPrivileged ready=false', 'setAppUserModelId tech.veostudio.app']);
+    // One scheme, one origin: a second scheme for media would make its responses opaque to the page.
     expect(fake.schemes).toEqual([
-      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true }) },
-      { scheme: 'veo-media', privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true, stream: true }) },
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true, stream: true }) },
     ]);
     expect(fake.electron.app.getPath('userData')).toBe(dataDir);
     expect(fake.windows).toHaveLength(0);
@@ -100,7 +103,7 @@ describe('the built main process', () => {
     const invoke = (event: unknown, payload: unknown) => Promise.resolve(handler(event, payload));
     await expect(invoke(trustedEvent(win?.webContents), undefined)).resolves.toMatchObject({
       ok: true,
-      value: { face: 'electron', version: '9.9.9', mediaBase: 'veo-media://library', dataDir, nativeFiles: true },
+      value: { face: 'electron', version: '9.9.9', mediaBase: 'app://veo/media', dataDir, nativeFiles: true },
     });
     await expect(invoke(trustedEvent(win?.webContents, 'https://evil.example/'), undefined)).resolves.toMatchObject({ ok: false, error: { kind: 'invalid_input' } });
     await expect(invoke(trustedEvent({ id: 999 }), undefined)).resolves.toMatchObject({ ok: false });
@@ -116,23 +119,35 @@ describe('the built main process', () => {
     expect((await serve?.(new Request('app://veo/missing.js')))?.status).toBe(404);
   });
 
-  it('streams library media with Range support, confined to the media folder', async () => {
+  it('names library media on the page\'s own origin and streams it with Range support, confined to the media folder', async () => {
     const bytes = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 256));
     await mkdir(path.join(dataDir, 'library', 'media', 'job1'), { recursive: true });
     await writeFile(path.join(dataDir, 'library', 'media', 'job1', 'video.mp4'), bytes);
-    const serve = fake.protocolHandlers.get('veo-media');
-    const partial = await serve?.(new Request('veo-media://library/media/job1/video.mp4', { headers: { range: 'bytes=100-199' } }));
+    const handler = fake.ipcHandlers.get('app:info') as (event: unknown, payload: unknown) => Promise<{ value: AppInfo }>;
+    const { mediaBase } = (await handler(trustedEvent(fake.windows[0]?.webContents), undefined)).value;
+    // The URL the renderer builds (shared/media-url.ts) for a library video: same origin as the
+    // page, so a frame drawn from it never taints the canvas (toBlob keeps working).
+    const url = mediaUrl(mediaBase, 'media/job1/video.mp4')!;
+    expect(url).toBe('app://veo/media/media/job1/video.mp4');
+    expect(originOf(url)).toBe(originOf(fake.windows[0]?.loadedUrl));
+    expect(fake.protocolHandlers.has('veo-media')).toBe(false);
+
+    const serve = fake.protocolHandlers.get('app');
+    const partial = await serve?.(new Request(url, { headers: { range: 'bytes=100-199' } }));
     expect(partial?.status).toBe(206);
     expect(partial?.headers.get('content-range')).toBe('bytes 100-199/1000');
+    expect(partial?.headers.get('content-type')).toBe('video/mp4');
     expect(Buffer.from(await (partial as Response).arrayBuffer())).toEqual(bytes.subarray(100, 200));
-    const whole = await serve?.(new Request('veo-media://library/media/job1/video.mp4'));
+    const whole = await serve?.(new Request(url));
     expect(whole?.status).toBe(200);
     expect((await (whole as Response).arrayBuffer()).byteLength).toBe(1000);
 
-    for (const url of ['veo-media://library/media/job1/..%2f..%2flibrary.jsonl', 'veo-media://library/library.jsonl', 'veo-media://elsewhere/media/job1/video.mp4']) {
-      expect((await serve?.(new Request(url)))?.status, url).toBeGreaterThanOrEqual(400);
+    for (const bad of ['app://veo/media/media/job1/..%2f..%2flibrary.jsonl', 'app://veo/media/library.jsonl', 'app://veo/media/%2e%2e/%2e%2e/settings.json']) {
+      expect((await serve?.(new Request(bad)))?.status, bad).toBeGreaterThanOrEqual(400);
     }
-    const foreign = Object.assign(new Request('veo-media://library/media/job1/video.mp4'), { initiatorOrigin: 'https://evil.example' });
+    // Another host on the scheme is not the library: it gets the renderer's 404, never a file.
+    expect((await serve?.(new Request('app://elsewhere/media/media/job1/video.mp4')))?.status).toBe(404);
+    const foreign = Object.assign(new Request(url), { initiatorOrigin: 'https://evil.example' });
     expect((await serve?.(foreign))?.status).toBe(403);
   });
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { LibraryInUseError, LibraryStore } from '../../../electron/core/library';
-import { isProcessAlive } from '../../../electron/core/library/lock';
+import { isProcessAlive, processStartTime } from '../../../electron/core/library/lock';
 import { makeJobRecord } from '../../support/records';
 import { useTempLibrary } from '../../support/temp-library';
 
@@ -27,7 +27,7 @@ beforeEach(() => {
 describe('library lock', () => {
   it('writes our pid while open and removes the lock on close', async () => {
     const store = await lib.openStore();
-    expect((await fsp.readFile(lockPath, 'utf8')).trim()).toBe(String(process.pid));
+    expect((await fsp.readFile(lockPath, 'utf8')).split('\n')[0]).toBe(String(process.pid));
     await store.close();
     await expect(fsp.stat(lockPath)).rejects.toMatchObject({ code: 'ENOENT' });
   });
@@ -55,7 +55,7 @@ describe('library lock', () => {
     await fsp.writeFile(lockPath, `${pid}\n`);
     const store = await lib.openStore();
     expect(store.get(r.id)).toEqual(r);
-    expect((await fsp.readFile(lockPath, 'utf8')).trim()).toBe(String(process.pid));
+    expect((await fsp.readFile(lockPath, 'utf8')).split('\n')[0]).toBe(String(process.pid));
   });
 
   it('takes over a lock written before the machine booted (its pid may belong to someone else now)', async () => {
@@ -63,13 +63,38 @@ describe('library lock', () => {
     const beforeBoot = new Date(Date.now() - os.uptime() * 1000 - 60_000);
     await fsp.utimes(lockPath, beforeBoot, beforeBoot);
     await lib.openStore();
-    expect((await fsp.readFile(lockPath, 'utf8')).trim()).toBe(String(process.pid));
+    expect((await fsp.readFile(lockPath, 'utf8')).split('\n')[0]).toBe(String(process.pid));
+  });
+
+  it.runIf(process.platform === 'linux')('records the owner\'s start time next to its pid', async () => {
+    await lib.openStore();
+    const [pid, start] = (await fsp.readFile(lockPath, 'utf8')).split('\n');
+    expect(pid).toBe(String(process.pid));
+    expect(start).toBe(processStartTime(process.pid));
+    expect(start).toMatch(/^\d+$/);
+  });
+
+  it.runIf(process.platform === 'linux')('takes over a lock whose pid now belongs to a process that started later (pid reuse)', async () => {
+    // A live process (our parent) with a start time that is not its own: the owner that wrote this
+    // lock died, and the number was handed to someone else.
+    const reused = process.ppid;
+    expect(isProcessAlive(reused)).toBe(true);
+    const otherStart = String(Number(processStartTime(reused)) + 12_345);
+    await fsp.writeFile(lockPath, `${reused}\n${otherStart}\n`);
+    const store = await lib.openStore();
+    expect(store.list()).toEqual([]);
+    expect((await fsp.readFile(lockPath, 'utf8')).split('\n')[0]).toBe(String(process.pid));
+  });
+
+  it.runIf(process.platform === 'linux')('still refuses that pid when the start time matches (the owner is alive)', async () => {
+    await fsp.writeFile(lockPath, `${process.ppid}\n${processStartTime(process.ppid)}\n`);
+    await expect(LibraryStore.open(lib.dir)).rejects.toBeInstanceOf(LibraryInUseError);
   });
 
   it('takes over a lock with unreadable content', async () => {
     await fsp.writeFile(lockPath, 'not a pid');
     await lib.openStore();
-    expect((await fsp.readFile(lockPath, 'utf8')).trim()).toBe(String(process.pid));
+    expect((await fsp.readFile(lockPath, 'utf8')).split('\n')[0]).toBe(String(process.pid));
   });
 
   it('does not remove a lock that another process took over after we were presumed dead', async () => {

@@ -57,7 +57,7 @@ describe('pumpBody', () => {
       // Only once the client is stuck on the first chunk: the second then arrives while it is paused.
       void firstWrite.then(() => res.write(second, () => res.socket?.destroy()));
     };
-    const answer = await openWithNodeHttp(`${baseUrl}/`, {}, new AbortController().signal);
+    const answer = await openWithNodeHttp(['127.0.0.1'])(`${baseUrl}/`, {}, new AbortController().signal);
     // Let the sink drain only once the response is closed for good: a resume then comes too late.
     answer.body.once('close', release);
     const written: number[] = [];

@@ -4,8 +4,11 @@ import { promises as fsp } from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { downloadToFile } from '../../../electron/core/media/download';
+import { downloadToFile as downloadFrom, type DownloadOptions } from '../../../electron/core/media/download';
 import { fakeMp4, serveRanges, useRangeServer } from '../../support/range-server';
+
+/** These tests serve the video from loopback, which only the provider's own host may use. */
+const downloadToFile = (o: DownloadOptions) => downloadFrom({ privateHostsAllowed: ['127.0.0.1'], ...o });
 
 const cdn = useRangeServer('veo-dl-resume-');
 let dest: string;

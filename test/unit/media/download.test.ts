@@ -2,8 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DownloadError, downloadToFile, type DownloadProgress } from '../../../electron/core/media/download';
+import { DownloadError, downloadToFile as downloadFrom, type DownloadOptions, type DownloadProgress } from '../../../electron/core/media/download';
 import { fakeMp4, serveRanges, useRangeServer, type Handler } from '../../support/range-server';
+
+/** These tests serve the video from loopback, which only the provider's own host may use. */
+const downloadToFile = (o: DownloadOptions) => downloadFrom({ privateHostsAllowed: ['127.0.0.1'], ...o });
 
 const cdn = useRangeServer('veo-dl-');
 let dest: string;

@@ -19,7 +19,7 @@ describe('app:info', () => {
     const info = await h.call('app:info');
     expect(info).toEqual({
       version: pkg.version,
-      face: 'host',
+      face: 'electron',
       platform: process.platform,
       dataDir: h.dataDir,
       mediaBase: '/media',

@@ -52,7 +52,9 @@ export async function startHarness(
     steps: { resultRetryDelayMs: 20 },
     ...opts.core,
   });
-  const service = createAppService(core, opts.platform ?? {}, { face: 'host', mediaBase: '/media', ...opts.service });
+  // The desktop face by default: these tests feed pictures by path, which the host face refuses
+  // (service/host-face.ts; its refusals are tested through the host itself).
+  const service = createAppService(core, opts.platform ?? {}, { face: 'electron', mediaBase: '/media', ...opts.service });
   const router = createRouter(service.handlers, () => undefined);
   const events: SeenEvent[] = [];
   const waiters = new Set<{ match: (e: SeenEvent) => boolean; resolve: (e: SeenEvent) => void }>();

@@ -1,4 +1,4 @@
-// sidecar:open, library:ledger, the sidecars the runner and "Save video as…" write, and the
+// sidecar:open, library:ledger (simulator: free), the sidecars the runner and "Save video as…" write, and the
 // confirmAboveUsd setting — through the real router against the in-process simulator.
 import { copyFile, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -107,13 +107,12 @@ describe('sidecar:open', () => {
 });
 
 describe('library:ledger and confirmAboveUsd', () => {
-  it('sums the completed job and the sent-then-cancelled ones by day and month', async () => {
+  it('counts simulator jobs as free: no spend, only what they would have cost', async () => {
     const ledger = await h.call('library:ledger');
-    const counted = h.core.library.list({}).filter((r) => r.requestId);
-    expect(ledger.days).toHaveLength(1);
-    expect(ledger.days[0]!.jobs).toBe(counted.length);
-    expect(ledger.totalUsd).toBeCloseTo(counted.length * 1.2, 5);
-    expect(ledger.months[0]).toMatchObject({ month: ledger.days[0]!.date.slice(0, 7), jobs: counted.length });
+    const sent = h.core.library.list({}).filter((r) => r.requestId);
+    expect(ledger).toMatchObject({ days: [], months: [], totalUsd: 0, byProvider: [] });
+    expect(ledger.free.jobs).toBe(sent.length);
+    expect(ledger.free.wouldCostUsd).toBeCloseTo(sent.length * 1.2, 5);
   });
 
   it('stores, validates and clears the guard', async () => {

@@ -1,0 +1,91 @@
+// The balance behind a key, asked without spending anything. Aggregators of the one-api / new-api
+// lineage answer the OpenAI-compatible billing pair (docs/protocol.md, "The aggregator's own answers"):
+//   GET /v1/dashboard/billing/subscription → { hard_limit_usd }   (top-ups: remaining + used)
+//   GET /v1/dashboard/billing/usage        → { total_usage }      (used, in CENTS)
+// balance = hard_limit_usd − total_usage / 100. fal direct has its platform API
+//   GET https://api.fal.ai/v1/account/billing?expand=credits → { credits: { current_balance, currency } }
+// which only admin keys may read. Anything else (404, 401, 200 with {"error":…}, another shape,
+// offline) is "the provider does not say": balanceUsd null, never an error.
+import { z } from 'zod';
+import type { BalanceInfo } from '../../../shared/account';
+import { DEFAULT_BASE_URL, type Provider } from '../../../shared/domain';
+import { parseApiBase } from './rebase';
+import { readBodyText, send, type TransportConfig } from './transport';
+import { parseJson } from './wire';
+
+export interface BalanceRequest {
+  provider: Provider;
+  /** The effective base URL (the in-process simulator already resolved to its port). */
+  baseUrl: string;
+  /** Where the key may go (the core's rule, read per request); default: the base URL's origin. */
+  keyOrigins?: () => readonly string[];
+  getKey: () => Promise<string | null>;
+  fetch: typeof fetch;
+  timeoutMs?: number;
+}
+
+/** one-api reports this (or more) for a key with unlimited quota (controller/billing.go). */
+const UNLIMITED_USD = 100_000_000;
+/** fal's platform API: a different origin from the queue, used only while fal's base is its default. */
+export const FAL_BILLING_URL = 'https://api.fal.ai/v1/account/billing?expand=credits';
+
+const SubscriptionSchema = z.object({ hard_limit_usd: z.number().finite() });
+const UsageSchema = z.object({ total_usage: z.number().finite().nonnegative() });
+const FalBillingSchema = z.object({ credits: z.object({ current_balance: z.number().finite(), currency: z.string() }) });
+
+export async function fetchBalance(req: BalanceRequest): Promise<BalanceInfo> {
+  const none = (reason: string): BalanceInfo => ({ provider: req.provider, balanceUsd: null, source: 'none', reason, checkedAt: new Date().toISOString() });
+  try {
+    if (req.provider === 'fal') return await falBalance(req, none);
+    return await aggregatorBalance(req, none);
+  } catch (err) {
+    // Offline, refused, timed out, a redirect, a missing key: the chip hides; nothing to report.
+    return none(`The balance could not be read (${err instanceof Error ? err.message.slice(0, 200) : 'network error'}).`);
+  }
+}
+
+async function aggregatorBalance(req: BalanceRequest, none: (r: string) => BalanceInfo): Promise<BalanceInfo> {
+  const origin = parseApiBase(req.baseUrl).origin;
+  const [sub, usage] = await Promise.all([
+    getJson(req, origin, `${origin}/v1/dashboard/billing/subscription`, req.keyOrigins),
+    getJson(req, origin, `${origin}/v1/dashboard/billing/usage`, req.keyOrigins),
+  ]);
+  const s = SubscriptionSchema.safeParse(sub.json);
+  if (!sub.ok || !s.success) return none(`The provider does not report a balance (billing/subscription answered HTTP ${sub.status}).`);
+  if (s.data.hard_limit_usd >= UNLIMITED_USD) {
+    return { provider: req.provider, balanceUsd: null, source: 'aggregator_billing', unlimited: true, reason: 'This key has no spending limit.', checkedAt: new Date().toISOString() };
+  }
+  const u = UsageSchema.safeParse(usage.json);
+  if (!usage.ok || !u.success) return none(`The provider does not report usage (billing/usage answered HTTP ${usage.status}).`);
+  const balanceUsd = Math.round((s.data.hard_limit_usd - u.data.total_usage / 100) * 100) / 100;
+  return { provider: req.provider, balanceUsd, source: 'aggregator_billing', checkedAt: new Date().toISOString() };
+}
+
+async function falBalance(req: BalanceRequest, none: (r: string) => BalanceInfo): Promise<BalanceInfo> {
+  // The key may go only where the user pointed fal (or fal's default). api.fal.ai is fal's own
+  // platform host — the one exception to "the key goes only to the API origin", deliberately
+  // narrow: only while fal's base URL is its default, never after an override, only this GET.
+  if (parseApiBase(req.baseUrl).origin !== parseApiBase(DEFAULT_BASE_URL.fal).origin) {
+    return none('fal’s billing API is asked only while fal’s default API address is in use.');
+  }
+  const billingOrigin = new URL(FAL_BILLING_URL).origin;
+  const answer = await getJson(req, billingOrigin, FAL_BILLING_URL, () => [billingOrigin]);
+  const parsed = FalBillingSchema.safeParse(answer.json);
+  if (!answer.ok || !parsed.success) return none(`fal did not share the balance with this key (HTTP ${answer.status}); only admin keys may read it.`);
+  if (parsed.data.credits.currency.toUpperCase() !== 'USD') return none(`fal reports the balance in ${parsed.data.credits.currency.slice(0, 10)}.`);
+  return { provider: 'fal', balanceUsd: parsed.data.credits.current_balance, source: 'fal_billing', checkedAt: new Date().toISOString() };
+}
+
+async function getJson(req: BalanceRequest, origin: string, url: string, keyOrigins?: () => readonly string[]): Promise<{ ok: boolean; status: number; json: unknown }> {
+  const cfg: TransportConfig = {
+    provider: req.provider,
+    base: { origin, prefix: '' },
+    keyOrigins: keyOrigins ?? (() => [origin]),
+    getKey: req.getKey,
+    fetch: req.fetch,
+    requestTimeoutMs: req.timeoutMs ?? 10_000,
+  };
+  const ex = await send(cfg, { method: 'GET', url });
+  const text = await readBodyText(ex, 64 * 1024);
+  return { ok: ex.response.ok, status: ex.response.status, json: parseJson(text) };
+}

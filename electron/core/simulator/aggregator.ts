@@ -1,0 +1,123 @@
+// The answers an aggregator of the one-api / new-api lineage gives on its own, before fal ever sees a
+// request (docs/protocol.md, "The aggregator's own answers" has the sources): its key check, its balance, its refusals, and the
+// OpenAI-compatible billing endpoints. Never kinder than the real one: a refusal comes before anything
+// is queued, so it carries no x-fal-request-id, creates no job and charges nothing.
+import { randomBytes } from 'node:crypto';
+import { estimateCostUsd } from '../../../shared/pricing';
+import type { Exchange } from './exchange';
+import type { SubmittedInput } from './input-validation';
+import type { ScenarioName } from './scenarios';
+
+/** What the simulated account holds. `billing: false` = an aggregator without the billing endpoints. */
+export interface SimAccountOptions {
+  /** Top-up total in USD (hard_limit_usd). Default 100. */
+  balanceUsd?: number;
+  billing?: boolean;
+}
+
+/** Keys that begin like this are unknown to the simulated aggregator: 401, as for a mistyped key. */
+export const REJECTED_KEY_PREFIX = 'sk-rejected';
+
+export class SimAccount {
+  private readonly limitUsd: number;
+  private usedUsd = 0;
+  readonly billing: boolean;
+
+  constructor(opts: SimAccountOptions = {}) {
+    this.limitUsd = opts.balanceUsd ?? 100;
+    this.billing = opts.billing ?? true;
+  }
+
+  remainingUsd(): number {
+    return Math.round((this.limitUsd - this.usedUsd) * 100) / 100;
+  }
+
+  /** Like new-api's pre-consume: the job's price leaves the balance when it is accepted. */
+  charge(input: SubmittedInput): void {
+    this.usedUsd += costOf(input);
+  }
+
+  canAfford(input: SubmittedInput): boolean {
+    return this.remainingUsd() >= costOf(input);
+  }
+
+  subscriptionBody(): Record<string, unknown> {
+    // controller/billing.go: soft = hard = system hard = remaining + used.
+    return {
+      object: 'billing_subscription',
+      has_payment_method: true,
+      soft_limit_usd: this.limitUsd,
+      hard_limit_usd: this.limitUsd,
+      system_hard_limit_usd: this.limitUsd,
+      access_until: 0,
+    };
+  }
+
+  usageBody(): Record<string, unknown> {
+    // total_usage is in cents (one-api multiplies the dollar amount by 100).
+    return { object: 'list', total_usage: Math.round(this.usedUsd * 100 * 1e6) / 1e6 };
+  }
+}
+
+const costOf = (input: SubmittedInput): number =>
+  estimateCostUsd({ duration: input.duration ?? '8s', generateAudio: input.generate_audio ?? true });
+
+/** new-api appends the aggregator's own request id to every message it writes. */
+const withRequestId = (message: string): string => `${message} (request id: ${randomBytes(8).toString('hex')})`;
+
+const envelope = (message: string, type: string, code?: string): Record<string, unknown> => ({
+  error: { message: withRequestId(message), type, param: '', code: code ?? null },
+});
+
+/** The scenarios that are the aggregator's own refusal of a submit. */
+export const AGGREGATOR_REFUSALS: Partial<Record<ScenarioName, (ex: Exchange, account: SimAccount) => void>> = {
+  quota_exhausted: (ex, account) => quotaRefusal(ex, account),
+  payment_required: (ex) =>
+    ex.json(402, envelope('Insufficient balance: please top up your account to continue.', 'new_api_error', 'insufficient_user_quota')),
+  model_not_allowed: (ex) => ex.json(403, envelope('该令牌无权使用模型：fal-ai/veo3/image-to-video', 'one_api_error')),
+  no_channel: (ex) =>
+    ex.json(503, envelope('分组 default 下模型 fal-ai/veo3/image-to-video 无可用渠道（distributor）', 'new_api_error', 'model_not_found')),
+  payload_too_large: (ex) => ex.raw(413, NGINX_413, 'text/html'),
+};
+
+/** new-api rewrites every 429 of its relay to this (controller/relay.go); group_saturated sends it twice. */
+export function saturated(ex: Exchange): void {
+  ex.json(429, envelope('当前分组上游负载已饱和，请稍后再试', 'new_api_error', 'do_response_failed'));
+}
+
+/** new-api's pre-consume refusal, word for word (service/quota.go), with what is really left. */
+export function quotaRefusal(ex: Exchange, account: SimAccount): void {
+  const left = Math.max(0, account.remainingUsd()).toFixed(6);
+  ex.json(403, envelope(`用户额度不足, 剩余额度: ＄${left}`, 'new_api_error', 'insufficient_user_quota'));
+}
+
+const NGINX_413 =
+  '<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+
+/** one-api's TokenAuth: an unknown key is a 401 in its envelope, before any route is looked at. */
+export function rejectsKey(authorization: string | undefined): boolean {
+  const credential = /^(?:Bearer|Key)\s+(\S+)/i.exec(authorization ?? '')?.[1] ?? '';
+  return credential.startsWith(REJECTED_KEY_PREFIX);
+}
+
+export function keyRejected(ex: Exchange): void {
+  ex.json(401, envelope('无效的令牌', 'one_api_error'));
+}
+
+const SUBSCRIPTION_PATHS = new Set(['/v1/dashboard/billing/subscription', '/dashboard/billing/subscription']);
+const USAGE_PATHS = new Set(['/v1/dashboard/billing/usage', '/dashboard/billing/usage']);
+
+/** Answers the billing endpoints; false when the path is not one of them (or billing is off). */
+export function billingRoute(ex: Exchange, account: SimAccount): boolean {
+  if (!account.billing) return false;
+  const path = ex.url.pathname;
+  if (SUBSCRIPTION_PATHS.has(path)) {
+    ex.json(200, account.subscriptionBody());
+    return true;
+  }
+  if (USAGE_PATHS.has(path)) {
+    ex.json(200, account.usageBody());
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,54 @@
+// A one-line setting saved when it is committed (blur or Enter), checked first: the API base URL and
+// the proxy. `check` returns an error sentence, or undefined when the value may be saved.
+import { useState } from 'react';
+
+export interface CommitFieldProps {
+  id: string;
+  label: string;
+  saved: string;
+  placeholder: string;
+  hint: string;
+  type?: 'url' | 'text';
+  /** Shown but not editable (the browser host takes these from its command line). */
+  readOnly?: boolean;
+  check(value: string): string | undefined;
+  onCommit(value: string): void;
+}
+
+export function CommitField({ id, label, saved, placeholder, hint, type = 'text', readOnly, check, onCommit }: CommitFieldProps) {
+  const [draft, setDraft] = useState(saved);
+  const [error, setError] = useState<string>();
+
+  const commit = () => {
+    const value = draft.trim();
+    if (value === saved) return setError(undefined);
+    const problem = check(value);
+    setError(problem);
+    if (problem === undefined) onCommit(value);
+  };
+
+  return (
+    <div className="field">
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      <input
+        id={id}
+        type={type}
+        className="input"
+        placeholder={placeholder}
+        spellCheck={false}
+        value={draft}
+        aria-invalid={!!error || undefined}
+        aria-describedby={`${id}-hint`}
+        readOnly={readOnly}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => e.key === 'Enter' && commit()}
+      />
+      <p id={`${id}-hint`} className={`field-hint ${error ? 'is-error' : ''}`}>
+        {error ?? hint}
+      </p>
+    </div>
+  );
+}

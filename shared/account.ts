@@ -1,0 +1,36 @@
+// What the provider says about the account behind a key: its balance, and whether the key works.
+// Shared by every face (the renderer's chip, the CLI's `balance` and `key set`); no Node, no DOM.
+import { PROVIDERS, type Provider } from './domain';
+import { PROVIDER_INFO, type ProviderInfo } from './providers';
+
+export interface BalanceInfo {
+  provider: Provider;
+  /** Dollars left, or null when the provider does not say (no billing endpoint, not allowed, offline). */
+  balanceUsd: number | null;
+  /** Where the number came from; `none` with `balanceUsd: null`. */
+  source: 'aggregator_billing' | 'fal_billing' | 'none';
+  /** Why there is no number, in a sentence (never shown as an error: the chip just hides). */
+  reason?: string;
+  /** The account has no limit (one-api reports 100 000 000 for an unlimited key). */
+  unlimited?: boolean;
+  /** ISO time of the answer. */
+  checkedAt: string;
+}
+
+export const KEY_VERDICTS = ['works', 'rejected', 'unchecked'] as const;
+export type KeyVerdict = (typeof KEY_VERDICTS)[number];
+
+export interface KeyCheckResult {
+  /** works = the provider accepted it; rejected = HTTP 401; unchecked = offline or the provider failed. */
+  verdict: KeyVerdict;
+  /** One sentence for the user, with the provider's own words when it gave any. */
+  message: string;
+  /** The address the key was (or would have been) sent to: the API origin. */
+  origin: string;
+  httpStatus?: number;
+}
+
+/** Where a user gets a key for each provider (onboarding and Settings link here); from the provider table. */
+export const KEY_SIGNUP_URL = Object.fromEntries(
+  PROVIDERS.map((p) => [p, (PROVIDER_INFO[p] as ProviderInfo).keyHelp?.url]),
+) as Record<Provider, string | undefined>;

@@ -1,0 +1,85 @@
+// The one way to name a library file as a URL, in both faces. Media lives on the page's own origin
+// under /media (the browser host's http origin, Electron's app://veo), so a frame drawn from a
+// library <video> never taints a canvas. The browser host authenticates nothing by cookie, so its
+// media URLs carry a signature instead: HMAC over the expiry and the exact encoded path, keyed by
+// a secret only the page (and the host) know. Electron's scheme is reachable only from our own
+// window and needs none.
+import { equalConstantTime, hmacSha256, toBase64Url } from './hmac-sha256';
+
+/** `${origin}${MEDIA_PATH}/<encoded path relative to the library>` */
+export const MEDIA_PATH = '/media';
+
+/**
+ * A signed URL is the same for a whole window (a re-render never swaps a playing <video>'s src)
+ * and accepted until the end of the next one: every URL handed out is good for 2–4 hours, and
+ * all of them die with the run's secret when the host stops.
+ */
+export const MEDIA_URL_WINDOW_S = 2 * 60 * 60;
+
+export interface MediaSigning {
+  /** From mediaKeyFromToken(run token). */
+  key: string;
+  nowMs: number;
+}
+
+/** Each segment encoded, so odd file names (`#`, `?`, spaces, `%`) cannot change the URL. */
+export function encodeMediaPath(relativePath: string): string {
+  return relativePath
+    .split(/[\\/]+/)
+    .filter((s) => s !== '' && s !== '.')
+    .map(encodeURIComponent)
+    .join('/');
+}
+
+/** The URL under `mediaBase` (from app:info) for a path the library recorded, or undefined. */
+export function mediaUrl(mediaBase: string | undefined, relativePath: string | undefined, signing?: MediaSigning): string | undefined {
+  if (!mediaBase || !relativePath) return undefined;
+  const encoded = encodeMediaPath(relativePath);
+  const url = `${mediaBase.replace(/\/+$/, '')}/${encoded}`;
+  return signing ? `${url}?${signedMediaQuery(signing, encoded)}` : url;
+}
+
+/** `e=<expiry>&s=<signature>` for a path exactly as it will be requested (already encoded). */
+export function signedMediaQuery(signing: MediaSigning, encodedPath: string): string {
+  const expires = (Math.floor(signing.nowMs / 1000 / MEDIA_URL_WINDOW_S) + 2) * MEDIA_URL_WINDOW_S;
+  return `e=${expires}&s=${signatureFor(signing.key, encodedPath, expires)}`;
+}
+
+/**
+ * The page signs with a key derived from the run's token, never with the token itself: a media URL
+ * that escapes the page (a copied link, the history) carries nothing that opens the WebSocket.
+ */
+export function mediaKeyFromToken(token: string): string {
+  return toBase64Url(hmacSha256(token, 'veo-studio media url key v1'));
+}
+
+export type MediaUrlCheck = 'ok' | 'unsigned' | 'expired' | 'forged';
+
+/** The host's side of mediaUrl: `encodedPath` exactly as requested (after `${MEDIA_PATH}/`). */
+export function checkMediaUrl(key: string, encodedPath: string, query: URLSearchParams, nowMs: number): MediaUrlCheck {
+  const expiresText = query.get('e');
+  const signature = query.get('s');
+  if (expiresText === null || signature === null) return 'unsigned';
+  if (!/^\d{1,12}$/.test(expiresText) || signature.length > 64) return 'forged';
+  const expires = Number(expiresText);
+  const nowS = nowMs / 1000;
+  if (expires <= nowS) return 'expired';
+  // mediaUrl never mints a longer lifetime, so a far-future expiry is a forgery whatever it signs.
+  if (expires > nowS + 2 * MEDIA_URL_WINDOW_S) return 'forged';
+  return equalConstantTime(signature, signatureFor(key, encodedPath, expires)) ? 'ok' : 'forged';
+}
+
+// A library view renders hundreds of thumbnails on every store change: remember recent signatures.
+const memo = new Map<string, string>();
+const MEMO_LIMIT = 5000;
+
+function signatureFor(key: string, encodedPath: string, expires: number): string {
+  const id = `${key}\n${expires}\n${encodedPath}`;
+  let sig = memo.get(id);
+  if (sig === undefined) {
+    sig = toBase64Url(hmacSha256(key, `${expires}\n${encodedPath}`));
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(id, sig);
+  }
+  return sig;
+}

@@ -1,0 +1,39 @@
+// Issue 10: an export folder under /proc spun a core forever (Node's recursive mkdir never returns
+// there). System folders are refused — also through a symlink — and folders are made one at a time.
+import { randomUUID } from 'node:crypto';
+import { promises as fsp } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { exportLibrary } from '../../../electron/core/library/portable';
+import { LibraryStore } from '../../../electron/core/library/store';
+
+let root: string;
+let store: LibraryStore;
+beforeEach(async () => {
+  root = await fsp.mkdtemp(path.join(tmpdir(), 'veo-export-folder-'));
+  store = await LibraryStore.open(path.join(root, 'lib'));
+});
+afterEach(async () => {
+  await store.close();
+  await fsp.rm(root, { recursive: true, force: true });
+});
+
+describe.skipIf(process.platform === 'win32')('export destinations', () => {
+  it.each(['/proc/self/veo-export/deeper', '/sys/veo-export', '/dev/veo-export'])('%s is refused at once', async (dest) => {
+    await expect(exportLibrary(store, 'all', dest)).rejects.toThrow(/a system folder/);
+  });
+
+  it('a symlink that leads into /proc is refused too', async () => {
+    const link = path.join(root, 'innocent');
+    await fsp.symlink('/proc/self', link);
+    await expect(exportLibrary(store, 'all', path.join(link, 'export', 'here'))).rejects.toThrow(/inside \/proc, a system folder \(it leads to \/proc\//);
+  });
+
+  it('missing parent folders are created one by one', async () => {
+    const dest = path.join(root, 'a', 'b', randomUUID());
+    const result = await exportLibrary(store, 'all', dest);
+    expect(result.exported).toBe(0);
+    expect((await fsp.readdir(dest)).sort()).toEqual(['index.json']);
+  });
+});

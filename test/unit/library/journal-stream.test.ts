@@ -1,0 +1,72 @@
+// Issue 10: one oversized journal entry made the library impossible to open in every face
+// ("Cannot create a string longer than 0x1fffffe8"). The journal is read line by line now; a line
+// over the limit is reported, skipped and — at compaction — moved aside byte for byte, never lost.
+import { randomUUID } from 'node:crypto';
+import { promises as fsp } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { forEachJournalLine, type JournalLine } from '../../../electron/core/library/journal-lines';
+import { compactJournal, replayJournal } from '../../../electron/core/library/journal';
+import { LibraryStore } from '../../../electron/core/library/store';
+import { makeJobRecord } from '../../support/records';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await fsp.mkdtemp(path.join(tmpdir(), 'veo-journal-stream-'));
+});
+afterEach(async () => {
+  await fsp.rm(dir, { recursive: true, force: true });
+});
+
+const putLine = (id: string) => `${JSON.stringify({ op: 'put', record: makeJobRecord({ id }) })}\n`;
+
+describe('reading the journal as a stream', () => {
+  it('a 520 MiB entry (past the longest string V8 can make) is skipped; the jobs around it open', async () => {
+    const journal = path.join(dir, 'library.jsonl');
+    const [before, after] = [randomUUID(), randomUUID()];
+    await fsp.writeFile(journal, putLine(before));
+    const giantStart = (await fsp.stat(journal)).size;
+    const giantBytes = 520 * 1024 * 1024; // V8 strings end at 0x1fffffe8 (~512 MiB)
+    await fsp.truncate(journal, giantStart + giantBytes); // sparse: costs no disk, reads as NUL bytes
+    await fsp.appendFile(journal, `\n${putLine(after)}`);
+
+    const problems: string[] = [];
+    const store = await LibraryStore.open(dir, { onProblem: (p) => problems.push(`line ${p.line}: ${p.reason}`) });
+    try {
+      expect(store.list().map((r) => r.id).sort()).toEqual([before, after].sort());
+      expect(problems).toEqual([expect.stringMatching(/^line 2: the entry is 545259520 bytes, over the \d+-byte limit/)]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('compaction moves an oversized line aside as raw bytes, and the journal keeps only live records', async () => {
+    const journal = path.join(dir, 'library.jsonl');
+    const id = randomUUID();
+    const oversized = 'x'.repeat(9 * 1024 * 1024);
+    await fsp.writeFile(journal, `${putLine(id)}${oversized}\n`);
+    const replay = await replayJournal(journal);
+    expect(replay.rejected).toEqual([expect.objectContaining({ line: 2, span: { start: putLine(id).length, bytes: oversized.length } })]);
+
+    await compactJournal(journal, replay.records.values(), replay.rejected);
+    const aside = JSON.parse((await fsp.readFile(path.join(dir, 'library.rejected.jsonl'), 'utf8')).trim());
+    expect(aside).toMatchObject({ line: 2, bytes: oversized.length });
+    expect((await fsp.stat(path.join(dir, aside.rawFile))).size).toBe(oversized.length);
+    expect((await replayJournal(journal)).records.has(id)).toBe(true);
+  });
+
+  it('lines split across read chunks, empty lines and a torn tail come out exactly as written', async () => {
+    const file = path.join(dir, 'lines.txt');
+    const long = 'é'.repeat(700_000); // 1.4 MB in UTF-8: spans the 1 MiB read chunk, multi-byte at the seam
+    await fsp.writeFile(file, `a\n\n${long}\nb\ntorn`);
+    const lines: JournalLine[] = [];
+    await forEachJournalLine(file, (l) => lines.push(l));
+    expect(lines.map((l) => [l.text, l.terminated])).toEqual([['a', true], ['', true], [long, true], ['b', true], ['torn', false]]);
+    expect(lines[3]?.start).toBe(3 + Buffer.byteLength(long) + 1);
+
+    const capped: JournalLine[] = [];
+    await forEachJournalLine(file, (l) => capped.push(l), 1000);
+    expect(capped.map((l) => l.text)).toEqual(['a', '', undefined, 'b', 'torn']);
+  });
+});
