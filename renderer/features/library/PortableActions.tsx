@@ -68,7 +68,6 @@ function FolderPathDialog() {
   return (
     <Dialog onCancel={cancel} labelledBy="portable-dialog-title" describedBy="portable-dialog-text" initialFocus={inputRef}>
       <form
-        className="portable-form"
         onSubmit={(e) => {
           e.preventDefault();
           void portable.getState().submitFolder(path.trim());
@@ -82,8 +81,8 @@ function FolderPathDialog() {
             ? `Copies ${what} — videos, input pictures and an index — into a folder on the computer running Veo Studio. Use an empty or new folder.`
             : 'Merges a folder exported by Veo Studio into this library. Jobs already here are skipped.'}
         </p>
-        <label className="portable-field">
-          <span>Folder path</span>
+        <label className="field">
+          <span className="field-label">Folder path</span>
           <input
             ref={inputRef}
             className="input"

@@ -11,7 +11,7 @@ import {
   prepareImageFile,
   type PreparedImage,
 } from '../../../electron/core/media/preflight';
-import { FOREIGN_HEADERS, makeImage, pngHeaderClaiming } from '../../fixtures/images/generate';
+import { FOREIGN_HEADERS, makeImage, pngHeaderClaiming, SENDABLE_FORMATS } from '../../fixtures/images/generate';
 import { rejectionOf } from '../../support/rejection';
 
 /** Runs `fn`, expecting an InputImageError, and returns it for further checks. */
@@ -37,11 +37,7 @@ async function prepareImageBytesOf(bytes: Promise<Buffer> | Buffer, opts?: Param
 }
 
 describe('prepareImageBytes — pictures that pass', () => {
-  it.each([
-    ['png', 'image/png'],
-    ['jpeg', 'image/jpeg'],
-    ['webp', 'image/webp'],
-  ] as const)('sends a 1280×720 %s as it is', async (format, mime) => {
+  it.each(SENDABLE_FORMATS)('sends a 1280×720 %s as it is', async (format, mime) => {
     const original = await makeImage(1280, 720, format);
     const prepared = await prepareImageBytes(original);
 
