@@ -13,6 +13,7 @@ import { CommitField } from './CommitField';
 import { KeyForm } from './KeyForm';
 import { ProxyField } from './ProxyField';
 import { SpendLimitField } from './SpendLimitField';
+import { Field } from '../../components/Field';
 
 const PROVIDER_ICONS: Record<Provider, ReactNode> = {
   aggregator: <ServerIcon size={16} aria-hidden="true" />,
@@ -104,10 +105,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
         <h2 id="jobs-heading" className="card-title">
           Jobs and files
         </h2>
-        <div className="field field-inline">
-          <label htmlFor="concurrency" className="field-label">
-            Concurrent jobs
-          </label>
+        <Field id="concurrency" label="Concurrent jobs" hint="How many jobs run at the same time (1–8). More jobs wait in line." inline>
           <input
             id="concurrency"
             type="number"
@@ -120,8 +118,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
               if (Number.isInteger(n) && n >= 1 && n <= 8) update({ concurrency: n });
             }}
           />
-          <p className="field-hint">How many jobs run at the same time (1–8). More jobs wait in line.</p>
-        </div>
+        </Field>
         <SpendLimitField value={settings.confirmAboveUsd} onSave={(patch) => void store.getState().update(patch)} />
         {info?.nativeFiles && <DownloadDirField value={settings.downloadDir ?? ''} onSave={(v) => update({ downloadDir: v || undefined })} />}
         <Switch
@@ -192,10 +189,7 @@ function BaseUrlField({ provider, settings, onSave, fromTerminal }: { provider: 
 function DownloadDirField({ value, onSave }: { value: string; onSave: (v: string) => void }) {
   const [draft, setDraft] = useState(value);
   return (
-    <div className="field">
-      <label htmlFor="download-dir" className="field-label">
-        Download folder
-      </label>
+    <Field id="download-dir" label="Download folder">
       <input
         id="download-dir"
         className="input mono"
@@ -204,6 +198,6 @@ function DownloadDirField({ value, onSave }: { value: string; onSave: (v: string
         onChange={(e) => setDraft(e.target.value)}
         onBlur={() => draft.trim() !== value && onSave(draft.trim())}
       />
-    </div>
+    </Field>
   );
 }
