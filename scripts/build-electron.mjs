@@ -4,19 +4,22 @@
 //   dist/main/assets/*        the simulator's sample clip + picture (resolved next to the bundle)
 //   dist/preload/preload.cjs  ONE CommonJS file: a sandboxed preload may require only 'electron'
 // Usage: node scripts/build-electron.mjs [--outdir <dir>]   (default: dist; tests build to a temp dir)
-import { cp, mkdir, readdir } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { sharpWasmOnly } from './sharp-wasm-plugin.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.resolve(root, argValue('--outdir') ?? 'dist');
 
 /**
- * Loaded at run time, never bundled: Electron itself, native addons (keytar, sharp and sharp's
- * per-platform @img packages) and optional native speed-ups some packages probe for.
+ * Loaded at run time, never bundled: Electron itself, keytar's addon, sharp's WebAssembly build and
+ * optional native speed-ups some packages probe for. The list lives in shared/runtime-deps.json,
+ * which electron-builder.yml and the packaging tests are checked against.
  */
-const MAIN_EXTERNALS = ['electron', 'keytar', 'sharp', '@img/*', 'bufferutil', 'utf-8-validate', 'fsevents'];
+const RUNTIME_DEPS = JSON.parse(await readFile(path.join(root, 'shared', 'runtime-deps.json'), 'utf8'));
+const MAIN_EXTERNALS = [...RUNTIME_DEPS.external, ...RUNTIME_DEPS.optionalProbes];
 
 // The core is ESM and resolves files next to its modules with import.meta.url (the simulator's
 // sample clip). In a CJS bundle import.meta is empty, so point it at the bundle file itself and
@@ -38,6 +41,7 @@ async function buildMain() {
     format: 'cjs',
     target: 'node22',
     external: MAIN_EXTERNALS,
+    plugins: [sharpWasmOnly(root)],
     // Turn `await import('keytar')` into require(): loading a native CommonJS addon through Node's
     // ESM loader from inside app.asar is needlessly fragile; require() is what asar was built for.
     supported: { 'dynamic-import': false },

@@ -31,6 +31,25 @@ export const ImageSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('bytes'), name: z.string().max(500).optional(), base64: z.string().min(1).max(40_000_000) }),
   /** A public https URL the user pasted. */
   z.object({ kind: z.literal('url'), url: z.string().min(1).max(4096) }),
+  /**
+   * A dropped or pasted picture already decoded, downscaled and re-encoded by Chromium in the page
+   * (renderer/features/create/image-prepare.ts), so untrusted pixels are never decoded in a privileged
+   * process. The core only validates what it gets: magic bytes, sizes and the pixel counts in the headers.
+   */
+  z.object({
+    kind: z.literal('prepared'),
+    name: z.string().max(500).optional(),
+    /** The original file, kept in the library: its bytes (base64), or in Electron its path (main reads it; no 30 MB copy). */
+    original: z.string().min(1).max(40_000_000).optional(),
+    path: z.string().min(1).max(4096).optional(),
+    /** What is sent as image_url (the original itself when it already fits); base64. */
+    payload: z.string().min(1).max(12_000_000),
+    /** A JPEG of at most 320 px on the long side; base64. */
+    thumbnail: z.string().min(1).max(1_000_000),
+    /** As displayed (after EXIF orientation). */
+    width: z.number().int().positive().max(100_000),
+    height: z.number().int().positive().max(100_000),
+  }),
 ]);
 export type ImageSource = z.infer<typeof ImageSourceSchema>;
 
@@ -82,7 +101,12 @@ export const ListQuerySchema = z.object({
   offset: z.number().int().min(0).optional(),
 });
 
-export const KeyStatusSchema = z.object({ isSet: z.boolean(), last4: z.string().optional() });
+export const KeyStatusSchema = z.object({
+  isSet: z.boolean(),
+  last4: z.string().optional(),
+  /** Which store holds the key ("the system keychain", "an encrypted file…"), when more than one can. */
+  store: z.string().max(200).optional(),
+});
 export type KeyStatusInfo = z.infer<typeof KeyStatusSchema>;
 
 export interface AppInfo {

@@ -9,7 +9,9 @@ import { createCore, type Core } from '../core';
 import { createRouter } from '../core/ipc/router';
 import { createAppService } from '../core/service';
 import { APP_ENTRY_URL, APP_MEDIA_BASE } from './app-origin';
+import { installContextMenu } from './context-menu';
 import { createDragItemResolver } from './drag';
+import { desktopKeychain } from './keychain';
 import { installPermissionGuards } from './guards';
 import { setupIpc } from './ipc';
 import { JobActivity } from './job-activity';
@@ -18,6 +20,7 @@ import { createNativePlatform } from './native-platform';
 import { JobNotifier } from './notifier';
 import { handleAppProtocols } from './protocols';
 import { TaskbarProgress } from './taskbar';
+import { chooseImage } from './open-image-dialog';
 import { MainWindow } from './window';
 
 export interface ShellOptions {
@@ -41,6 +44,7 @@ export async function openDesktopShell(opts: ShellOptions): Promise<DesktopShell
     dataDir: opts.dataDir,
     // The OS proxy (PAC, WPAD, manual) as Chromium resolves it; the core stays Electron-free.
     systemProxy: (url) => session.defaultSession.resolveProxy(url),
+    keychain: desktopKeychain(opts.dataDir),
     onLibraryProblem: (p) => console.warn(`[veo] library: skipped line ${p.line}: ${p.reason}`),
   });
   if (core.settingsProblem) console.warn(`[veo] ${core.settingsProblem}`);
@@ -73,7 +77,7 @@ function wireShell(core: Core, opts: ShellOptions): DesktopShell {
     router: createRouter(service.handlers),
     subscribe: (emit) => service.subscribe(emit),
     trustedOrigins: opts.trustedOrigins,
-    dragItemFor: createDragItemResolver(core.library),
+    dragItemFor: createDragItemResolver(core.library, path.join(opts.dataDir, 'drag-out')),
   });
 
   /**
@@ -87,6 +91,8 @@ function wireShell(core: Core, opts: ShellOptions): DesktopShell {
       .catch((err: unknown) => console.error('[veo] could not show the window:', err));
   };
   const commandWindow = (command: AppCommand, jobId?: string): void => sendToWindow(() => ipc.command(command, jobId));
+  /** "Open with", a second launch's argv and File ▸ Open Image… all end here. */
+  const openImage = (path: string): void => sendToWindow(() => ipc.broadcast('app:openImage', { path }));
 
   const activity = new JobActivity(core.library.list({ states: [...ACTIVE_STATES] }));
   const taskbar = new TaskbarProgress(currentWindow);
@@ -116,6 +122,7 @@ function wireShell(core: Core, opts: ShellOptions): DesktopShell {
     settings: () => core.settings(),
     onCreated: (win) => {
       ipc.attachWindow(win);
+      installContextMenu(win);
       taskbar.reset();
       win.once('ready-to-show', () => taskbar.show(activity.summary()));
     },
@@ -130,6 +137,7 @@ function wireShell(core: Core, opts: ShellOptions): DesktopShell {
         command: commandWindow,
         openExternal: (url) => void shell.openExternal(url),
         openDataFolder: () => void shell.openPath(opts.dataDir),
+        openImageDialog: () => void chooseImage(currentWindow(), openImage).catch((err: unknown) => console.error('[veo] the image chooser failed:', err)),
       }),
     ),
   );
@@ -141,9 +149,7 @@ function wireShell(core: Core, opts: ShellOptions): DesktopShell {
   let closing: Promise<void> | undefined;
   return {
     window: mainWindow,
-    openImage(path) {
-      sendToWindow(() => ipc.broadcast('app:openImage', { path }));
-    },
+    openImage,
     close() {
       closing ??= (async () => {
         for (const off of offs) off();

@@ -22,6 +22,8 @@ export interface MenuOptions {
   command: (command: AppCommand) => void;
   openExternal: (url: string) => void;
   openDataFolder: () => void;
+  /** File ▸ Open Image…: the native chooser in main (a page chooser opened from a menu has no user gesture). */
+  openImageDialog?: () => void;
 }
 
 export const MODEL_PAGE_URL = 'https://fal.ai/models/fal-ai/veo3/image-to-video';
@@ -55,7 +57,7 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
   const fileMenu: MenuItemConstructorOptions = {
     label: 'File',
     submenu: [
-      { label: 'Open Image…', accelerator: 'CmdOrCtrl+O', click: send(MENU_COMMANDS.openImage) },
+      { label: 'Open Image…', accelerator: 'CmdOrCtrl+O', click: o.openImageDialog ?? send(MENU_COMMANDS.openImage) },
       // The renderer owns Cmd/Ctrl+Enter (it must work inside the prompt field), so the menu only
       // shows the shortcut and does not register it.
       { label: 'Generate', accelerator: 'CmdOrCtrl+Enter', registerAccelerator: false, click: send(MENU_COMMANDS.generate) },

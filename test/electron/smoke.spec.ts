@@ -1,29 +1,22 @@
-// Launches the built desktop app with Playwright's Electron driver and checks the shell's promises:
-// the window opens on app://, the contextBridge API is there, and no Node reaches the page.
+// Launches the built desktop app with Playwright's Electron driver (`npm run test:electron`) and
+// checks what the fake Electron of test/unit/electron cannot: the window on app://, the
+// contextBridge API and no Node in the page; a frame captured from a library video (canvas not
+// tainted), media served with Range, a picture prepared by the real main process (sharp-wasm32),
+// every menu command, File ▸ Open Image… and the context menu.
 // Skipped where no Electron binary is installed (this repository's CI cannot download one).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { electronBinary } from '../../scripts/electron-binary.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const ASSETS = path.join(ROOT, 'electron', 'core', 'simulator', 'assets');
+/** A video placed in the library before launch, served by the media scheme like any finished job's. */
+const LIBRARY_VIDEO = 'media/smoke-job/video.mp4';
 
-/**
- * Where `require('electron')` would point — found without requiring it, because the electron
- * package's index.js starts a download when the binary is missing.
- */
-function electronBinary(): string | undefined {
-  const pkg = path.join(ROOT, 'node_modules', 'electron');
-  const pathFile = path.join(pkg, 'path.txt');
-  if (!existsSync(pathFile)) return undefined;
-  const relative = readFileSync(pathFile, 'utf8').trim();
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const binary = override ? path.join(override, relative || 'electron') : path.join(pkg, 'dist', relative);
-  return existsSync(binary) ? binary : undefined;
-}
-
-const binary = electronBinary();
+const binary = electronBinary(ROOT);
 test.skip(!binary, 'No Electron binary in node_modules/electron (it cannot be downloaded here); the shell is covered by test/unit/electron.');
 
 let app: ElectronApplication;
@@ -34,6 +27,8 @@ test.beforeAll(async () => {
   // The app loads dist/main, dist/preload and dist/renderer: build them as `npm start` would.
   execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
   dataDir = mkdtempSync(path.join(tmpdir(), 'veo-electron-smoke-'));
+  mkdirSync(path.join(dataDir, 'library', path.dirname(LIBRARY_VIDEO)), { recursive: true });
+  cpSync(path.join(ASSETS, 'sample.mp4'), path.join(dataDir, 'library', LIBRARY_VIDEO));
   const runningAsRoot = process.getuid?.() === 0;
   app = await electron.launch({
     executablePath: binary,
@@ -92,6 +87,106 @@ test('answers a contract call through the router', async () => {
     return veo.app.info();
   });
   expect(info).toMatchObject({ ok: true, value: { face: 'electron', mediaBase: 'app://veo/media' } });
+});
+
+type VeoInfo = { ok: boolean; value: { mediaBase: string } };
+const mediaUrl = (page: Page): Promise<string> =>
+  page.evaluate(async (rel) => {
+    const veo = (window as unknown as { veo: { app: { info(): Promise<VeoInfo> } } }).veo;
+    return `${(await veo.app.info()).value.mediaBase}/${rel}`;
+  }, LIBRARY_VIDEO);
+
+test('serves library media with Range (206), so <video> can seek', async () => {
+  const url = await mediaUrl(page);
+  const answer = await page.evaluate(async (u) => {
+    const res = await fetch(u, { headers: { Range: 'bytes=0-99' } });
+    return { status: res.status, range: res.headers.get('content-range'), bytes: (await res.arrayBuffer()).byteLength };
+  }, url);
+  expect(answer).toMatchObject({ status: 206, range: expect.stringMatching(/^bytes 0-99\//), bytes: 100 });
+});
+
+test('captures a frame from a library video (the canvas is not tainted)', async () => {
+  const url = await mediaUrl(page);
+  const captured = await page.evaluate(async (u) => {
+    const video = document.createElement('video');
+    video.muted = true;
+    video.src = u;
+    await new Promise<void>((resolve, reject) => {
+      video.onloadeddata = () => resolve();
+      video.onerror = () => reject(new Error(`video error ${video.error?.code ?? '?'}`));
+    });
+    const canvas = document.createElement('canvas');
+    canvas.width = video.videoWidth;
+    canvas.height = video.videoHeight;
+    canvas.getContext('2d')?.drawImage(video, 0, 0);
+    // Throws "Tainted canvases may not be exported" when the media origin is opaque to the page.
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg'));
+    return { width: canvas.width, bytes: blob?.size ?? 0 };
+  }, url);
+  expect(captured.width).toBeGreaterThan(0);
+  expect(captured.bytes).toBeGreaterThan(0);
+});
+
+test('prepares a dropped picture in the real main process (sharp-wasm32, no native libvips)', async () => {
+  const base64 = readFileSync(path.join(ASSETS, 'sample-input.jpg')).toString('base64');
+  const prepared = await page.evaluate(async (b64) => {
+    const veo = (window as unknown as { veo: { image: { prepare(s: unknown): Promise<{ ok: boolean; value?: { previewDataUri?: string; width?: number } }> } } }).veo;
+    return veo.image.prepare({ kind: 'bytes', name: 'dropped.jpg', base64: b64 });
+  }, base64);
+  expect(prepared).toMatchObject({ ok: true, value: { previewDataUri: expect.stringMatching(/^data:image\/jpeg;base64,/), width: expect.any(Number) } });
+  // No native sharp module was required, and (Linux) no libvips is mapped into the main process.
+  const natives = await app.evaluate(() => {
+    const req = (process as unknown as { mainModule?: NodeJS.Require & { require: NodeJS.Require } }).mainModule?.require;
+    const modules = Object.keys(req?.cache ?? {}).filter((f) => /sharp-(linux|darwin|win32)|libvips/.test(f));
+    const fs = req?.('node:fs') as { readFileSync(p: string, enc: 'utf8'): string } | undefined;
+    const maps = process.platform === 'linux' && fs ? fs.readFileSync('/proc/self/maps', 'utf8') : '';
+    return [...modules, ...(maps.includes('libvips') ? ['libvips mapped'] : [])];
+  });
+  expect(natives).toEqual([]);
+});
+
+test('runs every menu command without an error, File ▸ Open Image… through the native dialog', async () => {
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  const picture = path.join(ASSETS, 'sample-input.jpg');
+  const clicked = await app.evaluate(({ Menu, dialog }, chosen) => {
+    // The user's choice in the native dialog (it cannot be clicked from here).
+    dialog.showOpenDialog = (() => Promise.resolve({ canceled: false, filePaths: [chosen] })) as typeof dialog.showOpenDialog;
+    const labels: string[] = [];
+    const skip = /^(Open Data Folder|About the Veo 3 Model)$/; // they open other apps
+    const walk = (items: Electron.MenuItem[]): void => {
+      for (const item of items) {
+        if (item.submenu) walk(item.submenu.items);
+        else if (!item.role && item.label && !skip.test(item.label) && item.type === 'normal') {
+          item.click();
+          labels.push(item.label);
+        }
+      }
+    };
+    walk(Menu.getApplicationMenu()?.items ?? []);
+    return labels;
+  }, picture);
+  expect(clicked).toEqual(expect.arrayContaining(['Open Image…', 'Create', 'Library', 'Settings', 'Find in Library', 'Generate']));
+  // Open Image… was last of the File items clicked; its picture lands in Create's drop zone.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /^Create/ }).click();
+  await expect(page.getByRole('img', { name: /Preview of/ })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('shows a context menu with the edit roles on the prompt', async () => {
+  await app.evaluate(({ Menu }) => {
+    const g = globalThis as { veoPopups?: string[][] };
+    g.veoPopups = [];
+    Menu.prototype.popup = function popup(this: Electron.Menu) {
+      g.veoPopups?.push(this.items.map((i) => i.label || i.role || i.type));
+    };
+  });
+  const prompt = page.locator('textarea').first();
+  await prompt.fill('A fox runs thruogh fresh snow');
+  await prompt.click({ button: 'right' });
+  await expect
+    .poll(() => app.evaluate(() => (globalThis as { veoPopups?: string[][] }).veoPopups?.at(-1) ?? []))
+    .toEqual(expect.arrayContaining(['cut', 'copy', 'paste', 'selectAll']));
 });
 
 test('opens no second window from the page, and keeps it on the app origin', async () => {

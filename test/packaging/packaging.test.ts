@@ -21,15 +21,15 @@ const MiB = 1024 * 1024;
 /**
  * Size budget. The archive is our bundles (main ~1 MB unminified, preload, renderer, the
  * simulator's sample clip) plus small JS of the native modules; 4 MiB leaves room for the
- * renderer to grow. Unpacked is dominated by sharp's libvips (~18 MiB on linux-x64).
+ * renderer to grow. Unpacked is dominated by sharp's WebAssembly build (~9 MiB).
  */
 const ASAR_BUDGET_BYTES = 4 * MiB;
-const UNPACKED_BUDGET_BYTES = 24 * MiB;
+const UNPACKED_BUDGET_BYTES = 12 * MiB;
 
 /** The fuses every packaged build must carry (the issue's list, plus the two Electron leaves on). */
 const INTENDED_FUSES = {
   runAsNode: false,
-  enableCookieEncryption: true,
+  enableCookieEncryption: false,
   enableNodeOptionsEnvironmentVariable: false,
   enableNodeCliInspectArguments: false,
   enableEmbeddedAsarIntegrityValidation: true,
@@ -49,8 +49,13 @@ const FUSE_INDEX: Record<keyof typeof INTENDED_FUSES, FuseV1Options> = {
   grantFileProtocolExtraPrivileges: FuseV1Options.GrantFileProtocolExtraPrivileges,
 };
 
-/** Node modules allowed in the archive: what main.cjs requires at run time and their dependencies. */
-const ALLOWED_MODULES = new Set(['keytar', 'sharp', '@img', 'detect-libc', 'semver']);
+/** What main.cjs requires at run time and their dependencies: one list, shared with the bundler. */
+const RUNTIME_DEPS = JSON.parse(readFileSync(path.join(REPO_ROOT, 'shared', 'runtime-deps.json'), 'utf8')) as {
+  external: string[];
+  archive: string[];
+  unpacked: string[];
+};
+const ALLOWED_MODULES = new Set(RUNTIME_DEPS.archive);
 
 // js-yaml comes with electron-builder (which parses the same file with it); it ships no types.
 const { load: parseYaml } = createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown };
@@ -78,7 +83,13 @@ afterAll(async () => {
 });
 
 const isFileEntry = (entry: string) => !('files' in statFile(pkg.asarPath, entry));
-const moduleNameOf = (entry: string) => entry.split('/')[1] ?? '';
+/** 'node_modules/@img/sharp-wasm32/x.js' → '@img/sharp-wasm32'; 'node_modules/keytar/x' → 'keytar'. */
+const moduleNameOf = (entry: string) => {
+  const [, first = '', second = ''] = entry.split('/');
+  return first.startsWith('@') ? `${first}/${second}` : first;
+};
+/** A scoped folder itself ('node_modules/@img') is listed too; it holds nothing by itself. */
+const isScopeFolder = (entry: string) => /^node_modules\/@[^/]+$/.test(entry);
 
 async function dirSize(dir: string): Promise<number> {
   let total = 0;
@@ -119,7 +130,7 @@ describe('packaged app (linux dir, stub Electron)', () => {
     const distDirs = new Set(entries.filter((e) => e.startsWith('dist/')).map((e) => e.split('/')[1]));
     expect([...distDirs].sort()).toEqual(['main', 'preload', 'renderer']);
 
-    const modules = new Set(entries.filter((e) => e.startsWith('node_modules/')).map(moduleNameOf));
+    const modules = new Set(entries.filter((e) => e.startsWith('node_modules/') && !isScopeFolder(e)).map(moduleNameOf));
     expect([...modules].filter((m) => !ALLOWED_MODULES.has(m))).toEqual([]);
     for (const dev of Object.keys(packageJson.devDependencies)) {
       expect(entries.some((e) => e === `node_modules/${dev}` || e.startsWith(`node_modules/${dev}/`))).toBe(false);
@@ -134,14 +145,28 @@ describe('packaged app (linux dir, stub Electron)', () => {
     expect(leaked).toEqual([]);
   });
 
-  it('keeps native code outside the archive: keytar.node and sharp are unpacked', () => {
+  it('names exactly the shared run-time list in electron-builder.yml (files and asarUnpack)', () => {
+    const files = builderConfig.files as string[];
+    const allow = files.find((f) => /^node_modules\/\{.*\}\/\*\*$/.test(f));
+    expect(allow?.slice('node_modules/{'.length, -'}/**'.length).split(',').sort()).toEqual([...RUNTIME_DEPS.archive].sort());
+    expect(builderConfig.asarUnpack).toEqual(RUNTIME_DEPS.unpacked.map((glob) => `**/node_modules/${glob}`));
+  });
+
+  it('ships no native libvips or sharp binding: only sharp-wasm32 (native sharp crashes Electron on Linux)', () => {
+    const nativeImage = entries.filter((e) => /libvips|@img\/sharp-(?!wasm32(\/|$))|node_modules\/sharp(\/|$)/.test(e));
+    expect(nativeImage).toEqual([]);
+    expect(entries).toContain('node_modules/@img/sharp-wasm32/package.json');
+    expect(entries.some((e) => e.endsWith('.wasm'))).toBe(true);
+  });
+
+  it('keeps native code outside the archive: keytar.node is the only native file, unpacked', () => {
     const keytarNode = 'node_modules/keytar/build/Release/keytar.node';
     expect(entries).toContain(keytarNode);
     expect(statFile(pkg.asarPath, keytarNode)).toMatchObject({ unpacked: true });
     expect(statSync(path.join(pkg.unpackedDir, keytarNode)).size).toBeGreaterThan(0);
 
     const nativeFiles = entries.filter((e) => /\.node$|\.so(\.\d+)*$|\.dylib$|\.dll$/.test(e));
-    expect(nativeFiles.length).toBeGreaterThanOrEqual(3); // keytar.node, sharp's .node, libvips
+    expect(nativeFiles).toEqual([keytarNode]);
     for (const file of nativeFiles) {
       expect(statFile(pkg.asarPath, file), file).toMatchObject({ unpacked: true });
       expect(existsSync(path.join(pkg.unpackedDir, file)), file).toBe(true);
@@ -156,24 +181,26 @@ describe('packaged app (linux dir, stub Electron)', () => {
     expect([...requiresOf('dist/preload/preload.cjs')]).toEqual(['electron']);
 
     const external = [...requiresOf('dist/main/main.cjs')].filter((s) => !builtins.has(s));
-    expect(external.sort()).toEqual(['keytar', 'sharp']);
-    for (const name of external) expect(entries).toContain(`node_modules/${name}/package.json`);
+    const externalPackages = [...new Set(external.map((s) => moduleNameOf(`node_modules/${s}`)))].sort();
+    expect(externalPackages).toEqual(RUNTIME_DEPS.external.filter((m) => m !== 'electron').sort());
+    for (const name of externalPackages) expect(entries).toContain(`node_modules/${name}/package.json`);
 
     // Load them from an extracted copy, far from the repository's node_modules: proves the
-    // allow-list kept every file they need at run time (sharp even renders an image).
+    // allow-list kept every file they need at run time (sharp's wasm binding is instantiated).
     const extracted = path.join(workDir, 'extracted');
     extractAll(pkg.asarPath, extracted);
     const probe = `
       const keytar = require('./node_modules/keytar');
-      const sharp = require('./node_modules/sharp');
+      const binding = require('./node_modules/@img/sharp-wasm32/index.cjs');
       if (typeof keytar.getPassword !== 'function') throw new Error('keytar did not load');
-      sharp({ create: { width: 2, height: 2, channels: 3, background: '#5a4fe0' } }).png().toBuffer().then((png) => {
-        const outside = Object.keys(require.cache).filter((f) => !f.startsWith(process.cwd() + require('path').sep));
-        console.log(JSON.stringify({ png: png.length, outside }));
-      });`;
+      const versions = require('./node_modules/@img/sharp-wasm32/versions.json');
+      const outside = Object.keys(require.cache).filter((f) => !f.startsWith(process.cwd() + require('path').sep));
+      console.log(JSON.stringify({ binding: typeof binding.pipeline, emscripten: versions.emscripten, outside }));
+      process.exit(0);`;
     const { stdout } = await run(process.execPath, ['-e', probe], { cwd: extracted, env: { PATH: process.env.PATH ?? '' } });
-    const result = JSON.parse(stdout) as { png: number; outside: string[] };
-    expect(result.png).toBeGreaterThan(0);
+    const result = JSON.parse(stdout) as { binding: string; emscripten?: string; outside: string[] };
+    expect(result.binding).toBe('function');
+    expect(result.emscripten).toBeTruthy();
     expect(result.outside).toEqual([]);
   }, 60_000);
 
@@ -194,8 +221,8 @@ describe('packaged app (linux dir, stub Electron)', () => {
     }
   });
 
-  it('rebuilds native modules for Electron in real builds (only the test turns it off)', () => {
-    expect(builderConfig.npmRebuild).not.toBe(false);
+  it('does not rebuild keytar for Electron: it is N-API, one binary for every ABI (docs/packaging.md)', () => {
+    expect(builderConfig.npmRebuild).toBe(false);
   });
 
   it('offers "Open with Veo Studio" for images in the Linux desktop entry', async () => {

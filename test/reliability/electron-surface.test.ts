@@ -7,10 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { INVOKE_CHANNELS } from '../../shared/contract';
-import { captured, FakeWebContents } from './support/fake-electron';
+import { sharedFakeElectron } from '../unit/electron/fake-electron';
 import { REPO } from './support/child';
 
-vi.mock('electron', async () => (await import('./support/fake-electron')).fakeElectronModule());
+// The one fake Electron every test uses (test/unit/electron/fake-electron.ts).
+vi.mock('electron', async () => (await import('../unit/electron/fake-electron')).sharedFakeElectron().electron);
+const fake = sharedFakeElectron();
+const captured = fake;
+const FakeWebContents = fake.WebContents;
 
 const { APP_ENTRY_URL, trustedOrigins } = await import('../../electron/main/app-origin');
 const { MainWindow } = await import('../../electron/main/window');

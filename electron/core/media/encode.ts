@@ -1,18 +1,27 @@
 // The sharp pipelines preflight needs: header metadata, the library thumbnail and the downscaled
 // upload payload. Every pipeline is built with the same guarded input options, so no code path can
 // forget the pixel limit or the strictness that makes truncated files fail instead of decoding grey.
-import sharp, { type Metadata, type Sharp, type SharpOptions } from 'sharp';
+import type SharpModule from 'sharp';
+import type { Metadata, Sharp, SharpOptions } from 'sharp';
+import {
+  FLATTEN_BACKGROUND,
+  MIN_LONG_EDGE,
+  PAYLOAD_QUALITIES,
+  SHRINK_STEP,
+  THUMBNAIL_LONG_EDGE,
+  THUMBNAIL_QUALITY,
+} from '../../../shared/image-limits';
 import { CORRUPT_MESSAGE, InputImageError, formatBytes, formatMegapixels } from './input-error';
 
-export const THUMBNAIL_LONG_EDGE = 320;
-const THUMBNAIL_QUALITY = 80;
-/** Tried in order until the payload fits; 90 keeps re-encoding loss invisible for a first frame. */
-const PAYLOAD_QUALITIES = [90, 82, 74, 66, 58, 50] as const;
-/** When even the lowest quality is too big, shrink by this much and try again, down to MIN_LONG_EDGE. */
-const SHRINK_STEP = 0.75;
-const MIN_LONG_EDGE = 480;
-/** Transparent pixels become white: JPEG has no alpha and a white page is what editors show. */
-const FLATTEN_BACKGROUND = '#ffffff';
+export { THUMBNAIL_LONG_EDGE } from '../../../shared/image-limits';
+
+/**
+ * sharp is loaded on first use, not at start-up: in the desktop app it is the WebAssembly build
+ * (scripts/sharp-wasm-plugin.mjs), whose module compile would otherwise delay every launch, though
+ * most pictures are prepared in the page and never reach it.
+ */
+let loading: Promise<typeof SharpModule> | undefined;
+const loadSharp = (): Promise<typeof SharpModule> => (loading ??= import('sharp').then((m) => m.default));
 
 export interface DecodeLimits {
   maxPixels: number;
@@ -38,11 +47,13 @@ export function toInputImageError(err: unknown, limits: DecodeLimits): InputImag
 }
 
 export async function readMetadata(bytes: Buffer, limits: DecodeLimits): Promise<Metadata> {
+  const sharp = await loadSharp();
   return sharp(bytes, inputOptions(limits)).metadata();
 }
 
 /** Decodes the whole image (which is also what proves it is not truncated) into a small JPEG. */
 export async function makeThumbnail(bytes: Buffer, limits: DecodeLimits): Promise<Buffer> {
+  const sharp = await loadSharp();
   return sharp(bytes, { ...inputOptions(limits), autoOrient: true })
     .resize(THUMBNAIL_LONG_EDGE, THUMBNAIL_LONG_EDGE, { fit: 'inside', withoutEnlargement: true })
     .flatten({ background: FLATTEN_BACKGROUND })
@@ -61,7 +72,7 @@ interface RawImage {
   info: { width: number; height: number; channels: 1 | 2 | 3 | 4 };
 }
 
-const fromRaw = (raw: RawImage): Sharp =>
+const fromRaw = (sharp: typeof SharpModule, raw: RawImage): Sharp =>
   sharp(raw.data, { raw: { width: raw.info.width, height: raw.info.height, channels: raw.info.channels } });
 
 /**
@@ -69,6 +80,7 @@ const fromRaw = (raw: RawImage): Sharp =>
  * Decoded to raw pixels once so the quality steps below do not decode a 24 MP original again each time.
  */
 async function decodeUpright(bytes: Buffer, limits: DecodeLimits, longEdge: number): Promise<RawImage> {
+  const sharp = await loadSharp();
   const { data, info } = await sharp(bytes, { ...inputOptions(limits), autoOrient: true })
     .resize(longEdge, longEdge, { fit: 'inside', withoutEnlargement: true })
     .flatten({ background: FLATTEN_BACKGROUND })
@@ -82,14 +94,15 @@ export async function encodePayload(
   bytes: Buffer,
   limits: DecodeLimits & { targetLongEdge: number; maxPayloadBytes: number },
 ): Promise<{ payload: EncodedPayload; thumbnail: Buffer }> {
+  const sharp = await loadSharp();
   let raw = await decodeUpright(bytes, limits, limits.targetLongEdge);
-  const thumbnail = await fromRaw(raw)
+  const thumbnail = await fromRaw(sharp, raw)
     .resize(THUMBNAIL_LONG_EDGE, THUMBNAIL_LONG_EDGE, { fit: 'inside', withoutEnlargement: true })
     .jpeg({ quality: THUMBNAIL_QUALITY })
     .toBuffer();
   for (;;) {
     for (const quality of PAYLOAD_QUALITIES) {
-      const data = await fromRaw(raw).jpeg({ quality }).toBuffer();
+      const data = await fromRaw(sharp, raw).jpeg({ quality }).toBuffer();
       if (data.length <= limits.maxPayloadBytes) {
         return { payload: { data, width: raw.info.width, height: raw.info.height }, thumbnail };
       }
@@ -97,7 +110,7 @@ export async function encodePayload(
     const longEdge = Math.max(raw.info.width, raw.info.height);
     const next = Math.floor(longEdge * SHRINK_STEP);
     if (next < MIN_LONG_EDGE) break;
-    const { data, info } = await fromRaw(raw)
+    const { data, info } = await fromRaw(sharp, raw)
       .resize(next, next, { fit: 'inside' })
       .raw()
       .toBuffer({ resolveWithObject: true });

@@ -7,9 +7,10 @@ import type { Metadata } from 'sharp';
 import { checkHeader, checkInputSize, requireAcceptedType } from './checks';
 import { encodePayload, makeThumbnail, readMetadata, toInputImageError, type DecodeLimits } from './encode';
 import { readImageFile } from './image-file';
-import { CORRUPT_MESSAGE, InputImageError, formatBytes } from './input-error';
+import { CORRUPT_MESSAGE, InputImageError } from './input-error';
 import type { ImageMime } from './sniff';
-import { aspectWarning, smallWarning, type PreflightWarning } from './warnings';
+import { MAX_PAYLOAD_BYTES, TARGET_LONG_EDGE } from '../../../shared/image-limits';
+import { aspectWarning, downscaledWarning, smallWarning, type PreflightWarning } from './warnings';
 
 export { InputImageError, isInputImageError, type InputImageErrorCode } from './input-error';
 export { checkImageUrl, type ImageUrlOptions } from './image-url';
@@ -45,10 +46,10 @@ export interface PreparedImage {
 }
 
 export const PREFLIGHT_DEFAULTS: Required<PreflightOptions> = {
-  maxPayloadBytes: 8 * 1024 * 1024,
+  maxPayloadBytes: MAX_PAYLOAD_BYTES,
   maxInputBytes: 100 * 1024 * 1024,
   maxPixels: 100_000_000,
-  targetLongEdge: 1920,
+  targetLongEdge: TARGET_LONG_EDGE,
 };
 
 type Limits = Required<PreflightOptions>;
@@ -127,15 +128,6 @@ function canSendAsIs(original: Buffer, meta: Metadata, shown: { width: number; h
     (meta.pages ?? 1) === 1
   );
 }
-
-type Sized = { width: number; height: number; bytes: number };
-
-const downscaledWarning = (from: Sized, to: Sized): PreflightWarning => ({
-  code: 'downscaled',
-  message:
-    `The picture (${from.width}×${from.height}, ${formatBytes(from.bytes)}) will be sent as a ${to.width}×${to.height} ` +
-    `JPEG (${formatBytes(to.bytes)}) to fit the upload limits. The original stays in your library.`,
-});
 
 const toDataUri = (mime: ImageMime, bytes: Buffer): string => `data:${mime};base64,${bytes.toString('base64')}`;
 const sha256Hex = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');

@@ -1,6 +1,8 @@
 // Warnings about a picture that will work but may disappoint: fal asks for at least 720p and crops
 // anything that is not 16:9 or 9:16. Shown before submit, so the user can fix it before paying.
 
+import { formatBytes } from './input-error';
+
 export interface PreflightWarning {
   code: 'small' | 'downscaled' | 'aspect';
   message: string;
@@ -47,3 +49,13 @@ export function aspectWarning(width: number, height: number): PreflightWarning |
       `to make a ${target} video. Crop it yourself first to choose what stays.`,
   };
 }
+
+type Sized = { width: number; height: number; bytes: number };
+
+/** The payload is smaller than the original (it was downscaled or re-encoded to fit). */
+export const downscaledWarning = (from: Sized, to: Sized): PreflightWarning => ({
+  code: 'downscaled',
+  message:
+    `The picture (${from.width}×${from.height}, ${formatBytes(from.bytes)}) will be sent as a ${to.width}×${to.height} ` +
+    `JPEG (${formatBytes(to.bytes)}) to fit the upload limits. The original stays in your library.`,
+});

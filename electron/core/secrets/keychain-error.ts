@@ -2,14 +2,23 @@
 // details that were scrubbed of the secret, which is what lets the SecretStore pass it on to users.
 
 export class KeychainError extends Error {
-  constructor(message: string) {
+  /**
+   * True when the keychain cannot be reached at all (its module did not load, no Secret Service
+   * answers), as opposed to one that is there and refused (locked, prompt dismissed). Only the
+   * former may send a key to the fallback store.
+   */
+  readonly unavailable: boolean;
+
+  constructor(message: string, opts: { unavailable?: boolean } = {}) {
     // Deliberately no `cause`: the raw error from a backend may quote the secret, and loggers print causes.
     super(message);
     this.name = 'KeychainError';
+    this.unavailable = opts.unavailable ?? false;
   }
 }
 
 export const isKeychainError = (e: unknown): e is KeychainError => e instanceof KeychainError;
+export const isKeychainUnavailable = (e: unknown): boolean => isKeychainError(e) && e.unavailable;
 
 const REDACTED = '[redacted]';
 

@@ -21,13 +21,16 @@ const LINUX_LOCKED =
   'The keyring is locked, or its unlock prompt was dismissed. Unlock it (Passwords and Keys / Seahorse, ' +
   'or KWallet Manager) and try again.';
 
+const LINUX_REFUSED = /locked|unlock|dismiss|cancel/i;
+const LINUX_SERVICE_MISSING = /d-?bus|secret ?service|org\.freedesktop\.secrets|not provided by any|autolaunch/i;
+
 /** Turns what keytar/libsecret/Keychain/Credential Manager said into what the user should do. */
 export function explainKeytarFailure(err: unknown, platform: NodeJS.Platform, secret?: string): string {
   const detail = describeCause(err, secret);
   let advice: string;
   if (platform === 'linux' || platform === 'freebsd' || platform === 'openbsd') {
-    if (/locked|unlock|dismiss|cancel/i.test(detail)) advice = LINUX_LOCKED;
-    else if (/d-?bus|secret ?service|org\.freedesktop\.secrets|not provided by any|autolaunch/i.test(detail)) advice = LINUX_NO_SERVICE;
+    if (LINUX_REFUSED.test(detail)) advice = LINUX_LOCKED;
+    else if (LINUX_SERVICE_MISSING.test(detail)) advice = LINUX_NO_SERVICE;
     else advice = `The keyring refused the request. ${LINUX_NO_SERVICE}`;
   } else if (platform === 'darwin') {
     advice = 'The macOS Keychain refused access. Open Keychain Access, unlock the login keychain, and choose “Allow” when Veo Studio asks.';
@@ -45,7 +48,10 @@ export function keychainFromKeytar(api: KeytarApi, platform: NodeJS.Platform = p
     try {
       return await call();
     } catch (err) {
-      throw new KeychainError(explainKeytarFailure(err, platform, secret));
+      const detail = describeCause(err);
+      const isLinux = platform === 'linux' || platform === 'freebsd' || platform === 'openbsd';
+      const unavailable = isLinux && !LINUX_REFUSED.test(detail) && LINUX_SERVICE_MISSING.test(detail);
+      throw new KeychainError(explainKeytarFailure(err, platform, secret), { unavailable });
     }
   };
   return {
@@ -68,6 +74,7 @@ export async function createKeytarBackend(): Promise<KeychainBackend> {
     throw new KeychainError(
       'The keychain module (keytar) could not be loaded, so the API key cannot be stored. On Linux install ' +
         `libsecret (\`sudo apt install libsecret-1-0\`); otherwise reinstall Veo Studio. (Details: ${describeCause(err)})`,
+      { unavailable: true },
     );
   }
   // keytar is CommonJS: under ESM its functions sit on `default` (and maybe also as named exports).

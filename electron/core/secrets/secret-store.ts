@@ -15,11 +15,15 @@ export interface KeychainBackend {
   set(service: string, account: string, secret: string): Promise<void>;
   /** True when an entry existed and was removed. */
   delete(service: string, account: string): Promise<boolean>;
+  /** Which store holds this entry, in words for the user; backends that are only ever one store may omit it. */
+  where?(service: string, account: string): Promise<string | undefined>;
 }
 
 export interface KeyStatus {
   isSet: boolean;
   last4?: string;
+  /** Where the key is kept, e.g. "the system keychain" or "an encrypted file in the app's data folder". */
+  store?: string;
 }
 
 /** Which providers need a key is in shared/providers.ts (re-exported for the core's callers). */
@@ -86,7 +90,8 @@ export class SecretStore {
     } catch (err) {
       throw failure(`Could not save the ${provider} API key in the system keychain.`, err, key, clean);
     }
-    return statusOf(clean);
+    const store = await this.backend.where?.(this.service, provider).catch(() => undefined);
+    return store ? { ...statusOf(clean), store } : statusOf(clean);
   }
 
   async clear(provider: Provider): Promise<KeyStatus> {
@@ -99,9 +104,12 @@ export class SecretStore {
     return { isSet: false };
   }
 
-  /** Safe to show anywhere: whether a key is set, and its last 4 characters. */
+  /** Safe to show anywhere: whether a key is set, its last 4 characters, and which store holds it. */
   async status(provider: Provider): Promise<KeyStatus> {
-    return statusOf(await this.get(provider));
+    const status = statusOf(await this.get(provider));
+    if (!status.isSet || !needsKey(provider)) return status;
+    const store = await this.backend.where?.(this.service, provider).catch(() => undefined);
+    return store ? { ...status, store } : status;
   }
 }
 

@@ -2,6 +2,7 @@
 import type { Settings } from '../../../shared/settings';
 import { platform as osPlatform } from 'node:os';
 import packageJson from '../../../package.json' with { type: 'json' };
+import { videoFileName } from '../../../shared/video-file-name';
 import type { JobRecord } from '../../../shared/domain';
 import { IN_PROCESS_SIMULATOR } from '../index';
 import { IpcUserError, type Handlers } from '../ipc/router';
@@ -76,16 +77,5 @@ function videoPathOf(ctx: ServiceContext, rec: JobRecord): string {
   return ctx.core.library.resolve(rec.videoPath);
 }
 
-/** "veo-a-fox-in-the-snow-1a2b3c4d.mp4": readable, portable, and unique enough per job. */
-export function suggestedFileName(rec: JobRecord): string {
-  const slug = rec.params.prompt
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48)
-    .replace(/-+$/, '');
-  const shortId = rec.id.replace(/[^A-Za-z0-9]/g, '').slice(0, 8);
-  return `veo-${slug ? `${slug}-` : ''}${shortId}.mp4`;
-}
+/** Save as… and drag-out name a video the same way (shared/video-file-name.ts). */
+export const suggestedFileName = videoFileName;

@@ -1,16 +1,20 @@
-// image:prepare / image:discard. Every source (a path from Electron, bytes from the browser host or a
-// paste, a pasted link) goes through the same preflight; the result stays here under a token and
+// image:prepare / image:discard. A picture dropped or pasted in the page arrives already prepared by
+// Chromium there ('prepared': only validated here, never decoded); a path ("Open with", File ▸ Open
+// Image…), raw bytes or a pasted link go through the core's preflight; the result stays here under a token and
 // the renderer gets only what it shows: size, warnings and a small JPEG preview.
 import { basename } from 'node:path';
 import type { ImageSource, PreparedImageInfo } from '../../../shared/contract';
 import { IpcUserError, type Handlers } from '../ipc/router';
+import { readImageFile } from '../media/image-file';
 import {
   checkImageUrl,
   isInputImageError,
+  PREFLIGHT_DEFAULTS,
   prepareImageBytes,
   prepareImageFile,
   type PreparedImage,
 } from '../media/preflight';
+import { acceptPreparedImage } from '../media/prepared';
 import { refusePathOnHost } from './host-face';
 import type { ServiceContext } from './types';
 
@@ -42,6 +46,29 @@ async function prepare(ctx: ServiceContext, source: ImageSource): Promise<Prepar
         const bytes = decodeBase64(source.base64);
         const name = source.name?.trim() || undefined;
         return { image: await prepareImageBytes(bytes, { ...ctx.opts.preflight, ...(name ? { name } : {}) }), ...(name ? { name } : {}) };
+      }
+      case 'prepared': {
+        // Decoded by Chromium in the page; here only headers and sizes are checked (media/prepared.ts).
+        const name = source.name?.trim() || (source.path ? basename(source.path) : undefined);
+        const limits = { ...PREFLIGHT_DEFAULTS, ...ctx.opts.preflight };
+        // A path is a desktop thing: the host's page has none and must not name files (host-face.ts).
+        if (source.path) refusePathOnHost(ctx.opts, 'picture');
+        let original: Uint8Array;
+        if (source.path) original = await readImageFile(source.path, limits.maxInputBytes, name ?? basename(source.path));
+        else if (source.original) original = decodeBase64(source.original);
+        else throw new IpcUserError('invalid_input', 'The picture arrived without its file. Drop it again.');
+        const image = acceptPreparedImage(
+          {
+            ...(name ? { name } : {}),
+            original,
+            payload: decodeBase64(source.payload),
+            thumbnail: decodeBase64(source.thumbnail),
+            width: source.width,
+            height: source.height,
+          },
+          ctx.opts.preflight,
+        );
+        return { image, ...(name ? { name } : {}) };
       }
       case 'url': {
         // The simulator serves its test pictures over plain http on loopback; real providers never do.

@@ -7,6 +7,7 @@ import type { DesktopExtras } from '../../api/types';
 import { formatBytes } from '../../components/format';
 import { useStores } from '../../stores/hooks';
 import { restoreFromSidecar } from '../../stores/sidecar-restore';
+import { canPrepareInPage, prepareInPage, toBase64 } from './image-prepare';
 
 export const ACCEPTED_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
 export const ACCEPT_ATTRIBUTE = ACCEPTED_TYPES.join(',');
@@ -34,8 +35,17 @@ export function obviousProblem(file: File): string | undefined {
 }
 
 export async function fileToSource(file: File, desktop: DesktopExtras | undefined): Promise<ImageSource> {
-  // Electron: hand main the path and let it read the file itself (no 30 MB copy through IPC).
   const path = desktop?.files.pathForFile(file);
+  if (file.size <= MAX_UPLOAD_BYTES && canPrepareInPage()) {
+    // Decoded here by Chromium, in the sandbox; the core only validates the result (image-prepare.ts).
+    // A file Chromium cannot decode falls through: the core names what it is ("a PDF document"…).
+    try {
+      return await prepareInPage(file, file.name || undefined, path);
+    } catch {
+      // fall through
+    }
+  }
+  // Electron: hand main the path and let it read the file itself (no 30 MB copy through IPC).
   if (path) return { kind: 'path', path };
   if (file.size > MAX_UPLOAD_BYTES) {
     throw new IntakeError(`“${file.name}” is ${formatBytes(file.size)}; pictures can be at most 30 MB here.`);
@@ -45,14 +55,8 @@ export async function fileToSource(file: File, desktop: DesktopExtras | undefine
 }
 
 function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const text = String(reader.result);
-      resolve(text.slice(text.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(new IntakeError(`Could not read “${file.name}”.`));
-    reader.readAsDataURL(file);
+  return toBase64(file).catch(() => {
+    throw new IntakeError(`Could not read “${file.name}”.`);
   });
 }
 

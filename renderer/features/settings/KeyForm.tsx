@@ -53,7 +53,7 @@ export function KeyForm({
     <div className="key-form">
       <p className={`key-status ${status?.isSet ? 'is-set' : ''}`} role="status">
         {status?.isSet ? <CheckIcon size={14} aria-hidden="true" /> : <KeyIcon size={14} aria-hidden="true" />}
-        {status === undefined ? 'Checking…' : status.isSet ? `Key set (…${status.last4 ?? '••••'})` : 'No key set'}
+        {status === undefined ? 'Checking…' : status.isSet ? `Key set (…${status.last4 ?? '••••'})${status.store ? ` in ${status.store}` : ''}` : 'No key set'}
       </p>
       {problem && (
         <p className="callout is-error key-problem" role="alert">

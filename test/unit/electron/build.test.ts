@@ -2,12 +2,15 @@
 // bundles: what they require, the import.meta shim, the simulator assets, and — by running the
 // preload bundle against a fake 'electron' — that it exposes exactly the derived API.
 import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INVOKE_CHANNELS, splitChannel } from '../../../shared/contract';
+import RUNTIME_DEPS from '../../../shared/runtime-deps.json';
+import { buildDesktopPreflight } from '../../../scripts/desktop-preflight.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 let out: string;
@@ -28,15 +31,37 @@ afterAll(async () => {
 });
 
 describe('build-electron.mjs', () => {
-  it('bundles the main process as CommonJS with native modules left external', () => {
+  it('bundles the main process as CommonJS with only the shared run-time list left external', () => {
     const required = requiresOf(mainCode);
-    expect(required).toEqual(expect.arrayContaining(['electron', 'keytar', 'sharp']));
-    // Everything else is bundled: only Node built-ins and the externals are required at run time.
-    const foreign = required.filter((m) => !m.startsWith('node:') && !['electron', 'keytar', 'sharp'].includes(m));
-    expect(foreign).toEqual([]);
+    const packageOf = (m: string) => (m.startsWith('@') ? m.split('/').slice(0, 2).join('/') : (m.split('/')[0] ?? ''));
+    const builtins = new Set(['child_process', 'fs']);
+    const external = [...new Set(required.filter((m) => !m.startsWith('node:') && !builtins.has(m)).map(packageOf))].sort();
+    expect(external).toEqual([...RUNTIME_DEPS.external].sort());
     // keytar's lazy import became a require (no ESM loader inside app.asar).
     expect(mainCode).not.toMatch(/\bimport\(\s*["']keytar["']\s*\)/);
   });
+
+  it('never requires native sharp or libvips: sharp resolves to its WebAssembly build', () => {
+    expect(requiresOf(mainCode).filter((m) => /^sharp$|^@img\/sharp-(?!wasm32)/.test(m))).toEqual([]);
+  });
+
+  it('runs the core preflight on sharp-wasm32 when built like main, even with native sharp installed', async () => {
+    // Inside the repository so the bundle's external (@img/sharp-wasm32) resolves from node_modules.
+    const file = path.join(ROOT, 'node_modules', '.cache', 'veo-test', `desktop-preflight-${process.pid}.cjs`);
+    await buildDesktopPreflight(file);
+    try {
+      const desktop = createRequire(import.meta.url)(file) as {
+        sharpVersions: Record<string, string>;
+        prepareImageFile: (p: string) => Promise<{ payload: { dataUri: string }; thumbnail: Buffer }>;
+      };
+      expect(desktop.sharpVersions.emscripten).toBeTruthy();
+      const prepared = await desktop.prepareImageFile(path.join(ROOT, 'electron', 'core', 'simulator', 'assets', 'sample-input.jpg'));
+      expect(prepared.payload.dataUri).toMatch(/^data:image\/jpeg;base64,/);
+      expect(prepared.thumbnail.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+    } finally {
+      await rm(file, { force: true });
+    }
+  }, 60_000);
 
   it('points import.meta.url at the bundle and ships the simulator assets beside it', async () => {
     expect(mainCode.startsWith("const __veo_import_meta_url = require('node:url').pathToFileURL(__filename).href;")).toBe(true);

@@ -1,6 +1,18 @@
 // Just enough of Electron's main-process API to boot the built main bundle under plain Node and
-// watch what it does: schemes, protocol handlers, IPC handlers, windows, guards, quitting.
+// watch what it does: schemes, protocol handlers, IPC handlers, windows, guards, menus, dialogs,
+// context menus, safeStorage, quitting. Start it with bootMainBundle() (boot-main-bundle.ts).
+//
+// It models two rules of the real thing that a lenient fake would hide:
+// - User activation. Chromium opens a page's file chooser (<input type=file>.click(), showOpenFilePicker)
+//   only inside a user gesture; a chooser the page opens because main *sent it a message* (a menu
+//   click) has none and is refused. So the fake records any main→page message that asks the page to
+//   open a chooser as a violation (`userActivationViolations`): file choosers belong in main's dialog.
+// - Custom-scheme origins. A response from a custom scheme other than the page's own origin is opaque
+//   to canvas unless the scheme is CORS-enabled and the request is CORS (electron#51152): reading
+//   pixels from it taints the canvas. `canvasCanRead(pageUrl, mediaUrl)` answers as Chromium would,
+//   from the schemes the bundle registered, so a test can check the origin layout the app really uses.
 import { EventEmitter } from 'node:events';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 type Fn = (...args: never[]) => unknown;
@@ -29,7 +41,40 @@ function deferred<T>() {
 
 let nextContentsId = 1;
 
-export function createFakeElectron(opts: { appPath: string; tmpDir: string }) {
+/** Commands after which the page would open a file chooser by itself (see the header). */
+const CHOOSER_COMMANDS = /^file:open/;
+
+export interface MenuTemplateItem {
+  label?: string;
+  role?: string;
+  enabled?: boolean;
+  accelerator?: string;
+  type?: string;
+  click?: (...args: unknown[]) => void;
+  submenu?: MenuTemplateItem[];
+}
+
+interface RegisteredScheme {
+  scheme: string;
+  privileges?: { corsEnabled?: boolean };
+}
+
+/**
+ * Whether a page may read pixels of media it loaded from `mediaUrl` (canvas drawImage + toBlob).
+ * Same origin: yes. Another custom-scheme origin: only when that scheme is registered corsEnabled
+ * (and the element asks with crossOrigin, which the app would have to set); otherwise the response
+ * is opaque and the canvas is tainted, as in Electron 41+ (electron#51152).
+ */
+function canvasCanRead(schemes: unknown[], pageUrl: string, mediaUrl: string): boolean {
+  const page = new URL(pageUrl);
+  const media = new URL(mediaUrl);
+  if (page.protocol === media.protocol && page.host === media.host) return true;
+  const scheme = media.protocol.replace(/:$/, '');
+  const registered = (schemes as RegisteredScheme[]).find((s) => s.scheme === scheme);
+  return registered?.privileges?.corsEnabled === true;
+}
+
+export function createFakeElectron(opts: { appPath: string; tmpDir: string; isPackaged?: boolean }) {
   const calls: string[] = [];
   const ready = deferred<void>();
   const quitDone = deferred<void>();
@@ -38,7 +83,7 @@ export function createFakeElectron(opts: { appPath: string; tmpDir: string }) {
   let isReady = false;
 
   const app = Object.assign(new EventEmitter(), {
-    isPackaged: false,
+    isPackaged: opts.isPackaged ?? false,
     setPath: (name: string, value: string) => paths.set(name, value),
     getPath: (name: string) => {
       const value = paths.get(name);
@@ -84,16 +129,32 @@ export function createFakeElectron(opts: { appPath: string; tmpDir: string }) {
     },
   };
 
+  const spellingAdded: string[] = [];
+  const openedExternally: string[] = [];
+  const userActivationViolations: string[] = [];
+  const contentsSession = { addWordToSpellCheckerDictionary: (word: string) => spellingAdded.push(word) };
+
   class FakeWebContents extends EventEmitter {
     readonly id = nextContentsId++;
     readonly sent: Array<[string, unknown]> = [];
-    windowOpenHandler: Fn | undefined;
+    readonly session = contentsSession;
+    readonly edits: string[] = [];
+    replaceMisspelling(word: string) {
+      this.edits.push(`replaceMisspelling ${word}`);
+    }
+    copyImageAt(x: number, y: number) {
+      this.edits.push(`copyImageAt ${x},${y}`);
+    }
+    windowOpenHandler: ((details: { url: string }) => unknown) | undefined;
     url = '';
     readonly mainFrame = { parent: null, get url() { return ''; } };
     send(channel: string, payload: unknown) {
+      if (channel === 'app:command' && typeof payload === 'string' && CHOOSER_COMMANDS.test(payload)) {
+        userActivationViolations.push(`${channel} ${payload}: the page would open a file chooser without user activation`);
+      }
       this.sent.push([channel, payload]);
     }
-    setWindowOpenHandler(fn: Fn) {
+    setWindowOpenHandler(fn: (details: { url: string }) => unknown) {
       this.windowOpenHandler = fn;
     }
     isDestroyed() {
@@ -141,7 +202,17 @@ export function createFakeElectron(opts: { appPath: string; tmpDir: string }) {
   }
 
   const workArea = { x: 0, y: 0, width: 1920, height: 1080 };
-  const menus: unknown[] = [];
+  const menus: FakeMenu[] = [];
+  const popups: FakeMenu[] = [];
+  class FakeMenu {
+    constructor(readonly items: MenuTemplateItem[]) {}
+    popup() {
+      popups.push(this);
+    }
+  }
+  /** What dialog.showOpenDialog answers next (the user's choice); every call is recorded. */
+  const openDialog = { next: { canceled: true, filePaths: [] as string[] }, calls: [] as Array<Record<string, unknown>> };
+  const safeStorageState = { backend: 'gnome_libsecret', available: true };
   const electron = {
     app,
     protocol,
@@ -150,9 +221,23 @@ export function createFakeElectron(opts: { appPath: string; tmpDir: string }) {
     BrowserWindow: FakeBrowserWindow,
     screen: { getPrimaryDisplay: () => ({ workArea }), getAllDisplays: () => [{ workArea }] },
     nativeTheme: { shouldUseDarkColors: false },
-    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => menus.push(m) },
-    shell: { openExternal: () => Promise.resolve(), openPath: () => Promise.resolve(''), showItemInFolder: () => undefined },
-    dialog: { showErrorBox: (title: string, body: string) => calls.push(`showErrorBox ${title}: ${body}`), showSaveDialog: () => Promise.resolve({ canceled: true }) },
+    Menu: { buildFromTemplate: (t: MenuTemplateItem[]) => new FakeMenu(t), setApplicationMenu: (m: FakeMenu) => menus.push(m) },
+    safeStorage: {
+      isEncryptionAvailable: () => safeStorageState.available,
+      encryptString: (plain: string) => Buffer.from(`sealed:${Buffer.from(plain).toString('base64')}`),
+      decryptString: (sealed: Buffer) => Buffer.from(sealed.toString().replace(/^sealed:/, ''), 'base64').toString(),
+      getSelectedStorageBackend: () => safeStorageState.backend,
+    },
+    shell: { openExternal: (url: string) => (openedExternally.push(url), Promise.resolve()), openPath: () => Promise.resolve(''), showItemInFolder: () => undefined },
+    dialog: {
+      showErrorBox: (title: string, body: string) => calls.push(`showErrorBox ${title}: ${body}`),
+      showSaveDialog: () => Promise.resolve({ canceled: true }),
+      // (window, options) or (options), like Electron.
+      showOpenDialog: (...args: unknown[]) => {
+        openDialog.calls.push((args.length > 1 ? args[1] : args[0]) as Record<string, unknown>);
+        return Promise.resolve(openDialog.next);
+      },
+    },
     Notification: Object.assign(function Notification() {}, { isSupported: () => false }),
     nativeImage: { createFromPath: () => ({ isEmpty: () => true }), createFromBitmap: () => ({}) },
   };
@@ -166,6 +251,15 @@ export function createFakeElectron(opts: { appPath: string; tmpDir: string }) {
     permissions,
     windows,
     menus,
+    popups,
+    openDialog,
+    safeStorageState,
+    spellingAdded,
+    userActivationViolations,
+    openedExternally,
+    /** For tests that drive main's modules with a page of their own (guards, IPC sender checks). */
+    WebContents: FakeWebContents,
+    canvasCanRead: (pageUrl: string, mediaUrl: string) => canvasCanRead(schemes, pageUrl, mediaUrl),
     windowLoaded: windowLoaded.promise,
     quitDone: quitDone.promise,
     becomeReady() {
@@ -177,3 +271,15 @@ export function createFakeElectron(opts: { appPath: string; tmpDir: string }) {
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>;
+
+let shared: FakeElectron | undefined;
+
+/**
+ * One fake per test file for tests that import main's modules directly instead of booting the
+ * bundle: `vi.mock('electron', async () => (await import('…/fake-electron')).sharedFakeElectron().electron)`,
+ * then `sharedFakeElectron()` in the test reads what it captured.
+ */
+export function sharedFakeElectron(): FakeElectron {
+  shared ??= createFakeElectron({ appPath: '/opt/veo-studio/resources/app.asar', tmpDir: tmpdir(), isPackaged: true });
+  return shared;
+}

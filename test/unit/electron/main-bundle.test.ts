@@ -3,67 +3,27 @@
 // channel behind the sender check, the app:// protocol for the page and its media (same origin,
 // Range → 206, confinement), the guards, and a
 // graceful quit that saves the window and releases the library.
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { INVOKE_CHANNELS, type AppInfo } from '../../../shared/contract';
 import { mediaUrl } from '../../../shared/media-url';
 import { originOf } from '../../../electron/main/app-origin';
-import { createFakeElectron, fakeEvent, type FakeElectron } from './fake-electron';
+import { bootMainBundle, type BootedMain } from './boot-main-bundle';
+import { fakeEvent, type FakeElectron, type MenuTemplateItem } from './fake-electron';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
-const FAKE_ELECTRON_ID = 'veo-test:fake-electron';
-const nodeRequire = createRequire(import.meta.url);
-type ModuleInternals = {
-  _resolveFilename: (request: string, parent: unknown, isMain: boolean, options?: unknown) => string;
-  _cache: Record<string, unknown>;
-};
-const Module = nodeRequire('node:module') as ModuleInternals;
-const originalResolve = Module._resolveFilename;
-
-let appPath: string;
-let dataDir: string;
+let booted: BootedMain;
 let fake: FakeElectron;
-const savedEnv = { data: process.env.VEO_STUDIO_DATA_DIR, dev: process.env.VEO_DEV_SERVER_URL };
+let dataDir: string;
 
 beforeAll(async () => {
-  appPath = await mkdtemp(path.join(tmpdir(), 'veo-main-bundle-'));
-  dataDir = path.join(appPath, 'user data');
-  await promisify(execFile)(process.execPath, [path.join(ROOT, 'scripts', 'build-electron.mjs'), '--outdir', path.join(appPath, 'dist')], { cwd: ROOT });
-  await mkdir(path.join(appPath, 'dist', 'renderer'), { recursive: true });
-  await writeFile(path.join(appPath, 'dist', 'renderer', 'index.html'), '<!doctype html><title>Veo Studio</title>');
-
-  fake = createFakeElectron({ appPath, tmpDir: appPath });
-  // 'electron' → the fake; keytar/sharp resolve from the repository (the bundle lives in a temp dir).
-  Module._cache[FAKE_ELECTRON_ID] = { id: FAKE_ELECTRON_ID, filename: FAKE_ELECTRON_ID, loaded: true, exports: fake.electron, children: [] };
-  Module._resolveFilename = function (request, parent, isMain, options) {
-    if (request === 'electron') return FAKE_ELECTRON_ID;
-    try {
-      return originalResolve.call(this, request, parent, isMain, options);
-    } catch (err) {
-      if (request.startsWith('.') || request.startsWith('node:')) throw err;
-      return originalResolve.call(this, request, parent, isMain, { paths: [ROOT] });
-    }
-  };
-  process.env.VEO_STUDIO_DATA_DIR = dataDir;
-  delete process.env.VEO_DEV_SERVER_URL;
-  nodeRequire(path.join(appPath, 'dist', 'main', 'main.cjs'));
+  booted = await bootMainBundle();
+  ({ fake, dataDir } = booted);
 }, 60_000);
 
-afterAll(async () => {
-  Module._resolveFilename = originalResolve;
-  delete Module._cache[FAKE_ELECTRON_ID];
-  for (const [key, value] of [['VEO_STUDIO_DATA_DIR', savedEnv.data], ['VEO_DEV_SERVER_URL', savedEnv.dev]] as const) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-  if (appPath) await rm(appPath, { recursive: true, force: true });
-});
+afterAll(() => booted?.dispose());
 
 const trustedEvent = (contents: unknown, url = 'app://veo/index.html') => ({ sender: contents, senderFrame: { url, parent: null } });
 
@@ -94,6 +54,11 @@ describe('the built main process', () => {
     });
     expect(win.shown).toBe(true);
     expect(fake.menus).toHaveLength(1);
+  });
+
+  it('does not load sharp at start-up (its wasm compile would delay every launch)', () => {
+    const loaded = Object.keys(createRequire(import.meta.url).cache).filter((f) => /[\\/]@img[\\/]sharp-/.test(f));
+    expect(loaded).toEqual([]);
   });
 
   it('serves every contract channel, to our window only', async () => {
@@ -169,6 +134,71 @@ describe('the built main process', () => {
     request(contents, 'media', (ok) => answers.push(ok), { requestingUrl: 'app://veo/' });
     request(contents, 'clipboard-sanitized-write', (ok) => answers.push(ok), { requestingUrl: 'app://veo/' });
     expect(answers).toEqual([false, true]);
+  });
+
+  it('File ▸ Open Image… opens the chooser in main with image filters and hands the path on like "Open with"', async () => {
+    const picture = path.join(dataDir, 'fox.png');
+    await writeFile(picture, 'x');
+    fake.openDialog.next = { canceled: false, filePaths: [picture] };
+    const file = fake.menus[0]?.items.find((m) => m.label === 'File');
+    const openImage = file?.submenu?.find((m) => m.label === 'Open Image…');
+    openImage?.click?.({}, fake.windows[0], {});
+    await expect.poll(() => fake.windows[0]?.webContents.sent.filter(([c]) => c === 'app:openImage')).toEqual([['app:openImage', { path: picture }]]);
+    expect(fake.openDialog.calls.at(-1)).toMatchObject({
+      properties: ['openFile'],
+      filters: [{ name: expect.stringMatching(/image/i), extensions: ['png', 'jpg', 'jpeg', 'webp'] }],
+    });
+    // The page was never asked to open a chooser of its own (it would have no user gesture).
+    expect(fake.userActivationViolations).toEqual([]);
+  });
+
+  it('every menu command reaches the page, and none asks it to open a file chooser', () => {
+    const sentBefore = fake.windows[0]?.webContents.sent.length ?? 0;
+    const walk = (items: MenuTemplateItem[]): MenuTemplateItem[] => items.flatMap((m) => [m, ...walk(m.submenu ?? [])]);
+    const commands = walk(fake.menus[0]?.items ?? []).filter((m) => m.click && !m.role && m.label !== 'Open Image…' && m.label !== 'Open Data Folder' && !/About the Veo/.test(m.label ?? ''));
+    expect(commands.length).toBeGreaterThanOrEqual(5);
+    for (const item of commands) item.click?.({}, fake.windows[0], {});
+    return expect
+      .poll(() => (fake.windows[0]?.webContents.sent.length ?? 0) - sentBefore)
+      .toBe(commands.length)
+      .then(() => expect(fake.userActivationViolations).toEqual([]));
+  });
+
+  it('shows a context menu: spelling suggestions, Add to Dictionary, the edit roles, Copy Image', () => {
+    const contents = fake.windows[0]?.webContents;
+    const editFlags = { canUndo: true, canRedo: false, canCut: true, canCopy: true, canPaste: true, canSelectAll: true, canDelete: true, canEditRichly: false };
+    const base = { x: 12, y: 34, selectionText: '', hasImageContents: false, mediaType: 'none', misspelledWord: '', dictionarySuggestions: [] as string[], isEditable: false, editFlags };
+    contents?.emit('context-menu', fakeEvent(), { ...base, isEditable: true, misspelledWord: 'snwo', dictionarySuggestions: ['snow', 'sow'] });
+    const menu = fake.popups.at(-1)?.items ?? [];
+    expect(menu.map((m) => m.label ?? m.role ?? m.type)).toEqual(['snow', 'sow', 'Add to Dictionary', 'separator', 'undo', 'redo', 'separator', 'cut', 'copy', 'paste', 'pasteAndMatchStyle', 'selectAll']);
+    menu[0]?.click?.();
+    menu[2]?.click?.();
+    expect(contents?.edits).toContain('replaceMisspelling snow');
+    expect(fake.spellingAdded).toEqual(['snwo']);
+
+    contents?.emit('context-menu', fakeEvent(), { ...base, mediaType: 'image', hasImageContents: true });
+    const image = fake.popups.at(-1)?.items ?? [];
+    expect(image.map((m) => m.label)).toEqual(['Copy Image']);
+    image[0]?.click?.();
+    expect(contents?.edits).toContain('copyImageAt 12,34');
+
+    const shown = fake.popups.length;
+    contents?.emit('context-menu', fakeEvent(), base);
+    expect(fake.popups).toHaveLength(shown); // nothing to offer on plain page chrome: no empty menu
+  });
+
+  it('models the rules a lenient fake would hide: page-origin media is readable, a foreign non-CORS scheme is opaque', async () => {
+    // The app's own layout, as the renderer builds it: readable (the canvas of "Continue from this frame" stays clean).
+    const handler = fake.ipcHandlers.get('app:info') as (event: unknown, payload: unknown) => Promise<{ value: AppInfo }>;
+    const { mediaBase } = (await handler(trustedEvent(fake.windows[0]?.webContents), undefined)).value;
+    expect(fake.canvasCanRead(fake.windows[0]?.loadedUrl ?? '', mediaUrl(mediaBase, 'media/job1/video.mp4') ?? '')).toBe(true);
+    expect(fake.canvasCanRead('app://veo/index.html', 'app://veo/media/job1/video.mp4')).toBe(true);
+    expect(fake.canvasCanRead('app://veo/index.html', 'other-scheme://library/media/job1/video.mp4')).toBe(false);
+    const contents = fake.windows[0]?.webContents;
+    const violations = fake.userActivationViolations.length;
+    contents?.send('app:command', 'file:open-image');
+    expect(fake.userActivationViolations).toHaveLength(violations + 1);
+    fake.userActivationViolations.splice(violations);
   });
 
   it('quits gracefully: window position saved, handlers removed, library released', async () => {

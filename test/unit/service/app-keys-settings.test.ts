@@ -126,7 +126,7 @@ describe('video:saveAs / video:showInFolder', () => {
 
       expect(await native.call('video:saveAs', { id: job.id })).toEqual({ path: '/home/me/Videos/fox.mp4' });
       expect(saved[0]?.[0]).toBe(abs);
-      expect(saved[0]?.[1]).toMatch(/^veo-a-fox-in-the-snow-[A-Za-z0-9]{8}\.mp4$/);
+      expect(saved[0]?.[1]).toMatch(/^veo-a-fox-in-the-snow-\d{4}-\d{2}-\d{2}-[A-Za-z0-9]{8}\.mp4$/);
       answer = null;
       expect(await native.call('video:saveAs', { id: job.id })).toBeNull();
       await native.call('video:showInFolder', { id: job.id });

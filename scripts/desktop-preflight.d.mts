@@ -1,0 +1,1 @@
+export function buildDesktopPreflight(outfile: string): Promise<void>;
