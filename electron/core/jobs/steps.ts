@@ -48,6 +48,7 @@ export interface StepDeps {
 
 export class JobSteps {
   private readonly opts: StepOptions;
+  /** Logs of the jobs being followed right now (saved with the next state change); dropped when the follow ends. */
   private readonly logs = new Map<string, LogLine[]>();
 
   constructor(private readonly deps: StepDeps) {
@@ -101,6 +102,15 @@ export class JobSteps {
 
   /** Follows a sent job to the end: status until COMPLETED, then the result, then the download. */
   async finish(rec: JobRecord, client: QueueClient, signal: AbortSignal): Promise<JobRecord> {
+    this.logs.set(rec.id, this.logs.get(rec.id) ?? rec.logs);
+    try {
+      return await this.follow(rec, client, signal);
+    } finally {
+      this.logs.delete(rec.id);
+    }
+  }
+
+  private async follow(rec: JobRecord, client: QueueClient, signal: AbortSignal): Promise<JobRecord> {
     if ((rec.state === 'queued' || rec.state === 'running') && rec.urls) {
       await followUntilCompleted(
         client,
@@ -212,7 +222,8 @@ export class JobSteps {
     const known = this.logs.get(rec.id) ?? rec.logs;
     const seen = new Set(known.map(logKey));
     const merged = [...known, ...incoming.filter((l) => !seen.has(logKey(l)))].slice(-MAX_LOG_LINES);
-    this.logs.set(rec.id, merged);
+    // Only a job being followed keeps its logs here; a long-running process must not collect them all.
+    if (this.logs.has(rec.id)) this.logs.set(rec.id, merged);
     return merged;
   }
 
