@@ -1,6 +1,7 @@
 // The append-only journal behind the library: one JSON line per change, fsynced before a write is
-// reported done. Replaying it (as a stream of lines, journal-lines.ts) rebuilds the library; compaction rewrites it with one line per live
-// record when superseded lines pile up. Every line read from disk is untrusted: a torn, garbled or
+// reported done. Replaying it (as a stream of lines, journal-lines.ts) rebuilds the list of job
+// summaries and where each job's full record sits (journal-format.ts); compaction rewrites it with one
+// line per live record when superseded lines pile up. Every line read from disk is untrusted: a torn, garbled or
 // schema-invalid line is reported and skipped, never fatal, and never erases an earlier good version.
 import { createReadStream, createWriteStream, promises as fsp } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
@@ -8,7 +9,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import { JobRecordSchema, type JobRecord } from '../../../shared/domain';
 import { fsyncDirectory } from '../fs/atomic';
-import { forEachJournalLine, MAX_JOURNAL_LINE_BYTES } from './journal-lines';
+import { toSummary, type JobSummary } from '../../../shared/job-summary';
+import { decodeSummary, encodePut } from './journal-format';
+import { forEachRawJournalLine, MAX_JOURNAL_LINE_BYTES } from './journal-lines';
 import { isSafeSegment, REJECTED_FILE } from './paths';
 
 export interface LibraryProblem {
@@ -30,8 +33,22 @@ export interface RejectedLine extends LibraryProblem {
   span?: { start: number; bytes: number };
 }
 
+/** Where one put line is in the journal: enough to read the full record back when it is needed. */
+export interface RecordSpan {
+  line: number;
+  start: number;
+  bytes: number;
+}
+
 export interface ReplayResult {
-  records: Map<string, JobRecord>;
+  /** The live jobs' summaries, each validated. */
+  summaries: Map<string, JobSummary>;
+  /** Every put line of each live job, oldest first: the newest is read first, the others are fallbacks. */
+  spans: Map<string, RecordSpan[]>;
+  /** Full records already parsed and validated on the way (lines without a usable summary). */
+  validated: Map<string, JobRecord>;
+  /** Put lines without a usable summary (a journal from before summaries): a rewrite adds them. */
+  linesWithoutSummary: number;
   rejected: RejectedLine[];
   /** Lines in the file, good and bad: compaction compares this with the live record count. */
   lineCount: number;
@@ -75,35 +92,59 @@ export function parseJournalLine(text: string): JournalOp | { problem: string } 
 }
 
 export async function replayJournal(journalPath: string): Promise<ReplayResult> {
-  const records = new Map<string, JobRecord>();
+  const summaries = new Map<string, JobSummary>();
+  const spans = new Map<string, RecordSpan[]>();
+  const validated = new Map<string, JobRecord>();
   const rejected: RejectedLine[] = [];
   let lineCount = 0;
   let endsMidLine = false;
-  await forEachJournalLine(journalPath, ({ text, start, bytes, terminated }) => {
+  let linesWithoutSummary = 0;
+  const keep = (summary: JobSummary, span: RecordSpan): void => {
+    summaries.set(summary.id, summary);
+    const known = spans.get(summary.id);
+    if (known === undefined) spans.set(summary.id, [span]);
+    else known.push(span);
+  };
+  await forEachRawJournalLine(journalPath, ({ raw, start, bytes, terminated }) => {
     const line = ++lineCount;
     endsMidLine = !terminated;
-    if (text === undefined) {
+    if (raw === undefined) {
       // Never decoded: kept on disk where it is, and copied aside byte for byte by compaction.
       const reason = `the entry is ${bytes} bytes, over the ${MAX_JOURNAL_LINE_BYTES}-byte limit for one job (skipped)`;
       rejected.push({ line, reason, span: { start, bytes } });
       return;
     }
+    // A torn last line always takes the full path: its summary may be whole while its record is not.
+    const summary = terminated ? decodeSummary(raw) : undefined;
+    if (summary !== undefined && isSafeSegment(summary.id)) {
+      validated.delete(summary.id);
+      keep(summary, { line, start, bytes });
+      return;
+    }
+    const text = raw.toString('utf8');
     if (text.trim() === '') return;
     const result = parseJournalLine(text);
     if ('problem' in result) {
       const reason = terminated ? result.problem : 'the last write was cut off (torn line)';
       rejected.push({ line, reason, text });
     } else if (result.op === 'put') {
-      records.set(result.record.id, result.record);
+      linesWithoutSummary++;
+      validated.set(result.record.id, result.record);
+      keep(toSummary(result.record), { line, start, bytes });
     } else {
-      records.delete(result.id);
+      summaries.delete(result.id);
+      spans.delete(result.id);
+      validated.delete(result.id);
     }
   });
-  return { records, rejected, lineCount, endsMidLine };
+  return { summaries, spans, validated, linesWithoutSummary, rejected, lineCount, endsMidLine };
 }
 
 /** Appends lines with one write call each and fdatasync, so a resolved append survives a crash. */
 export class JournalWriter {
+  /** Where the next byte lands; unknown after a failed write until the file is asked again. */
+  private position: number | undefined;
+
   private constructor(
     private handle: fsp.FileHandle,
     private needsLeadingNewline: boolean,
@@ -113,10 +154,14 @@ export class JournalWriter {
     return new JournalWriter(await fsp.open(journalPath, 'a'), endsMidLine);
   }
 
-  async append(op: JournalOp): Promise<void> {
+  /** Appends one line; returns where it is (without the newline), so its record can be read back. */
+  async append(op: JournalOp): Promise<{ start: number; bytes: number }> {
     // After a torn tail the new line must not glue onto the garbage (it would be lost with it).
     const prefix = this.needsLeadingNewline ? '\n' : '';
-    const buffer = Buffer.from(`${prefix}${JSON.stringify(op)}\n`, 'utf8');
+    const text = op.op === 'put' ? encodePut(op.record) : JSON.stringify(op);
+    const buffer = Buffer.from(`${prefix}${text}\n`, 'utf8');
+    this.position ??= (await this.handle.stat()).size;
+    const start = this.position + prefix.length;
     let offset = 0;
     try {
       // One write normally covers the whole line; loop only for the rare short write.
@@ -128,9 +173,12 @@ export class JournalWriter {
     } catch (error) {
       // Part of the line may have reached the file (disk full): start the next one on a fresh line.
       this.needsLeadingNewline = true;
+      this.position = undefined;
       throw error;
     }
     this.needsLeadingNewline = false;
+    this.position += buffer.length;
+    return { start, bytes: buffer.length - prefix.length - 1 };
   }
 
   async close(): Promise<void> {
@@ -148,17 +196,22 @@ export async function compactJournal(
   journalPath: string,
   liveRecords: Iterable<JobRecord>,
   rejected: readonly RejectedLine[],
-): Promise<number> {
+): Promise<{ lineCount: number; spans: Map<string, RecordSpan> }> {
   const dir = path.dirname(journalPath);
   if (rejected.length > 0) await moveRejectedAside(journalPath, rejected);
   const tmp = `${journalPath}.tmp`;
   let lineCount = 0;
+  let position = 0;
+  const spans = new Map<string, RecordSpan>();
   const handle = await fsp.open(tmp, 'w');
   try {
     const chunks: string[] = [];
     for (const record of liveRecords) {
-      chunks.push(`${JSON.stringify({ op: 'put', record })}\n`);
-      lineCount++;
+      const line = encodePut(record);
+      const bytes = Buffer.byteLength(line);
+      spans.set(record.id, { line: ++lineCount, start: position, bytes });
+      position += bytes + 1;
+      chunks.push(`${line}\n`);
     }
     await handle.writeFile(chunks.join(''));
     await handle.sync();
@@ -167,7 +220,7 @@ export async function compactJournal(
   }
   await fsp.rename(tmp, journalPath);
   await fsyncDirectory(dir);
-  return lineCount;
+  return { lineCount, spans };
 }
 
 /**
