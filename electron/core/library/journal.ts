@@ -10,7 +10,8 @@ import { z } from 'zod';
 import { JobRecordSchema, type JobRecord } from '../../../shared/domain';
 import { fsyncDirectory } from '../fs/atomic';
 import { toSummary, type JobSummary } from '../../../shared/job-summary';
-import { decodeSummary, encodePut } from './journal-format';
+import { encodePut, readPutHead } from './journal-format';
+import { checkSummary } from './summary-check';
 import { forEachRawJournalLine, MAX_JOURNAL_LINE_BYTES } from './journal-lines';
 import { isSafeSegment, REJECTED_FILE } from './paths';
 
@@ -47,6 +48,8 @@ export interface ReplayResult {
   spans: Map<string, RecordSpan[]>;
   /** Full records already parsed and validated on the way (lines without a usable summary). */
   validated: Map<string, JobRecord>;
+  /** Jobs whose newest summary is unusable: the store reads and validates their records instead. */
+  unsummarized: string[];
   /** Put lines without a usable summary (a journal from before summaries): a rewrite adds them. */
   linesWithoutSummary: number;
   rejected: RejectedLine[];
@@ -93,16 +96,18 @@ export function parseJournalLine(text: string): JournalOp | { problem: string } 
 
 export async function replayJournal(journalPath: string): Promise<ReplayResult> {
   const summaries = new Map<string, JobSummary>();
+  // The newest line's summary bytes per job, parsed only once the whole file is read: superseded
+  // lines (up to two thirds of a journal before compaction) are never parsed at all.
+  const pending = new Map<string, Buffer>();
   const spans = new Map<string, RecordSpan[]>();
   const validated = new Map<string, JobRecord>();
   const rejected: RejectedLine[] = [];
   let lineCount = 0;
   let endsMidLine = false;
   let linesWithoutSummary = 0;
-  const keep = (summary: JobSummary, span: RecordSpan): void => {
-    summaries.set(summary.id, summary);
-    const known = spans.get(summary.id);
-    if (known === undefined) spans.set(summary.id, [span]);
+  const addSpan = (id: string, span: RecordSpan): void => {
+    const known = spans.get(id);
+    if (known === undefined) spans.set(id, [span]);
     else known.push(span);
   };
   await forEachRawJournalLine(journalPath, ({ raw, start, bytes, terminated }) => {
@@ -115,10 +120,12 @@ export async function replayJournal(journalPath: string): Promise<ReplayResult> 
       return;
     }
     // A torn last line always takes the full path: its summary may be whole while its record is not.
-    const summary = terminated ? decodeSummary(raw) : undefined;
-    if (summary !== undefined && isSafeSegment(summary.id)) {
-      validated.delete(summary.id);
-      keep(summary, { line, start, bytes });
+    const head = terminated ? readPutHead(raw) : undefined;
+    if (head !== undefined && isSafeSegment(head.id)) {
+      pending.set(head.id, Buffer.from(head.summary));
+      summaries.delete(head.id);
+      validated.delete(head.id);
+      addSpan(head.id, { line, start, bytes });
       return;
     }
     const text = raw.toString('utf8');
@@ -128,16 +135,58 @@ export async function replayJournal(journalPath: string): Promise<ReplayResult> 
       const reason = terminated ? result.problem : 'the last write was cut off (torn line)';
       rejected.push({ line, reason, text });
     } else if (result.op === 'put') {
+      const { id } = result.record;
       linesWithoutSummary++;
-      validated.set(result.record.id, result.record);
-      keep(toSummary(result.record), { line, start, bytes });
+      pending.delete(id);
+      validated.set(id, result.record);
+      summaries.set(id, toSummary(result.record));
+      addSpan(id, { line, start, bytes });
     } else {
-      summaries.delete(result.id);
-      spans.delete(result.id);
-      validated.delete(result.id);
+      for (const map of [summaries, pending, spans, validated]) map.delete(result.id);
     }
   });
-  return { summaries, spans, validated, linesWithoutSummary, rejected, lineCount, endsMidLine };
+  const unsummarized = parseSummaries(pending, summaries);
+  linesWithoutSummary += unsummarized.length;
+  return { summaries, spans, validated, unsummarized, linesWithoutSummary, rejected, lineCount, endsMidLine };
+}
+
+/**
+ * Parses the pending summaries into `into`, all in one JSON.parse (one call per summary cost more
+ * than the parsing itself). Each result is still checked on its own — schema, and the id it is filed
+ * under must be its own — so bytes that broke out of their slot gain nothing. Returns the jobs whose
+ * summary is unusable: their records are read and validated instead.
+ */
+function parseSummaries(pending: Map<string, Buffer>, into: Map<string, JobSummary>): string[] {
+  const ids = [...pending.keys()];
+  const parts: Buffer[] = [Buffer.from('[')];
+  for (const bytes of pending.values()) parts.push(bytes, COMMA);
+  if (ids.length > 0) parts.pop();
+  parts.push(Buffer.from(']'));
+  let batch: unknown[] | undefined;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.concat(parts).toString('utf8'));
+    if (Array.isArray(parsed) && parsed.length === ids.length) batch = parsed;
+  } catch {
+    // One bad summary spoils the batch: parse them one by one below.
+  }
+  const unusable: string[] = [];
+  ids.forEach((id, i) => {
+    const json = batch !== undefined ? batch[i] : parseOrUndefined(pending.get(id) as Buffer);
+    const summary = checkSummary(json);
+    if (summary !== undefined && summary.id === id) into.set(id, summary);
+    else unusable.push(id);
+  });
+  return unusable;
+}
+
+const COMMA = Buffer.from(',');
+
+function parseOrUndefined(bytes: Buffer): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 /** Appends lines with one write call each and fdatasync, so a resolved append survives a crash. */

@@ -88,8 +88,15 @@ export class LibraryStore {
           console.error('LibraryStore: onProblem listener failed', error);
         }
       };
-      for (const { line, reason } of replay.rejected) report({ line, reason });
       const index = new RecordIndex(replay.summaries.values());
+      const records = new JournalRecords(journalPath, replay.spans, replay.validated);
+      // Jobs whose summary did not check out are listed from their validated record (or not at all).
+      for (const id of replay.unsummarized) {
+        const { record, problems } = records.read(id);
+        if (record !== undefined) index.set(toSummary(record));
+        replay.rejected.push(...problems);
+      }
+      for (const { line, reason } of replay.rejected) report({ line, reason });
       const moved: LibraryProblem[] = [];
       if (!opts.readOnly) {
         await recoverInterruptedMoves(root, (id) => index.get(id) !== undefined);
@@ -101,7 +108,6 @@ export class LibraryStore {
         await purgeTrash(root);
       }
       const writer = await JournalWriter.open(journalPath, replay.endsMidLine);
-      const records = new JournalRecords(journalPath, replay.spans, replay.validated);
       const store = new LibraryStore(root, index, records, writer, replay.lineCount, replay.rejected, lock, opts.readOnly === true, moved, report);
       // A journal from before summaries (or with damaged ones) is rewritten once, so the next open is fast.
       if (!opts.readOnly && replay.linesWithoutSummary > 0) await store.enqueue(() => store.compact());

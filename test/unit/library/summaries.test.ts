@@ -45,7 +45,7 @@ describe('a library opened from summaries', () => {
     // Rewritten once, one summary line per live job, each still carrying the whole record.
     const lines = await readLines();
     expect(lines).toHaveLength(3);
-    for (const line of lines) expect(line.startsWith('{"op":"put","summaryBytes":')).toBe(true);
+    for (const line of lines) expect(line.startsWith(`{"op":"put","id":"${JSON.parse(line).record.id}","summaryBytes":`)).toBe(true);
     expect(lines.map((l) => JSON.parse(l).record)).toEqual(kept);
     await store.close();
 
