@@ -1,6 +1,6 @@
 // Composition root: builds every core service from one config object. The desktop app, the browser
 // host and the CLI all call createCore and differ only in how they present it.
-import { DEFAULT_BASE_URL, isFinalState, type Provider } from '../../shared/domain';
+import { DEFAULT_BASE_URL, isFinalState, JOB_STATES, type Provider } from '../../shared/domain';
 import type { Settings } from '../../shared/settings';
 import { createQueueClient, type QueueClientOptions } from './api/client';
 import { parseApiBase } from './api/rebase';
@@ -137,7 +137,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   // Start the in-process simulator up front when new jobs or unfinished old ones need it.
   const needsSimulator =
     config.readOnly !== true &&
-    (currentTarget().apiBase === IN_PROCESS_SIMULATOR || library.list().some((r) => r.apiBase === IN_PROCESS_SIMULATOR && !isFinalState(r.state)));
+    (currentTarget().apiBase === IN_PROCESS_SIMULATOR || library.list({ states: JOB_STATES.filter((s) => !isFinalState(s)) }).some((r) => r.apiBase === IN_PROCESS_SIMULATOR));
   if (needsSimulator) await ensureSimulator();
 
   const runner = new JobRunner({
