@@ -190,6 +190,8 @@ export async function writeJournal(path: string, records: readonly JobRecord[], 
 /** What a library-worker.ts / library-sqlite.ts child reports. */
 export interface OpenResult {
   openMs: number;
+  /** CPU time (user + system) the open took: what the open costs, whatever else the machine runs. */
+  cpuMs: number;
   total: number;
   firstScreen: number;
   /** Resident set and JS heap once the first screen is ready, in MB. */

@@ -68,14 +68,16 @@ async function main(): Promise<void> {
     return;
   }
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const db = openDb(Db, path);
   const rows = db.prepare('SELECT record FROM jobs ORDER BY created_ms DESC, id DESC LIMIT ?').all(FIRST_SCREEN) as Array<{ record: string }>;
   // Rows from disk are untrusted here too: the page shown is validated, as the journal's is.
   const page = rows.map((row) => JobRecordSchema.parse(JSON.parse(row.record)));
   const { n: total } = db.prepare('SELECT count(*) AS n FROM jobs').get() as { n: number };
   const openMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
   const memory = process.memoryUsage();
-  const result: OpenResult = { openMs, total, firstScreen: page.length, rssMb: memory.rss / 1e6, heapMb: memory.heapUsed / 1e6 };
+  const result: OpenResult = { openMs, cpuMs: (cpu.user + cpu.system) / 1000, total, firstScreen: page.length, rssMb: memory.rss / 1e6, heapMb: memory.heapUsed / 1e6 };
   if (mode === 'full') {
     const count = db.prepare('SELECT count(*) AS n FROM search WHERE text MATCH ?');
     result.searches = SEARCH_TERMS.map((term) => {

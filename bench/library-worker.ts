@@ -12,12 +12,14 @@ async function main(): Promise<void> {
   const [dir, mode = 'open'] = process.argv.slice(2);
   if (!dir) throw new Error('usage: library-worker.ts <library dir> [open|full]');
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const store = await LibraryStore.open(dir);
   const firstScreen = store.list({ limit: FIRST_SCREEN, sort: 'newest' }).length;
   const total = store.count();
   const openMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
   const memory = process.memoryUsage();
-  const result: OpenResult = { openMs, total, firstScreen, rssMb: memory.rss / 1e6, heapMb: memory.heapUsed / 1e6 };
+  const result: OpenResult = { openMs, cpuMs: (cpu.user + cpu.system) / 1000, total, firstScreen, rssMb: memory.rss / 1e6, heapMb: memory.heapUsed / 1e6 };
   try {
     if (mode === 'full') {
       result.searches = SEARCH_TERMS.map((term) => {

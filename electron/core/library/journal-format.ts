@@ -24,8 +24,11 @@ export function encodePut(record: JobRecord): string {
   return `${PUT_PREFIX.toString()}${record.id}${SIZE_KEY.toString()}${Buffer.byteLength(summary)}${SUMMARY_KEY.toString()}${summary}${RECORD_KEY.toString()}${JSON.stringify(record)}}`;
 }
 
+/** A plain loop: for these few bytes it is several times cheaper than a Buffer.compare call. */
 function startsWithAt(raw: Buffer, at: number, expected: Buffer): boolean {
-  return raw.length >= at + expected.length && raw.compare(expected, 0, expected.length, at, at + expected.length) === 0;
+  if (raw.length < at + expected.length) return false;
+  for (let i = 0; i < expected.length; i++) if (raw[at + i] !== expected[i]) return false;
+  return true;
 }
 
 export interface PutHead {
