@@ -14,6 +14,7 @@ import {
   type JobProgress,
   type JobRecord,
 } from './domain';
+import type { JobSummary } from './job-summary';
 import { SettingsPatchSchema, type Settings } from './settings';
 
 const Id = z.object({ id: z.string().min(1).max(200) });
@@ -130,6 +131,12 @@ export interface LibraryPage {
   total: number;
 }
 
+/** A page of the Library grid: summaries only; the full record comes from library:get when a job is opened. */
+export interface SummaryPage {
+  items: JobSummary[];
+  total: number;
+}
+
 const out = <T>() => z.custom<T>(() => true);
 
 /** Request → response channels: `input` is validated where it lands; `output` types the reply. */
@@ -146,6 +153,8 @@ export const invokeChannels = {
   /** Live numbers of every active job, for a renderer that (re)connects mid-job. */
   'jobs:active': { input: z.undefined(), output: out<JobProgress[]>() },
   'library:list': { input: ListQuerySchema, output: out<LibraryPage>() },
+  /** The same query as library:list, answered from summaries (no record is read): what the grid pages through. */
+  'library:summaries': { input: ListQuerySchema, output: out<SummaryPage>() },
   'library:get': { input: Id, output: out<JobRecord | null>() },
   'library:favourite': { input: Id.extend({ favourite: z.boolean() }), output: out<JobRecord>() },
   'library:delete': { input: Id, output: out<void>() },
@@ -264,4 +273,4 @@ export function buildInvokeMethods(
 export const isInvokeChannel = (c: unknown): c is InvokeChannel => typeof c === 'string' && Object.hasOwn(invokeChannels, c);
 export const isEventChannel = (c: unknown): c is EventChannel => typeof c === 'string' && Object.hasOwn(eventChannels, c);
 
-export type { JobProgress, JobRecord, Settings };
+export type { JobProgress, JobRecord, JobSummary, Settings };
