@@ -6,8 +6,26 @@
 // from the page cache), which keeps `LibraryStore.get` synchronous for its many callers.
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { JobRecord } from '../../../shared/domain';
-import { parseJournalLine, type RecordSpan, type RejectedLine } from './journal';
-import { freezeRecord } from './record-index';
+import { toSummary } from '../../../shared/job-summary';
+import { parseJournalLine, replayJournal, type RecordSpan, type RejectedLine, type ReplayResult } from './journal';
+import { freezeRecord, RecordIndex } from './record-index';
+
+/**
+ * Replays the journal into the list (summaries) and the record reader. Jobs whose summary did not
+ * check out are listed from their validated record instead, or not at all (their lines join
+ * `replay.rejected`).
+ */
+export async function loadJournal(journalPath: string): Promise<{ replay: ReplayResult; index: RecordIndex; records: JournalRecords }> {
+  const replay = await replayJournal(journalPath);
+  const index = new RecordIndex(replay.summaries.values());
+  const records = new JournalRecords(journalPath, replay.spans, replay.validated);
+  for (const id of replay.unsummarized) {
+    const { record, problems } = records.read(id);
+    if (record !== undefined) index.set(toSummary(record));
+    replay.rejected.push(...problems);
+  }
+  return { replay, index, records };
+}
 
 export interface RecordRead {
   record: JobRecord | undefined;

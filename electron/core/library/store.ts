@@ -17,21 +17,19 @@ import { JobRecordSchema, type JobRecord } from '../../../shared/domain';
 import { toSummary, type JobSummary } from '../../../shared/job-summary';
 import { removeTempFiles, writeFileAtomic } from '../fs/atomic';
 import {
-  compactJournal,
   JournalWriter,
-  replayJournal,
-  shouldCompact,
   type JournalOp,
   type LibraryProblem,
   type RecordSpan,
   type RejectedLine,
 } from './journal';
-import { JournalRecords } from './journal-records';
+import { compactJournal, shouldCompact } from './journal-compaction';
+import { loadJournal, type JournalRecords } from './journal-records';
 import { acquireLibraryLock, type LibraryLock } from './lock';
 import { assertSafeFileName, assertSafeId, isSafeSegment, JOURNAL_FILE, MEDIA_DIR, relativeInside, resolveInside } from './paths';
 import { quarantineOrphanMedia } from './orphans';
 import { boundRecord } from './record-bounds';
-import { freezeRecord, RecordIndex, type ListQuery } from './record-index';
+import { freezeRecord, type ListQuery, type RecordIndex } from './record-index';
 import { moveMediaBack, moveToTrash, purgeTrash, readTrashedRecord, recoverInterruptedMoves, trashDirFor } from './trash';
 
 export type { JobSummary, LibraryProblem, ListQuery };
@@ -80,7 +78,7 @@ export class LibraryStore {
     try {
       if (!opts.readOnly) await removeTempFiles(root);
       const journalPath = path.join(root, JOURNAL_FILE);
-      const replay = await replayJournal(journalPath);
+      const { replay, index, records } = await loadJournal(journalPath);
       const report = (problem: LibraryProblem): void => {
         try {
           opts.onProblem?.(problem);
@@ -88,14 +86,6 @@ export class LibraryStore {
           console.error('LibraryStore: onProblem listener failed', error);
         }
       };
-      const index = new RecordIndex(replay.summaries.values());
-      const records = new JournalRecords(journalPath, replay.spans, replay.validated);
-      // Jobs whose summary did not check out are listed from their validated record (or not at all).
-      for (const id of replay.unsummarized) {
-        const { record, problems } = records.read(id);
-        if (record !== undefined) index.set(toSummary(record));
-        replay.rejected.push(...problems);
-      }
       for (const { line, reason } of replay.rejected) report({ line, reason });
       const moved: LibraryProblem[] = [];
       if (!opts.readOnly) {

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { forEachJournalLine, type JournalLine } from '../../../electron/core/library/journal-lines';
-import { compactJournal, replayJournal } from '../../../electron/core/library/journal';
+import { replayJournal } from '../../../electron/core/library/journal';
+import { compactJournal } from '../../../electron/core/library/journal-compaction';
 import { LibraryStore } from '../../../electron/core/library/store';
 import { makeJobRecord } from '../../support/records';
 
