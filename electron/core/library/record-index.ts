@@ -17,15 +17,19 @@ export interface ListQuery {
 interface Entry {
   record: JobSummary;
   createdMs: number;
-  haystack: string;
+  /** Lower-cased search text, made on the first search that needs it: opening does not pay for it. */
+  haystack: string | undefined;
 }
 
 function toEntry(record: JobSummary): Entry {
   const parsed = Date.parse(record.createdAt);
-  const haystack = [record.params.prompt, record.params.negativePrompt ?? '', record.requestId ?? '', record.id]
-    .join('\n')
-    .toLowerCase();
-  return { record, createdMs: Number.isNaN(parsed) ? 0 : parsed, haystack };
+  return { record, createdMs: Number.isNaN(parsed) ? 0 : parsed, haystack: undefined };
+}
+
+function haystackOf(e: Entry): string {
+  const { record } = e;
+  e.haystack ??= [record.params.prompt, record.params.negativePrompt ?? '', record.requestId ?? '', record.id].join('\n').toLowerCase();
+  return e.haystack;
 }
 
 /** Oldest first; ties broken by id so the order is total and stable across restarts. */
@@ -127,7 +131,7 @@ export class RecordIndex {
     return (e) =>
       (states === undefined || states.has(e.record.state)) &&
       (favourite === undefined || e.record.favourite === favourite) &&
-      (needle === '' || e.haystack.includes(needle));
+      (needle === '' || haystackOf(e).includes(needle));
   }
 
   /** Binary search: index of the first entry that does not sort before `entry`. */
