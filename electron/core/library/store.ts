@@ -6,10 +6,10 @@
 //   media/<id>/              input.<ext>, thumb.jpg, video.mp4
 //   trash/<id>/              a deleted job's media + record.json until the library closes
 //   quarantine/<id>/         media no readable record owns, moved aside on open (orphans.ts)
-// Opening reads job summaries only; a job's full record is read back and validated the first time it
-// is asked for (journal-records.ts). Writes are serialized on one promise chain so lines never interleave; a write resolves only once
-// its line is fsynced, and memory is updated only after that, so memory never shows what the disk
-// does not have.
+// Opening reads job summaries only; a job's full record is read back and validated the first time
+// it is asked for (journal-records.ts). Writes are serialized on one promise chain so lines never
+// interleave; a write resolves only once its line is fsynced, and memory is updated only after that,
+// so memory never shows what the disk does not have.
 import { existsSync, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
