@@ -1,7 +1,10 @@
 // Realistic job records for the library benchmarks (and for seeding the renderer benchmark): prompts
 // of very different lengths, log lines, results, errors, a year of history. Deterministic (seeded),
 // and every record passes JobRecordSchema, so the benchmark never measures invalid data.
-import { writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
+import { encodePut } from '../electron/core/library/journal-format';
 import { JobRecordSchema, type JobRecord, type JobState, type LogLine } from '../shared/domain';
 
 /** mulberry32: small, fast, seedable; the same seed gives the same library on every machine. */
@@ -150,25 +153,54 @@ export function makeLibraryRecords(count: number, seed = 20250101): JobRecord[] 
   return records;
 }
 
-/** One journal line per record: what a freshly compacted library.jsonl holds. */
+/** A put line in the journal's format before summaries (logs inline): what libraries hold today. */
+export const legacyLine = (record: JobRecord): string => JSON.stringify({ op: 'put', record });
+
+/** One journal line per record in the legacy format (kept for callers that want a string). */
 export function journalText(records: readonly JobRecord[]): string {
-  return records.map((record) => `${JSON.stringify({ op: 'put', record })}\n`).join('');
+  return records.map((record) => `${legacyLine(record)}\n`).join('');
 }
 
 /**
- * The largest journal that can be on disk before compaction (shouldCompact: lines > 2 × live + 500):
- * an earlier, still-running version of records precedes the final one for 10,500 of the 10,000 jobs.
+ * The puts of the largest journal that can be on disk before compaction (shouldCompact: lines > 2 ×
+ * live + 500): an earlier, still-running version precedes the final one for live + 500 of the jobs.
  */
-export function journalBeforeCompaction(records: readonly JobRecord[]): string {
+export function recordsBeforeCompaction(records: readonly JobRecord[]): JobRecord[] {
   const superseded: JobRecord[] = [];
   for (let i = 0; superseded.length < records.length + 500; i++) {
     const final = records[i % records.length] as JobRecord;
     const { result: _result, videoPath: _videoPath, videoBytes: _videoBytes, error: _error, finishedAt: _finishedAt, ...rest } = final;
     superseded.push({ ...rest, state: 'running', logs: final.logs.slice(0, Math.ceil(final.logs.length / 2)) });
   }
-  return journalText(superseded) + journalText(records);
+  return [...superseded, ...records];
 }
 
-export async function writeJournal(path: string, text: string): Promise<void> {
-  await writeFile(path, text);
+/** Streams one line per record (a 50,000-job journal is larger than a string V8 can hold). */
+export async function writeJournal(path: string, records: readonly JobRecord[], line: (record: JobRecord) => string = encodePut): Promise<void> {
+  const out = createWriteStream(path);
+  const BATCH = 1000;
+  for (let i = 0; i < records.length; i += BATCH) {
+    const text = records.slice(i, i + BATCH).map((r) => `${line(r)}\n`).join('');
+    if (!out.write(text)) await once(out, 'drain');
+  }
+  out.end();
+  await finished(out);
 }
+
+/** What a library-worker.ts / library-sqlite.ts child reports. */
+export interface OpenResult {
+  openMs: number;
+  /** CPU time (user + system) the open took: what the open costs, whatever else the machine runs. */
+  cpuMs: number;
+  total: number;
+  firstScreen: number;
+  /** Resident set and JS heap once the first screen is ready, in MB. */
+  rssMb: number;
+  heapMb: number;
+  searches?: Array<{ term: string; ms: number; hits: number }>;
+  updatesMs?: number[];
+}
+
+/** LIBRARY_PAGE_SIZE in renderer/stores/library-store.ts: the grid asks for this many at a time. */
+export const FIRST_SCREEN = 60;
+export const SEARCH_TERMS = ['lighthouse', 'snow leopard', 'golden-hour', 'drone', 'iced tea', 'we made it', 'motorcycle', 'koi', 'b2496e9e', 'no such words anywhere'];

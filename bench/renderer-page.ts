@@ -50,13 +50,24 @@ export function recordLongTasks(): void {
  * Scrolls the element one viewport per step, letting two animation frames pass between steps so
  * the virtualized grid renders (and fetches) every row it passes, until the bottom stops moving.
  */
-export async function scrollToBottom(args: { selector: string; maxMs: number }): Promise<{ steps: number; startedAt: number; endedAt: number; atBottom: boolean }> {
+export async function scrollToBottom(args: {
+  selector: string;
+  maxMs: number;
+}): Promise<{ steps: number; startedAt: number; endedAt: number; atBottom: boolean; frames: number; frameP95: number }> {
   const el = document.querySelector<HTMLElement>(args.selector);
   if (!el) throw new Error(`no ${args.selector} on the page`);
   const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
   el.scrollTop = 0;
   await frame();
   const startedAt = performance.now();
+  // Every frame's start time while scrolling: the gaps are the frame times the user sees.
+  const frameStarts: number[] = [];
+  let recording = true;
+  const record = (t: number) => {
+    frameStarts.push(t);
+    if (recording) requestAnimationFrame(record);
+  };
+  requestAnimationFrame(record);
   let steps = 0;
   let atBottom = false;
   while (performance.now() - startedAt < args.maxMs) {
@@ -68,7 +79,10 @@ export async function scrollToBottom(args: { selector: string; maxMs: number }):
     atBottom = el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
     if (atBottom && el.scrollTop === before) break;
   }
-  return { steps, startedAt, endedAt: performance.now(), atBottom };
+  recording = false;
+  const gaps = frameStarts.slice(1).map((t, i) => t - (frameStarts[i] as number)).sort((a, b) => a - b);
+  const frameP95 = gaps.length > 0 ? (gaps[Math.min(gaps.length - 1, Math.floor(gaps.length * 0.95))] as number) : 0;
+  return { steps, startedAt, endedAt: performance.now(), atBottom, frames: gaps.length, frameP95 };
 }
 
 export interface ScrollFindings {

@@ -1,6 +1,7 @@
 // What the core answers on the invoke channels of shared/contract.ts (the reply types). Types only:
 // replies are not validated on the renderer side, they come from the trusted core.
 import type { GenerationParams, JobRecord, Provider } from './domain';
+import type { JobSummary } from './job-summary';
 
 /** What the renderer learns about a prepared picture. The bytes stay in main under `token`. */
 export interface PreparedImageInfo {
@@ -63,5 +64,11 @@ export interface PortableImportResult {
 
 export interface LibraryPage {
   items: JobRecord[];
+  total: number;
+}
+
+/** A page of the Library grid: summaries only; the full record comes from library:get when a job is opened. */
+export interface SummaryPage {
+  items: JobSummary[];
   total: number;
 }

@@ -13,6 +13,7 @@ import {
   type JobProgress,
   type JobRecord,
 } from './domain';
+import type { JobSummary } from './job-summary';
 import { SettingsPatchSchema, type Settings } from './settings';
 import { SPEND_CONFIRMATION, SpendQuoteSchema, type JobCost, type LedgerInfo } from './spend';
 import type { BalanceInfo, KeyCheckResult } from './account';
@@ -24,10 +25,11 @@ import type {
   PortableImportResult,
   PreparedImageInfo,
   SidecarOpenResult,
+  SummaryPage,
 } from './contract-replies';
 
 export type { JobCost, LedgerInfo, SpendQuote } from './spend';
-export type { AppInfo, ChainFile, LibraryPage, PortableExportResult, PortableImportResult, PreparedImageInfo, SidecarOpenResult } from './contract-replies';
+export type { AppInfo, ChainFile, LibraryPage, PortableExportResult, PortableImportResult, PreparedImageInfo, SidecarOpenResult, SummaryPage } from './contract-replies';
 
 const Id = z.object({ id: z.string().min(1).max(200) });
 const ProviderInput = z.object({ provider: z.enum(PROVIDERS).optional() });
@@ -115,6 +117,8 @@ export const invokeChannels = {
   /** Live numbers of every active job, for a renderer that (re)connects mid-job. */
   'jobs:active': { input: z.undefined(), output: out<JobProgress[]>() },
   'library:list': { input: ListQuerySchema, output: out<LibraryPage>() },
+  /** The same query as library:list, answered from summaries (no record is read): what the grid pages through. */
+  'library:summaries': { input: ListQuerySchema, output: out<SummaryPage>() },
   'library:get': { input: Id, output: out<JobRecord | null>() },
   'library:favourite': { input: Id.extend({ favourite: z.boolean() }), output: out<JobRecord>() },
   'library:delete': { input: Id, output: out<void>() },
@@ -259,4 +263,4 @@ export function buildInvokeMethods(
 export const isInvokeChannel = (c: unknown): c is InvokeChannel => typeof c === 'string' && Object.hasOwn(invokeChannels, c);
 export const isEventChannel = (c: unknown): c is EventChannel => typeof c === 'string' && Object.hasOwn(eventChannels, c);
 
-export type { JobProgress, JobRecord, Settings };
+export type { JobProgress, JobRecord, JobSummary, Settings };

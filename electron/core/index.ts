@@ -1,6 +1,6 @@
 // Composition root: builds every core service from one config object. The desktop app, the browser
 // host and the CLI all call createCore and differ only in how they present it.
-import { DEFAULT_BASE_URL, isFinalState, type Provider } from '../../shared/domain';
+import { ACTIVE_STATES, DEFAULT_BASE_URL, type Provider } from '../../shared/domain';
 import { needsKey } from '../../shared/providers';
 import type { Settings } from '../../shared/settings';
 import type { BalanceInfo, KeyCheckResult } from '../../shared/account';
@@ -171,7 +171,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   // Start the in-process simulator up front when new jobs or unfinished old ones need it.
   const needsSimulator =
     config.readOnly !== true &&
-    (currentTarget().apiBase === IN_PROCESS_SIMULATOR || library.list().some((r) => r.apiBase === IN_PROCESS_SIMULATOR && !isFinalState(r.state)));
+    (currentTarget().apiBase === IN_PROCESS_SIMULATOR || library.list({ states: [...ACTIVE_STATES] }).some((r) => r.apiBase === IN_PROCESS_SIMULATOR));
   if (needsSimulator) await ensureSimulator();
 
   const runner = new JobRunner({

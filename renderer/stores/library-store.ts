@@ -1,9 +1,11 @@
-// The Library's model. A library can hold 10,000+ jobs, so records are fetched in pages as the
-// virtualized grid scrolls to them; a query change starts a new "generation" and answers from an
+// The Library's model. A library can hold 10,000+ jobs, so job summaries (what a card shows) are
+// fetched in pages as the virtualized grid scrolls to them, and a job's full record only when it is
+// selected; a query change starts a new "generation" and answers from an
 // older one are dropped. Changes pushed by the core refresh the pages already on screen in place.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { VeoApi } from '../../shared/contract';
 import type { JobRecord, JobState } from '../../shared/domain';
+import { toSummary, type JobSummary } from '../../shared/job-summary';
 import { describeIpcError } from '../api/errors';
 import { excerpt } from '../components/format';
 import type { ToastStore } from './toast-store';
@@ -32,10 +34,10 @@ export interface LibraryState {
   total: number;
   status: 'idle' | 'loading' | 'ready' | 'error';
   error?: string;
-  /** Loaded pages by page index. */
-  pages: Record<number, JobRecord[]>;
+  /** Loaded pages by page index: job summaries, what the grid shows. */
+  pages: Record<number, JobSummary[]>;
   selectedId?: string;
-  /** The selected record, kept even when its page is not loaded. */
+  /** The selected job's full record (fetched on selection), kept even when its page is not loaded. */
   selected?: JobRecord;
   /** Bumped by resetQuery so the search box can clear its own (debounced) text. */
   resetCount: number;
@@ -44,8 +46,10 @@ export interface LibraryState {
   /** Makes sure the items in [from, to] are loaded (or loading). */
   ensureRange(from: number, to: number): Promise<void>;
   refresh(): Promise<void>;
-  itemAt(index: number): JobRecord | undefined;
+  itemAt(index: number): JobSummary | undefined;
   select(id: string | undefined): Promise<void>;
+  /** A job's full record from the core (read and validated there on demand), or undefined. */
+  fullRecord(id: string): Promise<JobRecord | undefined>;
   applyUpdated(record: JobRecord): void;
   setFavourite(id: string, favourite: boolean): Promise<void>;
   remove(id: string): Promise<boolean>;
@@ -78,8 +82,8 @@ export function createLibraryStore({ api, toasts, onDeleted, onRestored }: Libra
       offset: page * LIBRARY_PAGE_SIZE,
     });
 
-    const fetchPage = async (page: number, gen: number): Promise<{ items: JobRecord[]; total: number } | undefined> => {
-      const result = await api.library.list(listQuery(get().query, page));
+    const fetchPage = async (page: number, gen: number): Promise<{ items: JobSummary[]; total: number } | undefined> => {
+      const result = await api.library.summaries(listQuery(get().query, page));
       if (gen !== generation) return undefined;
       if (!result.ok) {
         set({ status: 'error', error: describeIpcError(result.error).message });
@@ -106,8 +110,8 @@ export function createLibraryStore({ api, toasts, onDeleted, onRestored }: Libra
       page >= visiblePages.first - LIBRARY_KEEP_PAGES && page <= visiblePages.last + LIBRARY_KEEP_PAGES;
 
     /** A copy of `pages` without those far from the viewport. */
-    const nearVisible = (pages: Record<number, JobRecord[]>): Record<number, JobRecord[]> => {
-      const kept: Record<number, JobRecord[]> = {};
+    const nearVisible = (pages: Record<number, JobSummary[]>): Record<number, JobSummary[]> => {
+      const kept: Record<number, JobSummary[]> = {};
       for (const [key, items] of Object.entries(pages)) if (isNearVisible(Number(key))) kept[Number(key)] = items;
       return kept;
     };
@@ -159,7 +163,7 @@ export function createLibraryStore({ api, toasts, onDeleted, onRestored }: Libra
         if (get().status === 'idle') set({ status: 'loading' });
         const answers = await Promise.all(pageIndexes.map((p) => fetchPage(p, gen)));
         if (gen !== generation || answers.some((a) => !a)) return;
-        const pages: Record<number, JobRecord[]> = {};
+        const pages: Record<number, JobSummary[]> = {};
         pageIndexes.forEach((p, i) => (pages[p] = answers[i]!.items));
         set({ pages, total: answers[0]!.total, status: 'ready', error: undefined });
       },
@@ -173,20 +177,24 @@ export function createLibraryStore({ api, toasts, onDeleted, onRestored }: Libra
           set({ selectedId: undefined, selected: undefined });
           return;
         }
-        const known = findLoaded(get().pages, id);
-        set({ selectedId: id, selected: known ?? (get().selected?.id === id ? get().selected : undefined) });
-        if (known) return;
-        const result = await api.library.get({ id });
+        // The grid holds summaries; the detail needs the whole record.
+        set({ selectedId: id, selected: get().selected?.id === id ? get().selected : undefined });
+        const record = await get().fullRecord(id);
         if (get().selectedId !== id) return;
-        if (result.ok && result.value) set({ selected: result.value });
+        if (record) set({ selected: record });
         else set({ selectedId: undefined, selected: undefined });
+      },
+
+      async fullRecord(id) {
+        const result = await api.library.get({ id });
+        return result.ok && result.value ? result.value : undefined;
       },
 
       applyUpdated(record) {
         const pages = { ...get().pages };
         for (const [key, items] of Object.entries(pages)) {
           const i = items.findIndex((r) => r.id === record.id);
-          if (i >= 0) pages[Number(key)] = items.map((r, j) => (j === i ? record : r));
+          if (i >= 0) pages[Number(key)] = items.map((r, j) => (j === i ? toSummary(record) : r));
         }
         set({ pages, ...(get().selectedId === record.id ? { selected: record } : {}) });
       },
@@ -231,7 +239,7 @@ export function createLibraryStore({ api, toasts, onDeleted, onRestored }: Libra
   });
 }
 
-function findLoaded(pages: Record<number, JobRecord[]>, id: string): JobRecord | undefined {
+function findLoaded(pages: Record<number, JobSummary[]>, id: string): JobSummary | undefined {
   for (const items of Object.values(pages)) {
     const hit = items.find((r) => r.id === id);
     if (hit) return hit;

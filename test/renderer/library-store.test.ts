@@ -1,26 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import type { InvokeInput, LibraryPage } from '../../shared/contract';
+import type { InvokeInput, SummaryPage } from '../../shared/contract';
 import type { JobRecord } from '../../shared/domain';
 import { createStores } from '../../renderer/stores';
 import { LIBRARY_KEEP_PAGES, LIBRARY_PAGE_SIZE, LIBRARY_PREFETCH_ITEMS } from '../../renderer/stores/library-store';
+import { toSummary } from '../../shared/job-summary';
 import { makeJobRecord } from '../support/records';
 import { createFakeApi, deferred, ok } from './fake-api';
 
-/** A fake library of `count` records answering library:list like the core (newest first, paged). */
+/** A fake library of `count` records answering library:summaries like the core (newest first, paged). */
 function libraryOf(count: number) {
   const records: JobRecord[] = Array.from({ length: count }, (_, i) =>
     makeJobRecord({ state: i % 10 === 0 ? 'failed' : 'completed', params: { prompt: i % 2 ? `fox ${i}` : `owl ${i}` } }),
   );
   const trash = new Map<string, JobRecord>();
   const fake = createFakeApi({
-    'library:list': (q: InvokeInput<'library:list'>) => {
+    'library:summaries': (q: InvokeInput<'library:summaries'>) => {
       let items = records.filter((r) => !q.search || r.params.prompt.includes(q.search));
       if (q.states) items = items.filter((r) => q.states!.includes(r.state));
       if (q.favourite) items = items.filter((r) => r.favourite);
       items = [...items].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
       if (q.sort === 'oldest') items.reverse();
       const offset = q.offset ?? 0;
-      return ok<LibraryPage>({ items: items.slice(offset, offset + (q.limit ?? items.length)), total: items.length });
+      return ok<SummaryPage>({ items: items.slice(offset, offset + (q.limit ?? items.length)).map(toSummary), total: items.length });
     },
     'library:get': ({ id }) => ok(records.find((r) => r.id === id) ?? null),
     'library:delete': ({ id }) => {
@@ -47,7 +48,7 @@ describe('library store', () => {
   it('sends the query with paging and loads only the pages the grid asks for', async () => {
     const { fake, library } = libraryOf(10_000);
     await library.getState().setQuery({ search: 'fox', states: ['completed'], sort: 'oldest' });
-    expect(fake.callsTo('library:list').at(-1)).toEqual({
+    expect(fake.callsTo('library:summaries').at(-1)).toEqual({
       search: 'fox',
       states: ['completed'],
       sort: 'oldest',
@@ -61,7 +62,7 @@ describe('library store', () => {
     fake.calls.length = 0;
     await library.getState().ensureRange(4900, 4910);
     const pageOf = (index: number) => Math.floor(index / LIBRARY_PAGE_SIZE);
-    const pagesAsked = fake.callsTo('library:list').map((q) => q.offset! / LIBRARY_PAGE_SIZE);
+    const pagesAsked = fake.callsTo('library:summaries').map((q) => q.offset! / LIBRARY_PAGE_SIZE);
     expect(pagesAsked[0]).toBe(pageOf(4900));
     expect([...pagesAsked].sort((a, b) => a - b)).toEqual(
       Array.from({ length: pageOf(4910 + LIBRARY_PREFETCH_ITEMS) - pageOf(4900 - LIBRARY_PREFETCH_ITEMS) + 1 }, (_, i) => pageOf(4900 - LIBRARY_PREFETCH_ITEMS) + i),
@@ -72,13 +73,13 @@ describe('library store', () => {
 
     // Pages already loaded are not fetched again.
     await library.getState().ensureRange(4900, 4910);
-    expect(fake.callsTo('library:list')).toHaveLength(pagesAsked.length);
+    expect(fake.callsTo('library:summaries')).toHaveLength(pagesAsked.length);
   });
 
   it('drops answers to a query that has since changed', async () => {
     const { fake, library, records } = libraryOf(3);
-    const slow = deferred<ReturnType<typeof ok<LibraryPage>>>();
-    fake.handle('library:list', (q) => (q.search === 'old' ? slow.promise : ok({ items: records.slice(0, 1), total: 1 })));
+    const slow = deferred<ReturnType<typeof ok<SummaryPage>>>();
+    fake.handle('library:summaries', (q) => (q.search === 'old' ? slow.promise : ok({ items: records.slice(0, 1), total: 1 })));
     const stale = library.getState().setQuery({ search: 'old' });
     await library.getState().setQuery({ search: 'new' });
     slow.resolve(ok({ items: records, total: 3 }));
@@ -90,7 +91,7 @@ describe('library store', () => {
   it('deletes with an Undo toast that restores the job', async () => {
     const { fake, stores, library, records } = libraryOf(5);
     await library.getState().refresh();
-    const victim = library.getState().itemAt(0)!;
+    const victim = records.find((r) => r.id === library.getState().itemAt(0)!.id)!;
     stores.jobs.getState().applyUpdated(victim);
     await library.getState().select(victim.id);
 
@@ -130,6 +131,16 @@ describe('library store', () => {
     expect(library.getState().selected?.favourite).toBe(true);
   });
 
+  it('pages hold summaries; selecting a job on a loaded page fetches its full record for the detail', async () => {
+    const { fake, library, records } = libraryOf(3);
+    await library.getState().refresh();
+    const card = library.getState().itemAt(0)!;
+    expect(card).not.toHaveProperty('logs');
+    await library.getState().select(card.id);
+    expect(fake.callsTo('library:get')).toEqual([{ id: card.id }]);
+    expect(library.getState().selected).toEqual(records.find((r) => r.id === card.id));
+  });
+
   it('selects a job that is not on a loaded page by fetching it', async () => {
     const { fake, library, records } = libraryOf(300);
     await library.getState().refresh();
@@ -160,7 +171,7 @@ describe('library store: refresh at scale', () => {
 
     await library.getState().refresh();
 
-    const offsets = fake.callsTo('library:list').map((q) => q.offset! / LIBRARY_PAGE_SIZE).sort((a, b) => a - b);
+    const offsets = fake.callsTo('library:summaries').map((q) => q.offset! / LIBRARY_PAGE_SIZE).sort((a, b) => a - b);
     expect(offsets).toEqual([0, 9, 10, 11]);
     expect(Object.keys(library.getState().pages).map(Number).sort((a, b) => a - b)).toEqual([0, 9, 10, 11]);
     expect(library.getState().itemAt(10 * LIBRARY_PAGE_SIZE)).toBeDefined();
@@ -178,7 +189,7 @@ describe('library store: refresh at scale', () => {
     // Scrolling back fetches a dropped page again.
     fake.calls.length = 0;
     await library.getState().ensureRange(0, 10);
-    expect(fake.callsTo('library:list').map((q) => q.offset)).toContain(0);
+    expect(fake.callsTo('library:summaries').map((q) => q.offset)).toContain(0);
     expect(library.getState().itemAt(0)).toBeDefined();
   });
 });

@@ -26,8 +26,10 @@ export function findJob(core: Core, idOrPrefix: string | undefined): JobRecord {
   if (!idOrPrefix) throw new UsageError('Give a job id (the first 8 characters are enough).');
   const exact = core.library.get(idOrPrefix);
   if (exact) return exact;
-  const matches = core.library.list().filter((r) => r.id.startsWith(idOrPrefix));
-  if (matches.length === 1 && matches[0]) return matches[0];
+  // Match on summaries: reading every full record to compare ids would cost seconds at 50,000 jobs.
+  const matches = core.library.summaries().filter((r) => r.id.startsWith(idOrPrefix));
+  const only = matches.length === 1 && matches[0] ? core.library.get(matches[0].id) : undefined;
+  if (only) return only;
   if (matches.length > 1) throw new UsageError(`"${idOrPrefix}" matches ${matches.length} jobs; give more characters.`);
   throw new UsageError(`No job "${idOrPrefix}" in the library at ${core.library.dir}. "list" shows the jobs.`);
 }

@@ -20,10 +20,27 @@ export interface JournalLine {
   terminated: boolean;
 }
 
-/** Calls `onLine` for every line in order. A missing file has no lines. */
+/** A line as bytes: `raw` is only valid during the callback (it may view a reused read buffer). */
+export interface RawJournalLine extends Omit<JournalLine, 'text'> {
+  raw: Buffer | undefined;
+}
+
+/** Calls `onLine` for every line in order, with its text. A missing file has no lines. */
 export async function forEachJournalLine(
   filePath: string,
   onLine: (line: JournalLine) => void,
+  maxLineBytes: number = MAX_JOURNAL_LINE_BYTES,
+): Promise<void> {
+  await forEachRawJournalLine(filePath, ({ raw, ...rest }) => onLine({ ...rest, text: raw?.toString('utf8') }), maxLineBytes);
+}
+
+/**
+ * The same walk without decoding: opening a library decodes only the summary part of each line
+ * (decoding every byte of a 36 MB journal to strings alone cost 150–180 ms).
+ */
+export async function forEachRawJournalLine(
+  filePath: string,
+  onLine: (line: RawJournalLine) => void,
   maxLineBytes: number = MAX_JOURNAL_LINE_BYTES,
 ): Promise<void> {
   let handle: fsp.FileHandle;
@@ -58,9 +75,9 @@ export async function forEachJournalLine(
           if (!oversized) parts.push(Buffer.from(view.subarray(from, end)));
           break;
         }
-        let text: string | undefined;
-        if (!oversized) text = parts.length === 0 ? view.toString('utf8', from, end) : Buffer.concat([...parts, view.subarray(from, end)]).toString('utf8');
-        onLine({ text, start: lineStart, bytes: lineBytes, terminated: true });
+        let raw: Buffer | undefined;
+        if (!oversized) raw = parts.length === 0 ? view.subarray(from, end) : Buffer.concat([...parts, view.subarray(from, end)]);
+        onLine({ raw, start: lineStart, bytes: lineBytes, terminated: true });
         parts = [];
         lineBytes = 0;
         oversized = false;
@@ -70,7 +87,7 @@ export async function forEachJournalLine(
       position += bytesRead;
     }
     if (lineBytes > 0) {
-      onLine({ text: oversized ? undefined : Buffer.concat(parts).toString('utf8'), start: lineStart, bytes: lineBytes, terminated: false });
+      onLine({ raw: oversized ? undefined : Buffer.concat(parts), start: lineStart, bytes: lineBytes, terminated: false });
     }
   } finally {
     await handle.close();

@@ -66,7 +66,7 @@ export async function importLibrary(
   const realRoot = await realFolder(src);
   const jobs = await readIndex(src);
 
-  const knownRequestIds = new Set(store.list().flatMap((r) => (r.requestId !== undefined ? [r.requestId] : [])));
+  const knownRequestIds = new Set(store.summaries().flatMap((r) => (r.requestId !== undefined ? [r.requestId] : [])));
   const seen = new Set<string>();
   const newIds = new Map<string, string>();
   const result: ImportResult = { imported: 0, skipped: 0, problems: [] };

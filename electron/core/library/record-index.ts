@@ -1,7 +1,8 @@
-// The library's in-memory view: a Map by id for lookups, an array kept sorted by creation time for
-// listing, and a lower-cased search text per record, so search and paging stay in the low
-// milliseconds at 10,000 jobs without any database.
+// The library's in-memory view, built from job summaries (not full records): a Map by id for lookups,
+// an array kept sorted by creation time for listing, and a lower-cased search text per job, so search
+// and paging stay in the low milliseconds at 50,000 jobs without any database.
 import type { JobRecord, JobState } from '../../../shared/domain';
+import type { JobSummary } from '../../../shared/job-summary';
 
 export interface ListQuery {
   /** Case-insensitive substring of the prompt, negative prompt, request id or job id. */
@@ -14,17 +15,21 @@ export interface ListQuery {
 }
 
 interface Entry {
-  record: JobRecord;
+  record: JobSummary;
   createdMs: number;
-  haystack: string;
+  /** Lower-cased search text, made on the first search that needs it: opening does not pay for it. */
+  haystack: string | undefined;
 }
 
-function toEntry(record: JobRecord): Entry {
+function toEntry(record: JobSummary): Entry {
   const parsed = Date.parse(record.createdAt);
-  const haystack = [record.params.prompt, record.params.negativePrompt ?? '', record.requestId ?? '', record.id]
-    .join('\n')
-    .toLowerCase();
-  return { record, createdMs: Number.isNaN(parsed) ? 0 : parsed, haystack };
+  return { record, createdMs: Number.isNaN(parsed) ? 0 : parsed, haystack: undefined };
+}
+
+function haystackOf(e: Entry): string {
+  const { record } = e;
+  e.haystack ??= [record.params.prompt, record.params.negativePrompt ?? '', record.requestId ?? '', record.id].join('\n').toLowerCase();
+  return e.haystack;
 }
 
 /** Oldest first; ties broken by id so the order is total and stable across restarts. */
@@ -38,9 +43,9 @@ function compare(a: Entry, b: Entry): number {
  * rather than silently diverging from the disk. Two levels only (the record and its objects/arrays
  * such as params, input, logs): a full deep freeze cost ~75 ms on open at 10,000 records.
  */
-function freezeRecord(record: JobRecord): JobRecord {
+export function freezeRecord<T extends JobRecord | JobSummary>(record: T): T {
   for (const key in record) {
-    const value: unknown = record[key as keyof JobRecord];
+    const value: unknown = record[key];
     if (typeof value === 'object' && value !== null) Object.freeze(value);
   }
   return Object.freeze(record);
@@ -50,7 +55,7 @@ export class RecordIndex {
   private readonly byId = new Map<string, Entry>();
   private sorted: Entry[] = [];
 
-  constructor(records: Iterable<JobRecord> = []) {
+  constructor(records: Iterable<JobSummary> = []) {
     for (const record of records) this.byId.set(record.id, toEntry(freezeRecord(record)));
     this.sorted = [...this.byId.values()].sort(compare);
   }
@@ -59,17 +64,17 @@ export class RecordIndex {
     return this.byId.size;
   }
 
-  get(id: string): JobRecord | undefined {
+  get(id: string): JobSummary | undefined {
     return this.byId.get(id)?.record;
   }
 
   /** Oldest first. */
-  values(): JobRecord[] {
+  values(): JobSummary[] {
     return this.sorted.map((e) => e.record);
   }
 
-  /** Inserts or replaces; returns the stored (frozen) record. */
-  set(record: JobRecord): JobRecord {
+  /** Inserts or replaces; returns the stored (frozen) summary. */
+  set(record: JobSummary): JobSummary {
     this.remove(record.id);
     const entry = toEntry(freezeRecord(record));
     this.byId.set(record.id, entry);
@@ -88,10 +93,10 @@ export class RecordIndex {
     return true;
   }
 
-  list(query: ListQuery = {}): JobRecord[] {
+  list(query: ListQuery = {}): JobSummary[] {
     const offset = Math.max(0, Math.trunc(query.offset ?? 0));
     const limit = query.limit === undefined ? Infinity : Math.max(0, Math.trunc(query.limit));
-    const out: JobRecord[] = [];
+    const out: JobSummary[] = [];
     if (limit === 0) return out;
     const matches = this.matcher(query);
     let skipped = 0;
@@ -126,7 +131,7 @@ export class RecordIndex {
     return (e) =>
       (states === undefined || states.has(e.record.state)) &&
       (favourite === undefined || e.record.favourite === favourite) &&
-      (needle === '' || e.haystack.includes(needle));
+      (needle === '' || haystackOf(e).includes(needle));
   }
 
   /** Binary search: index of the first entry that does not sort before `entry`. */

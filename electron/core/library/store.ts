@@ -6,31 +6,33 @@
 //   media/<id>/              input.<ext>, thumb.jpg, video.mp4
 //   trash/<id>/              a deleted job's media + record.json until the library closes
 //   quarantine/<id>/         media no readable record owns, moved aside on open (orphans.ts)
-// Writes are serialized on one promise chain so lines never interleave; a write resolves only once
-// its line is fsynced, and memory is updated only after that, so memory never shows what the disk
-// does not have.
+// Opening reads job summaries only; a job's full record is read back and validated the first time
+// it is asked for (journal-records.ts). Writes are serialized on one promise chain so lines never
+// interleave; a write resolves only once its line is fsynced, and memory is updated only after that,
+// so memory never shows what the disk does not have.
 import { existsSync, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { JobRecordSchema, type JobRecord } from '../../../shared/domain';
+import { toSummary, type JobSummary } from '../../../shared/job-summary';
 import { removeTempFiles, writeFileAtomic } from '../fs/atomic';
 import {
-  compactJournal,
   JournalWriter,
-  replayJournal,
-  shouldCompact,
   type JournalOp,
   type LibraryProblem,
+  type RecordSpan,
   type RejectedLine,
 } from './journal';
+import { compactJournal, shouldCompact } from './journal-compaction';
+import { loadJournal, type JournalRecords } from './journal-records';
 import { acquireLibraryLock, type LibraryLock } from './lock';
 import { assertSafeFileName, assertSafeId, isSafeSegment, JOURNAL_FILE, MEDIA_DIR, relativeInside, resolveInside } from './paths';
 import { quarantineOrphanMedia } from './orphans';
 import { boundRecord } from './record-bounds';
-import { RecordIndex, type ListQuery } from './record-index';
+import { freezeRecord, type ListQuery, type RecordIndex } from './record-index';
 import { moveMediaBack, moveToTrash, purgeTrash, readTrashedRecord, recoverInterruptedMoves, trashDirFor } from './trash';
 
-export type { LibraryProblem, ListQuery };
+export type { JobSummary, LibraryProblem, ListQuery };
 
 export type LibraryChange = { type: 'put'; record: JobRecord } | { type: 'delete'; id: string };
 
@@ -56,12 +58,14 @@ export class LibraryStore {
   private constructor(
     readonly dir: string,
     private readonly index: RecordIndex,
+    private readonly records: JournalRecords,
     private writer: JournalWriter,
     private lineCount: number,
     private rejected: RejectedLine[],
     private readonly lock: LibraryLock,
     private readonly readOnly: boolean,
     moved: readonly LibraryProblem[],
+    private readonly report: (problem: LibraryProblem) => void,
   ) {
     this.problems = Object.freeze([...rejected.map(({ line, reason }) => Object.freeze({ line, reason })), ...moved]);
   }
@@ -74,7 +78,7 @@ export class LibraryStore {
     try {
       if (!opts.readOnly) await removeTempFiles(root);
       const journalPath = path.join(root, JOURNAL_FILE);
-      const replay = await replayJournal(journalPath);
+      const { replay, index, records } = await loadJournal(journalPath);
       const report = (problem: LibraryProblem): void => {
         try {
           opts.onProblem?.(problem);
@@ -83,7 +87,6 @@ export class LibraryStore {
         }
       };
       for (const { line, reason } of replay.rejected) report({ line, reason });
-      const index = new RecordIndex(replay.records.values());
       const moved: LibraryProblem[] = [];
       if (!opts.readOnly) {
         await recoverInterruptedMoves(root, (id) => index.get(id) !== undefined);
@@ -95,14 +98,23 @@ export class LibraryStore {
         await purgeTrash(root);
       }
       const writer = await JournalWriter.open(journalPath, replay.endsMidLine);
-      return new LibraryStore(root, index, writer, replay.lineCount, replay.rejected, lock, opts.readOnly === true, moved);
+      const store = new LibraryStore(root, index, records, writer, replay.lineCount, replay.rejected, lock, opts.readOnly === true, moved, report);
+      // A journal from before summaries (or with damaged ones) is rewritten once, so the next open is fast.
+      if (!opts.readOnly && replay.linesWithoutSummary > 0) await store.enqueue(() => store.compact());
+      return store;
     } catch (error) {
       await lock.release();
       throw error;
     }
   }
 
+  /** Full records, each read and validated on first use: for the few (unfinished jobs, an export). */
   list(query?: ListQuery): JobRecord[] {
+    return this.index.list(query).flatMap((summary) => this.get(summary.id) ?? []);
+  }
+
+  /** What the Library grid shows and searches: validated summaries, no record read from disk. */
+  summaries(query?: ListQuery): JobSummary[] {
     return this.index.list(query);
   }
 
@@ -112,7 +124,17 @@ export class LibraryStore {
 
   /** Records are frozen: change them through put/update, never in place. */
   get(id: string): JobRecord | undefined {
-    return this.index.get(id);
+    if (this.index.get(id) === undefined) return undefined;
+    const { record, problems } = this.records.read(id);
+    if (problems.length > 0) {
+      // The listed version does not read back: show the version that does (or none), say so, and let
+      // compaction move the bad lines aside.
+      this.rejected.push(...problems);
+      for (const { line, reason } of problems) this.report({ line, reason });
+      if (record === undefined) this.index.remove(id);
+      else this.index.set(toSummary(record));
+    }
+    return record;
   }
 
   /** Validates (throws a readable Error if invalid), stamps updatedAt, resolves once durable. */
@@ -142,6 +164,7 @@ export class LibraryStore {
         throw error;
       }
       this.index.remove(id);
+      this.records.forget(id);
       this.emit({ type: 'delete', id });
       await this.maybeCompact();
     });
@@ -158,8 +181,7 @@ export class LibraryStore {
         throw new Error(`Job ${id} cannot be restored: it is not in the trash (the trash is emptied when the library closes).`);
       }
       // Record first, media second: a crash in between is finished by the next open (see trash.ts).
-      await this.append({ op: 'put', record });
-      const stored = this.index.set(record);
+      const stored = this.remember(record, await this.append({ op: 'put', record }));
       await moveMediaBack(this.dir, id);
       this.emit({ type: 'put', record: stored });
       await this.maybeCompact();
@@ -216,12 +238,21 @@ export class LibraryStore {
       await this.tail;
       try {
         await this.writer.close();
+        this.records.close();
         if (!this.readOnly) await purgeTrash(this.dir);
       } finally {
         await this.lock.release();
       }
     })();
     return this.closing;
+  }
+
+  /** Records are frozen once they are durable; the list gets the summary. */
+  private remember(record: JobRecord, span: RecordSpan): JobRecord {
+    const stored = freezeRecord(record);
+    this.records.remember(stored, span);
+    this.index.set(toSummary(stored));
+    return stored;
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
@@ -238,7 +269,7 @@ export class LibraryStore {
   }
 
   private requireLive(id: string): JobRecord {
-    const record = this.index.get(id);
+    const record = this.get(id);
     if (record === undefined) throw new Error(`There is no job ${id} in the library.`);
     return record;
   }
@@ -251,25 +282,32 @@ export class LibraryStore {
     }
     assertSafeId(parsed.data.id);
     const bounded = boundRecord(parsed.data);
-    await this.append({ op: 'put', record: bounded });
-    const stored = this.index.set(bounded);
+    const stored = this.remember(bounded, await this.append({ op: 'put', record: bounded }));
     this.emit({ type: 'put', record: stored });
     await this.maybeCompact();
     return stored;
   }
 
-  private async append(op: JournalOp): Promise<void> {
-    await this.writer.append(op);
-    this.lineCount++;
+  private async append(op: JournalOp): Promise<RecordSpan> {
+    const place = await this.writer.append(op);
+    return { line: ++this.lineCount, ...place };
   }
 
   /** Compaction failing is not the caller's problem: its own write is already durable. */
   private async maybeCompact(): Promise<void> {
     if (!shouldCompact(this.lineCount, this.index.size) || this.lineCount < this.compactionRetryAt) return;
+    await this.compact();
+  }
+
+  /** Rewrites the journal with one line per live job; each record is read (and validated) first. */
+  private async compact(): Promise<void> {
     const journalPath = path.join(this.dir, JOURNAL_FILE);
+    const live = this.index.values().flatMap((summary) => this.get(summary.id) ?? []);
     await this.writer.close();
     try {
-      this.lineCount = await compactJournal(journalPath, this.index.values(), this.rejected);
+      const rewritten = await compactJournal(journalPath, live, this.rejected);
+      this.records.replaceFile(rewritten.spans);
+      this.lineCount = rewritten.lineCount;
       this.rejected = [];
     } catch (error) {
       this.compactionRetryAt = this.lineCount + 500;

@@ -6,7 +6,7 @@ import type { ServiceContext } from './types';
 
 type LibraryHandlers = Pick<
   Handlers,
-  'library:list' | 'library:get' | 'library:favourite' | 'library:delete' | 'library:undoDelete'
+  'library:list' | 'library:summaries' | 'library:get' | 'library:favourite' | 'library:delete' | 'library:undoDelete'
 >;
 
 export function libraryHandlers(ctx: ServiceContext): LibraryHandlers {
@@ -15,6 +15,10 @@ export function libraryHandlers(ctx: ServiceContext): LibraryHandlers {
     'library:list'(query) {
       const { limit: _limit, offset: _offset, ...filter } = query;
       return { items: library.list(query), total: library.count(filter) };
+    },
+    'library:summaries'(query) {
+      const { limit: _limit, offset: _offset, ...filter } = query;
+      return { items: library.summaries(query), total: library.count(filter) };
     },
     'library:get'({ id }) {
       return library.get(id) ?? null;

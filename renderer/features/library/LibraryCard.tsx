@@ -1,5 +1,6 @@
 import { memo } from 'react';
-import { isFinalState, type JobRecord } from '../../../shared/domain';
+import { isFinalState } from '../../../shared/domain';
+import type { JobSummary } from '../../../shared/job-summary';
 import { getDesktopExtras } from '../../api/api';
 import { mediaUrl } from '../../api/media';
 import { excerpt, formatRelative } from '../../components/format';
@@ -11,7 +12,7 @@ import { CardCheck } from './CardCheck';
 
 const CARD_PROMPT_CHARS = 300;
 
-export const LibraryCard = memo(function LibraryCard({ record, index }: { record: JobRecord; index: number }) {
+export const LibraryCard = memo(function LibraryCard({ record, index }: { record: JobSummary; index: number }) {
   const { library, compare } = useStores();
   const mediaBase = useApp((s) => s.info?.mediaBase);
   const selected = useLibrary((s) => s.selectedId === record.id);
@@ -36,7 +37,8 @@ export const LibraryCard = memo(function LibraryCard({ record, index }: { record
         }}
         onClick={() => {
           // While "Compare with…" waits for a second job, a card choice completes the pair.
-          if (compare.getState().picking) compare.getState().pick(record);
+          // Comparing needs the whole record; the grid only holds the summary.
+          if (compare.getState().picking) void library.getState().fullRecord(record.id).then((full) => full && compare.getState().pick(full));
           else void library.getState().select(record.id);
         }}
       >

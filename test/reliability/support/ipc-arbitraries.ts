@@ -16,6 +16,7 @@ export const VALID_EXAMPLES: Record<InvokeChannel, unknown> = {
   'jobs:rerun': { id: 'job' },
   'jobs:active': undefined,
   'library:list': { search: 'fox', states: ['completed'], favourite: true, sort: 'newest', limit: 10, offset: 0 },
+  'library:summaries': { search: 'fox', states: ['completed'], favourite: true, sort: 'newest', limit: 10, offset: 0 },
   'library:get': { id: 'job' },
   'library:favourite': { id: 'job', favourite: true },
   'library:delete': { id: 'job' },

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { forEachJournalLine, type JournalLine } from '../../../electron/core/library/journal-lines';
-import { compactJournal, replayJournal } from '../../../electron/core/library/journal';
+import { replayJournal } from '../../../electron/core/library/journal';
+import { compactJournal } from '../../../electron/core/library/journal-compaction';
 import { LibraryStore } from '../../../electron/core/library/store';
 import { makeJobRecord } from '../../support/records';
 
@@ -49,11 +50,11 @@ describe('reading the journal as a stream', () => {
     const replay = await replayJournal(journal);
     expect(replay.rejected).toEqual([expect.objectContaining({ line: 2, span: { start: putLine(id).length, bytes: oversized.length } })]);
 
-    await compactJournal(journal, replay.records.values(), replay.rejected);
+    await compactJournal(journal, replay.validated.values(), replay.rejected);
     const aside = JSON.parse((await fsp.readFile(path.join(dir, 'library.rejected.jsonl'), 'utf8')).trim());
     expect(aside).toMatchObject({ line: 2, bytes: oversized.length });
     expect((await fsp.stat(path.join(dir, aside.rawFile))).size).toBe(oversized.length);
-    expect((await replayJournal(journal)).records.has(id)).toBe(true);
+    expect((await replayJournal(journal)).summaries.has(id)).toBe(true);
   });
 
   it('lines split across read chunks, empty lines and a torn tail come out exactly as written', async () => {

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobRecord } from '../../../shared/domain';
+import { toSummary } from '../../../shared/job-summary';
 import { PARAMS, SAMPLE_INPUT, startHarness, type Harness } from './harness';
 
 let h: Harness;
@@ -39,6 +40,14 @@ describe('library:list / library:get', () => {
 
     expect(await h.call('library:get', { id: lighthouse.id })).toMatchObject({ id: lighthouse.id, state: 'completed' });
     expect(await h.call('library:get', { id: 'no-such-job' })).toBeNull();
+  });
+
+  it('library:summaries answers the same query with summaries, which are what the records summarise', async () => {
+    const page = await h.call('library:summaries', { search: 'harbour', sort: 'newest' });
+    const full = await h.call('library:list', { search: 'harbour', sort: 'newest' });
+    expect(page.total).toBe(full.total);
+    expect(page.items).toEqual(full.items.map(toSummary));
+    expect(page.items[0]).not.toHaveProperty('logs');
   });
 });
 
