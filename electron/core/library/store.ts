@@ -15,7 +15,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { JobRecordSchema, type JobRecord } from '../../../shared/domain';
 import { toSummary, type JobSummary } from '../../../shared/job-summary';
-import { removeTempFiles, writeFileAtomic } from '../fs/atomic';
+import { writeFileAtomic } from '../fs/atomic';
 import {
   JournalWriter,
   type JournalOp,
@@ -24,27 +24,17 @@ import {
   type RejectedLine,
 } from './journal';
 import { compactJournal, shouldCompact } from './journal-compaction';
-import { loadJournal, type JournalRecords } from './journal-records';
-import { acquireLibraryLock, type LibraryLock } from './lock';
+import type { JournalRecords } from './journal-records';
+import type { LibraryLock } from './lock';
+import { openLibraryFiles, type LibraryOpenOptions } from './open-files';
 import { assertSafeFileName, assertSafeId, isSafeSegment, JOURNAL_FILE, MEDIA_DIR, relativeInside, resolveInside } from './paths';
-import { quarantineOrphanMedia } from './orphans';
 import { boundRecord } from './record-bounds';
 import { freezeRecord, type ListQuery, type RecordIndex } from './record-index';
-import { moveMediaBack, moveToTrash, purgeTrash, readTrashedRecord, recoverInterruptedMoves, trashDirFor } from './trash';
+import { moveMediaBack, moveToTrash, purgeTrash, readTrashedRecord, trashDirFor } from './trash';
 
-export type { JobSummary, LibraryProblem, ListQuery };
+export type { JobSummary, LibraryOpenOptions, LibraryProblem, ListQuery };
 
 export type LibraryChange = { type: 'put'; record: JobRecord } | { type: 'delete'; id: string };
-
-export interface LibraryOpenOptions {
-  /** Told about every journal line that could not be read (also kept in `store.problems`). */
-  onProblem?: (problem: LibraryProblem) => void;
-  /**
-   * For commands that only look (`cli list`, `cli show`): nothing on disk is moved, cleaned or
-   * written — no temp-file sweep, no quarantine, no trash purge — and every write is refused.
-   */
-  readOnly?: boolean;
-}
 
 export class LibraryStore {
   /** Problems found in the journal when this library was opened. */
@@ -72,38 +62,14 @@ export class LibraryStore {
 
   /** mkdir -p, take the lock, clear temp leftovers, replay the journal, finish cut-short moves, empty the trash. */
   static async open(dir: string, opts: LibraryOpenOptions = {}): Promise<LibraryStore> {
-    const root = path.resolve(dir);
-    await fsp.mkdir(root, { recursive: true });
-    const lock = await acquireLibraryLock(root);
+    const o = await openLibraryFiles(dir, opts);
     try {
-      if (!opts.readOnly) await removeTempFiles(root);
-      const journalPath = path.join(root, JOURNAL_FILE);
-      const { replay, index, records } = await loadJournal(journalPath);
-      const report = (problem: LibraryProblem): void => {
-        try {
-          opts.onProblem?.(problem);
-        } catch (error) {
-          console.error('LibraryStore: onProblem listener failed', error);
-        }
-      };
-      for (const { line, reason } of replay.rejected) report({ line, reason });
-      const moved: LibraryProblem[] = [];
-      if (!opts.readOnly) {
-        await recoverInterruptedMoves(root, (id) => index.get(id) !== undefined);
-        for (const q of await quarantineOrphanMedia(root, (id) => index.get(id) !== undefined)) {
-          // line 0: not a journal line, a folder.
-          moved.push({ line: 0, reason: `media/${q.id} belongs to no readable job; it was moved to ${q.movedTo} (nothing was deleted)` });
-        }
-        moved.forEach(report);
-        await purgeTrash(root);
-      }
-      const writer = await JournalWriter.open(journalPath, replay.endsMidLine);
-      const store = new LibraryStore(root, index, records, writer, replay.lineCount, replay.rejected, lock, opts.readOnly === true, moved, report);
+      const store = new LibraryStore(o.root, o.index, o.records, o.writer, o.replay.lineCount, o.replay.rejected, o.lock, opts.readOnly === true, o.moved, o.report);
       // A journal from before summaries (or with damaged ones) is rewritten once, so the next open is fast.
-      if (!opts.readOnly && replay.linesWithoutSummary > 0) await store.enqueue(() => store.compact());
+      if (!opts.readOnly && o.replay.linesWithoutSummary > 0) await store.enqueue(() => store.compact());
       return store;
     } catch (error) {
-      await lock.release();
+      await o.lock.release();
       throw error;
     }
   }
