@@ -68,7 +68,6 @@ function wireShell(core: Core, opts: ShellOptions): DesktopShell {
   handleAppProtocols({
     rendererDir: path.join(app.getAppPath(), 'dist', 'renderer'),
     libraryDir: core.library.dir,
-    trustedOrigins: opts.trustedOrigins,
   });
   installPermissionGuards(session.defaultSession, opts.trustedOrigins);
   const ipc = setupIpc({

@@ -11,6 +11,9 @@
 //   to canvas unless the scheme is CORS-enabled and the request is CORS (electron#51152): reading
 //   pixels from it taints the canvas. `canvasCanRead(pageUrl, mediaUrl)` answers as Chromium would,
 //   from the schemes the bundle registered, so a test can check the origin layout the app really uses.
+// - What a protocol handler is given. `protocolRequest()` builds the Request exactly as Electron's
+//   protocol.handle does (lib/browser/api/protocol.ts): url, headers, method, referrer — no
+//   initiator — and an `Origin: null` header dropped. Tests serve through it, never a hand-made Request.
 import { EventEmitter } from 'node:events';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -72,6 +75,19 @@ function canvasCanRead(schemes: unknown[], pageUrl: string, mediaUrl: string): b
   const scheme = media.protocol.replace(/:$/, '');
   const registered = (schemes as RegisteredScheme[]).find((s) => s.scheme === scheme);
   return registered?.privileges?.corsEnabled === true;
+}
+
+export interface ProtocolRequestInit {
+  method?: string;
+  headers?: Record<string, string>;
+  referrer?: string;
+}
+
+/** The Request Electron 45 hands a `protocol.handle` handler (lib/browser/api/protocol.ts:129-142). */
+export function protocolRequest(url: string, init: ProtocolRequestInit = {}): Request {
+  const headers = new Headers(init.headers);
+  if (headers.get('origin') === 'null') headers.delete('origin');
+  return new Request(url, { headers, method: init.method ?? 'GET', referrer: init.referrer ?? '' });
 }
 
 export function createFakeElectron(opts: { appPath: string; tmpDir: string; isPackaged?: boolean }) {
@@ -259,6 +275,12 @@ export function createFakeElectron(opts: { appPath: string; tmpDir: string; isPa
     openedExternally,
     /** For tests that drive main's modules with a page of their own (guards, IPC sender checks). */
     WebContents: FakeWebContents,
+    /** Chromium asking the app's handler for `url`, with the Request Electron would build. */
+    serve: async (url: string, init?: ProtocolRequestInit): Promise<Response> => {
+      const handler = protocolHandlers.get(new URL(url).protocol.replace(/:$/, ''));
+      if (!handler) throw new Error(`no protocol handler for ${url}`);
+      return handler(protocolRequest(url, init));
+    },
     canvasCanRead: (pageUrl: string, mediaUrl: string) => canvasCanRead(schemes, pageUrl, mediaUrl),
     windowLoaded: windowLoaded.promise,
     quitDone: quitDone.promise,

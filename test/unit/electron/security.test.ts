@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { APP_ENTRY_URL, APP_ORIGIN, devServerUrl, originOf, trustedOrigins } from '../../../electron/main/app-origin';
 import {
-  allowMediaRequest,
   allowNavigation,
   allowPermission,
   decideWindowOpen,
@@ -122,7 +121,7 @@ describe('IPC sender check', () => {
   });
 });
 
-describe('permissions and media requests', () => {
+describe('permissions', () => {
   it('grants only clipboard writes and fullscreen, and only to our page', () => {
     expect(allowPermission('clipboard-sanitized-write', 'app://veo/index.html', APP_ONLY)).toBe(true);
     expect(allowPermission('fullscreen', 'app://veo/', APP_ONLY)).toBe(true);
@@ -130,13 +129,5 @@ describe('permissions and media requests', () => {
     for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'hid', 'usb', 'openExternal', 'unknown']) {
       expect(allowPermission(p, 'app://veo/', APP_ONLY), p).toBe(false);
     }
-  });
-
-  it('serves media to our page and to browser-initiated requests only', () => {
-    expect(allowMediaRequest('app://veo', APP_ONLY)).toBe(true);
-    expect(allowMediaRequest(undefined, APP_ONLY)).toBe(true);
-    expect(allowMediaRequest('https://evil.example', APP_ONLY)).toBe(false);
-    expect(allowMediaRequest('null', APP_ONLY)).toBe(false);
-    expect(allowMediaRequest(null, APP_ONLY)).toBe(false);
   });
 });
