@@ -178,7 +178,8 @@ test('shows a context menu with the edit roles on the prompt', async () => {
     const g = globalThis as { veoPopups?: string[][] };
     g.veoPopups = [];
     Menu.prototype.popup = function popup(this: Electron.Menu) {
-      g.veoPopups?.push(this.items.map((i) => i.label || i.role || i.type));
+      // Electron lower-cases roles and gives role items their default labels (menu-item.ts).
+      g.veoPopups?.push(this.items.map((i) => i.label));
     };
   });
   const prompt = page.locator('textarea').first();
@@ -186,7 +187,7 @@ test('shows a context menu with the edit roles on the prompt', async () => {
   await prompt.click({ button: 'right' });
   await expect
     .poll(() => app.evaluate(() => (globalThis as { veoPopups?: string[][] }).veoPopups?.at(-1) ?? []))
-    .toEqual(expect.arrayContaining(['cut', 'copy', 'paste', 'selectAll']));
+    .toEqual(expect.arrayContaining(['Cut', 'Copy', 'Paste', 'Select All']));
 });
 
 test('opens no second window from the page, and keeps it on the app origin', async () => {

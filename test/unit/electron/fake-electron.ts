@@ -14,6 +14,8 @@
 // - What a protocol handler is given. `protocolRequest()` builds the Request exactly as Electron's
 //   protocol.handle does (lib/browser/api/protocol.ts): url, headers, method, referrer — no
 //   initiator — and an `Origin: null` header dropped. Tests serve through it, never a hand-made Request.
+// - Menu items as Electron makes them (lib/browser/api/menu-item.ts:34-63): the role lower-cased, the
+//   role's default label and type filled in, a submenu turned into a Menu (read its `.items`).
 import { EventEmitter } from 'node:events';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -55,6 +57,35 @@ export interface MenuTemplateItem {
   type?: string;
   click?: (...args: unknown[]) => void;
   submenu?: MenuTemplateItem[];
+}
+
+/** A built menu item: what `menu.items[i]` holds in Electron. */
+export interface FakeMenuItem extends Omit<MenuTemplateItem, 'submenu'> {
+  label: string;
+  type: string;
+  submenu?: { items: FakeMenuItem[] };
+}
+
+/** Electron 45's default labels (lib/browser/api/menu-item-roles.ts) for the roles the app uses, off macOS. */
+const ROLE_LABELS: Record<string, string> = {
+  about: 'About', close: 'Close', copy: 'Copy', cut: 'Cut', delete: 'Delete', forcereload: 'Force Reload',
+  front: 'Bring All to Front', help: 'Help', hide: 'Hide Veo Studio', hideothers: 'Hide Others', minimize: 'Minimize',
+  paste: 'Paste', pasteandmatchstyle: 'Paste and Match Style', quit: 'Quit', redo: 'Redo', reload: 'Reload',
+  resetzoom: 'Actual Size', selectall: 'Select All', services: 'Services', toggledevtools: 'Toggle Developer Tools',
+  togglefullscreen: 'Toggle Full Screen', undo: 'Undo', unhide: 'Show All', window: 'Window', zoom: 'Zoom',
+  zoomin: 'Zoom In', zoomout: 'Zoom Out', filemenu: 'File', editmenu: 'Edit', viewmenu: 'View', windowmenu: 'Window',
+};
+
+function buildMenuItem(template: MenuTemplateItem): FakeMenuItem {
+  const role = template.role?.toLowerCase();
+  const submenu = template.submenu ? { items: template.submenu.map(buildMenuItem) } : undefined;
+  return {
+    ...template,
+    ...(role !== undefined ? { role } : {}),
+    label: template.label ?? (role ? (ROLE_LABELS[role] ?? '') : ''),
+    type: template.type ?? (submenu ? 'submenu' : 'normal'),
+    ...(submenu ? { submenu } : {}),
+  } as FakeMenuItem;
 }
 
 interface RegisteredScheme {
@@ -221,7 +252,10 @@ export function createFakeElectron(opts: { appPath: string; tmpDir: string; isPa
   const menus: FakeMenu[] = [];
   const popups: FakeMenu[] = [];
   class FakeMenu {
-    constructor(readonly items: MenuTemplateItem[]) {}
+    readonly items: FakeMenuItem[];
+    constructor(template: MenuTemplateItem[]) {
+      this.items = template.map(buildMenuItem);
+    }
     popup() {
       popups.push(this);
     }

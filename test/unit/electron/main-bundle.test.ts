@@ -12,7 +12,7 @@ import { INVOKE_CHANNELS, type AppInfo } from '../../../shared/contract';
 import { mediaUrl } from '../../../shared/media-url';
 import { originOf } from '../../../electron/main/app-origin';
 import { bootMainBundle, type BootedMain } from './boot-main-bundle';
-import { fakeEvent, protocolRequest, type FakeElectron, type MenuTemplateItem } from './fake-electron';
+import { fakeEvent, protocolRequest, type FakeElectron, type FakeMenuItem } from './fake-electron';
 
 let booted: BootedMain;
 let fake: FakeElectron;
@@ -148,7 +148,7 @@ describe('the built main process', () => {
     await writeFile(picture, 'x');
     fake.openDialog.next = { canceled: false, filePaths: [picture] };
     const file = fake.menus[0]?.items.find((m) => m.label === 'File');
-    const openImage = file?.submenu?.find((m) => m.label === 'Open Image…');
+    const openImage = file?.submenu?.items.find((m) => m.label === 'Open Image…');
     openImage?.click?.({}, fake.windows[0], {});
     await expect.poll(() => fake.windows[0]?.webContents.sent.filter(([c]) => c === 'app:openImage')).toEqual([['app:openImage', { path: picture }]]);
     expect(fake.openDialog.calls.at(-1)).toMatchObject({
@@ -161,7 +161,7 @@ describe('the built main process', () => {
 
   it('every menu command reaches the page, and none asks it to open a file chooser', () => {
     const sentBefore = fake.windows[0]?.webContents.sent.length ?? 0;
-    const walk = (items: MenuTemplateItem[]): MenuTemplateItem[] => items.flatMap((m) => [m, ...walk(m.submenu ?? [])]);
+    const walk = (items: FakeMenuItem[]): FakeMenuItem[] => items.flatMap((m) => [m, ...walk(m.submenu?.items ?? [])]);
     const commands = walk(fake.menus[0]?.items ?? []).filter((m) => m.click && !m.role && m.label !== 'Open Image…' && m.label !== 'Open Data Folder' && !/About the Veo/.test(m.label ?? ''));
     expect(commands.length).toBeGreaterThanOrEqual(5);
     for (const item of commands) item.click?.({}, fake.windows[0], {});
@@ -177,7 +177,9 @@ describe('the built main process', () => {
     const base = { x: 12, y: 34, selectionText: '', hasImageContents: false, mediaType: 'none', misspelledWord: '', dictionarySuggestions: [] as string[], isEditable: false, editFlags };
     contents?.emit('context-menu', fakeEvent(), { ...base, isEditable: true, misspelledWord: 'snwo', dictionarySuggestions: ['snow', 'sow'] });
     const menu = fake.popups.at(-1)?.items ?? [];
-    expect(menu.map((m) => m.label ?? m.role ?? m.type)).toEqual(['snow', 'sow', 'Add to Dictionary', 'separator', 'undo', 'redo', 'separator', 'cut', 'copy', 'paste', 'pasteAndMatchStyle', 'selectAll']);
+    // As Electron builds the items: roles lower-cased, each with its default label.
+    expect(menu.map((m) => (m.type === 'separator' ? '-' : m.label))).toEqual(['snow', 'sow', 'Add to Dictionary', '-', 'Undo', 'Redo', '-', 'Cut', 'Copy', 'Paste', 'Paste and Match Style', 'Select All']);
+    expect(menu.filter((m) => m.role).map((m) => m.role)).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'pasteandmatchstyle', 'selectall']);
     menu[0]?.click?.();
     menu[2]?.click?.();
     expect(contents?.edits).toContain('replaceMisspelling snow');
