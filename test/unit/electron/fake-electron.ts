@@ -211,6 +211,8 @@ export function createFakeElectron(opts: { appPath: string; tmpDir: string; isPa
   }
 
   const windows: FakeBrowserWindow[] = [];
+  /** How the next page loads go: 'ok' (default), 'fail' (did-fail-load), 'hang' (never paints). */
+  const pageLoads: Array<'ok' | 'fail' | 'hang'> = [];
   class FakeBrowserWindow extends EventEmitter {
     readonly webContents = new FakeWebContents();
     loadedUrl: string | undefined;
@@ -222,16 +224,32 @@ export function createFakeElectron(opts: { appPath: string; tmpDir: string; isPa
       app.emit('web-contents-created', fakeEvent(), this.webContents);
     }
     static getAllWindows = () => windows;
+    /** Every URL loaded, in order (reloads after a crash included). */
+    readonly loads: string[] = [];
+    private painted = false;
+    /**
+     * Like Electron: 'ready-to-show' once, on the first paint; a failed load emits 'did-fail-load'
+     * and rejects; a hung one emits neither. What the next loads do comes from `pageLoads`.
+     */
     loadURL(url: string) {
       this.loadedUrl = url;
       this.webContents.url = url;
+      this.loads.push(url);
+      const outcome = pageLoads.shift() ?? 'ok';
+      const done = deferred<void>();
       setImmediate(() => {
         this.webContents.emit('did-start-loading');
-        this.webContents.emit('did-finish-load');
-        this.emit('ready-to-show');
         windowLoaded.resolve(this);
+        if (outcome === 'ok') {
+          this.webContents.emit('did-finish-load');
+          if (!this.painted) this.emit('ready-to-show');
+          this.painted = true;
+          done.resolve();
+        } else if (outcome === 'fail') {
+          this.webContents.emit('did-fail-load', fakeEvent(), -6, 'ERR_FILE_NOT_FOUND', url, true, 1, 1);
+        }
       });
-      return Promise.resolve();
+      return outcome === 'fail' ? Promise.reject(new Error(`ERR_FILE_NOT_FOUND (-6) loading '${url}'`)) : done.promise;
     }
     isDestroyed = () => false;
     isMinimized = () => false;
@@ -262,6 +280,8 @@ export function createFakeElectron(opts: { appPath: string; tmpDir: string; isPa
   }
   /** What dialog.showOpenDialog answers next (the user's choice); every call is recorded. */
   const openDialog = { next: { canceled: true, filePaths: [] as string[] }, calls: [] as Array<Record<string, unknown>> };
+  /** What dialog.showMessageBox answers (the button index); every call's options are recorded. */
+  const messageBox = { next: 0, calls: [] as Array<Record<string, unknown>> };
   const safeStorageState = { backend: 'gnome_libsecret', available: true };
   const electron = {
     app,
@@ -282,6 +302,10 @@ export function createFakeElectron(opts: { appPath: string; tmpDir: string; isPa
     dialog: {
       showErrorBox: (title: string, body: string) => calls.push(`showErrorBox ${title}: ${body}`),
       showSaveDialog: () => Promise.resolve({ canceled: true }),
+      showMessageBox: (...args: unknown[]) => {
+        messageBox.calls.push((args.length > 1 ? args[1] : args[0]) as Record<string, unknown>);
+        return Promise.resolve({ response: messageBox.next, checkboxChecked: false });
+      },
       // (window, options) or (options), like Electron.
       showOpenDialog: (...args: unknown[]) => {
         openDialog.calls.push((args.length > 1 ? args[1] : args[0]) as Record<string, unknown>);
@@ -303,6 +327,8 @@ export function createFakeElectron(opts: { appPath: string; tmpDir: string; isPa
     menus,
     popups,
     openDialog,
+    messageBox,
+    pageLoads,
     safeStorageState,
     spellingAdded,
     userActivationViolations,
