@@ -24,8 +24,6 @@ import { MainWindow } from './window';
 export interface ShellOptions {
   dataDir: string;
   trustedOrigins: readonly string[];
-  /** Load this (vite dev) instead of the bundled renderer. */
-  devServerUrl?: string;
   isDev: boolean;
 }
 
@@ -115,7 +113,7 @@ function wireShell(core: Core, opts: ShellOptions): DesktopShell {
 
   const mainWindow = new MainWindow({
     dataDir: opts.dataDir,
-    entryUrl: opts.devServerUrl ?? APP_ENTRY_URL,
+    entryUrl: APP_ENTRY_URL,
     settings: () => core.settings(),
     onCreated: (win) => {
       ipc.attachWindow(win);

@@ -3,7 +3,7 @@
 // keeping them here (types only from 'electron') lets unit tests run them under plain Node.
 import { originOf } from './app-origin';
 
-/** True when `url` is on one of the trusted origins (the app's own, or the dev server). */
+/** True when `url` is on one of the trusted origins (the app's own). */
 export function isTrustedUrl(url: string | null | undefined, origins: readonly string[]): boolean {
   const origin = originOf(url);
   return origin !== null && origins.includes(origin);

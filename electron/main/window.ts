@@ -9,7 +9,7 @@ import { MIN_WINDOW, readWindowState, restoreWindowState, WindowStateWriter, typ
 
 export interface MainWindowOptions {
   dataDir: string;
-  /** The URL the window loads: app://veo/index.html, or the dev server. */
+  /** The URL the window loads: app://veo/index.html. */
   entryUrl: string;
   settings: () => Settings;
   /** Called for every window created, before it loads (IPC wiring, guards, taskbar). */

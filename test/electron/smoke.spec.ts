@@ -34,7 +34,7 @@ test.beforeAll(async () => {
     executablePath: binary,
     args: [...(runningAsRoot ? ['--no-sandbox'] : []), '.'],
     cwd: ROOT,
-    env: { ...process.env, VEO_STUDIO_DATA_DIR: dataDir, VEO_DEV_SERVER_URL: '' },
+    env: { ...process.env, VEO_STUDIO_DATA_DIR: dataDir },
   });
   page = await app.firstWindow();
   await page.waitForLoadState('domcontentloaded');

@@ -38,7 +38,7 @@ describe('the built main process', () => {
     expect(fake.windows).toHaveLength(0);
   });
 
-  it('opens one hardened window on app:// once ready', async () => {
+  it('opens one hardened window on app:// once ready, even with VEO_DEV_SERVER_URL set (no dev-server path)', async () => {
     fake.becomeReady();
     const win = await fake.windowLoaded;
     expect(win.loadedUrl).toBe('app://veo/index.html');
