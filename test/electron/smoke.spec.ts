@@ -2,7 +2,8 @@
 // checks what the fake Electron of test/unit/electron cannot: the window on app://, the
 // contextBridge API and no Node in the page; a frame captured from a library video (canvas not
 // tainted), media served with Range, a picture prepared by the real main process (sharp-wasm32),
-// every menu command, File ▸ Open Image… and the context menu.
+// every menu command, File ▸ Open Image…, the context menu (as Electron labels it) and a crashed page
+// reloading itself.
 // Skipped where no Electron binary is installed (this repository's CI cannot download one).
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -208,4 +209,21 @@ test('opens no second window from the page, and keeps it on the app origin', asy
   const refused = await app.evaluate(() => (globalThis as { veoNavigationRefused?: Promise<boolean> }).veoNavigationRefused);
   expect(refused).toBe(true);
   expect(page.url()).toMatch(/^app:\/\/veo\//);
+});
+
+// Last on purpose: it reloads the page the tests above share. Read through main (not `page`), whose
+// Playwright handle may not survive its renderer.
+test('a crashed page comes back by itself (electron/main/page-recovery.ts)', async () => {
+  await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.webContents.forcefullyCrashRenderer());
+  await expect
+    .poll(
+      () =>
+        app.evaluate(async ({ BrowserWindow }) => {
+          const contents = BrowserWindow.getAllWindows()[0]?.webContents;
+          if (!contents || contents.isCrashed() || contents.isLoading()) return 0;
+          return (await contents.executeJavaScript('document.getElementById("root")?.childElementCount ?? 0')) as number;
+        }),
+      { timeout: 30_000 },
+    )
+    .toBeGreaterThan(0);
 });
