@@ -1,7 +1,12 @@
-// End-to-end tests: the real renderer in Debian's Chromium, through the browser host, against the
-// simulator. Playwright's own browser downloads are unavailable here, so we point at /usr/bin/chromium
-// (which also plays H.264/AAC, unlike Playwright's builds). Override with VEO_CHROMIUM.
+// End-to-end tests: the real renderer in a system Chromium (or Google Chrome), through the browser
+// host, against the simulator. Playwright's own browser downloads are unavailable here and cannot play
+// H.264/AAC, so scripts/find-chromium.mjs looks where each OS installs one; VEO_CHROMIUM overrides.
+// `npm run test:e2e` (scripts/test-e2e.mjs) skips — or under CI fails — when there is none.
 import { defineConfig } from '@playwright/test';
+import { findChromium } from './scripts/find-chromium.mjs';
+
+const browser = findChromium();
+if (!browser.path) throw new Error(`End-to-end tests need a browser: ${browser.missing}`);
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -16,7 +21,7 @@ export default defineConfig({
   use: {
     viewport: { width: 1280, height: 800 },
     launchOptions: {
-      executablePath: process.env.VEO_CHROMIUM ?? '/usr/bin/chromium',
+      executablePath: browser.path,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
     },
     trace: 'retain-on-failure',

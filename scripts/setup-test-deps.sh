@@ -33,7 +33,9 @@ ensure_keytar() {
 packages=(gnome-keyring dbus-daemon chromium libsecret-1-dev)
 
 if ! command -v dpkg >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
-  echo "setup-test-deps: not a Debian/Ubuntu system; install ${packages[*]} (or their equivalents) yourself."
+  # macOS, Windows (Git Bash), other Linux: nothing here is required. The keychain tests need a
+  # private gnome-keyring and skip without one; the end-to-end tests need a browser (find-chromium.mjs).
+  echo "setup-test-deps: not Debian/Ubuntu; nothing to install. End-to-end tests need Google Chrome or Chromium (or VEO_CHROMIUM); keychain tests skip without gnome-keyring (see README)."
   exit 0
 fi
 missing=()

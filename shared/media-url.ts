@@ -2,8 +2,8 @@
 // under /media (the browser host's http origin, Electron's app://veo), so a frame drawn from a
 // library <video> never taints a canvas. The browser host authenticates nothing by cookie, so its
 // media URLs carry a signature instead: HMAC over the expiry and the exact encoded path, keyed by
-// a secret only the page (and the host) know. Electron's scheme is reachable only from our own
-// window and needs none.
+// a secret only the page (and the host) know. Electron's app:// URLs carry none and the handler cannot
+// tell who asks (see electron/main/protocols.ts): there, only our own window ever shows a page.
 import { equalConstantTime, hmacSha256, toBase64Url } from './hmac-sha256';
 
 /** `${origin}${MEDIA_PATH}/<encoded path relative to the library>` */

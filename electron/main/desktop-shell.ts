@@ -26,8 +26,6 @@ import { MainWindow } from './window';
 export interface ShellOptions {
   dataDir: string;
   trustedOrigins: readonly string[];
-  /** Load this (vite dev) instead of the bundled renderer. */
-  devServerUrl?: string;
   isDev: boolean;
 }
 
@@ -70,7 +68,6 @@ function wireShell(core: Core, opts: ShellOptions): DesktopShell {
   handleAppProtocols({
     rendererDir: path.join(app.getAppPath(), 'dist', 'renderer'),
     libraryDir: core.library.dir,
-    trustedOrigins: opts.trustedOrigins,
   });
   installPermissionGuards(session.defaultSession, opts.trustedOrigins);
   const ipc = setupIpc({
@@ -118,13 +115,21 @@ function wireShell(core: Core, opts: ShellOptions): DesktopShell {
 
   const mainWindow = new MainWindow({
     dataDir: opts.dataDir,
-    entryUrl: opts.devServerUrl ?? APP_ENTRY_URL,
+    entryUrl: APP_ENTRY_URL,
     settings: () => core.settings(),
     onCreated: (win) => {
       ipc.attachWindow(win);
       installContextMenu(win);
       taskbar.reset();
       win.once('ready-to-show', () => taskbar.show(activity.summary()));
+      // Windows shutdown / log-off: no before-quit, will-quit or quit there (Electron docs, app.md),
+      // and Electron terminates the process as soon as this returns (native_window_views_win.cc,
+      // WM_ENDSESSION) — no async close can finish. Release the library lock now, so the next start
+      // does not have to judge a stale lock by a pid Windows may have reused; start the rest anyway.
+      win.on('session-end', () => {
+        core.library.releaseLockNow();
+        void close();
+      });
     },
   });
 
@@ -147,21 +152,19 @@ function wireShell(core: Core, opts: ShellOptions): DesktopShell {
   core.runner.resumeAll();
 
   let closing: Promise<void> | undefined;
-  return {
-    window: mainWindow,
-    openImage,
-    close() {
-      closing ??= (async () => {
-        for (const off of offs) off();
-        notifier.closeAll();
-        await mainWindow.persistForQuit();
-        ipc.dispose();
-        await settle('service', service.close());
-        await settle('core', core.close());
-      })();
-      return closing;
-    },
+  /** Idempotent: a session end and a quit may both ask. */
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      for (const off of offs) off();
+      notifier.closeAll();
+      await mainWindow.persistForQuit();
+      ipc.dispose();
+      await settle('service', service.close());
+      await settle('core', core.close());
+    })();
+    return closing;
   };
+  return { window: mainWindow, openImage, close };
 }
 
 async function settle(what: string, work: Promise<void>): Promise<void> {

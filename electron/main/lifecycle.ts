@@ -4,7 +4,7 @@
 // the window closed. Pictures the OS asks us to open (argv, 'second-instance', macOS 'open-file')
 // are collected from the start and handed to the window once there is one.
 import { app, dialog } from 'electron';
-import { devServerUrl, trustedOrigins } from './app-origin';
+import { trustedOrigins } from './app-origin';
 import { openDesktopShell, type DesktopShell } from './desktop-shell';
 import { installWebContentsGuards } from './guards';
 import { imagePathsFromArgv, openableImagePath, OpenRequests } from './open-files';
@@ -14,14 +14,7 @@ const SHUTDOWN_TIMEOUT_MS = 10_000;
 
 export function startVeoStudio(): void {
   const isDev = !app.isPackaged;
-  let devUrl: string | undefined;
-  try {
-    devUrl = devServerUrl(process.env, isDev);
-  } catch (err) {
-    failStartup(err);
-    return;
-  }
-  const origins = trustedOrigins(devUrl);
+  const origins = trustedOrigins();
   // Before any webContents exists, so none escapes the navigation / window-open guards.
   installWebContentsGuards(origins);
 
@@ -70,7 +63,7 @@ export function startVeoStudio(): void {
   app
     .whenReady()
     .then(async () => {
-      const opened = await openDesktopShell({ dataDir: app.getPath('userData'), trustedOrigins: origins, isDev, ...(devUrl ? { devServerUrl: devUrl } : {}) });
+      const opened = await openDesktopShell({ dataDir: app.getPath('userData'), trustedOrigins: origins, isDev });
       shell = opened;
       opens.attach((image) => opened.openImage(image));
     })

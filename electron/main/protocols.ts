@@ -10,7 +10,6 @@ import { MEDIA_PATH } from '../../shared/media-url';
 import { resolveMediaPath, serveFile } from '../core/media/serve-file';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 import { rendererFileFor } from './renderer-files';
-import { allowMediaRequest } from './security';
 
 /** Call at module load, before `app.whenReady()`: Chromium reads scheme privileges at startup. */
 export function registerPrivilegedSchemes(): void {
@@ -24,7 +23,6 @@ export function registerPrivilegedSchemes(): void {
 export interface ProtocolOptions {
   rendererDir: string;
   libraryDir: string;
-  trustedOrigins: readonly string[];
 }
 
 export function handleAppProtocols(opts: ProtocolOptions): void {
@@ -58,10 +56,13 @@ async function serveRenderer(request: Request, rendererDir: string): Promise<Res
   });
 }
 
+// No check of who asks: Electron hands the handler a Request built from url, headers, method,
+// referrer and body only (lib/browser/api/protocol.ts) — no initiator. Chromium sends no Referer from
+// an app:// page (not a referrer scheme), no Origin on a same-origin GET, and adds Sec-Fetch-* in the
+// network service, which a custom scheme's loader bypasses. What confines the library is that only
+// our window ever shows a page (navigation and window-open guards allow app://veo alone) and that the
+// scheme is not corsEnabled, so any other origin's load of it is opaque (electron#51152).
 async function serveMedia(request: Request, url: URL, opts: ProtocolOptions): Promise<Response> {
-  // Electron documents `initiatorOrigin` on protocol.handle requests; the DOM Request type lacks it.
-  const initiator = (request as Request & { initiatorOrigin?: string | null }).initiatorOrigin;
-  if (!allowMediaRequest(initiator, opts.trustedOrigins)) return plain(403, 'Forbidden');
   // resolveMediaPath decodes exactly once, so hand it the still-encoded path.
   const resolved = await resolveMediaPath(opts.libraryDir, url.pathname.slice(MEDIA_PATH.length + 1));
   if (!resolved.ok) return plain(resolved.status, 'Not found');

@@ -3,7 +3,7 @@
 // keeping them here (types only from 'electron') lets unit tests run them under plain Node.
 import { originOf } from './app-origin';
 
-/** True when `url` is on one of the trusted origins (the app's own, or the dev server). */
+/** True when `url` is on one of the trusted origins (the app's own). */
 export function isTrustedUrl(url: string | null | undefined, origins: readonly string[]): boolean {
   const origin = originOf(url);
   return origin !== null && origins.includes(origin);
@@ -62,11 +62,3 @@ export function allowPermission(permission: string, requestingUrl: string | null
   return GRANTED_PERMISSIONS.has(permission) && isTrustedUrl(requestingUrl, origins);
 }
 
-/**
- * app://veo/media serves the library to our own page only. Requests Chromium starts by itself
- * carry no initiator and are allowed; anything initiated by another origin is refused.
- */
-export function allowMediaRequest(initiatorOrigin: string | null | undefined, origins: readonly string[]): boolean {
-  if (initiatorOrigin === undefined) return true;
-  return isTrustedUrl(initiatorOrigin, origins);
-}

@@ -1,13 +1,15 @@
-// The main window: remembered bounds, the hardened webPreferences, shown once painted. One window
+// The main window: remembered bounds, the hardened webPreferences, shown once painted (or after a
+// timeout), its page reloaded when it crashes or fails to load (page-recovery.ts). One window
 // for the whole app; `MainWindow` re-creates it on demand (macOS re-activation, notification clicks).
 import path from 'node:path';
 import { app, BrowserWindow, nativeTheme, screen } from 'electron';
 import type { Settings } from '../../shared/settings';
+import { keepPageAlive } from './page-recovery';
 import { MIN_WINDOW, readWindowState, restoreWindowState, WindowStateWriter, type WindowState } from './window-state';
 
 export interface MainWindowOptions {
   dataDir: string;
-  /** The URL the window loads: app://veo/index.html, or the dev server. */
+  /** The URL the window loads: app://veo/index.html. */
   entryUrl: string;
   settings: () => Settings;
   /** Called for every window created, before it loads (IPC wiring, guards, taskbar). */
@@ -78,9 +80,12 @@ export class MainWindow {
       },
     });
     this.window = win;
-    win.once('ready-to-show', () => {
-      if (restored.maximized) win.maximize();
-      win.show();
+    keepPageAlive(win, {
+      entryUrl: this.opts.entryUrl,
+      showFirst: () => {
+        if (restored.maximized) win.maximize();
+        win.show();
+      },
     });
     win.on('close', () => {
       if (!this.frozen) void this.remember(win);

@@ -2,7 +2,8 @@
 // checks what the fake Electron of test/unit/electron cannot: the window on app://, the
 // contextBridge API and no Node in the page; a frame captured from a library video (canvas not
 // tainted), media served with Range, a picture prepared by the real main process (sharp-wasm32),
-// every menu command, File ▸ Open Image… and the context menu.
+// every menu command, File ▸ Open Image…, the context menu (as Electron labels it) and a crashed page
+// reloading itself.
 // Skipped where no Electron binary is installed (this repository's CI cannot download one).
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -34,7 +35,7 @@ test.beforeAll(async () => {
     executablePath: binary,
     args: [...(runningAsRoot ? ['--no-sandbox'] : []), '.'],
     cwd: ROOT,
-    env: { ...process.env, VEO_STUDIO_DATA_DIR: dataDir, VEO_DEV_SERVER_URL: '' },
+    env: { ...process.env, VEO_STUDIO_DATA_DIR: dataDir },
   });
   page = await app.firstWindow();
   await page.waitForLoadState('domcontentloaded');
@@ -178,7 +179,8 @@ test('shows a context menu with the edit roles on the prompt', async () => {
     const g = globalThis as { veoPopups?: string[][] };
     g.veoPopups = [];
     Menu.prototype.popup = function popup(this: Electron.Menu) {
-      g.veoPopups?.push(this.items.map((i) => i.label || i.role || i.type));
+      // Electron lower-cases roles and gives role items their default labels (menu-item.ts).
+      g.veoPopups?.push(this.items.map((i) => i.label));
     };
   });
   const prompt = page.locator('textarea').first();
@@ -186,7 +188,7 @@ test('shows a context menu with the edit roles on the prompt', async () => {
   await prompt.click({ button: 'right' });
   await expect
     .poll(() => app.evaluate(() => (globalThis as { veoPopups?: string[][] }).veoPopups?.at(-1) ?? []))
-    .toEqual(expect.arrayContaining(['cut', 'copy', 'paste', 'selectAll']));
+    .toEqual(expect.arrayContaining(['Cut', 'Copy', 'Paste', 'Select All']));
 });
 
 test('opens no second window from the page, and keeps it on the app origin', async () => {
@@ -207,4 +209,21 @@ test('opens no second window from the page, and keeps it on the app origin', asy
   const refused = await app.evaluate(() => (globalThis as { veoNavigationRefused?: Promise<boolean> }).veoNavigationRefused);
   expect(refused).toBe(true);
   expect(page.url()).toMatch(/^app:\/\/veo\//);
+});
+
+// Last on purpose: it reloads the page the tests above share. Read through main (not `page`), whose
+// Playwright handle may not survive its renderer.
+test('a crashed page comes back by itself (electron/main/page-recovery.ts)', async () => {
+  await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.webContents.forcefullyCrashRenderer());
+  await expect
+    .poll(
+      () =>
+        app.evaluate(async ({ BrowserWindow }) => {
+          const contents = BrowserWindow.getAllWindows()[0]?.webContents;
+          if (!contents || contents.isCrashed() || contents.isLoading()) return 0;
+          return (await contents.executeJavaScript('document.getElementById("root")?.childElementCount ?? 0')) as number;
+        }),
+      { timeout: 30_000 },
+    )
+    .toBeGreaterThan(0);
 });

@@ -214,7 +214,9 @@ describe('packaged app (linux dir, stub Electron)', () => {
   });
 
   it('configures the intended fuses and flips them in the packaged executable', async () => {
-    expect(builderConfig.electronFuses).toEqual(INTENDED_FUSES);
+    // resetAdHocDarwinSignature is no fuse: it re-signs a macOS app ad hoc after the flip, without
+    // which an unsigned arm64 build is killed at launch (@electron/fuses README, "Apple Silicon").
+    expect(builderConfig.electronFuses).toEqual({ ...INTENDED_FUSES, resetAdHocDarwinSignature: true });
     const wire = (await getCurrentFuseWire(pkg.executablePath)) as unknown as Record<number, number>;
     for (const [name, enabled] of Object.entries(INTENDED_FUSES) as Array<[keyof typeof INTENDED_FUSES, boolean]>) {
       expect({ fuse: name, state: wire[FUSE_INDEX[name]] }).toEqual({ fuse: name, state: enabled ? FUSE_ENABLED : FUSE_DISABLED });

@@ -20,6 +20,8 @@ export class LibraryInUseError extends Error {
 
 export interface LibraryLock {
   release(): Promise<void>;
+  /** The same, synchronously: for a process the OS kills right after (Windows session end). */
+  releaseNow(): void;
 }
 
 /** True while a process with this pid exists. EPERM = it exists but belongs to another user. */
@@ -147,12 +149,16 @@ function ownedLock(lockPath: string): LibraryLock {
   // A process that exits without close() (Ctrl-C in the CLI) still leaves no lock behind.
   process.once('exit', releaseSync);
   let released = false;
+  const releaseNow = (): void => {
+    if (released) return;
+    released = true;
+    process.removeListener('exit', releaseSync);
+    releaseSync();
+  };
   return {
+    releaseNow,
     async release() {
-      if (released) return;
-      released = true;
-      process.removeListener('exit', releaseSync);
-      releaseSync();
+      releaseNow();
     },
   };
 }

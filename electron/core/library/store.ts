@@ -198,6 +198,15 @@ export class LibraryStore {
     };
   }
 
+  /**
+   * Releases the lock at once, for a process about to be killed before any async close could finish
+   * (Windows ends the session right after telling us). Every write reported done is already fsynced;
+   * close() stays safe to call afterwards.
+   */
+  releaseLockNow(): void {
+    this.lock.releaseNow();
+  }
+
   /** Waits for pending writes, empties the trash, releases the lock. Safe to call twice. */
   close(): Promise<void> {
     this.closing ??= (async () => {

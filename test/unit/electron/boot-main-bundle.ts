@@ -46,6 +46,8 @@ export async function bootMainBundle(opts: BootOptions = {}): Promise<BootedMain
   const originalResolve = Module._resolveFilename;
   const savedArgv = process.argv;
   const savedEnv = { VEO_STUDIO_DATA_DIR: process.env.VEO_STUDIO_DATA_DIR, VEO_DEV_SERVER_URL: process.env.VEO_DEV_SERVER_URL };
+  // The removed dev-server switch: set, it must change nothing (main-bundle.test.ts checks the URL).
+  process.env.VEO_DEV_SERVER_URL = 'http://localhost:5173';
   // 'electron' → the fake; keytar and sharp-wasm32 resolve from the repository (the bundle is in a temp dir).
   Module._cache[fakeId] = { id: fakeId, filename: fakeId, loaded: true, exports: fake.electron, children: [] };
   Module._resolveFilename = function (request, parent, isMain, options) {
@@ -58,7 +60,6 @@ export async function bootMainBundle(opts: BootOptions = {}): Promise<BootedMain
     }
   };
   process.env.VEO_STUDIO_DATA_DIR = dataDir;
-  delete process.env.VEO_DEV_SERVER_URL;
   if (opts.argv) process.argv = opts.argv;
   try {
     nodeRequire(path.join(appPath, 'dist', 'main', 'main.cjs'));

@@ -2,18 +2,20 @@
 // watch what it does: schemes, protocol handlers, IPC handlers, windows, guards, menus, dialogs,
 // context menus, safeStorage, quitting. Start it with bootMainBundle() (boot-main-bundle.ts).
 //
-// It models two rules of the real thing that a lenient fake would hide:
+// It models these rules of the real thing that a lenient fake would hide:
 // - User activation. Chromium opens a page's file chooser (<input type=file>.click(), showOpenFilePicker)
 //   only inside a user gesture; a chooser the page opens because main *sent it a message* (a menu
 //   click) has none and is refused. So the fake records any main→page message that asks the page to
 //   open a chooser as a violation (`userActivationViolations`): file choosers belong in main's dialog.
-// - Custom-scheme origins. A response from a custom scheme other than the page's own origin is opaque
-//   to canvas unless the scheme is CORS-enabled and the request is CORS (electron#51152): reading
-//   pixels from it taints the canvas. `canvasCanRead(pageUrl, mediaUrl)` answers as Chromium would,
-//   from the schemes the bundle registered, so a test can check the origin layout the app really uses.
+// - Custom-scheme origins (canvasCanRead), the Request a protocol handler is given (protocolRequest,
+//   used by `serve`), and menu items as Electron builds them (roles lower-cased, default labels):
+//   see electron-rules.ts.
 import { EventEmitter } from 'node:events';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { buildMenuItem, canvasCanRead, protocolRequest, type FakeMenuItem, type MenuTemplateItem, type ProtocolRequestInit } from './electron-rules';
+
+export { protocolRequest, type FakeMenuItem, type MenuTemplateItem } from './electron-rules';
 
 type Fn = (...args: never[]) => unknown;
 
@@ -43,36 +45,6 @@ let nextContentsId = 1;
 
 /** Commands after which the page would open a file chooser by itself (see the header). */
 const CHOOSER_COMMANDS = /^file:open/;
-
-export interface MenuTemplateItem {
-  label?: string;
-  role?: string;
-  enabled?: boolean;
-  accelerator?: string;
-  type?: string;
-  click?: (...args: unknown[]) => void;
-  submenu?: MenuTemplateItem[];
-}
-
-interface RegisteredScheme {
-  scheme: string;
-  privileges?: { corsEnabled?: boolean };
-}
-
-/**
- * Whether a page may read pixels of media it loaded from `mediaUrl` (canvas drawImage + toBlob).
- * Same origin: yes. Another custom-scheme origin: only when that scheme is registered corsEnabled
- * (and the element asks with crossOrigin, which the app would have to set); otherwise the response
- * is opaque and the canvas is tainted, as in Electron 41+ (electron#51152).
- */
-function canvasCanRead(schemes: unknown[], pageUrl: string, mediaUrl: string): boolean {
-  const page = new URL(pageUrl);
-  const media = new URL(mediaUrl);
-  if (page.protocol === media.protocol && page.host === media.host) return true;
-  const scheme = media.protocol.replace(/:$/, '');
-  const registered = (schemes as RegisteredScheme[]).find((s) => s.scheme === scheme);
-  return registered?.privileges?.corsEnabled === true;
-}
 
 export function createFakeElectron(opts: { appPath: string; tmpDir: string; isPackaged?: boolean }) {
   const calls: string[] = [];
@@ -164,6 +136,8 @@ export function createFakeElectron(opts: { appPath: string; tmpDir: string; isPa
   }
 
   const windows: FakeBrowserWindow[] = [];
+  /** How the next page loads go: 'ok' (default), 'fail' (did-fail-load), 'hang' (never paints). */
+  const pageLoads: Array<'ok' | 'fail' | 'hang'> = [];
   class FakeBrowserWindow extends EventEmitter {
     readonly webContents = new FakeWebContents();
     loadedUrl: string | undefined;
@@ -175,16 +149,32 @@ export function createFakeElectron(opts: { appPath: string; tmpDir: string; isPa
       app.emit('web-contents-created', fakeEvent(), this.webContents);
     }
     static getAllWindows = () => windows;
+    /** Every URL loaded, in order (reloads after a crash included). */
+    readonly loads: string[] = [];
+    private painted = false;
+    /**
+     * Like Electron: 'ready-to-show' once, on the first paint; a failed load emits 'did-fail-load'
+     * and rejects; a hung one emits neither. What the next loads do comes from `pageLoads`.
+     */
     loadURL(url: string) {
       this.loadedUrl = url;
       this.webContents.url = url;
+      this.loads.push(url);
+      const outcome = pageLoads.shift() ?? 'ok';
+      const done = deferred<void>();
       setImmediate(() => {
         this.webContents.emit('did-start-loading');
-        this.webContents.emit('did-finish-load');
-        this.emit('ready-to-show');
         windowLoaded.resolve(this);
+        if (outcome === 'ok') {
+          this.webContents.emit('did-finish-load');
+          if (!this.painted) this.emit('ready-to-show');
+          this.painted = true;
+          done.resolve();
+        } else if (outcome === 'fail') {
+          this.webContents.emit('did-fail-load', fakeEvent(), -6, 'ERR_FILE_NOT_FOUND', url, true, 1, 1);
+        }
       });
-      return Promise.resolve();
+      return outcome === 'fail' ? Promise.reject(new Error(`ERR_FILE_NOT_FOUND (-6) loading '${url}'`)) : done.promise;
     }
     isDestroyed = () => false;
     isMinimized = () => false;
@@ -205,13 +195,18 @@ export function createFakeElectron(opts: { appPath: string; tmpDir: string; isPa
   const menus: FakeMenu[] = [];
   const popups: FakeMenu[] = [];
   class FakeMenu {
-    constructor(readonly items: MenuTemplateItem[]) {}
+    readonly items: FakeMenuItem[];
+    constructor(template: MenuTemplateItem[]) {
+      this.items = template.map(buildMenuItem);
+    }
     popup() {
       popups.push(this);
     }
   }
   /** What dialog.showOpenDialog answers next (the user's choice); every call is recorded. */
   const openDialog = { next: { canceled: true, filePaths: [] as string[] }, calls: [] as Array<Record<string, unknown>> };
+  /** What dialog.showMessageBox answers (the button index); every call's options are recorded. */
+  const messageBox = { next: 0, calls: [] as Array<Record<string, unknown>> };
   const safeStorageState = { backend: 'gnome_libsecret', available: true };
   const electron = {
     app,
@@ -232,6 +227,10 @@ export function createFakeElectron(opts: { appPath: string; tmpDir: string; isPa
     dialog: {
       showErrorBox: (title: string, body: string) => calls.push(`showErrorBox ${title}: ${body}`),
       showSaveDialog: () => Promise.resolve({ canceled: true }),
+      showMessageBox: (...args: unknown[]) => {
+        messageBox.calls.push((args.length > 1 ? args[1] : args[0]) as Record<string, unknown>);
+        return Promise.resolve({ response: messageBox.next, checkboxChecked: false });
+      },
       // (window, options) or (options), like Electron.
       showOpenDialog: (...args: unknown[]) => {
         openDialog.calls.push((args.length > 1 ? args[1] : args[0]) as Record<string, unknown>);
@@ -253,12 +252,20 @@ export function createFakeElectron(opts: { appPath: string; tmpDir: string; isPa
     menus,
     popups,
     openDialog,
+    messageBox,
+    pageLoads,
     safeStorageState,
     spellingAdded,
     userActivationViolations,
     openedExternally,
     /** For tests that drive main's modules with a page of their own (guards, IPC sender checks). */
     WebContents: FakeWebContents,
+    /** Chromium asking the app's handler for `url`, with the Request Electron would build. */
+    serve: async (url: string, init?: ProtocolRequestInit): Promise<Response> => {
+      const handler = protocolHandlers.get(new URL(url).protocol.replace(/:$/, ''));
+      if (!handler) throw new Error(`no protocol handler for ${url}`);
+      return handler(protocolRequest(url, init));
+    },
     canvasCanRead: (pageUrl: string, mediaUrl: string) => canvasCanRead(schemes, pageUrl, mediaUrl),
     windowLoaded: windowLoaded.promise,
     quitDone: quitDone.promise,

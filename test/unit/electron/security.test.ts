@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { APP_ENTRY_URL, APP_ORIGIN, devServerUrl, originOf, trustedOrigins } from '../../../electron/main/app-origin';
+import { APP_ENTRY_URL, APP_ORIGIN, originOf, trustedOrigins } from '../../../electron/main/app-origin';
 import {
-  allowMediaRequest,
   allowNavigation,
   allowPermission,
   decideWindowOpen,
@@ -10,7 +9,6 @@ import {
 } from '../../../electron/main/security';
 
 const APP_ONLY = trustedOrigins();
-const WITH_DEV = trustedOrigins('http://localhost:5173/');
 
 describe('origins', () => {
   it('computes the app:// origin the way Chromium does for a standard scheme', () => {
@@ -26,26 +24,8 @@ describe('origins', () => {
     }
   });
 
-  it('trusts the dev server only when one is configured', () => {
+  it('trusts the app origin only: no dev server', () => {
     expect(APP_ONLY).toEqual(['app://veo']);
-    expect(WITH_DEV).toEqual(['app://veo', 'http://localhost:5173']);
-  });
-});
-
-describe('devServerUrl', () => {
-  it('accepts http://localhost with a port in dev builds', () => {
-    expect(devServerUrl({ VEO_DEV_SERVER_URL: 'http://localhost:5173' }, true)).toBe('http://localhost:5173/');
-  });
-
-  it('is ignored in packaged builds and when unset', () => {
-    expect(devServerUrl({ VEO_DEV_SERVER_URL: 'http://localhost:5173' }, false)).toBeUndefined();
-    expect(devServerUrl({}, true)).toBeUndefined();
-  });
-
-  it('refuses anything that is not plain http on localhost', () => {
-    for (const bad of ['https://localhost:5173', 'http://example.com', 'http://127.0.0.1:5173', 'http://localhost.evil.com', 'http://user:pw@localhost:1', 'file:///tmp/x', 'nope']) {
-      expect(() => devServerUrl({ VEO_DEV_SERVER_URL: bad }, true), bad).toThrow(/VEO_DEV_SERVER_URL/);
-    }
   });
 });
 
@@ -72,10 +52,6 @@ describe('navigation', () => {
     }
   });
 
-  it('allows the dev server only when it is the configured one', () => {
-    expect(allowNavigation('http://localhost:5173/src/main.tsx', WITH_DEV)).toBe(true);
-    expect(allowNavigation('http://localhost:5174/', WITH_DEV)).toBe(false);
-  });
 });
 
 describe('window.open', () => {
@@ -115,14 +91,9 @@ describe('IPC sender check', () => {
     expect(isTrustedSender({ ...good, frameUrl: null }, APP_ONLY)).toBe(false);
   });
 
-  it('accepts the dev server page only when it is trusted', () => {
-    const dev = { ...good, frameUrl: 'http://localhost:5173/' };
-    expect(isTrustedSender(dev, WITH_DEV)).toBe(true);
-    expect(isTrustedSender(dev, APP_ONLY)).toBe(false);
-  });
 });
 
-describe('permissions and media requests', () => {
+describe('permissions', () => {
   it('grants only clipboard writes and fullscreen, and only to our page', () => {
     expect(allowPermission('clipboard-sanitized-write', 'app://veo/index.html', APP_ONLY)).toBe(true);
     expect(allowPermission('fullscreen', 'app://veo/', APP_ONLY)).toBe(true);
@@ -130,13 +101,5 @@ describe('permissions and media requests', () => {
     for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'hid', 'usb', 'openExternal', 'unknown']) {
       expect(allowPermission(p, 'app://veo/', APP_ONLY), p).toBe(false);
     }
-  });
-
-  it('serves media to our page and to browser-initiated requests only', () => {
-    expect(allowMediaRequest('app://veo', APP_ONLY)).toBe(true);
-    expect(allowMediaRequest(undefined, APP_ONLY)).toBe(true);
-    expect(allowMediaRequest('https://evil.example', APP_ONLY)).toBe(false);
-    expect(allowMediaRequest('null', APP_ONLY)).toBe(false);
-    expect(allowMediaRequest(null, APP_ONLY)).toBe(false);
   });
 });

@@ -1,0 +1,108 @@
+// Keeps the window's page alive and visible. Without this a renderer crash (an out-of-memory on a
+// huge dropped picture, which the page now decodes itself) left a blank window for good, and a page
+// that failed before its first paint left no visible window at all: the window was shown only on
+// 'ready-to-show', which then never comes. Jobs and the library live in main, so reloading the page
+// loses nothing saved.
+import type { BrowserWindow, RenderProcessGoneDetails } from 'electron';
+import { app, dialog } from 'electron';
+
+/** Show the window anyway when 'ready-to-show' has not come by then (a failed or hung first load). */
+export const SHOW_TIMEOUT_MS = 5_000;
+/** Reloads in a row before we stop and ask: a page that dies on every load must not loop forever. */
+export const MAX_RELOADS = 3;
+/** First reload after 1 s, then 2 s, 4 s: a crash caused by the moment gets time to pass. */
+export const RELOAD_BACKOFF_MS = 1_000;
+/** A page that stayed up this long after loading has recovered: the count starts again. */
+export const STABLE_MS = 60_000;
+
+/** Chromium's ERR_ABORTED: a load replaced by another (a reload, our own navigation), not a failure. */
+const ERR_ABORTED = -3;
+
+export interface PageRecoveryOptions {
+  /** The page to (re)load: app://veo/index.html. */
+  entryUrl: string;
+  /** Shows the window the first time (restoring maximized state first). */
+  showFirst(): void;
+  now?: () => number;
+}
+
+export function keepPageAlive(win: BrowserWindow, opts: PageRecoveryOptions): void {
+  const now = opts.now ?? Date.now;
+  const contents = win.webContents;
+  let shown = false;
+  let reloads = 0;
+  let loadedAt = 0;
+  let pending: NodeJS.Timeout | undefined;
+  let asking = false;
+
+  const showOnce = (): void => {
+    if (shown || win.isDestroyed()) return;
+    shown = true;
+    clearTimeout(showTimer);
+    opts.showFirst();
+  };
+  // Declared after showOnce, which only runs later (from this timer or an event).
+  const showTimer = setTimeout(showOnce, SHOW_TIMEOUT_MS);
+  win.once('ready-to-show', showOnce);
+  win.once('closed', () => {
+    clearTimeout(showTimer);
+    clearTimeout(pending);
+  });
+
+  const load = (): void => {
+    if (win.isDestroyed()) return;
+    void win.loadURL(opts.entryUrl).catch(() => undefined); // a failure arrives as 'did-fail-load'
+  };
+
+  const recover = (what: string): void => {
+    if (win.isDestroyed() || pending || asking) return;
+    showOnce(); // a blank window the user can see (and close) beats none at all
+    if (loadedAt > 0 && now() - loadedAt >= STABLE_MS) reloads = 0;
+    if (reloads >= MAX_RELOADS) {
+      void askUser(what);
+      return;
+    }
+    const delay = RELOAD_BACKOFF_MS * 2 ** reloads;
+    reloads += 1;
+    console.error(`[veo] ${what}; reloading it in ${delay / 1000} s (attempt ${reloads} of ${MAX_RELOADS}).`);
+    pending = setTimeout(() => {
+      pending = undefined;
+      load();
+    }, delay);
+  };
+
+  const askUser = async (what: string): Promise<void> => {
+    asking = true;
+    console.error(`[veo] ${what}; gave up after ${MAX_RELOADS} reloads.`);
+    const { response } = await dialog.showMessageBox(win, {
+      type: 'error',
+      message: 'Veo Studio’s window keeps failing to load',
+      detail:
+        `${what}, ${MAX_RELOADS + 1} times in a row. Your library and running jobs are safe: they live outside the window. ` +
+        'Try Reload; if it fails again, quit and start Veo Studio again (a very large picture dropped in may be the cause — try a smaller one).',
+      buttons: ['Reload', 'Quit Veo Studio'],
+      defaultId: 0,
+      cancelId: 0,
+    });
+    asking = false;
+    if (response === 1) {
+      app.quit();
+      return;
+    }
+    reloads = 0;
+    load();
+  };
+
+  contents.on('did-finish-load', () => {
+    loadedAt = now();
+  });
+  contents.on('render-process-gone', (_event, details: RenderProcessGoneDetails) => {
+    // 'clean-exit' is the page closing with its window, not a crash.
+    if (details.reason === 'clean-exit') return;
+    recover(`The window’s page stopped (${details.reason}, exit code ${details.exitCode})`);
+  });
+  contents.on('did-fail-load', (_event, errorCode: number, errorDescription: string, validatedURL: string, isMainFrame: boolean) => {
+    if (!isMainFrame || errorCode === ERR_ABORTED) return;
+    recover(`The window’s page could not load (${errorDescription || errorCode} for ${validatedURL})`);
+  });
+}
