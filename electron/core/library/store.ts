@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { JobRecordSchema, type JobRecord } from '../../../shared/domain';
 import { toSummary, type JobSummary } from '../../../shared/job-summary';
 import { writeFileAtomic } from '../fs/atomic';
+import { Emitter } from '../util/emitter';
 import {
   JournalWriter,
   type JournalOp,
@@ -40,7 +41,8 @@ export class LibraryStore {
   /** Problems found in the journal when this library was opened. */
   readonly problems: readonly LibraryProblem[];
   private tail: Promise<unknown> = Promise.resolve();
-  private readonly listeners = new Set<(change: LibraryChange) => void>();
+  /** One listener throwing never stops the others from hearing a change. */
+  private readonly changes = new Emitter<{ change: LibraryChange }>();
   private closing: Promise<void> | undefined;
   /** After a failed compaction, wait for this many journal lines before trying again. */
   private compactionRetryAt = 0;
@@ -131,7 +133,7 @@ export class LibraryStore {
       }
       this.index.remove(id);
       this.records.forget(id);
-      this.emit({ type: 'delete', id });
+      this.changes.emit('change', { type: 'delete', id });
       await this.maybeCompact();
     });
   }
@@ -149,7 +151,7 @@ export class LibraryStore {
       // Record first, media second: a crash in between is finished by the next open (see trash.ts).
       const stored = this.remember(record, await this.append({ op: 'put', record }));
       await moveMediaBack(this.dir, id);
-      this.emit({ type: 'put', record: stored });
+      this.changes.emit('change', { type: 'put', record: stored });
       await this.maybeCompact();
       return stored;
     });
@@ -192,10 +194,7 @@ export class LibraryStore {
   }
 
   onChange(listener: (change: LibraryChange) => void): () => void {
-    this.listeners.add(listener);
-    return () => {
-      this.listeners.delete(listener);
-    };
+    return this.changes.on('change', listener);
   }
 
   /**
@@ -258,7 +257,7 @@ export class LibraryStore {
     assertSafeId(parsed.data.id);
     const bounded = boundRecord(parsed.data);
     const stored = this.remember(bounded, await this.append({ op: 'put', record: bounded }));
-    this.emit({ type: 'put', record: stored });
+    this.changes.emit('change', { type: 'put', record: stored });
     await this.maybeCompact();
     return stored;
   }
@@ -289,16 +288,6 @@ export class LibraryStore {
       console.error(`LibraryStore: compacting ${journalPath} failed; the journal is intact`, error);
     } finally {
       this.writer = await JournalWriter.open(journalPath, false);
-    }
-  }
-
-  private emit(change: LibraryChange): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(change);
-      } catch (error) {
-        console.error('LibraryStore: change listener failed', error);
-      }
     }
   }
 }
