@@ -10,8 +10,10 @@ import type { ImageSource } from '../shared/contract';
 
 type PreparedSource = Extract<ImageSource, { kind: 'prepared' }>;
 import { REPO_ROOT } from './child';
+import { findChromium } from '../scripts/find-chromium.mjs';
 
-export const CHROMIUM = process.env.VEO_CHROMIUM ?? '/usr/bin/chromium';
+/** The system Chromium the e2e tests drive (scripts/find-chromium.mjs), or undefined when none is found. */
+export const CHROMIUM: string | undefined = findChromium().path ?? undefined;
 
 export interface PreparePage {
   /** Prepares the file in the page; `ms` is the time the page spent (read excluded: the drop hands a File). */

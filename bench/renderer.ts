@@ -13,6 +13,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { MemoryKeychain } from '../electron/core/secrets/secret-store';
 import { startHost, type RunningHost } from '../electron/host/server';
 import { REPO_ROOT } from './child';
+import { CHROMIUM } from './prepare-page';
 import { collectFindings, initialJsGzipBytes, longestRendererTask, recordLongTasks, scrollToBottom } from './renderer-page';
 import { seedDataDir } from './renderer-seed';
 import { makeRow, REPORT_ONLY, type Row } from './rows';
@@ -104,7 +105,7 @@ export async function benchRenderer(log: (line: string) => void): Promise<Row[]>
     await seedDataDir(dataDir, JOBS);
     log(`  seeded ${JOBS} jobs`);
     host = await startHost({ dataDir, provider: 'simulator', staticDir: dist, coreOverrides: { keychain: new MemoryKeychain() }, log: () => undefined });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     log('  host and Chromium started');
 
     const fcps: number[] = [];
