@@ -171,11 +171,17 @@ export function outcomeUnknown(why: string, extra: { httpStatus?: number; reques
 }
 
 function serverError(f: HttpFailure, base: ApiErrorBase, words: ProviderWords): ApiError {
-  // fal does not bill 5xx; for submit a 5xx also means nothing was queued. A status/stream/cancel
-  // 5xx says nothing about the job itself, which may still be running.
-  const notCharged = f.op === 'submit' || f.op === 'result' ? true : undefined;
+  // fal does not bill 5xx, and a submit 5xx that reaches here (500/503, see retryReasonFor and the
+  // client's 502/504 rule) was refused before anything was queued. A result 5xx proves nothing about
+  // the job: after a clean COMPLETED the video exists and is billed, only fetching it failed (the
+  // runner, which saw the status, adds `notCharged` when the status itself reported a failure).
+  const notCharged = f.op === 'submit' ? true : undefined;
   const type = base.errorType === undefined ? '' : `, ${base.errorType}`;
-  const tail = notCharged ? ' You were not charged. Try again in a few minutes.' : ' The job may still be running on the server; try again later.';
+  const tail = notCharged
+    ? ' You were not charged. Try again in a few minutes.'
+    : f.op === 'result'
+      ? ' The video may be finished (and charged) on the server; use "Check again" in a few minutes to fetch it.'
+      : ' The job may still be running on the server; try again later.';
   return new ApiError({ ...base, kind: 'transient', notCharged, message: `The server had a temporary problem (HTTP ${f.status}${type}); gave up after ${attemptsText(f.attempts)}.${tail}${quoted(words)}` });
 }
 

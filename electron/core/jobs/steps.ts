@@ -5,14 +5,14 @@ import { join } from 'node:path';
 import type { JobError, JobProgress, JobRecord, LogLine } from '../../../shared/domain';
 import { MAX_LOG_LINES } from '../../../shared/domain';
 import { isApiError } from '../api/errors';
-import type { QueueClient, QueueStatus, RetryNotice } from '../api/types';
+import type { QueueClient, QueueStatus } from '../api/types';
 import type { LibraryStore } from '../library/store';
 import { DEFAULT_MAX_VIDEO_BYTES, DownloadError, downloadToFile } from '../media/download';
 import { prepareImageFile } from '../media/preflight';
 import { writeSidecarQuietly } from '../library/sidecar';
 import { delay, isAbortError, nowIso } from '../util/time';
 import { followUntilCompleted, type FollowPolicy } from './follow';
-import { cancelledError, internalError, notReadyError } from './messages';
+import { cancelledError, internalError, notReadyError, retryNote, unbilledServerFailure } from './messages';
 import { toModelInput } from './model-input';
 
 export interface StepOptions {
@@ -102,7 +102,7 @@ export class JobSteps {
   /** Follows a sent job to the end: status until COMPLETED, then the result, then the download. */
   async finish(rec: JobRecord, client: QueueClient, signal: AbortSignal): Promise<JobRecord> {
     if ((rec.state === 'queued' || rec.state === 'running') && rec.urls) {
-      await followUntilCompleted(
+      const completed = await followUntilCompleted(
         client,
         rec.urls,
         this.deps.follow,
@@ -112,7 +112,8 @@ export class JobSteps {
         },
         signal,
       );
-      rec = await this.fetchResult(this.current(rec.id), client, signal);
+      const failedOnServer = completed.error !== undefined || completed.errorType !== undefined;
+      rec = await this.fetchResult(this.current(rec.id), client, signal, failedOnServer);
     }
     if (rec.state === 'downloading') rec = await this.download(rec, signal);
     return rec;
@@ -129,7 +130,8 @@ export class JobSteps {
     this.emit(this.current(id), {});
   }
 
-  private async fetchResult(rec: JobRecord, client: QueueClient, signal: AbortSignal): Promise<JobRecord> {
+  /** `failedOnServer`: the COMPLETED status carried an error, so a 5xx result is fal's own unbilled failure. */
+  private async fetchResult(rec: JobRecord, client: QueueClient, signal: AbortSignal, failedOnServer: boolean): Promise<JobRecord> {
     const urls = rec.urls;
     if (!urls) throw new Error('A job without queue URLs cannot have a result.');
     const logs = this.logs.get(rec.id) ?? rec.logs;
@@ -148,7 +150,8 @@ export class JobSteps {
         if (this.current(rec.id).cancelRequested) {
           return this.deps.save(rec.id, { state: 'cancelled', error: cancelledError(rec.requestId), finishedAt: nowIso(), logs });
         }
-        return this.fail(rec, isApiError(err) ? err.toJobError() : internalError(err, rec.requestId), logs);
+        const error = isApiError(err) ? err.toJobError() : internalError(err, rec.requestId);
+        return this.fail(rec, failedOnServer ? unbilledServerFailure(error) : error, logs);
       }
     }
   }
@@ -237,8 +240,3 @@ export class JobSteps {
 
 const logKey = (l: LogLine): string => `${l.timestamp ?? ''}|${l.message}`;
 
-function retryNote(n: RetryNotice): string {
-  const at = new Date(Date.now() + n.delayMs).toLocaleTimeString();
-  const what = n.reason === 'rate_limit' ? 'Rate limited' : 'Server or network trouble';
-  return `${what} — retrying at ${at} (attempt ${n.attempt + 1} of ${n.maxAttempts})`;
-}
