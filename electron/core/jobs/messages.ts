@@ -38,9 +38,9 @@ export const unbilledServerFailure = (error: JobError): JobError =>
     ? { ...error, notCharged: true, message: `The job failed on the server (HTTP ${error.httpStatus}); failed jobs are not billed, so you were not charged. Try again in a few minutes.` }
     : error;
 
-/** What a job shows while it waits to try again. */
+/** What a job shows while it waits to try again. `n.attempt` is already the attempt about to run (retry.ts). */
 export function retryNote(n: RetryNotice): string {
   const at = new Date(Date.now() + n.delayMs).toLocaleTimeString();
   const what = n.reason === 'rate_limit' ? 'Rate limited' : 'Server or network trouble';
-  return `${what} — retrying at ${at} (attempt ${n.attempt + 1} of ${n.maxAttempts})`;
+  return `${what} — retrying at ${at} (attempt ${n.attempt} of ${n.maxAttempts})`;
 }
