@@ -2,6 +2,7 @@
 // command was only given the options it understands, so a typo never silently does something else.
 import { parseArgs } from 'node:util';
 import { PROVIDERS, type Provider } from '../../shared/domain';
+import { API_BASE_NEEDS_PROVIDER } from '../core';
 import { UsageError } from './errors';
 
 const OPTIONS = {
@@ -67,5 +68,6 @@ export function parseInvocation(argv: string[]): Invocation {
   if (provider !== undefined && !(PROVIDERS as readonly string[]).includes(provider)) {
     throw new UsageError(`--provider must be one of ${PROVIDERS.join(', ')} (got "${provider}").`);
   }
+  if (options['api-base'] !== undefined && provider === undefined) throw new UsageError(API_BASE_NEEDS_PROVIDER);
   return { command, args, options, ...(provider ? { provider: provider as Provider } : {}) };
 }
