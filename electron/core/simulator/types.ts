@@ -44,6 +44,10 @@ export interface SimulatorOptions {
   video?: { path?: string; sizeBytes?: number };
   /** The simulated aggregator account: its balance and whether it answers the billing endpoints. */
   account?: SimAccountOptions;
+  /** Newest requests kept in `requests` (default 1000; the app's in-process simulator passes 0). */
+  requestLogLimit?: number;
+  /** Jobs held at once (default 500): the oldest finished ones are forgotten first; if none has finished, a submit is answered 429. */
+  maxJobs?: number;
 }
 
 export interface SimRequestLog {
@@ -78,7 +82,7 @@ export interface Simulator {
   readonly baseUrl: string;
   /** http://127.0.0.1:<cdnPort> */
   readonly cdnUrl: string;
-  /** Every request either server saw, in arrival order. */
+  /** The newest requests either server saw (at most `requestLogLimit`), in arrival order. */
   readonly requests: readonly SimRequestLog[];
   jobs(): SimJobView[];
   job(requestId: string): SimJobView | undefined;
