@@ -2,7 +2,7 @@
 // The runner decides *when* a step runs (slots, resume, cancel); this file decides *what* it does.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { JobError, JobProgress, JobRecord, LogLine } from '../../../shared/domain';
+import type { JobError, JobProgress, JobRecord, LogLine, QueueUrls } from '../../../shared/domain';
 import { MAX_LOG_LINES } from '../../../shared/domain';
 import { isApiError } from '../api/errors';
 import type { QueueClient, QueueStatus } from '../api/types';
@@ -11,7 +11,7 @@ import { DEFAULT_MAX_VIDEO_BYTES, DownloadError, downloadToFile } from '../media
 import { prepareImageFile } from '../media/preflight';
 import { writeSidecarQuietly } from '../library/sidecar';
 import { delay, isAbortError, nowIso } from '../util/time';
-import { followUntilCompleted, type FollowPolicy } from './follow';
+import { followUntilCompleted, type CompletedStatus, type FollowPolicy } from './follow';
 import { cancelledError, internalError, notReadyError, retryNote, unbilledServerFailure } from './messages';
 import { toModelInput } from './model-input';
 
@@ -23,6 +23,12 @@ export interface StepOptions {
   downloadIdleTimeoutMs: number;
   /** The size cap for a video (DEFAULT_MAX_VIDEO_BYTES, 2 GiB). */
   maxVideoBytes: number;
+  /**
+   * Queue position and queued⇄running changes are persisted at most this often (each is an fsynced
+   * journal write; a flapping provider once caused hundreds a second). The first "running" and every
+   * later step are written at once; the progress event always carries the live state.
+   */
+  statusWriteIntervalMs: number;
 }
 
 const DEFAULT_STEP_OPTIONS: StepOptions = {
@@ -31,6 +37,7 @@ const DEFAULT_STEP_OPTIONS: StepOptions = {
   download: downloadToFile,
   downloadIdleTimeoutMs: 30_000,
   maxVideoBytes: DEFAULT_MAX_VIDEO_BYTES,
+  statusWriteIntervalMs: 1000,
 };
 
 export interface StepDeps {
@@ -49,6 +56,8 @@ export interface StepDeps {
 export class JobSteps {
   private readonly opts: StepOptions;
   private readonly logs = new Map<string, LogLine[]>();
+  /** When each job's status was last written (see statusWriteIntervalMs). */
+  private readonly statusWrittenAt = new Map<string, number>();
 
   constructor(private readonly deps: StepDeps) {
     this.opts = { ...DEFAULT_STEP_OPTIONS, ...deps.options };
@@ -102,16 +111,7 @@ export class JobSteps {
   /** Follows a sent job to the end: status until COMPLETED, then the result, then the download. */
   async finish(rec: JobRecord, client: QueueClient, signal: AbortSignal): Promise<JobRecord> {
     if ((rec.state === 'queued' || rec.state === 'running') && rec.urls) {
-      const completed = await followUntilCompleted(
-        client,
-        rec.urls,
-        this.deps.follow,
-        {
-          onStatus: (s) => this.onStatus(rec.id, s),
-          onRetry: (n) => this.emit(this.current(rec.id), { retryNote: retryNote(n) }),
-        },
-        signal,
-      );
+      const completed = await this.follow(rec, rec.urls, client, signal);
       const failedOnServer = completed.error !== undefined || completed.errorType !== undefined;
       rec = await this.fetchResult(this.current(rec.id), client, signal, failedOnServer);
     }
@@ -119,15 +119,42 @@ export class JobSteps {
     return rec;
   }
 
+  private async follow(rec: JobRecord, urls: QueueUrls, client: QueueClient, signal: AbortSignal): Promise<CompletedStatus> {
+    try {
+      return await followUntilCompleted(
+        client,
+        urls,
+        this.deps.follow,
+        {
+          onStatus: (s) => this.onStatus(rec.id, s),
+          onRetry: (n) => this.emit(this.current(rec.id), { retryNote: retryNote(n) }),
+        },
+        signal,
+      );
+    } finally {
+      this.statusWrittenAt.delete(rec.id);
+    }
+  }
+
   private async onStatus(id: string, s: QueueStatus): Promise<void> {
     const rec = this.current(id);
     const logs = this.appendLogs(rec, s.logs);
+    let patch: Partial<JobRecord> | undefined;
     if (s.status === 'IN_QUEUE' && (rec.state !== 'queued' || rec.queuePosition !== s.queuePosition)) {
-      await this.deps.save(id, { state: 'queued', queuePosition: s.queuePosition });
+      patch = { state: 'queued', queuePosition: s.queuePosition };
     } else if (s.status !== 'IN_QUEUE' && rec.state !== 'running') {
-      await this.deps.save(id, { state: 'running', queuePosition: undefined, startedAt: rec.startedAt ?? nowIso(), logs });
+      patch = { state: 'running', queuePosition: undefined, startedAt: rec.startedAt ?? nowIso(), logs };
     }
-    this.emit(this.current(id), {});
+    if (patch === undefined) return this.emit(rec, {});
+    const firstStart = patch.state === 'running' && rec.startedAt === undefined;
+    const last = this.statusWrittenAt.get(id);
+    if (firstStart || last === undefined || Date.now() - last >= this.opts.statusWriteIntervalMs) {
+      this.statusWrittenAt.set(id, Date.now());
+      return this.emit(await this.deps.save(id, patch), {});
+    }
+    // Coalesced: the record catches up on the next due write or the next step; the UI sees it now.
+    const live = { ...rec, ...patch } as JobRecord;
+    this.emit(live, {});
   }
 
   /** `failedOnServer`: the COMPLETED status carried an error, so a 5xx result is fal's own unbilled failure. */
