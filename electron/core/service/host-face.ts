@@ -29,7 +29,7 @@ export function refuseApiBaseChangeOnHost(opts: Face, current: Settings, patch: 
   if (sameBases(current.apiBase, patch.apiBase)) return;
   throw new IpcUserError(
     'unsupported',
-    'The API base cannot be changed from the browser. Restart the host with "npm run host -- --api-base <url>", or change it in the desktop app.',
+    'The API base cannot be changed from the browser. Restart the host with "npm run host -- --provider <provider> --api-base <url>", or change it in the desktop app.',
   );
 }
 
