@@ -9,10 +9,11 @@
 // a path ("Open with", File ▸ Open Image…, retries): the core preflight built the way the main bundle
 // is, on sharp's WebAssembly build — native libvips crashes Electron on Linux.
 import { createRequire } from 'node:module';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { prepareImageFile as prepareNative } from '../electron/core/media/preflight';
+import { isInputImageError, prepareImageFile as prepareNative } from '../electron/core/media/preflight';
+import { pngHeaderClaiming } from '../test/fixtures/images/generate';
 import { buildDesktopPreflight } from '../scripts/desktop-preflight.mjs';
 import { REPO_ROOT } from './child';
 import { readImageFile } from '../electron/core/media/image-file';
@@ -68,6 +69,17 @@ async function measureInPage(page: PreparePage, path: string, type: string) {
   return { ms: pageMs + coreMs, pageMs, coreMs, payloadBytes: p.bytes, size: `${p.width}×${p.height} ${p.mime}` };
 }
 
+async function timeRefusal(path: string): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    const refused = await prepareNative(path).then(() => false, (err: unknown) => isInputImageError(err) && err.code === 'too_many_pixels');
+    if (!refused) throw new Error('the 900 MP header was not refused as too_many_pixels');
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
 export async function benchPreflight(log: (line: string) => void): Promise<Row[]> {
   const tmp = await mkdtemp(join(tmpdir(), 'veo-bench-preflight-'));
   try {
@@ -109,6 +121,13 @@ export async function benchPreflight(log: (line: string) => void): Promise<Row[]
         );
       }
     }
+    // A decompression bomb's header is refused from the header alone (the unit and hostile-input
+    // tests prove the verdict; how long it takes is a machine figure, so it is measured here).
+    const bomb = join(tmp, 'bomb.png');
+    await writeFile(bomb, pngHeaderClaiming(30000, 30000));
+    const refusalMs = await timeRefusal(bomb);
+    log(`  30000×30000 PNG header: refused in ${refusalMs.toFixed(1)} ms`);
+    rows.push(makeRow({ name: 'preflight: 900 MP header refused', unit: 'ms', ours: refusalMs, target: '< 200 ms', check: (r) => r.ours < 200 }));
     return rows;
   } finally {
     await rm(tmp, { recursive: true, force: true });

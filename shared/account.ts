@@ -1,6 +1,7 @@
 // What the provider says about the account behind a key: its balance, and whether the key works.
 // Shared by every face (the renderer's chip, the CLI's `balance` and `key set`); no Node, no DOM.
-import type { Provider } from './domain';
+import { PROVIDERS, type Provider } from './domain';
+import { PROVIDER_INFO, type ProviderInfo } from './providers';
 
 export interface BalanceInfo {
   provider: Provider;
@@ -29,9 +30,7 @@ export interface KeyCheckResult {
   httpStatus?: number;
 }
 
-/** Where a user gets a key for each provider (onboarding and Settings link here). */
-export const KEY_SIGNUP_URL: Record<Provider, string | undefined> = {
-  aggregator: 'https://api.chainhub.tech',
-  fal: 'https://fal.ai/dashboard/keys',
-  simulator: undefined,
-};
+/** Where a user gets a key for each provider (onboarding and Settings link here); from the provider table. */
+export const KEY_SIGNUP_URL = Object.fromEntries(
+  PROVIDERS.map((p) => [p, (PROVIDER_INFO[p] as ProviderInfo).keyHelp?.url]),
+) as Record<Provider, string | undefined>;

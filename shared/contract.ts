@@ -10,15 +10,24 @@ import {
   JobRecordSchema,
   LogLineSchema,
   PROVIDERS,
-  type GenerationParams,
   type JobProgress,
   type JobRecord,
 } from './domain';
 import { SettingsPatchSchema, type Settings } from './settings';
 import { SPEND_CONFIRMATION, SpendQuoteSchema, type JobCost, type LedgerInfo } from './spend';
 import type { BalanceInfo, KeyCheckResult } from './account';
+import type {
+  AppInfo,
+  ChainFile,
+  LibraryPage,
+  PortableExportResult,
+  PortableImportResult,
+  PreparedImageInfo,
+  SidecarOpenResult,
+} from './contract-replies';
 
 export type { JobCost, LedgerInfo, SpendQuote } from './spend';
+export type { AppInfo, ChainFile, LibraryPage, PortableExportResult, PortableImportResult, PreparedImageInfo, SidecarOpenResult } from './contract-replies';
 
 const Id = z.object({ id: z.string().min(1).max(200) });
 const ProviderInput = z.object({ provider: z.enum(PROVIDERS).optional() });
@@ -53,34 +62,11 @@ export const ImageSourceSchema = z.discriminatedUnion('kind', [
 ]);
 export type ImageSource = z.infer<typeof ImageSourceSchema>;
 
-/** What the renderer learns about a prepared picture. The bytes stay in main under `token`. */
-export interface PreparedImageInfo {
-  token: string;
-  kind: 'file' | 'url';
-  name?: string;
-  mime?: string;
-  width?: number;
-  height?: number;
-  bytes?: number;
-  /** A small JPEG data URI for the drop-zone preview and crop guides (file inputs only). */
-  previewDataUri?: string;
-  url?: string;
-  warnings: Array<{ code: string; message: string }>;
-}
-
 /** A sidecar to restore from: the .json itself, or a video whose sibling .json is read. */
 export const SidecarSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }),
   z.object({ kind: z.literal('bytes'), name: z.string().max(500).optional(), base64: z.string().min(1).max(2_000_000) }),
 ]);
-
-export interface SidecarOpenResult {
-  params: GenerationParams;
-  /** The original picture, when the sidecar names a URL or the library still holds the file. */
-  image?: PreparedImageInfo;
-  /** Why the picture could not be restored (params only). */
-  note?: string;
-}
 
 /** The most jobs one Generate press may start (one per picture): the core refuses more, the page keeps no more. */
 export const MAX_BATCH_SIZE = 100;
@@ -112,50 +98,9 @@ export const KeyStatusSchema = z.object({
 });
 export type KeyStatusInfo = z.infer<typeof KeyStatusSchema>;
 
-export interface AppInfo {
-  version: string;
-  face: 'electron' | 'host';
-  platform: string;
-  dataDir: string;
-  /** Prefix for library media: `${mediaBase}/${relativePath}` plays in <video>/<img>. */
-  mediaBase: string;
-  /** Provider and base URL new jobs go to (settings + command-line overrides). */
-  provider: (typeof PROVIDERS)[number];
-  apiBase: string;
-  /** Whether "Save video as…" / "Show in folder" / drag-out exist in this face. */
-  nativeFiles: boolean;
-}
-
-/** One finished video of a continuation chain; `order` counts from 1. */
-export interface ChainFile {
-  order: number;
-  id: string;
-  prompt: string;
-  videoPath: string;
-}
-
 /** An absolute folder path on the machine running the core (checked again there). */
 const PortableFolder = z.string().min(1).max(4096);
 const PortableExportSchema = z.object({ ids: z.array(z.string().min(1).max(200)).max(100_000).optional() });
-
-export interface PortableExportResult {
-  exported: number;
-  dest: string;
-  /** Jobs left out, one sentence each. */
-  problems: string[];
-}
-
-export interface PortableImportResult {
-  imported: number;
-  /** Already in this library (same job id or same request id). */
-  skipped: number;
-  problems: string[];
-}
-
-export interface LibraryPage {
-  items: JobRecord[];
-  total: number;
-}
 
 const out = <T>() => z.custom<T>(() => true);
 
@@ -209,6 +154,24 @@ export const invokeChannels = {
   'video:showInFolder': { input: Id, output: out<void>() },
 } as const;
 
+/**
+ * Every command the shell (menu, notification click) can send the renderer. The menu builds its
+ * items from this list and the renderer's dispatcher switches over it exhaustively, so a command
+ * one side knows and the other does not is a compile error.
+ */
+export const APP_COMMANDS = [
+  'view:create',
+  'view:library',
+  'view:settings',
+  'focus:search',
+  'file:open-image',
+  'job:generate',
+  /** Shows one job in the Library; the payload's `jobId` says which. */
+  'job:open',
+] as const;
+export const AppCommandSchema = z.enum(APP_COMMANDS);
+export type AppCommand = z.infer<typeof AppCommandSchema>;
+
 /** main → renderer events. */
 export const eventChannels = {
   'job:updated': JobRecordSchema,
@@ -222,8 +185,8 @@ export const eventChannels = {
     retryNote: z.string().optional(),
   }),
   'library:changed': z.object({ type: z.enum(['put', 'delete']), id: z.string() }),
-  /** Menu / shortcut commands that the renderer acts on (e.g. "view:library", "focus:search"). */
-  'app:command': z.object({ command: z.string() }),
+  /** Menu / notification commands the renderer acts on; `jobId` goes with `job:open` only. */
+  'app:command': z.object({ command: AppCommandSchema, jobId: z.string().min(1).max(200).optional() }),
   /** The OS asked us to open this picture ("Open with Veo Studio", a double-click, the dock icon). */
   'app:openImage': z.object({ path: z.string().min(1).max(4096) }),
 } as const;

@@ -1,6 +1,7 @@
 // The vocabulary every face of Veo Studio shares: generation settings, job states, errors and the
 // durable job record. Pure data + zod schemas: no Node, no DOM, so the renderer can import it too.
 import { z } from 'zod';
+import { PROVIDER_INFO } from './providers';
 
 export const ASPECT_RATIOS = ['auto', '16:9', '9:16'] as const;
 export const DURATIONS = ['4s', '6s', '8s'] as const;
@@ -12,12 +13,10 @@ export type Duration = (typeof DURATIONS)[number];
 export type Resolution = (typeof RESOLUTIONS)[number];
 export type Provider = (typeof PROVIDERS)[number];
 
-export const DEFAULT_BASE_URL: Record<Provider, string> = {
-  aggregator: 'https://api.chainhub.tech',
-  fal: 'https://queue.fal.run',
-  // The simulator runs in-process on a random loopback port; the real URL is known only at runtime.
-  simulator: 'http://127.0.0.1:0',
-};
+/** Each provider's default origin (kept as a map for the callers that index it by provider). */
+export const DEFAULT_BASE_URL = Object.fromEntries(
+  PROVIDERS.map((p) => [p, PROVIDER_INFO[p].defaultBaseUrl]),
+) as Record<Provider, string>;
 
 export const MAX_PROMPT_LENGTH = 5000;
 
@@ -51,8 +50,15 @@ export const JOB_STATES = [
   'cancelled',
 ] as const;
 export type JobState = (typeof JOB_STATES)[number];
-export const FINAL_STATES: readonly JobState[] = ['completed', 'failed', 'cancelled'];
-export const isFinalState = (s: JobState): boolean => FINAL_STATES.includes(s);
+export const FINAL_STATES = ['completed', 'failed', 'cancelled'] as const satisfies readonly JobState[];
+export type FinalState = (typeof FINAL_STATES)[number];
+export type ActiveState = Exclude<JobState, FinalState>;
+export const isFinalState = (s: JobState): s is FinalState => (FINAL_STATES as readonly JobState[]).includes(s);
+/**
+ * The unfinished states, derived: a state added to JOB_STATES is active (resumed after a restart,
+ * counted as in progress) unless it is also added to FINAL_STATES.
+ */
+export const ACTIVE_STATES: readonly ActiveState[] = JOB_STATES.filter((s): s is ActiveState => !isFinalState(s));
 
 export const ERROR_KINDS = [
   'auth', // 401: the key was rejected

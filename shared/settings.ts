@@ -28,23 +28,27 @@ export type Settings = z.infer<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
 
-const fields = SettingsSchema.shape;
+/** A field as a patch carries it: a default would be filled in for a key the patch leaves out. */
+type WithoutDefault<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
+
+function withoutDefaults<Shape extends z.ZodRawShape>(shape: Shape): { [K in keyof Shape]: WithoutDefault<Shape[K]> } {
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(shape)) out[key] = field instanceof z.ZodDefault ? field.unwrap() : field;
+  return out as { [K in keyof Shape]: WithoutDefault<Shape[K]> };
+}
+
 /**
- * A partial update. Not `SettingsSchema.partial()`: zod 4 would fill every default into the patch,
+ * A partial update, derived field by field from SettingsSchema (a setting added there can be
+ * patched at once). Not `SettingsSchema.partial()`: zod 4 would fill every default into the patch,
  * so saving one field would silently reset all the others.
  */
 export const SettingsPatchSchema = z
   .object({
-    provider: fields.provider.unwrap(),
-    apiBase: fields.apiBase.unwrap(),
-    concurrency: fields.concurrency.unwrap(),
-    downloadDir: fields.downloadDir,
-    notifications: fields.notifications.unwrap(),
-    theme: fields.theme.unwrap(),
+    ...withoutDefaults(SettingsSchema.shape),
     /** null turns the guard off (a JSON patch cannot carry `undefined`). */
-    confirmAboveUsd: fields.confirmAboveUsd.unwrap().nullable(),
+    confirmAboveUsd: SettingsSchema.shape.confirmAboveUsd.unwrap().nullable(),
     /** null (or "") = back to automatic. */
-    proxy: fields.proxy.unwrap().nullable(),
+    proxy: SettingsSchema.shape.proxy.unwrap().nullable(),
   })
   .partial()
   .strict();

@@ -1,3 +1,6 @@
+import { PROVIDERS } from '../../shared/domain';
+import { PROVIDER_INFO } from '../../shared/providers';
+
 export const USAGE = `Veo Studio command line — generate videos with fal-ai/veo3/image-to-video.
 
 Usage: npm run cli -- [global options] <command> [options]
@@ -22,8 +25,8 @@ Commands
 
 Global options
   --data-dir <dir>        where the library lives (env VEO_STUDIO_DATA_DIR)
-  --provider aggregator|fal|simulator
-  --api-base <url>        only with --provider (whose key goes there): e.g. --provider simulator --api-base http://127.0.0.1:8787 for "npm run sim"
+  --provider ${PROVIDERS.join('|')}
+  --api-base <url>        only with --provider (whose key goes there): e.g. --provider simulator --api-base http://127.0.0.1:8787 for "npm run sim", or --provider aggregator --api-base ${PROVIDER_INFO.aggregator.defaultBaseUrl}
   -h, --help
 
 Exit codes: 0 completed, 1 failed or cancelled, 2 bad usage or input.`;

@@ -1,6 +1,7 @@
 // Composition root: builds every core service from one config object. The desktop app, the browser
 // host and the CLI all call createCore and differ only in how they present it.
 import { DEFAULT_BASE_URL, isFinalState, type Provider } from '../../shared/domain';
+import { needsKey } from '../../shared/providers';
 import type { Settings } from '../../shared/settings';
 import type { BalanceInfo, KeyCheckResult } from '../../shared/account';
 import { fetchBalance } from './api/balance';
@@ -164,7 +165,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
           provider: p,
           baseUrl: effectiveBase,
           keyOrigins: () => keyOrigins(p),
-          getKey: () => (p === 'simulator' ? Promise.resolve(null) : secrets.get(p)),
+          getKey: () => (needsKey(p) ? secrets.get(p) : Promise.resolve(null)),
           fetch: netFetch,
           ...(config.retry ? { retry: config.retry } : {}),
         },
@@ -191,7 +192,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     // provider (the simulator's CDN next to its API, a local gateway) — never one a server names.
     privateVideoHosts: (rec) => keyOrigins(rec.provider).map((o) => new URL(o).hostname.replace(/^\[|\]$/g, '')),
   });
-  const keyOf = (p: Provider): Promise<string | null> => (p === 'simulator' ? Promise.resolve(null) : secrets.get(p));
+  const keyOf = (p: Provider): Promise<string | null> => (needsKey(p) ? secrets.get(p) : Promise.resolve(null));
 
   const ledger = await SpendLedger.open(library.dir);
   // Only the runner's own updates are heard: an imported record never reaches this listener.

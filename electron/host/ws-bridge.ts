@@ -4,14 +4,10 @@
 import type { Duplex } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
 import { WebSocketServer, WebSocket, type RawData } from 'ws';
-import { z } from 'zod';
 import type { EventChannel } from '../../shared/contract';
 import { ClientFrameSchema, HOST_WS_PROTOCOL, type ServerFrame } from '../../shared/wire-protocol';
 import type { Router } from '../core/ipc/router';
 
-// JSON has no `undefined`: a call without input (app:info, settings:get, jobs:active) arrives with no
-// `payload` key at all, which zod 4 refuses for a bare z.unknown() field.
-const FrameSchema = ClientFrameSchema.extend({ payload: z.unknown().optional() });
 
 /** A picture travels base64-encoded (≤ 40 MB of text) inside one JSON frame. */
 export const MAX_FRAME_BYTES = 45 * 1024 * 1024;
@@ -74,7 +70,7 @@ export class WsBridge {
     } catch {
       return; // Not JSON: there is no id to answer to.
     }
-    const frame = FrameSchema.safeParse(raw);
+    const frame = ClientFrameSchema.safeParse(raw);
     if (!frame.success) {
       const id = readableId(raw);
       if (id !== undefined) this.send(ws, { type: 'result', id, result: { ok: false, error: { kind: 'invalid_input', message: 'Malformed request.' } } });

@@ -3,6 +3,8 @@
 // thing lifecycle.ts needs afterwards — a way to bring the window back and to close it all.
 import path from 'node:path';
 import { app, Menu, session, shell } from 'electron';
+import type { AppCommand } from '../../shared/contract';
+import { ACTIVE_STATES } from '../../shared/domain';
 import { createCore, type Core } from '../core';
 import { createRouter } from '../core/ipc/router';
 import { createAppService } from '../core/service';
@@ -88,16 +90,16 @@ function wireShell(core: Core, opts: ShellOptions): DesktopShell {
       .then(send)
       .catch((err: unknown) => console.error('[veo] could not show the window:', err));
   };
-  const commandWindow = (command: string): void => sendToWindow(() => ipc.command(command));
+  const commandWindow = (command: AppCommand, jobId?: string): void => sendToWindow(() => ipc.command(command, jobId));
   /** "Open with", a second launch's argv and File ▸ Open Image… all end here. */
   const openImage = (path: string): void => sendToWindow(() => ipc.broadcast('app:openImage', { path }));
 
-  const activity = new JobActivity(core.library.list({ states: ['submitting', 'queued', 'running', 'downloading'] }));
+  const activity = new JobActivity(core.library.list({ states: [...ACTIVE_STATES] }));
   const taskbar = new TaskbarProgress(currentWindow);
   const notifier = new JobNotifier({
     enabled: () => core.settings().notifications,
     windowFocused: () => currentWindow()?.isFocused() ?? false,
-    openJob: (id) => commandWindow(`job:open:${id}`),
+    openJob: (id) => commandWindow('job:open', id),
   });
   const offs = [
     core.runner.events.on('job:updated', (rec) => {

@@ -2,7 +2,7 @@
 // routed to the shared router after a sender check; core events go out to every live window, held
 // until its page has loaded. Desktop-only one-way messages (drag-out) get the same sender check.
 import { ipcMain, type BrowserWindow, type IpcMainEvent, type IpcMainInvokeEvent, type Item, type WebContents } from 'electron';
-import { INVOKE_CHANNELS, VIDEO_DRAG_CHANNEL, type EventChannel, type IpcResult } from '../../shared/contract';
+import { INVOKE_CHANNELS, VIDEO_DRAG_CHANNEL, type AppCommand, type EventChannel, type IpcResult } from '../../shared/contract';
 import type { Router } from '../core/ipc/router';
 import { EventDelivery } from './ipc-delivery';
 import { isTrustedSender } from './security';
@@ -21,8 +21,8 @@ export interface IpcBridge {
   attachWindow(win: BrowserWindow): void;
   /** Sends an event to every attached window. */
   broadcast(channel: EventChannel, payload: unknown): void;
-  /** Menu / notification commands for the renderer (`view:library`, `job:open:<id>`…). */
-  command(command: string): void;
+  /** Menu / notification commands for the renderer (`view:library`, `job:open` + id…). */
+  command(command: AppCommand, jobId?: string): void;
   dispose(): void;
 }
 
@@ -79,8 +79,8 @@ export function setupIpc(opts: IpcOptions): IpcBridge {
       });
     },
     broadcast,
-    command(command) {
-      broadcast('app:command', { command });
+    command(command, jobId) {
+      broadcast('app:command', jobId === undefined ? { command } : { command, jobId });
     },
     dispose() {
       unsubscribe();

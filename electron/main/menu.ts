@@ -2,7 +2,9 @@
 // app-specific items send an `app:command` event the renderer acts on. Only types come from
 // 'electron' so the template is unit-tested under Node; lifecycle.ts builds and installs it.
 import type { MenuItemConstructorOptions } from 'electron';
+import type { AppCommand } from '../../shared/contract';
 
+/** The commands menu items send (a subset of the contract's APP_COMMANDS; `job:open` needs an id). */
 export const MENU_COMMANDS = {
   create: 'view:create',
   library: 'view:library',
@@ -10,14 +12,14 @@ export const MENU_COMMANDS = {
   search: 'focus:search',
   generate: 'job:generate',
   openImage: 'file:open-image',
-} as const;
+} as const satisfies Record<string, AppCommand>;
 
 export interface MenuOptions {
   isMac: boolean;
   /** Developer items (reload, devtools) appear only in unpackaged runs. */
   isDev: boolean;
   appName: string;
-  command: (command: string) => void;
+  command: (command: AppCommand) => void;
   openExternal: (url: string) => void;
   openDataFolder: () => void;
   /** File ▸ Open Image…: the native chooser in main (a page chooser opened from a menu has no user gesture). */
@@ -27,7 +29,7 @@ export interface MenuOptions {
 export const MODEL_PAGE_URL = 'https://fal.ai/models/fal-ai/veo3/image-to-video';
 
 export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] {
-  const send = (command: string) => () => o.command(command);
+  const send = (command: AppCommand) => () => o.command(command);
   // macOS convention: Settings… (Cmd+,) in the app menu, on top of Cmd+3 in View.
   const settingsItem: MenuItemConstructorOptions = {
     label: 'Settings…',

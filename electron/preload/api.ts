@@ -6,6 +6,7 @@ import {
   EVENT_CHANNELS,
   VIDEO_DRAG_CHANNEL,
   buildInvokeMethods,
+  isEventChannel,
   type EventChannel,
   type EventPayload,
   type VeoApi,
@@ -52,8 +53,7 @@ export function buildVeoApi(ipc: PreloadIpc, webUtils: PreloadWebUtils): Electro
   });
 
   const on = <C extends EventChannel>(channel: C, listener: (payload: EventPayload<C>) => void): (() => void) => {
-    // A list lookup, not `in`: `'toString' in eventChannels` is true (shared isEventChannel has that flaw).
-    if (!(EVENT_CHANNELS as readonly string[]).includes(channel)) {
+    if (!isEventChannel(channel)) {
       throw new TypeError(`Unknown event "${String(channel)}". Known events: ${EVENT_CHANNELS.join(', ')}.`);
     }
     if (typeof listener !== 'function') throw new TypeError('on(channel, listener): listener must be a function.');

@@ -1,7 +1,8 @@
 // Builds every store from one API and wires them to each other and to the core's events. Nothing
 // here touches the DOM, so tests can build the whole set against a fake VeoApi.
-import type { VeoApi } from '../../shared/contract';
+import { eventChannels, type VeoApi } from '../../shared/contract';
 import { createAppStore, type AppStore } from './app-store';
+import { runCommand } from './commands';
 import { createBalanceStore, type BalanceStore } from './balance-store';
 import { createCompareStore, type CompareStore } from './compare-store';
 import { createCreateStore, type CreateStore, type KeyValueStorage } from './create-store';
@@ -109,28 +110,15 @@ export function connectEvents(api: VeoApi, stores: Stores, refreshDelayMs = 400)
       if (change.type === 'delete') stores.jobs.getState().forget(change.id);
       scheduleLibraryRefresh();
     }),
-    api.on('app:command', ({ command }) => runCommand(stores, command)),
+    api.on('app:command', (payload) => {
+      // A shell newer than this page may send a command it does not know yet: ignore it.
+      const known = eventChannels['app:command'].safeParse(payload);
+      if (known.success) runCommand(stores, known.data);
+    }),
     // `app:openImage` is not here: it must be heard before React mounts (listenForOpenedImages).
   ];
   return () => {
     clearTimeout(refreshTimer);
     for (const off of offs) off();
   };
-}
-
-/** Menu and global-shortcut commands from the shell. Unknown commands are ignored. */
-export function runCommand(stores: Stores, command: string): void {
-  const app = stores.app.getState();
-  if (command === 'view:create' || command === 'view:library' || command === 'view:settings') {
-    app.setView(command.slice('view:'.length) as 'create' | 'library' | 'settings');
-  } else if (command === 'focus:search') {
-    app.requestSearchFocus();
-  } else if (command === 'file:open-image') {
-    app.requestChooseImage();
-  } else if (command.startsWith('job:open:')) {
-    const id = command.slice('job:open:'.length);
-    if (!id) return;
-    app.setView('library');
-    void stores.library.getState().select(id);
-  }
 }

@@ -4,6 +4,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { KeyCheckResult } from '../../shared/account';
 import type { KeyStatusInfo, VeoApi } from '../../shared/contract';
 import type { Provider } from '../../shared/domain';
+import { needsKey } from '../../shared/providers';
 import type { Settings, SettingsPatch } from '../../shared/settings';
 import { describeIpcError } from '../api/errors';
 import type { ToastStore } from './toast-store';
@@ -39,10 +40,10 @@ export interface SettingsDeps {
 
 export type KeyReadiness = 'ready' | 'missing' | 'checking';
 
-/** Whether jobs can be sent to `provider` as far as the key goes. The simulator needs none. */
+/** Whether jobs can be sent to `provider` as far as the key goes (some providers need none). */
 export function keyReadiness(provider: Provider | undefined, keys: SettingsState['keys']): KeyReadiness {
-  if (provider === 'simulator') return 'ready';
   if (!provider) return 'checking';
+  if (!needsKey(provider)) return 'ready';
   const status = keys[provider];
   if (!status) return 'checking';
   return status.isSet ? 'ready' : 'missing';
@@ -84,8 +85,8 @@ export function createSettingsStore({ api, toasts, onTargetChanged, onKeySaved }
     },
 
     async refreshKey(provider) {
-      if (provider === 'simulator') {
-        set({ keys: { ...get().keys, simulator: { isSet: false } } });
+      if (!needsKey(provider)) {
+        set({ keys: { ...get().keys, [provider]: { isSet: false } } });
         return;
       }
       const result = await api.key.status({ provider });

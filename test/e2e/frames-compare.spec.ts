@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expectModalDialog } from './support/dialog';
 import { startStack, type Stack } from './support/stack';
 import { generate, nav, openApp, setKey, shot } from './support/ui';
 
@@ -179,8 +180,8 @@ test('compare the two jobs: one transport drives both videos, and the difference
   await expect(wipe).toHaveValue('49');
   await shot(page, '32-compare-wipe');
 
-  await page.keyboard.press('Escape');
-  await expect(dialog).toBeHidden();
+  // Modal like every dialog: Tab stays inside, Esc closes, focus returns to the card that opened it.
+  await expectModalDialog(page, dialog, { focused: wipe, opener: libraryCard(page, PARENT_PROMPT) });
   // Esc closed only the Compare view: the library detail is still open.
   await expect(detail(page)).toBeVisible();
 });

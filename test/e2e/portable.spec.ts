@@ -6,6 +6,7 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { expectModalDialog } from './support/dialog';
 import { startHostProcess, startStack, type HostProcess, type Stack } from './support/stack';
 import { generate, jobCard, nav, openApp, playAndSeek, setKey, shot } from './support/ui';
 
@@ -96,7 +97,13 @@ test('a second machine imports the folder: both jobs appear and play; importing 
   await nav(page, 'Library').click();
   await expect(page.getByText('No videos yet')).toBeVisible();
 
-  await page.getByRole('button', { name: 'Import…' }).click();
+  // The folder form is modal (the shared Dialog); Esc leaves without importing.
+  const importButton = page.getByRole('button', { name: 'Import…' });
+  await importButton.click();
+  const dialog = page.getByRole('dialog', { name: 'Import library' });
+  await expectModalDialog(page, dialog, { focused: dialog.getByRole('textbox', { name: 'Folder path' }), opener: importButton });
+
+  await importButton.click();
   await typeFolder(page, exportDir, 'Import');
   await expect(status(page, /^Imported 2$/)).toBeVisible();
   await expect(page.getByText('2 jobs')).toBeVisible();

@@ -2,27 +2,63 @@
 // names every JavaScript object inherits (`constructor`, `__proto__`, `toString`) render like any
 // other, and a view that throws while rendering shows "This view hit a problem — Reload view" while
 // the rail, the other views and the Jobs panel keep working.
+//
+// The core no longer lets such ids in (imports re-id them, the journal refuses them: see
+// test/unit/library/hostile-import.test.ts), so the page meets them here the only way left: the
+// WebSocket between page and host is rewritten so three jobs arrive under those ids, and the ids the
+// page sends back are mapped to the real ones. What this proves is the renderer's own defence.
+import { randomUUID } from 'node:crypto';
 import { appendFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { startStack, type Stack } from './support/stack';
 import { nav, openApp, shot } from './support/ui';
 
 let stack: Stack;
 const PROTO_IDS = ['constructor', '__proto__', 'toString'];
+const REAL_IDS = PROTO_IDS.map(() => randomUUID());
 const promptOf = (id: string) => `A job whose id is ${id}`;
+
+const swap = (text: string, from: string[], to: string[]) => from.reduce((t, id, i) => t.split(`"${id}"`).join(`"${to[i]}"`), text);
+
+/**
+ * Relays the page's WebSocket, renaming the three jobs to prototype names on the way in and back on
+ * the way out. `breakLibrary()` decides whether the Library's pages arrive as records it cannot draw.
+ */
+async function routeWithPrototypeIds(page: Page, breakLibrary: () => boolean = () => false): Promise<void> {
+  await page.routeWebSocket(/\/ws$/, (ws) => {
+    const server = ws.connectToServer();
+    const libraryPages = new Set<number>();
+    ws.onMessage((message) => {
+      const text = swap(String(message), PROTO_IDS, REAL_IDS);
+      const frame = JSON.parse(text) as { id: number; channel?: string; payload?: Record<string, unknown> };
+      if (frame.channel === 'library:list' && frame.payload && 'offset' in frame.payload) libraryPages.add(frame.id);
+      server.send(text);
+    });
+    server.onMessage((message) => {
+      const text = swap(String(message), REAL_IDS, PROTO_IDS);
+      const frame = JSON.parse(text) as { type: string; id: number; result?: { ok: boolean; value?: { items: unknown[] } } };
+      if (breakLibrary() && frame.type === 'result' && libraryPages.has(frame.id) && frame.result?.ok && frame.result.value) {
+        frame.result.value.items = frame.result.value.items.map((r) => ({ ...(r as object), params: null }));
+        ws.send(JSON.stringify(frame));
+        return;
+      }
+      ws.send(text);
+    });
+  });
+}
 
 test.beforeAll(async () => {
   stack = await startStack();
-  // As an imported or hand-edited library would hold them: finished jobs, so nothing resumes.
+  // Finished jobs, so nothing resumes.
   const journal = join(stack.dataDir, 'library', 'library.jsonl');
   await mkdir(join(stack.dataDir, 'library'), { recursive: true });
-  const lines = PROTO_IDS.map((id, i) => {
+  const lines = PROTO_IDS.map((name, i) => {
     const at = new Date(Date.now() - (i + 1) * 60_000).toISOString();
     const record = {
-      id,
+      id: REAL_IDS[i],
       state: 'failed',
-      params: { prompt: promptOf(id), aspectRatio: '16:9', duration: '8s', resolution: '720p', generateAudio: true },
+      params: { prompt: promptOf(name), aspectRatio: '16:9', duration: '8s', resolution: '720p', generateAudio: true },
       input: { kind: 'url', url: 'https://example.com/still.png' },
       provider: 'aggregator',
       apiBase: 'https://api.chainhub.tech',
@@ -48,6 +84,7 @@ test.describe.configure({ mode: 'serial' });
 test('jobs with ids like constructor, __proto__ and toString render in the Jobs panel, the Library and the detail', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  await routeWithPrototypeIds(page);
   await openApp(page, stack.host.url);
   const jobs = page.getByRole('list', { name: 'Jobs' });
   for (const id of PROTO_IDS) await expect(jobs.getByRole('listitem').filter({ hasText: promptOf(id) })).toBeVisible();
@@ -67,24 +104,7 @@ test('a view that throws shows "Reload view"; the rest of the app keeps working'
   // The host answers the Library's pages with records the renderer cannot draw (no params): the
   // Library view throws while rendering a card. The Jobs panel's own list (no offset) is untouched.
   let breakLibrary = true;
-  await page.routeWebSocket(/\/ws$/, (ws) => {
-    const server = ws.connectToServer();
-    const libraryPages = new Set<number>();
-    ws.onMessage((message) => {
-      const frame = JSON.parse(String(message)) as { id: number; channel?: string; payload?: Record<string, unknown> };
-      if (frame.channel === 'library:list' && frame.payload && 'offset' in frame.payload) libraryPages.add(frame.id);
-      server.send(message);
-    });
-    server.onMessage((message) => {
-      const frame = JSON.parse(String(message)) as { type: string; id: number; result?: { ok: boolean; value?: { items: unknown[] } } };
-      if (breakLibrary && frame.type === 'result' && libraryPages.has(frame.id) && frame.result?.ok && frame.result.value) {
-        frame.result.value.items = frame.result.value.items.map((r) => ({ ...(r as object), params: null }));
-        ws.send(JSON.stringify(frame));
-        return;
-      }
-      ws.send(message);
-    });
-  });
+  await routeWithPrototypeIds(page, () => breakLibrary);
   await openApp(page, stack.host.url);
   await nav(page, 'Library').click();
   const fallback = page.getByRole('alert', { name: /Library: this view hit a problem/ });

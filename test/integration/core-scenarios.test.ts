@@ -58,14 +58,16 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
+/** Starts a job with this prompt; `short` asks for the cheapest settings (4 s, no audio). */
+function start(prompt: string, short = false): Promise<JobRecord> {
+  const params = short
+    ? ({ prompt, aspectRatio: 'auto', duration: '4s', resolution: '720p', generateAudio: false } as const)
+    : ({ prompt, aspectRatio: '16:9', duration: '8s', resolution: '720p', generateAudio: true } as const);
+  return core.runner.create({ params, image, provider: core.provider, apiBase: core.apiBase });
+}
+
 async function generate(scenario: string, prompt = `a quiet harbour at dawn [sim:${scenario}]`): Promise<JobRecord> {
-  const created = await core.runner.create({
-    params: { prompt, aspectRatio: '16:9', duration: '8s', resolution: '720p', generateAudio: true },
-    image,
-    provider: core.provider,
-    apiBase: core.apiBase,
-  });
-  return core.runner.wait(created.id);
+  return core.runner.wait((await start(prompt)).id);
 }
 
 async function expectSampleVideo(rec: JobRecord): Promise<void> {
@@ -159,12 +161,7 @@ describe('every simulator scenario ends completed or with a classified, readable
   });
 
   it('cancel while queued → cancelled, and the server saw the cancel', async () => {
-    const created = await core.runner.create({
-      params: { prompt: 'never mind [sim:long_queue]', aspectRatio: 'auto', duration: '4s', resolution: '720p', generateAudio: false },
-      image,
-      provider: core.provider,
-      apiBase: core.apiBase,
-    });
+    const created = await start('never mind [sim:long_queue]', true);
     await expect.poll(() => core.library.get(created.id)?.state).toBe('queued');
     await core.runner.cancel(created.id);
     const rec = await core.runner.wait(created.id);
@@ -173,12 +170,7 @@ describe('every simulator scenario ends completed or with a classified, readable
   });
 
   it('cancel_race → the job finished anyway and is recorded as completed', async () => {
-    const created = await core.runner.create({
-      params: { prompt: 'too late [sim:cancel_race]', aspectRatio: 'auto', duration: '4s', resolution: '720p', generateAudio: false },
-      image,
-      provider: core.provider,
-      apiBase: core.apiBase,
-    });
+    const created = await start('too late [sim:cancel_race]', true);
     await expect.poll(() => core.library.get(created.id)?.requestId).toBeDefined();
     await core.runner.cancel(created.id).catch(() => undefined);
     const rec = await core.runner.wait(created.id);

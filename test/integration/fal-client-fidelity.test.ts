@@ -4,6 +4,7 @@ import { ApiError, createFalClient, type FalClient, type QueueStatus } from '@fa
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_CLIP_PATH, startSimulator, type Simulator, type SimJobView } from '../../electron/core/simulator';
 import { stat } from 'node:fs/promises';
+import { simJobCompleted } from '../support/sim-http';
 
 const ENDPOINT = 'fal-ai/veo3/image-to-video';
 const KEY = 'fidelity-test-key';
@@ -32,19 +33,7 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-function completed(id: string): Promise<SimJobView> {
-  return new Promise((resolve) => {
-    const finish = (job: SimJobView): void => {
-      off();
-      resolve(job);
-    };
-    const off = sim.on('completed', (job) => {
-      if (job.requestId === id) finish(job);
-    });
-    const now = sim.job(id);
-    if (now?.state === 'COMPLETED') finish(now);
-  });
-}
+const completed = (id: string): Promise<SimJobView> => simJobCompleted(sim, id);
 
 describe('@fal-ai/client against the simulator', () => {
   it('submit → status with logs → result', async () => {

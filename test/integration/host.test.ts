@@ -9,14 +9,14 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import type { AppInfo, LibraryPage, PreparedImageInfo } from '../../shared/contract';
 import type { JobRecord } from '../../shared/domain';
 import { mediaKeyFromToken, mediaUrl, signedMediaQuery } from '../../shared/media-url';
-import { HOST_WS_PROTOCOL, hostTokenProtocol, type ServerFrame } from '../../shared/wire-protocol';
+import { HOST_WS_PROTOCOL, hostTokenProtocol } from '../../shared/wire-protocol';
 import { MemoryKeychain } from '../../electron/core/secrets/secret-store';
 import { FAST_TEST_TIMING } from '../../electron/core/simulator/types';
 import { startHost, type RunningHost } from '../../electron/host/server';
+import { HostWsClient, refusedWsUpgrade } from '../support/host-ws';
 import { REPO } from '../support/run-cli';
 
 const KEY = 'sk-host-test-SECRET-0123456789-abcd';
@@ -142,75 +142,14 @@ const wsUrl = (): string => `${host.origin.replace('http', 'ws')}/ws`;
 const pageProtocols = (): string[] => [HOST_WS_PROTOCOL, hostTokenProtocol(host.token)];
 const signed = (relativePath: string): string => mediaUrl('/media', relativePath, { key: mediaKeyFromToken(host.token), nowMs: Date.now() })!;
 
-function refusedUpgrade(protocols: string[], origin?: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(wsUrl(), protocols, { ...(origin ? { origin } : {}) });
-    ws.on('unexpected-response', (_req, res) => {
-      resolve(res.statusCode ?? 0);
-      ws.terminate();
-    });
-    ws.on('open', () => reject(new Error('the upgrade was accepted')));
-    ws.on('error', () => undefined);
-  });
-}
-
-class Client {
-  readonly frames: string[] = [];
-  private nextId = 1;
-  private readonly pending = new Map<number, (r: ServerFrame & { type: 'result' }) => void>();
-  private readonly eventWaiters = new Set<{ match: (f: ServerFrame & { type: 'event' }) => boolean; resolve: (f: ServerFrame & { type: 'event' }) => void }>();
-  readonly events: Array<ServerFrame & { type: 'event' }> = [];
-
-  constructor(readonly ws: WebSocket) {
-    ws.on('message', (data) => {
-      const text = data.toString();
-      this.frames.push(text);
-      const frame = JSON.parse(text) as ServerFrame;
-      if (frame.type === 'result') this.pending.get(frame.id)?.(frame);
-      else {
-        this.events.push(frame);
-        for (const w of [...this.eventWaiters]) {
-          if (!w.match(frame)) continue;
-          this.eventWaiters.delete(w);
-          w.resolve(frame);
-        }
-      }
-    });
-  }
-
-  static open(): Promise<Client> {
-    return new Promise((resolve, reject) => {
-      const ws = new WebSocket(wsUrl(), pageProtocols(), { origin: host.origin });
-      const client = new Client(ws);
-      ws.once('open', () => resolve(client));
-      ws.once('error', reject);
-    });
-  }
-
-  sendRaw(text: string, id?: number): Promise<ServerFrame & { type: 'result' }> | undefined {
-    this.ws.send(text);
-    if (id === undefined) return undefined;
-    return new Promise((resolve) => this.pending.set(id, resolve));
-  }
-
-  async invoke<T>(channel: string, payload?: unknown): Promise<T> {
-    const id = this.nextId++;
-    const reply = await this.sendRaw(JSON.stringify({ type: 'invoke', id, channel, payload }), id)!;
-    if (!reply.result.ok) throw new Error(`${channel}: ${reply.result.error.kind}: ${reply.result.error.message}`);
-    return reply.result.value as T;
-  }
-
-  waitForEvent(match: (f: ServerFrame & { type: 'event' }) => boolean): Promise<ServerFrame & { type: 'event' }> {
-    const seen = this.events.find(match);
-    if (seen) return Promise.resolve(seen);
-    return new Promise((resolve) => this.eventWaiters.add({ match, resolve }));
-  }
-}
+/** A page's WebSocket: the host's subprotocol and this run's token, from the host's own origin. */
+const openClient = (): Promise<HostWsClient> => HostWsClient.open(wsUrl(), pageProtocols(), { origin: host.origin });
+const refusedUpgrade = (protocols: string[], origin?: string): Promise<number> => refusedWsUpgrade(wsUrl(), protocols, origin);
 
 describe('WebSocket', () => {
-  let client: Client;
+  let client: HostWsClient;
   beforeAll(async () => {
-    client = await Client.open();
+    client = await openClient();
   });
   afterAll(() => client?.ws.close());
 
@@ -245,7 +184,7 @@ describe('WebSocket', () => {
     expect(unknown.result).toMatchObject({ ok: false, error: { kind: 'invalid_input' } });
     const badPayload = await client.sendRaw(JSON.stringify({ type: 'invoke', id: 9004, channel: 'jobs:cancel', payload: { id: 7 } }), 9004)!;
     expect(badPayload.result).toMatchObject({ ok: false, error: { kind: 'invalid_input' } });
-    expect(client.ws.readyState).toBe(WebSocket.OPEN);
+    expect(client.ws.readyState).toBe(client.ws.OPEN);
     expect((await client.invoke<AppInfo>('app:info')).face).toBe('host');
   });
 
@@ -293,7 +232,7 @@ describe('WebSocket', () => {
   });
 
   it('broadcasts events to every connected page', async () => {
-    const second = await Client.open();
+    const second = await openClient();
     try {
       const { token } = await client.invoke<PreparedImageInfo>('image:prepare', { kind: 'url', url: 'https://example.com/fox.png' });
       const job = await client.invoke<JobRecord>('jobs:create', { params: { prompt: 'broadcast' }, imageToken: token });

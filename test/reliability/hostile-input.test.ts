@@ -56,12 +56,9 @@ describe('hostile files', { timeout: 60_000 }, () => {
   });
 
   it('by path: each is refused with its own clear reason, or accepted when it is a real picture', async () => {
-    for (const file of files) {
-      const started = Date.now();
-      await expectVerdict(file, prepareImageFile(file.path));
-      // Refusals are cheap: the big ones are refused from stat and the header, before decoding.
-      expect(Date.now() - started, file.label).toBeLessThan(5000);
-    }
+    // The big ones are refused from stat and the header, before decoding: their reasons (too_large,
+    // too_many_pixels) say so. How long a refusal takes is measured by `npm run bench`, not here.
+    for (const file of files) await expectVerdict(file, prepareImageFile(file.path));
   });
 
   it('as bytes (browser host, clipboard): the same verdicts without a path to lean on', async () => {
@@ -109,12 +106,10 @@ describe('hostile prompts', { timeout: 30_000 }, () => {
     ['an object pretending to be text', { toString: 'x' }, /string/],
   ];
   it.each(refused)('refused: %s', (_label, prompt, message) => {
-    const started = Date.now();
     const parsed = GenerationParamsSchema.safeParse({ prompt });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.message).toMatch(message);
     expectClearMessage(parsed.error?.issues[0]?.message ?? '');
-    expect(Date.now() - started).toBeLessThan(200);
   });
 
   it('a negative prompt over the limit is refused too', () => {

@@ -134,8 +134,9 @@ describe.each([
       if (!useStream) {
         const [stalled, next] = statusCalls(run);
         const waited = (next?.at ?? 0) - (stalled?.at ?? 0);
+        // The stalled answer never comes: that a retry happened at all proves the timeout cut it off.
+        // Only the lower bound is about our code; an upper one would measure the machine's load.
         expect(waited).toBeGreaterThanOrEqual(TEST_RETRY.requestTimeoutMs);
-        expect(waited).toBeLessThan(TEST_RETRY.requestTimeoutMs + 1000);
       }
     });
   });
@@ -144,8 +145,8 @@ describe.each([
     await scenario(useStream, 'truncated_download', (run) => {
       expect(run.rec.state).toBe('completed');
       expect(run.rec.videoBytes).toBe(run.rec.result?.fileSize);
-      // 206 when the kept .part was resumed; 200 when the connection broke before any byte was
-      // read (fetch drops bytes still queued in a body stream that errors), so it starts over.
+      // 206 when the kept .part was resumed (the node:http downloader keeps every byte that
+      // arrived); 200 only when the connection broke before the first byte, so it starts over.
       const [first, second, ...more] = cdnCalls(run).map((c) => c.status);
       expect(first).toBe(200);
       expect([200, 206]).toContain(second);

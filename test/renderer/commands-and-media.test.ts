@@ -5,7 +5,7 @@ import { connectEvents, createStores } from '../../renderer/stores';
 import { makeJobRecord } from '../support/records';
 import { createFakeApi, ok } from './fake-api';
 
-describe('app:command', () => {
+describe("app:command", () => {
   it('switches views, focuses search, opens the chooser and opens a job', async () => {
     const job = makeJobRecord();
     const fake = createFakeApi({ 'library:get': () => ok(job) });
@@ -18,10 +18,10 @@ describe('app:command', () => {
     expect(stores.app.getState()).toMatchObject({ view: 'library', searchFocusRequest: 1 });
     fake.emit('app:command', { command: 'file:open-image' });
     expect(stores.app.getState()).toMatchObject({ view: 'create', chooseImageRequest: 1 });
-    fake.emit('app:command', { command: `job:open:${job.id}` });
+    fake.emit('app:command', { command: 'job:open', jobId: job.id });
     expect(stores.app.getState().view).toBe('library');
     await expect.poll(() => stores.library.getState().selected?.id).toBe(job.id);
-    fake.emit('app:command', { command: 'something:unknown' });
+    fake.emit('app:command', { command: 'something:unknown' } as never);
     expect(stores.app.getState().view).toBe('library');
     off();
   });

@@ -4,6 +4,7 @@
 import type { BalanceInfo, KeyCheckResult } from '../../../shared/account';
 import { DEFAULT_BASE_URL, type Provider } from '../../../shared/domain';
 import { formatUsd } from '../../../shared/pricing';
+import { needsKey } from '../../../shared/providers';
 import type { Settings } from '../../../shared/settings';
 import { fetchBalance } from '../../core/api/balance';
 import { checkKey } from '../../core/api/key-check';
@@ -41,7 +42,7 @@ export async function runBalance(ctx: AccountContext, json: boolean, io: CliIo):
   const info: BalanceInfo =
     baseUrl === undefined
       ? { provider: ctx.provider, balanceUsd: null, source: 'none', reason: 'The built-in simulator starts afresh in every run; point --api-base at "npm run sim".', checkedAt: new Date().toISOString() }
-      : await fetchBalance({ provider: ctx.provider, baseUrl, getKey: () => (ctx.provider === 'simulator' ? Promise.resolve(null) : ctx.secrets.get(ctx.provider)), fetch: networkOf(ctx) });
+      : await fetchBalance({ provider: ctx.provider, baseUrl, getKey: () => (needsKey(ctx.provider) ? ctx.secrets.get(ctx.provider) : Promise.resolve(null)), fetch: networkOf(ctx) });
   if (json) {
     io.out(JSON.stringify({ ...info, apiBase: baseUrl ?? null }));
     return EXIT.ok;

@@ -4,6 +4,7 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { GenerationParamsSchema, type GenerationParams, type JobRecord } from '../../../shared/domain';
 import { formatUsd } from '../../../shared/pricing';
+import { needsKey, PROVIDER_INFO } from '../../../shared/providers';
 import type { Core } from '../../core';
 import { writeSidecarQuietly } from '../../core/library/sidecar';
 import { checkImageUrl } from '../../core/media/image-url';
@@ -53,8 +54,8 @@ export async function runGenerate(core: Core, o: ParsedOptions, io: CliIo, signa
   const params = paramsFromOptions(o);
   const image = await loadImage(o.image);
   if ('warnings' in image) for (const w of image.warnings) io.err(`note: ${w.message}`);
-  if (core.provider !== 'simulator' && !(await core.secrets.status(core.provider)).isSet) {
-    throw new UsageError(`No API key is set for ${core.provider}. Run: printf %s "$KEY" | npm run cli -- key set`);
+  if (needsKey(core.provider) && !(await core.secrets.status(core.provider)).isSet) {
+    throw new UsageError(`No API key is set for ${PROVIDER_INFO[core.provider].label}. Run: printf %s "$KEY" | npm run cli -- key set`);
   }
 
   const unsubscribe = watchJobs(core.runner.events, io.err);

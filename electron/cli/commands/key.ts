@@ -1,5 +1,7 @@
 // `key set | status | clear`: the key goes straight from stdin to the OS keychain. It is never
 // echoed, printed, logged or written anywhere else; status shows only the last 4 characters.
+import { PROVIDERS } from '../../../shared/domain';
+import { needsKey } from '../../../shared/providers';
 import { isKeychainError, validateApiKey } from '../../core/secrets/secret-store';
 import { EXIT, UsageError } from '../errors';
 import type { CliIo } from '../io';
@@ -7,7 +9,9 @@ import { checkKeyFor, type AccountContext } from './account';
 
 export async function runKey(sub: string | undefined, ctx: AccountContext, io: CliIo, opts: { check: boolean } = { check: true }): Promise<number> {
   const { provider, secrets } = ctx;
-  if (provider === 'simulator') throw new UsageError('The simulator needs no API key. Choose --provider aggregator or fal.');
+  if (!needsKey(provider)) {
+    throw new UsageError(`The ${provider} needs no API key. Choose --provider ${PROVIDERS.filter(needsKey).join(' or ')}.`);
+  }
   switch (sub) {
     case 'set': {
       const key = await io.readSecret(`Paste your ${provider} API key and press Enter: `);

@@ -1,19 +1,13 @@
-// How each provider wants to be authenticated (protocol.md, "Providers"). The key is read lazily per
-// request and turned straight into a header value; nothing here keeps or prints it.
-import { DEFAULT_BASE_URL, type Provider } from '../../../shared/domain';
+// Turns a provider's stored key into its Authorization header (the scheme per provider lives in
+// shared/providers.ts). The key is read lazily per request; nothing here keeps or prints it.
+import type { Provider } from '../../../shared/domain';
+import { authorizationValue, PROVIDER_INFO } from '../../../shared/providers';
 import { ApiError } from './errors';
 
-/** The simulator accepts any credential; this stands in when no key is stored. */
+export { authorizationValue };
+
+/** Providers that need no key accept any credential; this stands in when none is stored. */
 export const SIMULATOR_PLACEHOLDER_KEY = 'simulator';
-
-export function defaultBaseUrl(provider: Provider): string {
-  return DEFAULT_BASE_URL[provider];
-}
-
-/** fal direct speaks `Key`, the aggregator (and therefore the simulator, which mimics it) `Bearer`. */
-export function authorizationValue(provider: Provider, key: string): string {
-  return provider === 'fal' ? `Key ${key}` : `Bearer ${key}`;
-}
 
 /**
  * Reads the key and returns the Authorization header value for this provider. A missing key is a
@@ -23,10 +17,10 @@ export async function resolveAuthorization(provider: Provider, getKey: () => Pro
   const raw = await getKey();
   const key = raw?.trim() ?? '';
   if (key !== '') return authorizationValue(provider, key);
-  if (provider === 'simulator') return authorizationValue(provider, SIMULATOR_PLACEHOLDER_KEY);
-  const who = provider === 'fal' ? 'fal' : 'the API provider';
+  const info = PROVIDER_INFO[provider];
+  if (!info.needsKey) return authorizationValue(provider, SIMULATOR_PLACEHOLDER_KEY);
   throw new ApiError({
     kind: 'auth',
-    message: `No API key is set for ${who}. Add one in Settings, or run \`veo key set\`.`,
+    message: `No API key is set for ${info.label}. Add one in Settings, or run \`veo key set\`.`,
   });
 }

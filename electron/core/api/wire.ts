@@ -18,7 +18,6 @@ export const SubmitBodySchema = z.object({
   cancel_url: z.string().min(1),
   queue_position: z.number().int().nonnegative().nullish(),
 });
-export type SubmitBody = z.infer<typeof SubmitBodySchema>;
 
 const LogLineWire = z.object({
   message: z.string(),
@@ -116,7 +115,6 @@ export const ErrorBodySchema = z.object({
   error_type: z.string().optional().catch(undefined),
   status: z.string().optional().catch(undefined),
 });
-export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
 export const CancelBodySchema = z.object({ status: z.string().optional().catch(undefined) });
 

@@ -4,7 +4,7 @@
 // ever re-submitting (a second POST is a second charge).
 import { randomUUID } from 'node:crypto';
 import type { GenerationParams, JobInput, JobProgress, JobRecord, Provider, QueueUrls } from '../../../shared/domain';
-import { GenerationParamsSchema, isFinalState } from '../../../shared/domain';
+import { ACTIVE_STATES, GenerationParamsSchema, isFinalState } from '../../../shared/domain';
 import { isApiError } from '../api/errors';
 import { parseApiBase, rebaseUrl } from '../api/rebase';
 import type { QueueClient } from '../api/types';
@@ -129,7 +129,7 @@ export class JobRunner {
   /** Picks up every unfinished job after a restart. Returns the ids it is now following. */
   resumeAll(): string[] {
     const unfinished = this.opts.library.list({
-      states: ['submitting', 'queued', 'running', 'downloading'],
+      states: [...ACTIVE_STATES],
       sort: 'oldest',
     });
     for (const rec of unfinished) void this.run(rec.id);

@@ -55,6 +55,7 @@ export interface StepDeps {
 
 export class JobSteps {
   private readonly opts: StepOptions;
+  /** Logs of the jobs being followed right now (saved with the next state change); dropped when the follow ends. */
   private readonly logs = new Map<string, LogLine[]>();
   /** When each job's status was last written (see statusWriteIntervalMs). */
   private readonly statusWrittenAt = new Map<string, number>();
@@ -110,8 +111,17 @@ export class JobSteps {
 
   /** Follows a sent job to the end: status until COMPLETED, then the result, then the download. */
   async finish(rec: JobRecord, client: QueueClient, signal: AbortSignal): Promise<JobRecord> {
+    this.logs.set(rec.id, this.logs.get(rec.id) ?? rec.logs);
+    try {
+      return await this.follow(rec, client, signal);
+    } finally {
+      this.logs.delete(rec.id);
+    }
+  }
+
+  private async follow(rec: JobRecord, client: QueueClient, signal: AbortSignal): Promise<JobRecord> {
     if ((rec.state === 'queued' || rec.state === 'running') && rec.urls) {
-      const completed = await this.follow(rec, rec.urls, client, signal);
+      const completed = await this.untilCompleted(rec, rec.urls, client, signal);
       const failedOnServer = completed.error !== undefined || completed.errorType !== undefined;
       rec = await this.fetchResult(this.current(rec.id), client, signal, failedOnServer);
     }
@@ -119,7 +129,7 @@ export class JobSteps {
     return rec;
   }
 
-  private async follow(rec: JobRecord, urls: QueueUrls, client: QueueClient, signal: AbortSignal): Promise<CompletedStatus> {
+  private async untilCompleted(rec: JobRecord, urls: QueueUrls, client: QueueClient, signal: AbortSignal): Promise<CompletedStatus> {
     try {
       return await followUntilCompleted(
         client,
@@ -242,7 +252,8 @@ export class JobSteps {
     const known = this.logs.get(rec.id) ?? rec.logs;
     const seen = new Set(known.map(logKey));
     const merged = [...known, ...incoming.filter((l) => !seen.has(logKey(l)))].slice(-MAX_LOG_LINES);
-    this.logs.set(rec.id, merged);
+    // Only a job being followed keeps its logs here; a long-running process must not collect them all.
+    if (this.logs.has(rec.id)) this.logs.set(rec.id, merged);
     return merged;
   }
 

@@ -16,8 +16,6 @@ export const PORTABLE_VERSION = 1;
 export const INDEX_FILE = 'index.json';
 export const JOBS_DIR = 'jobs';
 export const VIDEO_FILE = 'video.mp4';
-/** Written by ./sidecar (writeSidecar names it after the video). */
-export const SIDECAR_FILE = 'video.json';
 export const THUMB_FILE = 'thumb.jpg';
 
 /** The envelope only; each job is validated on its own so one bad entry cannot sink the rest. */

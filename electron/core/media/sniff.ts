@@ -3,8 +3,6 @@
 
 export type ImageMime = 'image/png' | 'image/jpeg' | 'image/webp';
 
-export const ACCEPTED_IMAGE_MIMES: readonly ImageMime[] = ['image/png', 'image/jpeg', 'image/webp'];
-
 /** How many leading bytes `sniffImageType` / `describeForeignFile` ever look at. */
 export const SNIFF_BYTES = 1024;
 

@@ -3,6 +3,7 @@
 // renderer gets `status()`, which reveals whether a key is set and its last 4 characters, nothing more.
 // No error thrown from here may contain the key: backend failures are re-worded, never passed through.
 import type { Provider } from '../../../shared/domain';
+import { needsKey, type KeyedProvider } from '../../../shared/providers';
 import { KeychainError, isKeychainError, redact } from './keychain-error';
 
 export { KeychainError, isKeychainError } from './keychain-error';
@@ -25,14 +26,12 @@ export interface KeyStatus {
   store?: string;
 }
 
-export type KeyedProvider = Exclude<Provider, 'simulator'>;
+/** Which providers need a key is in shared/providers.ts (re-exported for the core's callers). */
+export { needsKey, type KeyedProvider };
 
 export const DEFAULT_KEYCHAIN_SERVICE = 'Veo Studio';
 export const MIN_KEY_LENGTH = 8;
 export const MAX_KEY_LENGTH = 512;
-
-/** The simulator accepts any key; the runner substitutes a placeholder, so nothing is stored for it. */
-export const needsKey = (provider: Provider): provider is KeyedProvider => provider !== 'simulator';
 
 /**
  * Trims and checks a pasted key. Messages describe the problem, never the key (not even its length:

@@ -1,9 +1,8 @@
 // Remembers the latest live numbers of every job that is still moving, so a renderer that connects
 // (or reloads) mid-job can show queue positions and logs at once instead of waiting for the next tick.
-import { isFinalState, type JobProgress, type JobRecord, type JobState } from '../../../shared/domain';
+import { ACTIVE_STATES, isFinalState, type JobProgress, type JobRecord } from '../../../shared/domain';
 import type { Core } from '../index';
 
-const ACTIVE_STATES: JobState[] = ['submitting', 'queued', 'running', 'downloading'];
 
 export class ProgressTracker {
   private readonly latest = new Map<string, JobProgress>();
@@ -26,7 +25,7 @@ export class ProgressTracker {
 
   /** One entry per unfinished job in the library; the state always comes from the record. */
   active(): JobProgress[] {
-    return this.core.library.list({ states: ACTIVE_STATES, sort: 'oldest' }).map((rec) => {
+    return this.core.library.list({ states: [...ACTIVE_STATES], sort: 'oldest' }).map((rec) => {
       const seen = this.latest.get(rec.id);
       return seen ? { ...seen, state: rec.state } : this.fromRecord(rec);
     });

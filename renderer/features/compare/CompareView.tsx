@@ -1,10 +1,11 @@
 // Two jobs on one timeline: side by side or as a wipe, one play/pause and one timeline for both, then
 // how their settings and prompts differ. Keyboard: Space plays/pauses, ←/→ seek both (Shift: one
 // frame), Esc closes. The view sits over the window; focus moves into it and back when it closes.
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useMemo, useRef, type KeyboardEvent } from 'react';
 import type { JobRecord } from '../../../shared/domain';
 import { mediaUrl } from '../../api/media';
 import { excerpt } from '../../components/format';
+import { Dialog } from '../../components/Dialog';
 import { CloseIcon, PlayIcon } from '../../components/icons';
 import { Segmented, type SegmentOption } from '../../components/Segmented';
 import type { CompareMode } from '../../stores/compare-store';
@@ -34,7 +35,6 @@ function CompareView({ a, b }: { a: JobRecord; b: JobRecord }) {
   const mediaBase = useApp((s) => s.info?.mediaBase);
   const aRef = useRef<HTMLVideoElement>(null);
   const bRef = useRef<HTMLVideoElement>(null);
-  const dialogRef = useRef<HTMLDivElement>(null);
   const playback = useSyncedPlayback(aRef, bRef);
   const promptParts = useMemo(() => diffWords(a.params.prompt, b.params.prompt), [a, b]);
   const negativeParts = useMemo(
@@ -42,21 +42,12 @@ function CompareView({ a, b }: { a: JobRecord; b: JobRecord }) {
     [a, b],
   );
 
-  useEffect(() => {
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
-    dialogRef.current?.focus();
-    return () => previous?.focus();
-  }, []);
-
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.metaKey || e.ctrlKey || e.altKey) return;
     // Keys pressed in here are the Compare view's: the library behind must not act on them.
     e.stopPropagation();
     const target = e.target as HTMLElement;
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      compare.getState().close();
-    } else if (e.key === ' ' && !target.closest('button, .segmented')) {
+    if (e.key === ' ' && !target.closest('button, .segmented')) {
       e.preventDefault();
       playback.toggle();
     } else if ((e.key === 'ArrowLeft' || e.key === 'ArrowRight') && !target.closest('.wipe-slider, .segmented')) {
@@ -67,15 +58,7 @@ function CompareView({ a, b }: { a: JobRecord; b: JobRecord }) {
   };
 
   return (
-    <div
-      ref={dialogRef}
-      className="compare-overlay"
-      role="dialog"
-      aria-modal="true"
-      aria-label="Compare"
-      tabIndex={-1}
-      onKeyDown={onKeyDown}
-    >
+    <Dialog label="Compare" className="dialog-full compare-overlay" focusCard onCancel={() => compare.getState().close()} onKeyDown={onKeyDown}>
       <header className="compare-header">
         <h2 className="view-title">Compare</h2>
         <Segmented label="Layout" hideLabel value={mode} options={LAYOUTS} onChange={(m) => compare.getState().setMode(m)} />
@@ -134,6 +117,6 @@ function CompareView({ a, b }: { a: JobRecord; b: JobRecord }) {
         <PromptDiff label="Prompt (A → B)" parts={promptParts} />
         {(a.params.negativePrompt || b.params.negativePrompt) && <PromptDiff label="Negative prompt (A → B)" parts={negativeParts} />}
       </div>
-    </div>
+    </Dialog>
   );
 }

@@ -1,7 +1,7 @@
 // The two jobs' settings side by side; rows that differ are marked (colour and the word "differs",
 // so the difference does not rest on colour alone).
 import type { JobRecord } from '../../../shared/domain';
-import { PROVIDER_NAMES } from '../../components/providers';
+import { PROVIDER_INFO } from '../../../shared/providers';
 
 interface Row {
   label: string;
@@ -15,7 +15,7 @@ const ROWS: Row[] = [
   { label: 'Audio', value: (r) => (r.params.generateAudio ? 'On' : 'Off') },
   { label: 'Seed', value: (r) => (r.params.seed === undefined ? 'Random' : String(r.params.seed)) },
   { label: 'Negative prompt', value: (r) => r.params.negativePrompt || '—' },
-  { label: 'Provider', value: (r) => PROVIDER_NAMES[r.provider] },
+  { label: 'Provider', value: (r) => PROVIDER_INFO[r.provider].label },
 ];
 
 export function settingsDiffRows(a: JobRecord, b: JobRecord): Array<{ label: string; a: string; b: string; differs: boolean }> {

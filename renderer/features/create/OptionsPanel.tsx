@@ -7,6 +7,7 @@ import { Segmented } from '../../components/Segmented';
 import { Switch } from '../../components/Switch';
 import { useCreate, useStores } from '../../stores/hooks';
 import { GenerateButton } from './GenerateButton';
+import { Field } from '../../components/Field';
 
 const ASPECTS = [
   { value: 'auto', label: 'Auto', icon: <AutoAspectIcon size={14} aria-hidden="true" />, hint: 'Follow the picture' },
@@ -70,10 +71,7 @@ function AdvancedOptions() {
       </button>
       {open && (
         <div id="advanced-options" className="advanced-body">
-          <div className="field">
-            <label htmlFor="negative-prompt" className="field-label">
-              Negative prompt
-            </label>
+          <Field id="negative-prompt" label="Negative prompt">
             <textarea
               id="negative-prompt"
               className="input textarea"
@@ -82,11 +80,13 @@ function AdvancedOptions() {
               value={negativePrompt}
               onChange={(e) => create.getState().setField('negativePrompt', e.target.value)}
             />
-          </div>
-          <div className="field">
-            <label htmlFor="seed" className="field-label">
-              Seed
-            </label>
+          </Field>
+          <Field
+            id="seed"
+            label="Seed"
+            hint={seedInvalid ? 'Use a whole number, or leave it blank.' : 'The same seed and settings give similar results.'}
+            hintIsError={seedInvalid}
+          >
             <input
               id="seed"
               className="input"
@@ -97,10 +97,7 @@ function AdvancedOptions() {
               aria-describedby="seed-hint"
               onChange={(e) => create.getState().setField('seed', e.target.value)}
             />
-            <p id="seed-hint" className={`field-hint ${seedInvalid ? 'is-error' : ''}`}>
-              {seedInvalid ? 'Use a whole number, or leave it blank.' : 'The same seed and settings give similar results.'}
-            </p>
-          </div>
+          </Field>
         </div>
       )}
     </div>

@@ -12,7 +12,7 @@ import { copyText } from '../../components/clipboard';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { formatBytes, formatDateTime } from '../../components/format';
 import { CloseIcon, CopyIcon, EditIcon, StarIcon, TrashIcon } from '../../components/icons';
-import { PROVIDER_NAMES } from '../../components/providers';
+import { PROVIDER_INFO } from '../../../shared/providers';
 import { StateBadge } from '../../components/StateBadge';
 import { Thumb } from '../../components/Thumb';
 import { useApp, useLibrary, useStores } from '../../stores/hooks';
@@ -112,7 +112,7 @@ function DetailContent({ videoRef }: { videoRef: RefObject<HTMLVideoElement | nu
             <Setting label="Input" value={`${record.input.width}×${record.input.height} · ${formatBytes(record.input.bytes)}`} />
           )}
           {record.videoBytes !== undefined && <Setting label="Video" value={formatBytes(record.videoBytes)} />}
-          <Setting label="Provider" value={PROVIDER_NAMES[record.provider]} />
+          <Setting label="Provider" value={PROVIDER_INFO[record.provider].label} />
           <CostSetting record={record} />
           {record.importedAt && <Setting label="Imported" value={formatDateTime(record.importedAt)} />}
           {record.finishedAt && <Setting label="Finished" value={formatDateTime(record.finishedAt)} />}
@@ -167,7 +167,7 @@ function CostSetting({ record }: { record: JobRecord }) {
 export function describeCost(cost: JobCost, record: Pick<JobRecord, 'provider'>): string {
   switch (cost.status) {
     case 'charged':
-      return `${formatUsd(cost.usd)} · charged by ${PROVIDER_NAMES[record.provider]}${cost.at ? ` on ${formatDateTime(cost.at)}` : ''}`;
+      return `${formatUsd(cost.usd)} · charged by ${PROVIDER_INFO[record.provider].label}${cost.at ? ` on ${formatDateTime(cost.at)}` : ''}`;
     case 'free':
       return `${formatPrice(cost.usd, 'simulator')} (simulator)`;
     case 'not_charged':

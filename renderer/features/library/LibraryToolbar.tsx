@@ -1,13 +1,12 @@
 // Search (debounced), state filter chips, favourites and sort.
 import { useEffect, useRef, useState } from 'react';
-import type { JobState } from '../../../shared/domain';
+import { ACTIVE_STATES, type JobState } from '../../../shared/domain';
 import { CloseIcon, SearchIcon, StarIcon } from '../../components/icons';
 import { MOD_LABEL } from '../../components/keyboard';
 import { useApp, useLibrary, useStores } from '../../stores/hooks';
 
-const ACTIVE_STATES: JobState[] = ['submitting', 'queued', 'running', 'downloading'];
 const CHIPS: { label: string; states: JobState[] }[] = [
-  { label: 'In progress', states: ACTIVE_STATES },
+  { label: 'In progress', states: [...ACTIVE_STATES] },
   { label: 'Completed', states: ['completed'] },
   { label: 'Failed', states: ['failed'] },
   { label: 'Cancelled', states: ['cancelled'] },

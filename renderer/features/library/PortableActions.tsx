@@ -1,7 +1,8 @@
 // The Library's portable-library buttons: "Select" mode, "Export selection…", "Export all…" and
 // "Import…". Where the core has no native folder picker (the browser host) a small form asks for
 // the folder path instead.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { Dialog } from '../../components/Dialog';
 import { DownloadIcon, UploadIcon } from '../../components/icons';
 import { MOD_LABEL } from '../../components/keyboard';
 import { useStores } from '../../stores/hooks';
@@ -47,7 +48,7 @@ export function PortableActions() {
   );
 }
 
-/** Modal: focus moves to the path box, Esc cancels, focus returns to the button that opened it. */
+/** Asks for a folder path; the last one stays in the box, selected (Enter reuses it, typing replaces it). */
 function FolderPathDialog() {
   const { portable } = useStores();
   const prompt = usePortable((s) => s.folderPrompt);
@@ -56,36 +57,17 @@ function FolderPathDialog() {
   const inputRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    if (!prompt) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    // The last folder stays in the box, selected: Enter reuses it, typing replaces it.
-    inputRef.current?.focus();
-    inputRef.current?.select();
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
+    if (prompt) inputRef.current?.select();
   }, [prompt]);
 
   if (!prompt) return null;
   const exporting = prompt.purpose === 'export';
   const what = exporting ? (prompt.ids ? `${prompt.ids.length} selected job${prompt.ids.length === 1 ? '' : 's'}` : 'the whole library') : '';
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      portable.getState().cancelFolderPrompt();
-    }
-  };
+  const cancel = () => portable.getState().cancelFolderPrompt();
 
   return (
-    <div className="portable-backdrop" onMouseDown={(e) => e.target === e.currentTarget && portable.getState().cancelFolderPrompt()}>
+    <Dialog onCancel={cancel} labelledBy="portable-dialog-title" describedBy="portable-dialog-text" initialFocus={inputRef}>
       <form
-        className="portable-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="portable-dialog-title"
-        aria-describedby="portable-dialog-text"
-        onKeyDown={onKeyDown}
         onSubmit={(e) => {
           e.preventDefault();
           void portable.getState().submitFolder(path.trim());
@@ -99,8 +81,8 @@ function FolderPathDialog() {
             ? `Copies ${what} — videos, input pictures and an index — into a folder on the computer running Veo Studio. Use an empty or new folder.`
             : 'Merges a folder exported by Veo Studio into this library. Jobs already here are skipped.'}
         </p>
-        <label className="portable-field">
-          <span>Folder path</span>
+        <label className="field">
+          <span className="field-label">Folder path</span>
           <input
             ref={inputRef}
             className="input"
@@ -113,8 +95,8 @@ function FolderPathDialog() {
             required
           />
         </label>
-        <div className="portable-dialog-actions">
-          <button type="button" className="btn btn-secondary" onClick={() => portable.getState().cancelFolderPrompt()}>
+        <div className="dialog-actions">
+          <button type="button" className="btn btn-secondary" onClick={cancel}>
             Cancel
           </button>
           <button type="submit" className="btn btn-primary" disabled={busy || path.trim() === ''}>
@@ -122,6 +104,6 @@ function FolderPathDialog() {
           </button>
         </div>
       </form>
-    </div>
+    </Dialog>
   );
 }

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { LedgerInfo } from '../../../shared/contract';
 import { formatUsd } from '../../../shared/pricing';
-import { PROVIDER_NAMES } from '../../components/providers';
+import { PROVIDER_INFO } from '../../../shared/providers';
 import { useLibrary, useStores } from '../../stores/hooks';
 
 /** YYYY-MM-DD of `now` in local time, the same calendar the core's ledger uses. */
@@ -52,7 +52,7 @@ export function SpendSummary() {
         {ledger.byProvider.length > 1 &&
           ledger.byProvider.map((p) => (
             <div key={p.provider}>
-              <dt>{PROVIDER_NAMES[p.provider]}</dt>
+              <dt>{PROVIDER_INFO[p.provider].label}</dt>
               <dd>{formatUsd(p.usd)}</dd>
             </div>
           ))}

@@ -1,7 +1,7 @@
 // First run without a key: say where keys come from, take one right here, or offer the simulator
 // so the app can be tried at no cost.
+import { needsKey, PROVIDER_INFO, type ProviderInfo } from '../../../shared/providers';
 import { ExternalLinkIcon, KeyIcon, SimulatorIcon, SparklesIcon } from '../../components/icons';
-import { KEY_SIGNUP_URL } from '../../../shared/account';
 import { useApp, useEffectiveProvider, useKeyReadiness, useSettings, useStores } from '../../stores/hooks';
 import { KeyForm, useKeyOrigin } from '../settings/KeyForm';
 
@@ -10,15 +10,14 @@ export function useNeedsOnboarding(): boolean {
   const readiness = useKeyReadiness();
   const dismissed = useApp((s) => s.onboardingDismissed);
   const loaded = useSettings((s) => s.settings !== undefined);
-  return loaded && !dismissed && provider !== undefined && provider !== 'simulator' && readiness === 'missing';
+  return loaded && !dismissed && provider !== undefined && needsKey(provider) && readiness === 'missing';
 }
 
 export function Onboarding() {
   const { settings, app } = useStores();
   const provider = useEffectiveProvider() ?? 'aggregator';
-  const isFal = provider === 'fal';
+  const info: ProviderInfo = PROVIDER_INFO[provider];
   const origin = useKeyOrigin(provider);
-  const signup = KEY_SIGNUP_URL[provider];
 
   return (
     <div className="onboarding">
@@ -36,30 +35,26 @@ export function Onboarding() {
             <KeyIcon size={18} aria-hidden="true" />
             <div>
               <h2>Where to get a key</h2>
-              {isFal ? (
-                <p>
-                  Create one in your fal.ai dashboard under <strong>Keys</strong>.{' '}
-                  <a href="https://fal.ai/dashboard/keys" target="_blank" rel="noreferrer">
-                    fal.ai/dashboard/keys <ExternalLinkIcon size={12} aria-hidden="true" />
+              <p>
+                {info.keyHelp?.text}{' '}
+                {info.keyHelp?.url && (
+                  <a href={info.keyHelp.url} target="_blank" rel="noreferrer">
+                    {info.keyHelp.url.replace(/^https:\/\//, '')} <ExternalLinkIcon size={12} aria-hidden="true" />
                   </a>
-                </p>
-              ) : (
-                <p>
-                  Sign in to your aggregator dashboard and create an API key there (an <code>sk-…</code> token).{' '}
-                  {signup && (
-                    <a href={signup} target="_blank" rel="noreferrer">
-                      {signup.replace(/^https:\/\//, '')} <ExternalLinkIcon size={12} aria-hidden="true" />
-                    </a>
-                  )}{' '}
-                  Have a fal.ai key instead? Choose <strong>fal.ai</strong> as the provider in Settings.
-                </p>
-              )}
+                )}
+                {provider !== 'fal' && (
+                  <>
+                    {' '}
+                    Have a {PROVIDER_INFO.fal.label} key instead? Choose <strong>{PROVIDER_INFO.fal.label}</strong> as the provider in Settings.
+                  </>
+                )}
+              </p>
             </div>
           </div>
         </div>
 
         <div className="onboarding-key">
-          <span className="field-label">Paste your {isFal ? 'fal.ai' : 'aggregator'} key</span>
+          <span className="field-label">Paste your {info.label} key</span>
           <p className="field-hint" data-testid="key-destination">
             Your key will be sent to <strong>{origin}</strong> only — to check it now (free) and with each job.
           </p>

@@ -1,6 +1,7 @@
 // A one-line setting saved when it is committed (blur or Enter), checked first: the API base URL and
 // the proxy. `check` returns an error sentence, or undefined when the value may be saved.
 import { useState } from 'react';
+import { Field } from '../../components/Field';
 
 export interface CommitFieldProps {
   id: string;
@@ -28,10 +29,7 @@ export function CommitField({ id, label, saved, placeholder, hint, type = 'text'
   };
 
   return (
-    <div className="field">
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
+    <Field id={id} label={label} hint={error ?? hint} hintIsError={!!error}>
       <input
         id={id}
         type={type}
@@ -46,9 +44,6 @@ export function CommitField({ id, label, saved, placeholder, hint, type = 'text'
         onBlur={commit}
         onKeyDown={(e) => e.key === 'Enter' && commit()}
       />
-      <p id={`${id}-hint`} className={`field-hint ${error ? 'is-error' : ''}`}>
-        {error ?? hint}
-      </p>
-    </div>
+    </Field>
   );
 }

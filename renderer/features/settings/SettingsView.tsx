@@ -1,10 +1,10 @@
 // Settings: where jobs go (provider, base URL, key), how many run at once, files, notifications,
 // theme, and a few facts about this installation.
 import { useState, type ReactNode } from 'react';
-import { DEFAULT_BASE_URL, PROVIDERS, type Provider } from '../../../shared/domain';
+import { PROVIDERS, type Provider } from '../../../shared/domain';
+import { PROVIDER_INFO } from '../../../shared/providers';
 import type { Settings } from '../../../shared/settings';
 import { GlobeIcon, MonitorIcon, MoonIcon, ServerIcon, SimulatorIcon, SunIcon } from '../../components/icons';
-import { PROVIDER_NAMES } from '../../components/providers';
 import { Segmented } from '../../components/Segmented';
 import { Switch } from '../../components/Switch';
 import { useApp, useSettings, useStores } from '../../stores/hooks';
@@ -13,12 +13,8 @@ import { CommitField } from './CommitField';
 import { KeyForm } from './KeyForm';
 import { ProxyField } from './ProxyField';
 import { SpendLimitField } from './SpendLimitField';
+import { Field } from '../../components/Field';
 
-const PROVIDER_INFO: Record<Provider, { name: string; blurb: string }> = {
-  aggregator: { name: PROVIDER_NAMES.aggregator, blurb: 'The default service (api.chainhub.tech), with its own key.' },
-  fal: { name: PROVIDER_NAMES.fal, blurb: 'Straight to fal.ai with a fal key.' },
-  simulator: { name: PROVIDER_NAMES.simulator, blurb: 'Free and offline. Makes sample clips, for trying things out.' },
-};
 const PROVIDER_ICONS: Record<Provider, ReactNode> = {
   aggregator: <ServerIcon size={16} aria-hidden="true" />,
   fal: <GlobeIcon size={16} aria-hidden="true" />,
@@ -69,14 +65,14 @@ function SettingsForm({ settings }: { settings: Settings }) {
                   name="provider"
                   value={p}
                   checked={provider === p}
-                  aria-label={PROVIDER_INFO[p].name}
+                  aria-label={PROVIDER_INFO[p].label}
                   aria-describedby={`provider-${p}-blurb`}
                   onChange={() => update({ provider: p })}
                 />
                 <span className="provider-face">
                   <span className="provider-name">
                     {PROVIDER_ICONS[p]}
-                    {PROVIDER_INFO[p].name}
+                    {PROVIDER_INFO[p].label}
                   </span>
                   <span className="provider-blurb" id={`provider-${p}-blurb`}>
                     {PROVIDER_INFO[p].blurb}
@@ -87,7 +83,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
           </div>
           {info && info.provider !== provider && (
             <p className="field-hint">
-              This window sends jobs to {PROVIDER_INFO[info.provider].name} ({info.apiBase}), chosen when Veo Studio was started.
+              This window sends jobs to {PROVIDER_INFO[info.provider].label} ({info.apiBase}), chosen when Veo Studio was started.
             </p>
           )}
         </div>
@@ -95,8 +91,8 @@ function SettingsForm({ settings }: { settings: Settings }) {
         {provider !== 'simulator' && (
           <ProxyField value={settings.proxy} fromTerminal={info?.face === 'host'} onSave={(patch) => void store.getState().update(patch)} />
         )}
-        {provider === 'simulator' ? (
-          <p className="field-hint">The simulator needs no API key.</p>
+        {!PROVIDER_INFO[provider].needsKey ? (
+          <p className="field-hint">{PROVIDER_INFO[provider].label} needs no API key.</p>
         ) : (
           <div className="field">
             <span className="field-label">API key</span>
@@ -109,10 +105,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
         <h2 id="jobs-heading" className="card-title">
           Jobs and files
         </h2>
-        <div className="field field-inline">
-          <label htmlFor="concurrency" className="field-label">
-            Concurrent jobs
-          </label>
+        <Field id="concurrency" label="Concurrent jobs" hint="How many jobs run at the same time (1–8). More jobs wait in line." inline>
           <input
             id="concurrency"
             type="number"
@@ -125,8 +118,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
               if (Number.isInteger(n) && n >= 1 && n <= 8) update({ concurrency: n });
             }}
           />
-          <p className="field-hint">How many jobs run at the same time (1–8). More jobs wait in line.</p>
-        </div>
+        </Field>
         <SpendLimitField value={settings.confirmAboveUsd} onSave={(patch) => void store.getState().update(patch)} />
         {info?.nativeFiles && <DownloadDirField value={settings.downloadDir ?? ''} onSave={(v) => update({ downloadDir: v || undefined })} />}
         <Switch
@@ -180,7 +172,7 @@ function BaseUrlField({ provider, settings, onSave, fromTerminal }: { provider: 
       label="API base URL"
       type="url"
       saved={settings.apiBase[provider] ?? ''}
-      placeholder={provider === 'simulator' ? 'Built-in simulator' : DEFAULT_BASE_URL[provider]}
+      placeholder={provider === 'simulator' ? 'Built-in simulator' : PROVIDER_INFO[provider].defaultBaseUrl}
       hint={fromTerminal ? 'Set when the host starts: npm run host -- --api-base <url>.' : 'Leave blank to use the default shown.'}
       readOnly={fromTerminal}
       check={(v) => (v && !/^https?:\/\/[^\s]+$/i.test(v) ? 'Use a full address such as https://api.example.com, or leave it blank for the default.' : undefined)}
@@ -197,10 +189,7 @@ function BaseUrlField({ provider, settings, onSave, fromTerminal }: { provider: 
 function DownloadDirField({ value, onSave }: { value: string; onSave: (v: string) => void }) {
   const [draft, setDraft] = useState(value);
   return (
-    <div className="field">
-      <label htmlFor="download-dir" className="field-label">
-        Download folder
-      </label>
+    <Field id="download-dir" label="Download folder">
       <input
         id="download-dir"
         className="input mono"
@@ -209,6 +198,6 @@ function DownloadDirField({ value, onSave }: { value: string; onSave: (v: string
         onChange={(e) => setDraft(e.target.value)}
         onBlur={() => draft.trim() !== value && onSave(draft.trim())}
       />
-    </div>
+    </Field>
   );
 }

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { BrandIcon, CreateIcon, LibraryIcon, SettingsIcon, SimulatorIcon, KeyIcon } from '../../components/icons';
 import { MOD_LABEL } from '../../components/keyboard';
+import { PROVIDER_INFO } from '../../../shared/providers';
 import { BalanceChip } from '../../components/BalanceChip';
-import { PROVIDER_NAMES } from '../../components/providers';
 import type { View } from '../../stores/app-store';
 import { useApp, useEffectiveProvider, useJobs, useKeyReadiness, useStores } from '../../stores/hooks';
 import { activeJobCount } from '../../stores/jobs-store';
@@ -70,11 +70,11 @@ function ProviderPill() {
     <button
       type="button"
       className={`provider-pill ${ready ? 'is-ready' : 'is-missing'}`}
-      title={ready ? `New jobs go to ${PROVIDER_NAMES[provider]}` : 'No API key yet — open Settings'}
+      title={ready ? `New jobs go to ${PROVIDER_INFO[provider].label}` : 'No API key yet — open Settings'}
       onClick={() => app.getState().setView('settings')}
     >
       {provider === 'simulator' ? <SimulatorIcon size={14} aria-hidden="true" /> : <KeyIcon size={14} aria-hidden="true" />}
-      <span className="rail-label">{PROVIDER_NAMES[provider]}</span>
+      <span className="rail-label">{PROVIDER_INFO[provider].label}</span>
       <span className="provider-dot" aria-hidden="true" />
       <span className="visually-hidden">{ready ? '(ready)' : '(no API key)'}</span>
     </button>

@@ -3,7 +3,6 @@
 // where `node --import tsx` spends several seconds transforming the core on a busy 2-core machine —
 // and the crash test starts the driver some sixty times. Either way the child is ONE node process,
 // so a SIGKILL really ends it.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { build } from 'esbuild';
@@ -12,19 +11,7 @@ export const REPO = join(import.meta.dirname, '..', '..', '..');
 /** Inside the repo so the bundle resolves node_modules; never committed (node_modules is ignored). */
 const BUNDLE_DIR = join(REPO, 'node_modules', '.cache', 'veo-reliability');
 
-export interface ChildRun {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-export interface RunningChild {
-  child: ChildProcess;
-  done: Promise<ChildRun>;
-  /** SIGKILL now (if still running); resolves once the process is gone. */
-  kill(): Promise<ChildRun>;
-}
+export { startChild, type ChildRun, type RunningChild } from '../../support/child-process';
 
 const bundles = new Map<string, Promise<string>>();
 
@@ -69,31 +56,6 @@ async function removeStaleBundles(): Promise<void> {
     const pid = Number(name.split('-')[0]);
     if (Number.isInteger(pid) && pid !== process.pid && !alive(pid)) await rm(join(BUNDLE_DIR, name), { force: true });
   }
-}
-
-export function startChild(script: string, args: string[], opts: { nodeArgs?: string[]; env?: NodeJS.ProcessEnv; input?: string } = {}): RunningChild {
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), script, ...args], {
-    cwd: REPO,
-    env: { ...process.env, ...opts.env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  child.stdin?.on('error', () => undefined);
-  child.stdin?.end(opts.input ?? '');
-  const done = new Promise<ChildRun>((resolve) => {
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-  return {
-    child,
-    done,
-    kill() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      return done;
-    },
-  };
 }
 
 /** Rejects after `ms` naming `what`: every wait in these suites is bounded. */

@@ -102,8 +102,8 @@ describe('submit', () => {
   });
 
   it('a submit that times out is outcome_unknown, not retried', async () => {
-    server = await startFakeServer(() => undefined); // never answers
-    const client = createQueueClient({ provider: 'aggregator', baseUrl: server.origin, getKey: async () => 'k', retry: { ...FAST_RETRY, requestTimeoutMs: 100 } });
+    server = await startFakeServer(() => undefined); // never answers; the timeout leaves a loaded machine time to connect and send first
+    const client = createQueueClient({ provider: 'aggregator', baseUrl: server.origin, getKey: async () => 'k', retry: { ...FAST_RETRY, requestTimeoutMs: 1500 } });
     const err = await rejection(client.submit(INPUT));
     expect(err).toMatchObject({ kind: 'outcome_unknown' });
     expect(server.requests).toHaveLength(1);

@@ -91,7 +91,7 @@ describe('buildVeoApi', () => {
   it('keeps commands that arrive before the page subscribes, for its first live subscriber', async () => {
     const { ipc, emit } = fakeIpc();
     const api = buildVeoApi(ipc, webUtils);
-    emit('app:command', { command: 'job:open:a' });
+    emit('app:command', { command: 'job:open', jobId: 'a' });
     emit('app:command', { command: 'view:library' });
     // React StrictMode: subscribe, unsubscribe at once, subscribe again.
     const first: unknown[] = [];
@@ -100,7 +100,7 @@ describe('buildVeoApi', () => {
     api.on('app:command', (p) => second.push(p));
     await Promise.resolve();
     expect(first).toEqual([]);
-    expect(second).toEqual([{ command: 'job:open:a' }, { command: 'view:library' }]);
+    expect(second).toEqual([{ command: 'job:open', jobId: 'a' }, { command: 'view:library' }]);
     // With a subscriber present, commands go straight through and are not kept for later.
     emit('app:command', { command: 'focus:search' });
     expect(second.at(-1)).toEqual({ command: 'focus:search' });

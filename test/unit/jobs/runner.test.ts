@@ -56,6 +56,17 @@ async function seed(partial: Partial<JobRecord>): Promise<JobRecord> {
   });
 }
 
+/** Creates a job, cancels it while the fake server holds it queued, then lets the server answer. */
+async function cancelWhileQueued(): Promise<JobRecord> {
+  let open!: () => void;
+  client.statusGate = new Promise((r) => (open = r));
+  const created = await runner.create({ params: PARAMS, image: IMAGE, provider: 'simulator', apiBase: client.baseUrl });
+  await expect.poll(() => library.get(created.id)?.state).toBe('queued');
+  await runner.cancel(created.id);
+  open();
+  return runner.wait(created.id);
+}
+
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'veo-runner-'));
   library = await LibraryStore.open(dir);
@@ -157,13 +168,7 @@ describe('JobRunner', () => {
       results: [VIDEO],
       resultsAfterCancel: [new ApiError({ kind: 'validation', message: 'Request was cancelled', httpStatus: 422 })],
     }));
-    let open!: () => void;
-    client.statusGate = new Promise((r) => (open = r));
-    const created = await runner.create({ params: PARAMS, image: IMAGE, provider: 'simulator', apiBase: client.baseUrl });
-    await expect.poll(() => library.get(created.id)?.state).toBe('queued');
-    await runner.cancel(created.id);
-    open();
-    const done = await runner.wait(created.id);
+    const done = await cancelWhileQueued();
     expect(done.state).toBe('cancelled');
     expect(done.cancelRequested).toBe(true);
     expect(client.calls.cancel).toBe(1);
@@ -172,13 +177,7 @@ describe('JobRunner', () => {
 
   it('records a job that finished despite the cancel as completed', async () => {
     client = new FakeQueueClient(() => ({ statuses: [QUEUED(1), QUEUED(1), COMPLETED], results: [VIDEO], cancel: 'requested' }));
-    let open!: () => void;
-    client.statusGate = new Promise((r) => (open = r));
-    const created = await runner.create({ params: PARAMS, image: IMAGE, provider: 'simulator', apiBase: client.baseUrl });
-    await expect.poll(() => library.get(created.id)?.state).toBe('queued');
-    await runner.cancel(created.id);
-    open();
-    const done = await runner.wait(created.id);
+    const done = await cancelWhileQueued();
     expect(done.state).toBe('completed');
     expect(done.cancelRequested).toBe(true);
   });
@@ -245,5 +244,13 @@ describe('JobRunner', () => {
     expect(done.state).toBe('completed');
     expect(client.calls.submit).toBe(1);
     expect(client.calls.result).toBe(1);
+  });
+
+  it('keeps no per-job logs in memory once jobs have ended (a long-running host runs thousands)', async () => {
+    const jobs = await Promise.all([1, 2, 3].map(() => runner.create({ params: PARAMS, image: IMAGE, provider: 'simulator', apiBase: client.baseUrl })));
+    const done = await Promise.all(jobs.map((j) => runner.wait(j.id)));
+    expect(done.every((r) => r.state === 'completed' && r.logs.length > 0)).toBe(true);
+    const steps = (runner as unknown as { steps: { logs: Map<string, unknown> } }).steps;
+    expect(steps.logs.size).toBe(0);
   });
 });

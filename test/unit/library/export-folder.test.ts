@@ -2,21 +2,17 @@
 // there). System folders are refused — also through a symlink — and folders are made one at a time.
 import { randomUUID } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { exportLibrary } from '../../../electron/core/library/portable';
-import { LibraryStore } from '../../../electron/core/library/store';
+import type { LibraryStore } from '../../../electron/core/library/store';
+import { useTempLibrary } from '../../support/temp-library';
 
-let root: string;
+const lib = useTempLibrary('veo-export-folder-');
 let store: LibraryStore;
 beforeEach(async () => {
-  root = await fsp.mkdtemp(path.join(tmpdir(), 'veo-export-folder-'));
-  store = await LibraryStore.open(path.join(root, 'lib'));
-});
-afterEach(async () => {
-  await store.close();
-  await fsp.rm(root, { recursive: true, force: true });
+  lib.dir = path.join(lib.root, 'lib');
+  store = await lib.openStore();
 });
 
 describe.skipIf(process.platform === 'win32')('export destinations', () => {
@@ -25,13 +21,13 @@ describe.skipIf(process.platform === 'win32')('export destinations', () => {
   });
 
   it('a symlink that leads into /proc is refused too', async () => {
-    const link = path.join(root, 'innocent');
+    const link = path.join(lib.root, 'innocent');
     await fsp.symlink('/proc/self', link);
     await expect(exportLibrary(store, 'all', path.join(link, 'export', 'here'))).rejects.toThrow(/inside \/proc, a system folder \(it leads to \/proc\//);
   });
 
   it('missing parent folders are created one by one', async () => {
-    const dest = path.join(root, 'a', 'b', randomUUID());
+    const dest = path.join(lib.root, 'a', 'b', randomUUID());
     const result = await exportLibrary(store, 'all', dest);
     expect(result.exported).toBe(0);
     expect((await fsp.readdir(dest)).sort()).toEqual(['index.json']);

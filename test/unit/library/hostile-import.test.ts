@@ -2,29 +2,24 @@
 // make this machine talk to someone else's server are all neutralised on the way in.
 import { randomUUID } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { importLibrary } from '../../../electron/core/library/portable';
 import { OUTCOME_UNKNOWN_IMPORT_NOTE } from '../../../electron/core/library/portable-import';
 import { RECORD_LIMITS } from '../../../electron/core/library/record-bounds';
 import { LibraryStore } from '../../../electron/core/library/store';
 import { makeJobRecord } from '../../support/records';
+import { useTempLibrary } from '../../support/temp-library';
 
-let root: string;
+const lib = useTempLibrary('veo-hostile-import-');
 let store: LibraryStore;
-
 beforeEach(async () => {
-  root = await fsp.mkdtemp(path.join(tmpdir(), 'veo-hostile-import-'));
-  store = await LibraryStore.open(path.join(root, 'lib'));
-});
-afterEach(async () => {
-  await store.close();
-  await fsp.rm(root, { recursive: true, force: true });
+  lib.dir = path.join(lib.root, 'lib');
+  store = await lib.openStore();
 });
 
 async function importJobs(jobs: unknown[]) {
-  const dir = path.join(root, `export-${randomUUID()}`);
+  const dir = path.join(lib.root, `export-${randomUUID()}`);
   await fsp.mkdir(dir);
   await fsp.writeFile(path.join(dir, 'index.json'), JSON.stringify({ format: 'veo-studio.library', version: 1, exportedAt: 'now', jobs }));
   return importLibrary(store, dir);
@@ -49,7 +44,7 @@ describe('importing a hostile library', () => {
     expect(store.list().find((r) => r.requestId === 'p-2')?.parentId).toBe(importedParent?.id);
 
     await store.close();
-    store = await LibraryStore.open(path.join(root, 'lib'));
+    store = await LibraryStore.open(path.join(lib.root, 'lib'));
     expect(store.count()).toBe(names.length);
   });
 
@@ -57,9 +52,9 @@ describe('importing a hostile library', () => {
     await store.close();
     const good = makeJobRecord({ id: randomUUID() });
     const lines = [...['constructor', '__proto__', 'toString'].map((id) => makeJobRecord({ id })), good].map((record) => JSON.stringify({ op: 'put', record }));
-    await fsp.writeFile(path.join(root, 'lib', 'library.jsonl'), `${lines.join('\n')}\n`);
+    await fsp.writeFile(path.join(lib.root, 'lib', 'library.jsonl'), `${lines.join('\n')}\n`);
     const problems: string[] = [];
-    store = await LibraryStore.open(path.join(root, 'lib'), { onProblem: (p) => problems.push(p.reason) });
+    store = await LibraryStore.open(path.join(lib.root, 'lib'), { onProblem: (p) => problems.push(p.reason) });
     expect(store.list().map((r) => r.id)).toEqual([good.id]);
     expect(problems).toHaveLength(3);
     expect(problems.every((p) => /is not a safe folder name/.test(p))).toBe(true);

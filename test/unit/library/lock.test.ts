@@ -2,19 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { promises as fsp } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { LibraryInUseError, LibraryStore } from '../../../electron/core/library';
 import { isProcessAlive, processStartTime } from '../../../electron/core/library/lock';
 import { makeJobRecord } from '../../support/records';
+import { useTempLibrary } from '../../support/temp-library';
 
-let dir: string;
+const lib = useTempLibrary('veo-lock-');
+
 let lockPath: string;
-const open: LibraryStore[] = [];
-async function openStore(): Promise<LibraryStore> {
-  const store = await LibraryStore.open(dir);
-  open.push(store);
-  return store;
-}
 
 /** The pid of a process that has certainly exited (it ran to completion before we look). */
 function deadPid(): number {
@@ -24,45 +20,40 @@ function deadPid(): number {
   return child.pid;
 }
 
-beforeEach(async () => {
-  dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'veo-lock-'));
-  lockPath = path.join(dir, 'library.lock');
-});
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-  await fsp.rm(dir, { recursive: true, force: true });
+beforeEach(() => {
+  lockPath = path.join(lib.dir, 'library.lock');
 });
 
 describe('library lock', () => {
   it('writes our pid while open and removes the lock on close', async () => {
-    const store = await openStore();
+    const store = await lib.openStore();
     expect((await fsp.readFile(lockPath, 'utf8')).split('\n')[0]).toBe(String(process.pid));
     await store.close();
     await expect(fsp.stat(lockPath)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('refuses a second open while the first is open, with a message naming the holder', async () => {
-    await openStore();
-    const second = LibraryStore.open(dir);
+    await lib.openStore();
+    const second = LibraryStore.open(lib.dir);
     await expect(second).rejects.toBeInstanceOf(LibraryInUseError);
     await expect(second).rejects.toThrow(
-      `The Veo Studio library at ${dir} is in use by process ${process.pid} (the app or another CLI). Close it and try again.`,
+      `The Veo Studio library at ${lib.dir} is in use by process ${process.pid} (the app or another CLI). Close it and try again.`,
     );
   });
 
   it('refuses a lock held by another live process', async () => {
     await fsp.writeFile(lockPath, `${process.ppid}\n`);
-    await expect(LibraryStore.open(dir)).rejects.toThrow(`in use by process ${process.ppid}`);
+    await expect(LibraryStore.open(lib.dir)).rejects.toThrow(`in use by process ${process.ppid}`);
     expect((await fsp.readFile(lockPath, 'utf8')).trim()).toBe(String(process.ppid));
   });
 
   it('takes over a stale lock whose process is gone, keeping the data', async () => {
-    const first = await openStore();
+    const first = await lib.openStore();
     const r = await first.put(makeJobRecord());
     await first.close();
     const pid = deadPid();
     await fsp.writeFile(lockPath, `${pid}\n`);
-    const store = await openStore();
+    const store = await lib.openStore();
     expect(store.get(r.id)).toEqual(r);
     expect((await fsp.readFile(lockPath, 'utf8')).split('\n')[0]).toBe(String(process.pid));
   });
@@ -71,12 +62,12 @@ describe('library lock', () => {
     await fsp.writeFile(lockPath, `${process.ppid}\n`);
     const beforeBoot = new Date(Date.now() - os.uptime() * 1000 - 60_000);
     await fsp.utimes(lockPath, beforeBoot, beforeBoot);
-    await openStore();
+    await lib.openStore();
     expect((await fsp.readFile(lockPath, 'utf8')).split('\n')[0]).toBe(String(process.pid));
   });
 
   it.runIf(process.platform === 'linux')('records the owner\'s start time next to its pid', async () => {
-    await openStore();
+    await lib.openStore();
     const [pid, start] = (await fsp.readFile(lockPath, 'utf8')).split('\n');
     expect(pid).toBe(String(process.pid));
     expect(start).toBe(processStartTime(process.pid));
@@ -90,24 +81,24 @@ describe('library lock', () => {
     expect(isProcessAlive(reused)).toBe(true);
     const otherStart = String(Number(processStartTime(reused)) + 12_345);
     await fsp.writeFile(lockPath, `${reused}\n${otherStart}\n`);
-    const store = await openStore();
+    const store = await lib.openStore();
     expect(store.list()).toEqual([]);
     expect((await fsp.readFile(lockPath, 'utf8')).split('\n')[0]).toBe(String(process.pid));
   });
 
   it.runIf(process.platform === 'linux')('still refuses that pid when the start time matches (the owner is alive)', async () => {
     await fsp.writeFile(lockPath, `${process.ppid}\n${processStartTime(process.ppid)}\n`);
-    await expect(LibraryStore.open(dir)).rejects.toBeInstanceOf(LibraryInUseError);
+    await expect(LibraryStore.open(lib.dir)).rejects.toBeInstanceOf(LibraryInUseError);
   });
 
   it('takes over a lock with unreadable content', async () => {
     await fsp.writeFile(lockPath, 'not a pid');
-    await openStore();
+    await lib.openStore();
     expect((await fsp.readFile(lockPath, 'utf8')).split('\n')[0]).toBe(String(process.pid));
   });
 
   it('does not remove a lock that another process took over after we were presumed dead', async () => {
-    const store = await openStore();
+    const store = await lib.openStore();
     await fsp.writeFile(lockPath, `${process.ppid}\n`);
     await store.close();
     expect((await fsp.readFile(lockPath, 'utf8')).trim()).toBe(String(process.ppid));

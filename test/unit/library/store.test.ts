@@ -1,41 +1,26 @@
 import { promises as fsp } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LibraryStore, type LibraryChange } from '../../../electron/core/library';
+import { describe, expect, it } from 'vitest';
+import type { LibraryStore} from '../../../electron/core/library';
+import { type LibraryChange } from '../../../electron/core/library';
 import { makeJobRecord } from '../../support/records';
+import { useTempLibrary } from '../../support/temp-library';
 
-let root: string;
-let dir: string;
-const open: LibraryStore[] = [];
-async function openStore(): Promise<LibraryStore> {
-  const store = await LibraryStore.open(dir);
-  open.push(store);
-  return store;
-}
-
-beforeEach(async () => {
-  root = await fsp.mkdtemp(path.join(os.tmpdir(), 'veo-lib-'));
-  dir = root;
-});
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-  await fsp.rm(root, { recursive: true, force: true });
-});
+const lib = useTempLibrary('veo-lib-');
 
 describe('LibraryStore basics', () => {
   it('creates the folder and starts empty', async () => {
-    dir = path.join(dir, 'nested', 'library');
-    const store = await openStore();
-    expect(store.dir).toBe(dir);
+    lib.dir = path.join(lib.dir, 'nested', 'library');
+    const store = await lib.openStore();
+    expect(store.dir).toBe(lib.dir);
     expect(store.list()).toEqual([]);
     expect(store.count()).toBe(0);
     expect(store.problems).toEqual([]);
-    expect((await fsp.stat(dir)).isDirectory()).toBe(true);
+    expect((await fsp.stat(lib.dir)).isDirectory()).toBe(true);
   });
 
   it('puts and gets a record, stamping updatedAt and applying schema defaults', async () => {
-    const store = await openStore();
+    const store = await lib.openStore();
     const input = makeJobRecord({ updatedAt: '2000-01-01T00:00:00.000Z' });
     const saved = await store.put(input);
     expect(saved.id).toBe(input.id);
@@ -46,18 +31,18 @@ describe('LibraryStore basics', () => {
   });
 
   it('rejects an invalid record with a readable error and writes nothing', async () => {
-    const store = await openStore();
+    const store = await lib.openStore();
     const bad = { ...makeJobRecord(), state: 'exploded' } as unknown as Parameters<LibraryStore['put']>[0];
     await expect(store.put(bad)).rejects.toThrow(/not a valid job record[\s\S]*state/);
     const unsafe = makeJobRecord({ id: '../escape' });
     await expect(store.put(unsafe)).rejects.toThrow(/cannot be used as a job id/);
     expect(store.count()).toBe(0);
-    const journal = await fsp.readFile(path.join(dir, 'library.jsonl'), 'utf8').catch(() => '');
+    const journal = await fsp.readFile(path.join(lib.dir, 'library.jsonl'), 'utf8').catch(() => '');
     expect(journal).toBe('');
   });
 
   it('hands out frozen records so callers cannot change memory behind the disk', async () => {
-    const store = await openStore();
+    const store = await lib.openStore();
     const saved = await store.put(makeJobRecord());
     expect(() => {
       (saved as { state: string }).state = 'failed';
@@ -66,7 +51,7 @@ describe('LibraryStore basics', () => {
   });
 
   it('lists newest first by default, oldest on request, with limit and offset', async () => {
-    const store = await openStore();
+    const store = await lib.openStore();
     const records = [makeJobRecord(), makeJobRecord(), makeJobRecord(), makeJobRecord()];
     // Insert out of order: listing must follow createdAt, not insertion.
     for (const r of [records[2], records[0], records[3], records[1]]) await store.put(r!);
@@ -79,7 +64,7 @@ describe('LibraryStore basics', () => {
   });
 
   it('searches prompt, negative prompt and request id case-insensitively, and filters by state and favourite', async () => {
-    const store = await openStore();
+    const store = await lib.openStore();
     const cat = await store.put(makeJobRecord({ params: { prompt: 'A Cat on a windowsill' }, state: 'completed', favourite: true }));
     const dog = await store.put(makeJobRecord({ params: { prompt: 'A dog', negativePrompt: 'no CATS please' }, state: 'failed' }));
     const other = await store.put(makeJobRecord({ params: { prompt: 'A boat' }, requestId: 'REQ-cat-123', state: 'running' }));
@@ -98,7 +83,7 @@ describe('LibraryStore basics', () => {
   });
 
   it('updates with a patch or a function, keeps order and search in step, and refuses unknown ids', async () => {
-    const store = await openStore();
+    const store = await lib.openStore();
     const a = await store.put(makeJobRecord({ state: 'running' }));
     const b = await store.put(makeJobRecord({ state: 'running' }));
     const patched = await store.update(a.id, { state: 'completed', favourite: true });
@@ -117,7 +102,7 @@ describe('LibraryStore basics', () => {
   });
 
   it('serializes concurrent updates so none is lost', async () => {
-    const store = await openStore();
+    const store = await lib.openStore();
     const r = await store.put(makeJobRecord({ logs: [] }));
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
@@ -125,13 +110,13 @@ describe('LibraryStore basics', () => {
       ),
     );
     expect(store.get(r.id)?.logs.map((l) => l.message)).toEqual(Array.from({ length: 20 }, (_, i) => `line ${i}`));
-    const lines = (await fsp.readFile(path.join(dir, 'library.jsonl'), 'utf8')).trimEnd().split('\n');
+    const lines = (await fsp.readFile(path.join(lib.dir, 'library.jsonl'), 'utf8')).trimEnd().split('\n');
     expect(lines).toHaveLength(21);
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
   });
 
   it('tells change listeners about puts and deletes, and stops after unsubscribe', async () => {
-    const store = await openStore();
+    const store = await lib.openStore();
     const changes: LibraryChange[] = [];
     const off = store.onChange((c) => changes.push(c));
     const r = await store.put(makeJobRecord());
@@ -145,7 +130,7 @@ describe('LibraryStore basics', () => {
   });
 
   it('replays the journal after reopening: last put wins, deletes stay deleted', async () => {
-    const first = await openStore();
+    const first = await lib.openStore();
     const a = await first.put(makeJobRecord());
     const b = await first.put(makeJobRecord());
     const c = await first.put(makeJobRecord());
@@ -153,7 +138,7 @@ describe('LibraryStore basics', () => {
     await first.delete(b.id);
     const before = first.list();
     await first.close();
-    const second = await openStore();
+    const second = await lib.openStore();
     expect(second.list()).toEqual(before);
     expect(second.get(a.id)?.error?.message).toBe('try again');
     expect(second.get(b.id)).toBeUndefined();
@@ -161,7 +146,7 @@ describe('LibraryStore basics', () => {
   });
 
   it('refuses writes after close but close can be called twice', async () => {
-    const store = await openStore();
+    const store = await lib.openStore();
     await store.close();
     await store.close();
     await expect(store.put(makeJobRecord())).rejects.toThrow(/closed/);

@@ -1,54 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DownloadError, downloadToFile as downloadFrom, type DownloadOptions, type DownloadProgress } from '../../../electron/core/media/download';
+import { fakeMp4, serveRanges, useRangeServer, type Handler } from '../../support/range-server';
 
 /** These tests serve the video from loopback, which only the provider's own host may use. */
 const downloadToFile = (o: DownloadOptions) => downloadFrom({ privateHostsAllowed: ['127.0.0.1'], ...o });
 
-type Handler = (req: http.IncomingMessage, res: http.ServerResponse, requestIndex: number) => void;
-
-let dir: string;
+const cdn = useRangeServer('veo-dl-');
 let dest: string;
-let server: http.Server;
-let baseUrl: string;
-let handler: Handler;
-let seen: http.IncomingHttpHeaders[];
-
-/** Bytes that look like an MP4 (an ISO-BMFF ftyp box first) followed by noise. */
-function fakeMp4(size: number): Buffer {
-  const body = randomBytes(size);
-  Buffer.from([0, 0, 0, 0x18]).copy(body, 0);
-  Buffer.from('ftypisom', 'latin1').copy(body, 4);
-  return body;
-}
-
-/** Serves `body` honouring `Range: bytes=N-` with 206, like a CDN does. */
-function serveRanges(body: Buffer, contentType = 'video/mp4'): Handler {
-  return (req, res) => {
-    const match = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
-    if (match) {
-      const start = Number(match[1]);
-      if (start >= body.length) {
-        res.writeHead(416, { 'Content-Range': `bytes */${body.length}` }).end();
-        return;
-      }
-      res.writeHead(206, {
-        'Content-Type': contentType,
-        'Content-Length': body.length - start,
-        'Content-Range': `bytes ${start}-${body.length - 1}/${body.length}`,
-      });
-      res.end(body.subarray(start));
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': contentType, 'Content-Length': body.length });
-    res.end(body);
-  };
-}
+beforeEach(() => {
+  dest = path.join(cdn.dir, 'media', 'job-1', 'video.mp4');
+});
 
 /** Headers and `sent` bytes, then silence (the socket stays open until the server closes). */
 function stallAfter(body: Buffer, sent: number | 'nothing'): Handler {
@@ -60,37 +24,18 @@ function stallAfter(body: Buffer, sent: number | 'nothing'): Handler {
   };
 }
 
+/** A .part an earlier run left behind. */
+async function leavePart(bytes: Uint8Array): Promise<void> {
+  await fsp.mkdir(path.dirname(dest), { recursive: true });
+  await fsp.writeFile(`${dest}.part`, bytes);
+}
 const exists = (p: string) => fsp.stat(p).then(() => true, () => false);
-const url = (p = '/video.mp4') => `${baseUrl}${p}`;
-
-beforeEach(async () => {
-  dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'veo-dl-'));
-  dest = path.join(dir, 'media', 'job-1', 'video.mp4');
-  seen = [];
-  handler = (_req, res) => res.writeHead(500).end();
-  server = http.createServer((req, res) => {
-    seen.push(req.headers);
-    handler(req, res, seen.length - 1);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-
-afterEach(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-  await fsp.rm(dir, { recursive: true, force: true });
-  // The CDN is public: nothing that identifies the user may ever be sent to it.
-  for (const headers of seen) {
-    expect(headers.authorization).toBeUndefined();
-    expect(headers.cookie).toBeUndefined();
-  }
-});
+const url = (p?: string) => cdn.url(p);
 
 describe('downloadToFile', () => {
   it('downloads the whole file, reports progress, and leaves no .part', async () => {
     const body = fakeMp4(1_000_000);
-    handler = serveRanges(body);
+    cdn.handler = serveRanges(body);
     const events: DownloadProgress[] = [];
     const outcome = await downloadToFile({ url: url(), destPath: dest, expectedBytes: body.length, expectedContentType: 'video/mp4', onProgress: (p) => events.push(p) });
     expect(outcome).toEqual({ bytes: body.length, resumed: false, bytesFetchedTwice: 0 });
@@ -98,7 +43,7 @@ describe('downloadToFile', () => {
     expect(await exists(`${dest}.part`)).toBe(false);
     expect(events.at(-1)).toEqual({ receivedBytes: body.length, totalBytes: body.length });
     for (let i = 1; i < events.length; i++) expect(events[i]!.receivedBytes).toBeGreaterThan(events[i - 1]!.receivedBytes);
-    expect(seen[0]?.range).toBeUndefined();
+    expect(cdn.ranges()[0]).toBeUndefined();
   });
 
   it('throttles progress to about one event per 1 % (or 100 ms), always ending with the total', async () => {
@@ -125,14 +70,14 @@ describe('downloadToFile', () => {
   it('resumes with a Range request after a truncated response, fetching nothing twice', async () => {
     const body = fakeMp4(600_000);
     const ranged = serveRanges(body);
-    handler = (req, res, n) => {
+    cdn.handler = (req, res, n) => {
       if (n > 0) return ranged(req, res, n);
       res.writeHead(200, { 'Content-Type': 'video/mp4', 'Content-Length': body.length });
       res.write(body.subarray(0, 250_000), () => res.socket?.destroy());
     };
     const outcome = await downloadToFile({ url: url(), destPath: dest, expectedBytes: body.length, expectedContentType: 'video/mp4', retryDelayMs: 1 });
-    expect(seen).toHaveLength(2);
-    const start = Number(/^bytes=(\d+)-$/.exec(seen[1]?.range ?? '')?.[1]);
+    expect(cdn.seen).toHaveLength(2);
+    const start = Number(/^bytes=(\d+)-$/.exec(cdn.ranges()[1] ?? '')?.[1]);
     expect(start).toBeGreaterThan(0);
     expect(outcome).toEqual({ bytes: body.length, resumed: true, bytesFetchedTwice: 0 });
     expect((await fsp.readFile(dest)).equals(body)).toBe(true);
@@ -140,44 +85,40 @@ describe('downloadToFile', () => {
 
   it('resumes a .part left by an earlier run (e.g. a previous process)', async () => {
     const body = fakeMp4(300_000);
-    handler = serveRanges(body);
-    await fsp.mkdir(path.dirname(dest), { recursive: true });
-    await fsp.writeFile(`${dest}.part`, body.subarray(0, 123_456));
+    cdn.handler = serveRanges(body);
+    await leavePart(body.subarray(0, 123_456));
     const outcome = await downloadToFile({ url: url(), destPath: dest, expectedBytes: body.length, expectedContentType: 'video/mp4' });
-    expect(seen.map((h) => h.range)).toEqual(['bytes=123456-']);
+    expect(cdn.ranges()).toEqual(['bytes=123456-']);
     expect(outcome).toEqual({ bytes: body.length, resumed: true, bytesFetchedTwice: 0 });
     expect((await fsp.readFile(dest)).equals(body)).toBe(true);
   });
 
   it('starts over when the server ignores Range and answers 200', async () => {
     const body = fakeMp4(200_000);
-    handler = (_req, res) => res.writeHead(200, { 'Content-Type': 'video/mp4', 'Content-Length': body.length }).end(body);
-    await fsp.mkdir(path.dirname(dest), { recursive: true });
-    await fsp.writeFile(`${dest}.part`, Buffer.alloc(5_000, 0xee)); // wrong bytes: must not survive
+    cdn.handler = (_req, res) => res.writeHead(200, { 'Content-Type': 'video/mp4', 'Content-Length': body.length }).end(body);
+    await leavePart(Buffer.alloc(5_000, 0xee)); // wrong bytes: must not survive
     const outcome = await downloadToFile({ url: url(), destPath: dest, expectedContentType: 'video/mp4' });
-    expect(seen[0]?.range).toBe('bytes=5000-');
+    expect(cdn.ranges()[0]).toBe('bytes=5000-');
     expect(outcome).toEqual({ bytes: body.length, resumed: false, bytesFetchedTwice: 5_000 });
     expect((await fsp.readFile(dest)).equals(body)).toBe(true);
   });
 
   it('finishes without a body when a 416 says the .part is already complete', async () => {
     const body = fakeMp4(50_000);
-    handler = serveRanges(body);
-    await fsp.mkdir(path.dirname(dest), { recursive: true });
-    await fsp.writeFile(`${dest}.part`, body);
+    cdn.handler = serveRanges(body);
+    await leavePart(body);
     const outcome = await downloadToFile({ url: url(), destPath: dest, expectedContentType: 'video/mp4' });
-    expect(seen.map((h) => h.range)).toEqual(['bytes=50000-']);
+    expect(cdn.ranges()).toEqual(['bytes=50000-']);
     expect(outcome.bytes).toBe(body.length);
     expect((await fsp.readFile(dest)).equals(body)).toBe(true);
   });
 
   it('drops a .part the server cannot resume (416, larger than the file) and fetches it whole', async () => {
     const body = fakeMp4(30_000);
-    handler = serveRanges(body);
-    await fsp.mkdir(path.dirname(dest), { recursive: true });
-    await fsp.writeFile(`${dest}.part`, Buffer.alloc(40_000, 1));
+    cdn.handler = serveRanges(body);
+    await leavePart(Buffer.alloc(40_000, 1));
     const outcome = await downloadToFile({ url: url(), destPath: dest, expectedContentType: 'video/mp4', retryDelayMs: 1 });
-    expect(seen.map((h) => h.range)).toEqual(['bytes=40000-', undefined]);
+    expect(cdn.ranges()).toEqual(['bytes=40000-', undefined]);
     expect(outcome).toEqual({ bytes: body.length, resumed: false, bytesFetchedTwice: 40_000 });
     expect((await fsp.readFile(dest)).equals(body)).toBe(true);
   });
@@ -185,14 +126,13 @@ describe('downloadToFile', () => {
   it('refetches from zero when a 206 starts somewhere other than where we asked', async () => {
     const body = fakeMp4(30_000);
     const ok = serveRanges(body);
-    handler = (req, res, n) => {
+    cdn.handler = (req, res, n) => {
       if (n > 0) return ok(req, res, n);
       res.writeHead(206, { 'Content-Type': 'video/mp4', 'Content-Range': `bytes 0-${body.length - 1}/${body.length}` }).end(body);
     };
-    await fsp.mkdir(path.dirname(dest), { recursive: true });
-    await fsp.writeFile(`${dest}.part`, body.subarray(0, 1_000));
+    await leavePart(body.subarray(0, 1_000));
     const outcome = await downloadToFile({ url: url(), destPath: dest, expectedContentType: 'video/mp4', retryDelayMs: 1 });
-    expect(seen.map((h) => h.range)).toEqual(['bytes=1000-', undefined]);
+    expect(cdn.ranges()).toEqual(['bytes=1000-', undefined]);
     expect(outcome.bytesFetchedTwice).toBe(1_000);
     expect((await fsp.readFile(dest)).equals(body)).toBe(true);
   });
@@ -200,23 +140,23 @@ describe('downloadToFile', () => {
   it('retries a 503 and then succeeds', async () => {
     const body = fakeMp4(10_000);
     const ok = serveRanges(body);
-    handler = (req, res, n) => (n === 0 ? res.writeHead(503).end('busy') : ok(req, res, n));
+    cdn.handler = (req, res, n) => (n === 0 ? res.writeHead(503).end('busy') : ok(req, res, n));
     const outcome = await downloadToFile({ url: url(), destPath: dest, expectedContentType: 'video/mp4', retryDelayMs: 1 });
-    expect(seen).toHaveLength(2);
+    expect(cdn.seen).toHaveLength(2);
     expect(outcome.bytes).toBe(body.length);
   });
 
   it('gives up after maxAttempts of 5xx with an http error', async () => {
-    handler = (_req, res) => res.writeHead(502).end();
+    cdn.handler = (_req, res) => res.writeHead(502).end();
     const error = await downloadToFile({ url: url(), destPath: dest, maxAttempts: 3, retryDelayMs: 1 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DownloadError);
     expect(error).toMatchObject({ code: 'http', httpStatus: 502, message: expect.stringMatching(/after 3 attempts/) });
-    expect(seen).toHaveLength(3);
+    expect(cdn.seen).toHaveLength(3);
   });
 
   it('rejects a size that differs from the expected one and leaves no file behind', async () => {
     const body = fakeMp4(20_000);
-    handler = serveRanges(body);
+    cdn.handler = serveRanges(body);
     const error = await downloadToFile({ url: url(), destPath: dest, expectedBytes: body.length + 1 }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'DownloadError', code: 'integrity' });
     expect(await exists(dest)).toBe(false);
@@ -225,7 +165,7 @@ describe('downloadToFile', () => {
 
   it('rejects a body longer than expected when no length header was sent', async () => {
     const body = fakeMp4(20_000);
-    handler = (_req, res) => res.writeHead(200, { 'Content-Type': 'video/mp4' }).end(body); // chunked
+    cdn.handler = (_req, res) => res.writeHead(200, { 'Content-Type': 'video/mp4' }).end(body); // chunked
     const error = await downloadToFile({ url: url(), destPath: dest, expectedBytes: 10_000 }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'integrity', message: expect.stringMatching(/more than/) });
     expect(await exists(dest)).toBe(false);
@@ -233,7 +173,7 @@ describe('downloadToFile', () => {
   });
 
   it('rejects a wrong content type (an HTML error page) and leaves no file', async () => {
-    handler = (_req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end('<html>oops</html>');
+    cdn.handler = (_req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end('<html>oops</html>');
     const error = await downloadToFile({ url: url(), destPath: dest, expectedContentType: 'video/mp4' }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'integrity', message: expect.stringMatching(/text\/html/) });
     expect(await exists(dest)).toBe(false);
@@ -242,13 +182,13 @@ describe('downloadToFile', () => {
 
   it('accepts video/mp4 with parameters, and octet-stream only when the bytes are an MP4', async () => {
     const mp4 = fakeMp4(4_000);
-    handler = serveRanges(mp4, 'video/mp4; codecs="avc1.640028"');
+    cdn.handler = serveRanges(mp4, 'video/mp4; codecs="avc1.640028"');
     await downloadToFile({ url: url(), destPath: dest, expectedContentType: 'video/mp4' });
-    handler = serveRanges(mp4, 'application/octet-stream');
+    cdn.handler = serveRanges(mp4, 'application/octet-stream');
     await downloadToFile({ url: url(), destPath: `${dest}.2`, expectedContentType: 'video/mp4' });
     expect((await fsp.readFile(`${dest}.2`)).equals(mp4)).toBe(true);
 
-    handler = serveRanges(randomBytes(4_000).fill(0, 0, 8), 'application/octet-stream');
+    cdn.handler = serveRanges(randomBytes(4_000).fill(0, 0, 8), 'application/octet-stream');
     const error = await downloadToFile({ url: url(), destPath: `${dest}.3`, expectedContentType: 'video/mp4' }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'integrity', message: expect.stringMatching(/not an MP4/) });
     expect(await exists(`${dest}.3`)).toBe(false);
@@ -256,11 +196,11 @@ describe('downloadToFile', () => {
   });
 
   it.each([403, 404, 410])('reports HTTP %i as an expired video without retrying', async (status) => {
-    handler = (_req, res) => res.writeHead(status).end();
+    cdn.handler = (_req, res) => res.writeHead(status).end();
     const error = await downloadToFile({ url: url(), destPath: dest, retryDelayMs: 1 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DownloadError);
     expect(error).toMatchObject({ code: 'expired', httpStatus: status, message: expect.stringMatching(/expired on the server before it was saved/) });
-    expect(seen).toHaveLength(1);
+    expect(cdn.seen).toHaveLength(1);
   });
 
   it.each([
@@ -269,16 +209,16 @@ describe('downloadToFile', () => {
     ['before the headers', 'nothing'],
   ] as const)('times out a stalled server (%s), retries, then gives up', async (_label, sent) => {
     const body = fakeMp4(50_000);
-    handler = stallAfter(body, sent);
+    cdn.handler = stallAfter(body, sent);
     const error = await downloadToFile({ url: url(), destPath: dest, idleTimeoutMs: 150, maxAttempts: 2, retryDelayMs: 1 }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'network', message: expect.stringMatching(/No data arrived/) });
-    expect(seen).toHaveLength(2);
+    expect(cdn.seen).toHaveLength(2);
     expect(await exists(dest)).toBe(false);
   });
 
   it('stops on abort, keeping the .part for a later resume', async () => {
     const body = fakeMp4(50_000);
-    handler = stallAfter(body, 2_000);
+    cdn.handler = stallAfter(body, 2_000);
     const controller = new AbortController();
     const run = downloadToFile({
       url: url(),
@@ -289,13 +229,13 @@ describe('downloadToFile', () => {
       },
     });
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
-    expect(seen).toHaveLength(1);
+    expect(cdn.seen).toHaveLength(1);
     expect(await exists(dest)).toBe(false);
     expect((await fsp.stat(`${dest}.part`)).size).toBeGreaterThan(0);
   });
 
   it('refuses a non-http URL without making a request', async () => {
     await expect(downloadToFile({ url: 'file:///etc/passwd', destPath: dest })).rejects.toMatchObject({ code: 'http' });
-    expect(seen).toHaveLength(0);
+    expect(cdn.seen).toHaveLength(0);
   });
 });

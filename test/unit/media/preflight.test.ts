@@ -11,18 +11,11 @@ import {
   prepareImageFile,
   type PreparedImage,
 } from '../../../electron/core/media/preflight';
-import { FOREIGN_HEADERS, makeImage, pngHeaderClaiming } from '../../fixtures/images/generate';
+import { FOREIGN_HEADERS, makeImage, pngHeaderClaiming, SENDABLE_FORMATS } from '../../fixtures/images/generate';
+import { rejectionOf } from '../../support/rejection';
 
 /** Runs `fn`, expecting an InputImageError, and returns it for further checks. */
-async function rejection(fn: () => Promise<unknown>): Promise<InputImageError> {
-  try {
-    await fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(InputImageError);
-    return err as InputImageError;
-  }
-  throw new Error('expected an InputImageError, but nothing was thrown');
-}
+const rejection = (fn: () => Promise<unknown>): Promise<InputImageError> => rejectionOf(fn, InputImageError);
 
 const decodeDataUri = (uri: string): { mime: string; bytes: Buffer } => {
   const match = /^data:(image\/[a-z]+);base64,([A-Za-z0-9+/=]+)$/.exec(uri);
@@ -44,11 +37,7 @@ async function prepareImageBytesOf(bytes: Promise<Buffer> | Buffer, opts?: Param
 }
 
 describe('prepareImageBytes — pictures that pass', () => {
-  it.each([
-    ['png', 'image/png'],
-    ['jpeg', 'image/jpeg'],
-    ['webp', 'image/webp'],
-  ] as const)('sends a 1280×720 %s as it is', async (format, mime) => {
+  it.each(SENDABLE_FORMATS)('sends a 1280×720 %s as it is', async (format, mime) => {
     const original = await makeImage(1280, 720, format);
     const prepared = await prepareImageBytes(original);
 
@@ -174,14 +163,12 @@ describe('prepareImageBytes — pictures that are refused', () => {
     expect(err.message).toBe('This file is a GIF image, which cannot be sent. Convert it to PNG, JPEG or WebP and try again.');
   });
 
-  it('a 30000×30000 PNG header → too_many_pixels at once, without decoding', async () => {
-    const started = performance.now();
+  it('a 30000×30000 PNG header → too_many_pixels from the header, without decoding', async () => {
     const err = await rejection(() => prepareImageBytes(pngHeaderClaiming(30000, 30000)));
     // sharp would call this header "corrupt" (no image data follows); too_many_pixels proves our own
     // header check answered before any decoder ran.
     expect(err.code).toBe('too_many_pixels');
     expect(err.message).toMatch(/30000×30000 pixels \(900 MP\); at most 100 MP/);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('maxPixels is enforced for real files too', async () => {

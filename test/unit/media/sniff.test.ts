@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { looksTruncated, readHeaderSize } from '../../../electron/core/media/header';
 import { describeForeignFile, sniffImageType } from '../../../electron/core/media/sniff';
-import { FOREIGN_HEADERS, makeImage, pngHeaderClaiming } from '../../fixtures/images/generate';
+import { FOREIGN_HEADERS, makeImage, pngHeaderClaiming, SENDABLE_FORMATS } from '../../fixtures/images/generate';
 
 describe('sniffImageType', () => {
-  it.each([
-    ['png', 'image/png'],
-    ['jpeg', 'image/jpeg'],
-    ['webp', 'image/webp'],
-  ] as const)('recognises a real %s from its bytes', async (format, mime) => {
+  it.each(SENDABLE_FORMATS)('recognises a real %s from its bytes', async (format, mime) => {
     const bytes = await makeImage(64, 48, format);
     expect(sniffImageType(bytes)).toBe(mime);
     expect(describeForeignFile(bytes)).toBeUndefined();

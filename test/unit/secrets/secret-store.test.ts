@@ -6,21 +6,14 @@ import {
   SecretStore,
   type KeychainBackend,
 } from '../../../electron/core/secrets/secret-store';
+import { rejectionOf } from '../../support/rejection';
 
 const KEY = 'fal_live_9f8e7d6c5b4a3210';
 
 /** Everything an error could leak through: message, stack, cause chain, own properties. */
 const everythingIn = (err: unknown): string => `${String(err)}\n${inspect(err, { depth: 10 })}\n${JSON.stringify(err)}`;
 
-async function caught(fn: () => Promise<unknown>): Promise<Error> {
-  try {
-    await fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(Error);
-    return err as Error;
-  }
-  throw new Error('expected a rejection, but the call succeeded');
-}
+const caught = (fn: () => Promise<unknown>): Promise<Error> => rejectionOf(fn, Error);
 
 describe('SecretStore with MemoryKeychain', () => {
   it('starts unset, then set → status shows only the last 4 → clear', async () => {

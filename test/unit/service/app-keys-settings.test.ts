@@ -81,8 +81,8 @@ describe('settings:*', () => {
     expect((await h.fail('settings:update', { concurrency: 0 })).kind).toBe('invalid_input');
   });
 
-  // Fails until shared/contract.ts stops applying SettingsSchema's defaults to a partial update
-  // (zod 4 fills defaults inside .partial()); see the helper's report.
+  // zod 4 fills defaults inside .partial(): the patch schema (shared/settings.ts) must not be
+  // SettingsSchema.partial(), or saving one field would reset the others.
   it('an update changes only the fields it names', async () => {
     await h.call('settings:update', { concurrency: 4 });
     const after = await h.call('settings:update', { theme: 'dark' });
