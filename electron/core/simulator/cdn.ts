@@ -13,6 +13,7 @@ import { videoFileName } from './wire';
 export interface CdnDeps {
   registry: JobRegistry;
   log: RequestLog;
+  hostNames: ReadonlySet<string>;
   source: VideoSource;
   /** Rate for `throttled` videos (the slow_download scenario). */
   slowBytesPerSecond: number;
@@ -26,7 +27,7 @@ const LAST_MODIFIED = new Date().toUTCString();
 export function createCdnHandler(deps: CdnDeps): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const ex = new Exchange(req, res, 'cdn', deps.log);
-    if (refusedEarly(ex)) return;
+    if (refusedEarly(ex, deps.hostNames)) return;
     serve(ex, deps).catch((err: unknown) => {
       console.error('simulator CDN: handler failed', err);
       if (!res.headersSent) ex.raw(500, 'Internal Error', 'text/plain');

@@ -60,16 +60,21 @@ export class Exchange {
 /** No route of either server is longer than this; a browser's address bar sends far less. */
 export const MAX_PATH_CHARS = 2048;
 /** The names the simulator is reached by. Any other Host is a DNS-rebinding page (or a mistake). */
-const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
+
+/** The Host names a simulator answers to: loopback, plus any a test names. */
+export function allowedHostNames(extra: readonly string[] = []): ReadonlySet<string> {
+  return new Set([...LOOPBACK_NAMES, ...extra].map((n) => n.toLowerCase()));
+}
 
 /**
  * Answers what no route should even look at: another Host, an over-long path. True when answered.
  * Runs before authentication, so a flood of them costs one small answer each.
  */
-export function refusedEarly(ex: Exchange): boolean {
+export function refusedEarly(ex: Exchange, hostNames: ReadonlySet<string>): boolean {
   const host = ex.req.headers.host ?? '';
   const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0];
-  if (!LOOPBACK_NAMES.has((name ?? '').toLowerCase())) {
+  if (!hostNames.has((name ?? '').toLowerCase())) {
     ex.json(421, { detail: 'Misdirected request: the simulator answers only on 127.0.0.1 or localhost.' }, { connection: 'close' });
     return true;
   }

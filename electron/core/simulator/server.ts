@@ -19,6 +19,7 @@ export interface ApiDeps {
   streamSupported: boolean;
   pingIntervalMs: number;
   account: SimAccount;
+  hostNames: ReadonlySet<string>;
 }
 
 /** Images travel as data URIs too: 8 MB of image is ~11 MB of base64. */
@@ -30,7 +31,7 @@ const NOT_FOUND = { detail: 'Request not found' };
 export function createApiHandler(deps: ApiDeps): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const ex = new Exchange(req, res, 'api', deps.log);
-    if (refusedEarly(ex)) return;
+    if (refusedEarly(ex, deps.hostNames)) return;
     route(ex, deps).catch((err: unknown) => {
       console.error('simulator: handler failed', err);
       if (!res.headersSent) ex.json(500, { detail: 'Simulator bug: see its console', error_type: 'internal_error' });

@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SimAccount } from './aggregator';
 import { createCdnHandler } from './cdn';
+import { allowedHostNames } from './exchange';
 import { JobRegistry } from './job-registry';
 import { createRequestLog, DEFAULT_REQUEST_LOG_LIMIT } from './request-log';
 import { createApiHandler } from './server';
@@ -55,11 +56,12 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     opts.downloadBytesPerSecond ?? DEFAULT_SLOW_DOWNLOAD_BYTES_PER_SECOND,
   );
   const source = await loadVideoSource(opts.video);
+  const hostNames = allowedHostNames(opts.hostNames);
   const log = createRequestLog(opts.requestLogLimit ?? DEFAULT_REQUEST_LOG_LIMIT);
   const registry = new JobRegistry(timing, opts.maxJobs === undefined ? undefined : positive('maxJobs', opts.maxJobs));
   const account = new SimAccount(opts.account);
 
-  const cdnServer = createServer(createCdnHandler({ registry, log, source, slowBytesPerSecond }));
+  const cdnServer = createServer(createCdnHandler({ registry, log, hostNames, source, slowBytesPerSecond }));
   const cdnPort = await listen(cdnServer, opts.cdnPort ?? 0);
   const cdnUrl = `http://127.0.0.1:${cdnPort}`;
 
@@ -67,6 +69,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     createApiHandler({
       registry,
       log,
+      hostNames,
       cdnUrl,
       videoSize: source.size,
       streamSupported: opts.streamSupported ?? true,
