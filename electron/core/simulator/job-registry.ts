@@ -7,6 +7,8 @@ import type { SimJobView, SimTiming } from './types';
 
 export const DEFAULT_MAX_JOBS = 500;
 const ECHOED_IMAGE_CHARS = 200;
+/** A copy that owns its characters: V8 may keep a slice as a view that holds the whole parent alive. */
+const detached = (text: string): string => Buffer.from(text, 'utf8').toString('utf8');
 
 export class JobRegistry {
   private readonly byId = new Map<string, SimJob>();
@@ -44,7 +46,7 @@ export class JobRegistry {
       requestId: randomUUID(),
       scenario,
       // A data URI is up to 16 MB; only its start is ever echoed back (failures.ts).
-      input: { ...input, image_url: input.image_url.slice(0, ECHOED_IMAGE_CHARS) },
+      input: { ...input, image_url: detached(input.image_url.slice(0, ECHOED_IMAGE_CHARS)) },
       timing: this.timing,
       onCompleted: (done) => this.emitCompleted(done.view()),
     });
