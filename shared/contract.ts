@@ -70,13 +70,16 @@ export const SidecarSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('bytes'), name: z.string().max(500).optional(), base64: z.string().min(1).max(2_000_000) }),
 ]);
 
+/** The most jobs one Generate press may start (one per picture): the core refuses more, the page keeps no more. */
+export const MAX_BATCH_SIZE = 100;
+
 export const CreateJobSchema = z.object({
   params: GenerationParamsSchema,
   /** Token from image:prepare. */
   imageToken: z.string().min(1).max(200),
   parentId: z.string().max(200).optional(),
   /** How many jobs this press starts (several pictures → several jobs): they are priced together. */
-  batchSize: z.number().int().min(1).max(100).optional(),
+  batchSize: z.number().int().min(1).max(MAX_BATCH_SIZE).optional(),
   ...SPEND_CONFIRMATION,
 });
 

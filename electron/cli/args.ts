@@ -2,6 +2,7 @@
 // command was only given the options it understands, so a typo never silently does something else.
 import { parseArgs } from 'node:util';
 import { PROVIDERS, type Provider } from '../../shared/domain';
+import { API_BASE_NEEDS_PROVIDER } from '../core';
 import { UsageError } from './errors';
 
 const OPTIONS = {
@@ -66,6 +67,11 @@ export function parseInvocation(argv: string[]): Invocation {
   const provider = options.provider;
   if (provider !== undefined && !(PROVIDERS as readonly string[]).includes(provider)) {
     throw new UsageError(`--provider must be one of ${PROVIDERS.join(', ')} (got "${provider}").`);
+  }
+  if (options['api-base'] !== undefined && provider === undefined) throw new UsageError(API_BASE_NEEDS_PROVIDER);
+  // The video's settings go to <name>.json beside it: a video named .json would be that file (F7).
+  if (options.out !== undefined && /\.json$/i.test(options.out)) {
+    throw new UsageError(`--out names the video: give it a .mp4 name (got "${options.out}"); its settings are written beside it as .json.`);
   }
   return { command, args, options, ...(provider ? { provider: provider as Provider } : {}) };
 }

@@ -11,9 +11,11 @@ export interface CliIo {
 // C0 controls except tab and newline, DEL, and C1 controls (U+0080–U+009F: a lone U+009B is a CSI
 // on many terminals). Server text — error details, log lines, prompts from an imported library —
 // reaches the terminal through here, and an escape sequence in it could retitle the window, clear
-// the screen, rewrite earlier lines or (on some terminals) write files.
+// the screen, rewrite earlier lines or (on some terminals) write files. Bidi embeddings, overrides
+// and isolates (U+202A–U+202E, U+2066–U+2069) go too: they reorder what is shown, so a name or a
+// message can read as something else ("Trojan Source"); right-to-left letters themselves stay.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 export function stripTerminalControls(text: string): string {
   return text.replace(TERMINAL_CONTROLS, '');

@@ -26,7 +26,7 @@ Commands
 Global options
   --data-dir <dir>        where the library lives (env VEO_STUDIO_DATA_DIR)
   --provider ${PROVIDERS.join('|')}
-  --api-base <url>        e.g. ${PROVIDER_INFO.aggregator.defaultBaseUrl}, or http://127.0.0.1:8787 for "npm run sim"
+  --api-base <url>        only with --provider (whose key goes there): e.g. --provider simulator --api-base http://127.0.0.1:8787 for "npm run sim", or --provider aggregator --api-base ${PROVIDER_INFO.aggregator.defaultBaseUrl}
   -h, --help
 
 Exit codes: 0 completed, 1 failed or cancelled, 2 bad usage or input.`;

@@ -30,9 +30,16 @@ import { SpendGuard } from './spend/spend-guard';
  */
 export const IN_PROCESS_SIMULATOR = DEFAULT_BASE_URL.simulator;
 
+/**
+ * An API base from a flag is where one provider's key goes: it must say which provider, or it would
+ * follow whatever provider Settings (or a page) picks next (red-team F6).
+ */
+export const API_BASE_NEEDS_PROVIDER =
+  '--api-base needs --provider, to say whose key may go there: e.g. "--provider simulator --api-base http://127.0.0.1:8787" for "npm run sim".';
+
 export interface CoreConfig {
   dataDir: string;
-  /** Override settings.json for this process (CLI / host flags). */
+  /** Override settings.json for this process (CLI / host flags). `apiBase` requires `provider`. */
   provider?: Provider;
   apiBase?: string;
   concurrency?: number;
@@ -103,6 +110,7 @@ function originOf(base: string): string | undefined {
 }
 
 export async function createCore(config: CoreConfig): Promise<Core> {
+  if (config.apiBase !== undefined && config.provider === undefined) throw new Error(API_BASE_NEEDS_PROVIDER);
   const loaded = await loadSettings(config.dataDir);
   let settings = loaded.settings;
   const secrets = new SecretStore(config.keychain ?? lazyKeytarBackend(), {
@@ -112,7 +120,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
 
   let simulator: Simulator | undefined;
   let simulatorStarting: Promise<Simulator> | undefined;
-  const ensureSimulator = (): Promise<Simulator> => (simulatorStarting ??= startSimulator(config.simulator).then((s) => (simulator = s)));
+  const ensureSimulator = (): Promise<Simulator> => (simulatorStarting ??= startSimulator({ requestLogLimit: 0, ...config.simulator }).then((s) => (simulator = s)));
 
   // Every request of the core (queue API, balance, key check, downloads) goes through this proxy choice.
   const proxyFor = createProxyResolver({ setting: () => settings.proxy, system: config.systemProxy, env: config.proxyEnv ?? process.env });

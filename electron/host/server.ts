@@ -52,7 +52,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     onLibraryProblem: (p) => log(`[host] skipped a damaged library entry (line ${p.line}: ${p.reason})`),
     ...opts.coreOverrides,
   });
-  const service = createAppService(core, {}, { face: 'host', mediaBase: MEDIA_PATH });
+  const apiBaseFromLaunch = (opts.apiBase ?? opts.coreOverrides?.apiBase) !== undefined;
+  const service = createAppService(core, {}, { face: 'host', mediaBase: MEDIA_PATH, apiBaseFromLaunch });
   const bridge = new WsBridge(createRouter(service.handlers), log);
   const unsubscribe = service.subscribe((channel, payload) => bridge.broadcast(channel, payload));
   const token = newAccessToken();

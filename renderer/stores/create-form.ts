@@ -1,6 +1,6 @@
 // Pure rules of the Create form: what would block Generate, the parameters a submit sends, and the
 // cost line on the button. Kept apart from the store so they read (and test) as plain functions.
-import type { PreparedImageInfo } from '../../shared/contract';
+import { MAX_BATCH_SIZE, type PreparedImageInfo } from '../../shared/contract';
 import {
   MAX_PROMPT_LENGTH,
   type AspectRatio,
@@ -59,6 +59,7 @@ export function generateBlocker(s: FormSnapshot, key: KeyReadiness): string | un
   if (s.submitting) return 'Sending your job…';
   if (s.intake.status === 'preparing') return 'Wait for the image to finish loading.';
   if (s.images.length === 0) return 'Add an image to animate first.';
+  if (s.images.length > MAX_BATCH_SIZE) return `One Generate starts at most ${MAX_BATCH_SIZE} videos: use at most ${MAX_BATCH_SIZE} pictures.`;
   if (!s.prompt.trim()) return 'Write a prompt that describes the shot.';
   if (s.prompt.length > MAX_PROMPT_LENGTH) return `Shorten the prompt to ${MAX_PROMPT_LENGTH} characters or fewer.`;
   if (s.negativePrompt.length > MAX_PROMPT_LENGTH) return `Shorten the negative prompt to ${MAX_PROMPT_LENGTH} characters or fewer.`;

@@ -2,7 +2,7 @@
 // Pictures are prepared by the core (image:prepare) and referenced by token; dropping several
 // pictures queues one job each with the same settings.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ImageSource, PreparedImageInfo, SpendQuote, VeoApi } from '../../shared/contract';
+import { MAX_BATCH_SIZE, type ImageSource, type PreparedImageInfo, type SpendQuote, type VeoApi } from '../../shared/contract';
 import type { JobRecord } from '../../shared/domain';
 import { describeIpcError } from '../api/errors';
 import {
@@ -86,10 +86,12 @@ export function createCreateStore({ api, toasts, storage, onCreated }: CreateDep
       set({ intake: { status: 'preparing' } });
     },
 
-    async addImages(sources) {
+    async addImages(dropped) {
       const gen = ++intakeGeneration;
       // A picture of the user's own is no longer a continuation of anything.
       set({ intake: { status: 'preparing' }, parentId: undefined });
+      // The core refuses a batch over the contract's limit (every job would fail): keep what fits, say so.
+      const sources = dropped.slice(0, MAX_BATCH_SIZE);
       const results = await Promise.all(sources.map((source) => api.image.prepare(source)));
       if (gen !== intakeGeneration) {
         // A newer drop won; do not leak what this one prepared.
@@ -105,6 +107,13 @@ export function createCreateStore({ api, toasts, storage, onCreated }: CreateDep
       }
       discardUnused(get().images);
       set({ images: prepared, intake: { status: 'idle' } });
+      if (dropped.length > sources.length) {
+        toasts.getState().push({
+          tone: 'error',
+          title: `Only the first ${MAX_BATCH_SIZE} of ${dropped.length} pictures were added`,
+          message: `One Generate starts at most ${MAX_BATCH_SIZE} videos. Generate these, then add the rest.`,
+        });
+      }
       if (failures.length > 0) {
         toasts.getState().push({
           tone: 'error',

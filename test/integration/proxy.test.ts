@@ -39,7 +39,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => api.listen(0, '127.0.0.1', () => r()));
   apiPort = (api.address() as { port: number }).port;
-  sim = await startSimulator({ timing: FAST_TEST_TIMING });
+  // Reached through the proxy as sim.test / cdn.test: names it must be told to answer to.
+  sim = await startSimulator({ timing: FAST_TEST_TIMING, hostNames: ['sim.test', 'cdn.test'] });
   const simPort = Number(new URL(sim.baseUrl).port);
   const cdnPort = Number(new URL(sim.cdnUrl).port);
   proxy = await startConnectProxy((authority) => ({ 'api.test:443': apiPort, 'sim.test:80': simPort, 'cdn.test:80': cdnPort })[authority]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PreparedImageInfo } from '../../shared/contract';
+import { MAX_BATCH_SIZE, type PreparedImageInfo } from '../../shared/contract';
 import { MAX_PROMPT_LENGTH } from '../../shared/domain';
 import { createStores } from '../../renderer/stores';
 import { DEFAULT_FORM, estimateTotalUsd, generateBlocker, generateLabel, type FormSnapshot } from '../../renderer/stores/create-form';
@@ -121,6 +121,26 @@ describe('create store', () => {
     expect(calls.map((c) => c.imageToken)).toEqual(['tok-1', 'tok-2', 'tok-3']);
     expect(new Set(calls.map((c) => JSON.stringify(c.params))).size).toBe(1);
     expect(created).toHaveLength(3);
+  });
+
+  // Red-team F8d: the contract caps a batch at 100 jobs but the page did not, so Generate with more
+  // pictures failed every job. The page keeps the first MAX_BATCH_SIZE and says so.
+  it('keeps at most MAX_BATCH_SIZE pictures, says so, and Generate then starts that many jobs', async () => {
+    const { fake, create, stores } = setup();
+    const sources = Array.from({ length: MAX_BATCH_SIZE + 20 }, (_, i) => ({ kind: 'url' as const, url: `https://example.com/${i}.png` }));
+    await create.getState().addImages(sources);
+    expect(create.getState().images).toHaveLength(MAX_BATCH_SIZE);
+    expect(fake.callsTo('image:prepare')).toHaveLength(MAX_BATCH_SIZE);
+    expect(stores.toasts.getState().toasts.at(-1)?.title).toMatch(new RegExp(`first ${MAX_BATCH_SIZE} of ${MAX_BATCH_SIZE + 20}`));
+    create.getState().setField('prompt', 'Slow push-in');
+    const created = await create.getState().submit('ready');
+    expect(created).toHaveLength(MAX_BATCH_SIZE);
+    expect(fake.callsTo('jobs:create').every((c) => c.batchSize === MAX_BATCH_SIZE)).toBe(true);
+  });
+
+  it('Generate is blocked (with the reason) if more pictures than a batch allows ever reach the form', () => {
+    const many = Array.from({ length: MAX_BATCH_SIZE + 1 }, (_, i) => image(`t-${i}`));
+    expect(generateBlocker(snapshot({ images: many }), 'ready')).toMatch(new RegExp(`at most ${MAX_BATCH_SIZE} pictures`));
   });
 
   it('sends nothing while Generate is blocked', async () => {

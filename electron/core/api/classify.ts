@@ -26,9 +26,9 @@ const MAX_DETAIL_CHARS = 2000;
 
 /**
  * Which HTTP answers deserve another try, and why. Submit is stricter than the rest: only answers
- * that prove nothing was queued (429, 502, 503). A 504 on submit means a gateway gave up waiting
- * for the upstream, which may well have queued (and will bill) the job: the caller treats that as
- * "outcome unknown" instead. A 504 that fal marks as the caller's own timeout is never retried.
+ * given before anything was queued are retried — a 429 and a 503 (rate limits and the aggregator's
+ * own refusals answer before relaying). 502/504 come from a gateway that may already have passed the
+ * POST on (see `ambiguousSubmitAnswer`). A 504 that fal marks as the caller's own timeout is never retried.
  */
 export function retryReasonFor(op: Operation, status: number, headers: Headers, bodyText = ''): RetryNotice['reason'] | undefined {
   // An aggregator's own refusals that waiting does not fix: a quota 429, a 503 "no available channel".
@@ -36,8 +36,29 @@ export function retryReasonFor(op: Operation, status: number, headers: Headers, 
   if (status === 429) return saysQuota(words) ? undefined : 'rate_limit';
   if (status === 503 && saysNoChannel(words)) return undefined;
   if (status === 504 && headers.get('x-fal-request-timeout-type')?.toLowerCase() === 'user') return undefined;
-  if (op === 'submit') return status === 502 || status === 503 ? 'transient' : undefined;
+  if (op === 'submit') return status === 503 ? 'transient' : undefined;
   return status === 500 || status === 502 || status === 503 || status === 504 ? 'transient' : undefined;
+}
+
+/**
+ * A submit answer that does not prove the POST stopped short of the video service, so its outcome is
+ * unknown and it is never re-sent (docs/protocol.md, Submit: a second POST is a second charge). Why
+ * per status: a 504 is a gateway that gave up waiting for an upstream that may have queued the job; a
+ * 502 is a gateway that got a broken answer — possibly after the upstream accepted; a 500 that fal did
+ * not sign (no `x-fal-error-type`, no `error_type`) may come from anything after the POST passed. fal's
+ * own 5xx, a 503 and a 429 are refusals before queueing (fal does not bill 5xx).
+ */
+export function ambiguousSubmitAnswer(status: number, headers: Headers, bodyText: string): string | undefined {
+  if (status === 504) return 'a gateway timed out waiting for the video service (HTTP 504)';
+  if (status === 502) return 'a gateway got a broken answer from the video service (HTTP 502), possibly after it accepted the job';
+  if (status === 500 && !signedByFal(headers, bodyText)) return 'the server failed (HTTP 500) after the request reached it';
+  return undefined;
+}
+
+function signedByFal(headers: Headers, bodyText: string): boolean {
+  if (headers.get('x-fal-error-type') !== null) return true;
+  const body = ErrorBodySchema.safeParse(parseJson(bodyText) ?? {});
+  return body.success && body.data.error_type !== undefined;
 }
 
 export function requestIdOf(headers: Headers, known?: string): string | undefined {
@@ -171,11 +192,17 @@ export function outcomeUnknown(why: string, extra: { httpStatus?: number; reques
 }
 
 function serverError(f: HttpFailure, base: ApiErrorBase, words: ProviderWords): ApiError {
-  // fal does not bill 5xx; for submit a 5xx also means nothing was queued. A status/stream/cancel
-  // 5xx says nothing about the job itself, which may still be running.
-  const notCharged = f.op === 'submit' || f.op === 'result' ? true : undefined;
+  // fal does not bill 5xx, and a submit 5xx that reaches here (500/503, see retryReasonFor and the
+  // client's 502/504 rule) was refused before anything was queued. A result 5xx proves nothing about
+  // the job: after a clean COMPLETED the video exists and is billed, only fetching it failed (the
+  // runner, which saw the status, adds `notCharged` when the status itself reported a failure).
+  const notCharged = f.op === 'submit' ? true : undefined;
   const type = base.errorType === undefined ? '' : `, ${base.errorType}`;
-  const tail = notCharged ? ' You were not charged. Try again in a few minutes.' : ' The job may still be running on the server; try again later.';
+  const tail = notCharged
+    ? ' You were not charged. Try again in a few minutes.'
+    : f.op === 'result'
+      ? ' The video may be finished (and charged) on the server; use "Check again" in a few minutes to fetch it.'
+      : ' The job may still be running on the server; try again later.';
   return new ApiError({ ...base, kind: 'transient', notCharged, message: `The server had a temporary problem (HTTP ${f.status}${type}); gave up after ${attemptsText(f.attempts)}.${tail}${quoted(words)}` });
 }
 

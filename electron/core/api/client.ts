@@ -2,7 +2,7 @@
 // through the aggregator. Transport (key, origin guard, deadlines) lives in transport.ts, retry
 // timing in retry.ts, error wording in classify.ts; this file only wires each call's rules together.
 import { ApiError } from './errors';
-import { classifyHttpFailure, malformedReply, outcomeUnknown, retryReasonFor, transportFailure, type Operation } from './classify';
+import { ambiguousSubmitAnswer, classifyHttpFailure, malformedReply, outcomeUnknown, retryReasonFor, transportFailure, type Operation } from './classify';
 import { parseApiBase, rebaseUrl, requestIdFromUrl, streamUrlFor, urlOnBase, withLogs, type ApiBase } from './rebase';
 import { parseRetryAfterMs, resolveRetryPolicy, RetrySignal, withRetry, type RetryLoopOptions } from './retry';
 import { DEFAULT_STREAM_IDLE_TIMEOUT_MS, readStatusStream } from './sse';
@@ -101,7 +101,8 @@ export function createQueueClient(config: ApiConfig, options: QueueClientOptions
         // A refusal (4xx/5xx) is still a refusal without its body; a 2xx without one is a lost receipt.
         if (response.ok) throw outcomeUnknown('the answer broke off before it was complete', { httpStatus: response.status, requestId: rid, cause: err });
       }
-      if (response.status === 504) throw outcomeUnknown('a gateway timed out waiting for the video service (HTTP 504)', { httpStatus: 504, requestId: rid });
+      const ambiguous = ambiguousSubmitAnswer(response.status, response.headers, text);
+      if (ambiguous !== undefined) throw outcomeUnknown(ambiguous, { httpStatus: response.status, requestId: rid });
       if (!response.ok) throw failed('submit', { response, text, attempt }, undefined, Buffer.byteLength(body));
       const parsed = SubmitBodySchema.safeParse(parseJson(text));
       if (!parsed.success) {

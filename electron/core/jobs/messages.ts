@@ -1,6 +1,7 @@
 // Errors the runner itself decides on (as opposed to ones the API reported). Plain words, each
 // saying what happened and what the user can do.
 import type { JobError } from '../../../shared/domain';
+import type { RetryNotice } from '../api/types';
 
 export const outcomeUnknownError = (): JobError => ({
   kind: 'outcome_unknown',
@@ -27,3 +28,19 @@ export const internalError = (err: unknown, requestId?: string): JobError => ({
   message: `Something went wrong inside Veo Studio: ${err instanceof Error ? err.message : String(err)}`,
   ...(requestId ? { requestId } : {}),
 });
+
+/**
+ * The status said the job failed on the server and the result answered 5xx: fal does not bill its
+ * 5xx failures (docs/protocol.md, Result), so this one — and only this one — is "not charged".
+ */
+export const unbilledServerFailure = (error: JobError): JobError =>
+  error.kind === 'transient' && (error.httpStatus ?? 0) >= 500
+    ? { ...error, notCharged: true, message: `The job failed on the server (HTTP ${error.httpStatus}); failed jobs are not billed, so you were not charged. Try again in a few minutes.` }
+    : error;
+
+/** What a job shows while it waits to try again. `n.attempt` is already the attempt about to run (retry.ts). */
+export function retryNote(n: RetryNotice): string {
+  const at = new Date(Date.now() + n.delayMs).toLocaleTimeString();
+  const what = n.reason === 'rate_limit' ? 'Rate limited' : 'Server or network trouble';
+  return `${what} — retrying at ${at} (attempt ${n.attempt} of ${n.maxAttempts})`;
+}

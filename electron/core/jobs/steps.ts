@@ -2,17 +2,17 @@
 // The runner decides *when* a step runs (slots, resume, cancel); this file decides *what* it does.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { JobError, JobProgress, JobRecord, LogLine } from '../../../shared/domain';
+import type { JobError, JobProgress, JobRecord, LogLine, QueueUrls } from '../../../shared/domain';
 import { MAX_LOG_LINES } from '../../../shared/domain';
 import { isApiError } from '../api/errors';
-import type { QueueClient, QueueStatus, RetryNotice } from '../api/types';
+import type { QueueClient, QueueStatus } from '../api/types';
 import type { LibraryStore } from '../library/store';
 import { DEFAULT_MAX_VIDEO_BYTES, DownloadError, downloadToFile } from '../media/download';
 import { prepareImageFile } from '../media/preflight';
 import { writeSidecarQuietly } from '../library/sidecar';
 import { delay, isAbortError, nowIso } from '../util/time';
-import { followUntilCompleted, type FollowPolicy } from './follow';
-import { cancelledError, internalError, notReadyError } from './messages';
+import { followUntilCompleted, type CompletedStatus, type FollowPolicy } from './follow';
+import { cancelledError, internalError, notReadyError, retryNote, unbilledServerFailure } from './messages';
 import { toModelInput } from './model-input';
 
 export interface StepOptions {
@@ -23,6 +23,12 @@ export interface StepOptions {
   downloadIdleTimeoutMs: number;
   /** The size cap for a video (DEFAULT_MAX_VIDEO_BYTES, 2 GiB). */
   maxVideoBytes: number;
+  /**
+   * Queue position and queued⇄running changes are persisted at most this often (each is an fsynced
+   * journal write; a flapping provider once caused hundreds a second). The first "running" and every
+   * later step are written at once; the progress event always carries the live state.
+   */
+  statusWriteIntervalMs: number;
 }
 
 const DEFAULT_STEP_OPTIONS: StepOptions = {
@@ -31,6 +37,7 @@ const DEFAULT_STEP_OPTIONS: StepOptions = {
   download: downloadToFile,
   downloadIdleTimeoutMs: 30_000,
   maxVideoBytes: DEFAULT_MAX_VIDEO_BYTES,
+  statusWriteIntervalMs: 1000,
 };
 
 export interface StepDeps {
@@ -50,6 +57,8 @@ export class JobSteps {
   private readonly opts: StepOptions;
   /** Logs of the jobs being followed right now (saved with the next state change); dropped when the follow ends. */
   private readonly logs = new Map<string, LogLine[]>();
+  /** When each job's status was last written (see statusWriteIntervalMs). */
+  private readonly statusWrittenAt = new Map<string, number>();
 
   constructor(private readonly deps: StepDeps) {
     this.opts = { ...DEFAULT_STEP_OPTIONS, ...deps.options };
@@ -112,9 +121,19 @@ export class JobSteps {
 
   private async follow(rec: JobRecord, client: QueueClient, signal: AbortSignal): Promise<JobRecord> {
     if ((rec.state === 'queued' || rec.state === 'running') && rec.urls) {
-      await followUntilCompleted(
+      const completed = await this.untilCompleted(rec, rec.urls, client, signal);
+      const failedOnServer = completed.error !== undefined || completed.errorType !== undefined;
+      rec = await this.fetchResult(this.current(rec.id), client, signal, failedOnServer);
+    }
+    if (rec.state === 'downloading') rec = await this.download(rec, signal);
+    return rec;
+  }
+
+  private async untilCompleted(rec: JobRecord, urls: QueueUrls, client: QueueClient, signal: AbortSignal): Promise<CompletedStatus> {
+    try {
+      return await followUntilCompleted(
         client,
-        rec.urls,
+        urls,
         this.deps.follow,
         {
           onStatus: (s) => this.onStatus(rec.id, s),
@@ -122,24 +141,34 @@ export class JobSteps {
         },
         signal,
       );
-      rec = await this.fetchResult(this.current(rec.id), client, signal);
+    } finally {
+      this.statusWrittenAt.delete(rec.id);
     }
-    if (rec.state === 'downloading') rec = await this.download(rec, signal);
-    return rec;
   }
 
   private async onStatus(id: string, s: QueueStatus): Promise<void> {
     const rec = this.current(id);
     const logs = this.appendLogs(rec, s.logs);
+    let patch: Partial<JobRecord> | undefined;
     if (s.status === 'IN_QUEUE' && (rec.state !== 'queued' || rec.queuePosition !== s.queuePosition)) {
-      await this.deps.save(id, { state: 'queued', queuePosition: s.queuePosition });
+      patch = { state: 'queued', queuePosition: s.queuePosition };
     } else if (s.status !== 'IN_QUEUE' && rec.state !== 'running') {
-      await this.deps.save(id, { state: 'running', queuePosition: undefined, startedAt: rec.startedAt ?? nowIso(), logs });
+      patch = { state: 'running', queuePosition: undefined, startedAt: rec.startedAt ?? nowIso(), logs };
     }
-    this.emit(this.current(id), {});
+    if (patch === undefined) return this.emit(rec, {});
+    const firstStart = patch.state === 'running' && rec.startedAt === undefined;
+    const last = this.statusWrittenAt.get(id);
+    if (firstStart || last === undefined || Date.now() - last >= this.opts.statusWriteIntervalMs) {
+      this.statusWrittenAt.set(id, Date.now());
+      return this.emit(await this.deps.save(id, patch), {});
+    }
+    // Coalesced: the record catches up on the next due write or the next step; the UI sees it now.
+    const live = { ...rec, ...patch } as JobRecord;
+    this.emit(live, {});
   }
 
-  private async fetchResult(rec: JobRecord, client: QueueClient, signal: AbortSignal): Promise<JobRecord> {
+  /** `failedOnServer`: the COMPLETED status carried an error, so a 5xx result is fal's own unbilled failure. */
+  private async fetchResult(rec: JobRecord, client: QueueClient, signal: AbortSignal, failedOnServer: boolean): Promise<JobRecord> {
     const urls = rec.urls;
     if (!urls) throw new Error('A job without queue URLs cannot have a result.');
     const logs = this.logs.get(rec.id) ?? rec.logs;
@@ -158,7 +187,8 @@ export class JobSteps {
         if (this.current(rec.id).cancelRequested) {
           return this.deps.save(rec.id, { state: 'cancelled', error: cancelledError(rec.requestId), finishedAt: nowIso(), logs });
         }
-        return this.fail(rec, isApiError(err) ? err.toJobError() : internalError(err, rec.requestId), logs);
+        const error = isApiError(err) ? err.toJobError() : internalError(err, rec.requestId);
+        return this.fail(rec, failedOnServer ? unbilledServerFailure(error) : error, logs);
       }
     }
   }
@@ -248,8 +278,3 @@ export class JobSteps {
 
 const logKey = (l: LogLine): string => `${l.timestamp ?? ''}|${l.message}`;
 
-function retryNote(n: RetryNotice): string {
-  const at = new Date(Date.now() + n.delayMs).toLocaleTimeString();
-  const what = n.reason === 'rate_limit' ? 'Rate limited' : 'Server or network trouble';
-  return `${what} — retrying at ${at} (attempt ${n.attempt + 1} of ${n.maxAttempts})`;
-}

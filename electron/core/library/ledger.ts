@@ -6,6 +6,8 @@
 //   • billed providers (aggregator, fal) write a `charge` line with that price;
 //   • the simulator writes a `charge` line with usd 0 and its list price as `listUsd` ("would cost");
 //   • a job that then fails with `notCharged` (fal does not bill 5xx failures) gets a `void` line;
+//   • a voided job that later completes after all ("Check again" fetched the video) was billed after
+//     all: a `restore` line undoes the void;
 //   • a job cancelled before it was sent has no request id and is never charged; one cancelled after
 //     it was queued stays charged, because the provider may bill it;
 //   • imported jobs (`importedAt`) are never charged here: their own machine paid for them and
@@ -42,7 +44,13 @@ const VoidSchema = z.object({
   jobId: z.string().min(1).max(200),
   reason: z.literal('not_charged'),
 });
-const EntrySchema = z.discriminatedUnion('type', [ChargeSchema, VoidSchema]);
+const RestoreSchema = z.object({
+  type: z.literal('restore'),
+  at: z.string().max(40),
+  jobId: z.string().min(1).max(200),
+  reason: z.literal('completed'),
+});
+const EntrySchema = z.discriminatedUnion('type', [ChargeSchema, VoidSchema, RestoreSchema]);
 export type LedgerCharge = z.infer<typeof ChargeSchema>;
 export type LedgerEntry = z.infer<typeof EntrySchema>;
 
@@ -100,6 +108,9 @@ export class SpendLedger implements LedgerCharges {
     if (rec.state === 'failed' && rec.error?.notCharged && !this.voided.has(rec.id) && !pending.has(`void:${rec.id}`)) {
       entries.push({ type: 'void', at: rec.finishedAt ?? rec.updatedAt, jobId: rec.id, reason: 'not_charged' });
     }
+    if (rec.state === 'completed' && this.voided.has(rec.id) && !pending.has(`restore:${rec.id}`)) {
+      entries.push({ type: 'restore', at: rec.finishedAt ?? rec.updatedAt, jobId: rec.id, reason: 'completed' });
+    }
     return entries;
   }
 
@@ -136,6 +147,8 @@ export class SpendLedger implements LedgerCharges {
   private apply(entry: LedgerEntry): void {
     if (entry.type === 'charge') {
       if (!this.charges.has(entry.jobId)) this.charges.set(entry.jobId, entry);
+    } else if (entry.type === 'restore') {
+      this.voided.delete(entry.jobId);
     } else if (this.charges.has(entry.jobId)) {
       this.voided.add(entry.jobId);
     }

@@ -30,6 +30,7 @@ import {
   VIDEO_FILE,
   type PortableProgress,
 } from './portable-format';
+import { checkFreeSpace, checkImportedVideo, checkJobCount, declaredBytes, indexTooLarge, MAX_IMPORT_INDEX_BYTES } from './portable-limits';
 import type { LibraryStore } from './store';
 
 export interface ImportResult {
@@ -39,9 +40,6 @@ export interface ImportResult {
   /** Jobs left out, one sentence each. */
   problems: string[];
 }
-
-/** Far more than any real index; stops a hostile folder from making us read gigabytes of JSON. */
-const MAX_INDEX_BYTES = 256 * 1024 * 1024;
 
 export const UNFINISHED_IMPORT_NOTE =
   'This job had not finished when it was exported from another library, so it was imported as failed. Its video is not part of the export.';
@@ -65,6 +63,8 @@ export async function importLibrary(
   if (isInsideOrSame(store.dir, src)) throw new Error('That folder is inside this library; choose an exported folder instead.');
   const realRoot = await realFolder(src);
   const jobs = await readIndex(src);
+  // Before a byte is copied: what the index says it weighs must fit (each job is checked again below).
+  await checkFreeSpace(store.dir, declaredBytes(jobs));
 
   const knownRequestIds = new Set(store.summaries().flatMap((r) => (r.requestId !== undefined ? [r.requestId] : [])));
   const seen = new Set<string>();
@@ -98,19 +98,40 @@ async function readIndex(src: string): Promise<unknown[]> {
   const info = await fsp.lstat(indexPath).catch(() => undefined);
   if (!info) throw new Error(`${notExport}: it has no ${INDEX_FILE}.`);
   if (!info.isFile()) throw new Error(`${notExport}: its ${INDEX_FILE} is not a regular file.`);
-  if (info.size > MAX_INDEX_BYTES) throw new Error(`${notExport}: its ${INDEX_FILE} is too large.`);
+  if (info.size > MAX_IMPORT_INDEX_BYTES) throw indexTooLarge();
+  const text = await readAtMost(indexPath, MAX_IMPORT_INDEX_BYTES);
+  if (text === undefined) throw indexTooLarge(); // it grew since the lstat
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await fsp.readFile(indexPath, 'utf8'));
+    parsed = JSON.parse(text);
   } catch {
     throw new Error(`${notExport}: its ${INDEX_FILE} is not valid JSON.`);
   }
+  checkJobCount(parsed);
   const index = PortableIndexSchema.safeParse(parsed);
   if (!index.success) {
     const issue = index.error.issues[0];
     throw new Error(`${notExport}: ${issue?.path.join('.') || INDEX_FILE} ${issue?.message ?? 'is invalid'}.`);
   }
   return index.data.jobs;
+}
+
+/** The file as text, or undefined when it is longer than `max` bytes (never reads more than max + 1). */
+async function readAtMost(file: string, max: number): Promise<string | undefined> {
+  const handle = await fsp.open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(max + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length > max) return undefined;
+    }
+    return buffer.toString('utf8', 0, length);
+  } finally {
+    await handle.close();
+  }
 }
 
 interface ImportContext {
@@ -150,6 +171,11 @@ async function importOne(store: LibraryStore, raw: unknown, i: number, ctx: Impo
 
   const mediaDir = store.mediaDir(record.id);
   try {
+    await checkFreeSpace(store.dir, sources.bytes);
+  } catch (error) {
+    return { problem: `${name} was not imported: ${(error as Error).message}` };
+  }
+  try {
     await fsp.mkdir(mediaDir, { recursive: true });
     const copyIn = async (from: string, fileName: string): Promise<string> => {
       const to = path.join(mediaDir, fileName);
@@ -174,6 +200,8 @@ async function importOne(store: LibraryStore, raw: unknown, i: number, ctx: Impo
 }
 
 interface Sources {
+  /** What copying them all writes. */
+  bytes: number;
   video?: string;
   input?: string;
   thumb?: string;
@@ -181,17 +209,24 @@ interface Sources {
 
 /** Checks every file the record names before anything is copied: confined, regular, right size. */
 async function locateSources(record: JobRecord, ctx: ImportContext): Promise<Sources> {
-  const sources: Sources = {};
+  const sources: Sources = { bytes: 0 };
+  const sizeOf = async (file: string): Promise<number> => (await fsp.stat(file)).size;
   if (record.videoPath !== undefined) {
     sources.video = await confinedFile(ctx, record.videoPath);
-    const { size } = await fsp.stat(sources.video);
+    const size = await sizeOf(sources.video);
     if (record.videoBytes !== undefined && size !== record.videoBytes) {
       throw new Error(`its video is ${size} bytes but the index says ${record.videoBytes} (a partial or changed copy).`);
     }
+    await checkImportedVideo(sources.video, size);
+    sources.bytes += size;
   }
   if (record.input.kind === 'file') {
     sources.input = await confinedFile(ctx, record.input.path);
-    if (record.input.thumbPath !== undefined) sources.thumb = await confinedFile(ctx, record.input.thumbPath);
+    sources.bytes += await sizeOf(sources.input);
+    if (record.input.thumbPath !== undefined) {
+      sources.thumb = await confinedFile(ctx, record.input.thumbPath);
+      sources.bytes += await sizeOf(sources.thumb);
+    }
   }
   return sources;
 }

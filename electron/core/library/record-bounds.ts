@@ -26,8 +26,17 @@ export function clip(text: string, max: number): string {
 }
 
 const short = (v: string | undefined): string | undefined => (v === undefined ? undefined : clip(v, RECORD_LIMITS.shortChars));
-// URLs are cut without a mark, so a cut one still parses as a URL (it then simply fails to load).
-const url = (v: string): string => v.slice(0, RECORD_LIMITS.urlChars);
+
+/**
+ * URLs and paths are never cut: a cut one can be invalid (a host cut mid "%41" made a job's record
+ * fail validation and vanish on the next open — red-team F8a) or, worse, a different valid address.
+ * Over the cap an optional one is dropped and a required one replaced by a marker that still
+ * validates and leads nowhere (`.invalid` is reserved, RFC 2606).
+ */
+const fits = (v: string): boolean => v.length <= RECORD_LIMITS.urlChars;
+const optionalUrl = (v: string | undefined): string | undefined => (v !== undefined && fits(v) ? v : undefined);
+export const TOO_LONG_URL = 'https://address-too-long.invalid/';
+export const TOO_LONG_PATH = 'path-too-long.invalid';
 
 /** One log line within bounds (also used on server input, before lines are held in memory). */
 export function boundLogLine(line: LogLine): LogLine {
@@ -64,33 +73,35 @@ export function boundError(error: JobError): JobError {
 }
 
 function boundInput(input: JobInput): JobInput {
-  if (input.kind === 'url') return { kind: 'url', url: url(input.url) };
+  if (input.kind === 'url') return { kind: 'url', url: fits(input.url) ? input.url : TOO_LONG_URL };
   return withoutUndefined({
     ...input,
-    path: url(input.path),
-    thumbPath: input.thumbPath === undefined ? undefined : url(input.thumbPath),
+    path: fits(input.path) ? input.path : TOO_LONG_PATH,
+    thumbPath: optionalUrl(input.thumbPath),
     originalName: short(input.originalName),
     sha256: clip(input.sha256, RECORD_LIMITS.shortChars),
   });
 }
 
-const boundUrls = (u: QueueUrls): QueueUrls => ({ status: url(u.status), response: url(u.response), cancel: url(u.cancel) });
+/** All three or none: a job with some of its queue addresses is one "Check again" cannot follow. */
+const boundUrls = (u: QueueUrls): QueueUrls | undefined => (fits(u.status) && fits(u.response) && fits(u.cancel) ? u : undefined);
 
 const boundResult = (r: VideoResult): VideoResult =>
-  withoutUndefined({ ...r, url: url(r.url), contentType: short(r.contentType), fileName: short(r.fileName) });
+  withoutUndefined({ ...r, url: fits(r.url) ? r.url : TOO_LONG_URL, contentType: short(r.contentType), fileName: short(r.fileName) });
 
 /** The record with every string within RECORD_LIMITS (params are already bounded by their schema). */
 export function boundRecord(record: JobRecord): JobRecord {
   return withoutUndefined({
     ...record,
-    apiBase: url(record.apiBase),
+    // '' is what a record without a base says (imported jobs): the runner then uses the configured one.
+    apiBase: fits(record.apiBase) ? record.apiBase : '',
     input: boundInput(record.input),
     requestId: short(record.requestId),
     urls: record.urls === undefined ? undefined : boundUrls(record.urls),
     logs: boundLogs(record.logs ?? []),
     error: record.error === undefined ? undefined : boundError(record.error),
     result: record.result === undefined ? undefined : boundResult(record.result),
-    videoPath: record.videoPath === undefined ? undefined : url(record.videoPath),
+    videoPath: optionalUrl(record.videoPath),
     parentId: short(record.parentId),
     createdAt: clip(record.createdAt, RECORD_LIMITS.shortChars),
     updatedAt: clip(record.updatedAt, RECORD_LIMITS.shortChars),

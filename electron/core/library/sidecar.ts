@@ -52,13 +52,40 @@ export function sidecarFor(rec: JobRecord, videoFileName = 'video.mp4'): Sidecar
   };
 }
 
-/** Writes `<video minus extension>.json` next to `videoPath`; returns the sidecar's path. */
+/**
+ * Writes `<video minus extension>.json` next to `videoPath`; returns the sidecar's path. That name may
+ * already belong to someone else (`package.json` beside `package.mp4`, or the video itself saved as
+ * `clip.json`): a file there is replaced only if it is our own sidecar; otherwise `<name>.veo.json` is
+ * used, and if that too is someone else's, nothing is written (red-team F7).
+ */
 export async function writeSidecar(videoPath: string, rec: JobRecord): Promise<string> {
-  const target = sidecarPathFor(videoPath);
+  const target = await freeSidecarPath(videoPath);
   const body = `${JSON.stringify(sidecarFor(rec, basename(videoPath)), null, 2)}\n`;
   await removeStaleTemps(target);
   await writeFileAtomic(target, body);
   return target;
+}
+
+/** The plain sidecar name, or the `.veo.json` one, whichever is free or already ours. */
+async function freeSidecarPath(videoPath: string): Promise<string> {
+  const plain = sidecarPathFor(videoPath);
+  const fallback = `${plain.slice(0, -'.json'.length)}.veo.json`;
+  for (const candidate of [plain, fallback]) {
+    if (candidate === videoPath) continue;
+    if (await isFreeOrOurs(candidate)) return candidate;
+  }
+  throw new SidecarError(
+    `“${basename(plain)}” and “${basename(fallback)}” already exist and are not a Veo Studio sidecar, so they were not replaced and the video's settings were not written. Save the video under another name to get them.`,
+  );
+}
+
+async function isFreeOrOurs(file: string): Promise<boolean> {
+  try {
+    await readSidecar(file);
+    return true;
+  } catch (err) {
+    return (await fsp.lstat(file).catch(() => undefined)) === undefined && isSidecarError(err);
+  }
 }
 
 /**

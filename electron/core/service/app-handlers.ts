@@ -7,7 +7,7 @@ import type { JobRecord } from '../../../shared/domain';
 import { IN_PROCESS_SIMULATOR } from '../index';
 import { IpcUserError, type Handlers } from '../ipc/router';
 import { writeSidecarQuietly } from '../library/sidecar';
-import { refuseApiBaseChangeOnHost } from './host-face';
+import { refuseApiBaseChangeOnHost, refuseProviderChangeOnHost } from './host-face';
 import type { ServiceContext } from './types';
 
 type AppHandlers = Pick<
@@ -39,6 +39,7 @@ export function appHandlers(ctx: ServiceContext): AppHandlers {
     },
     'settings:update'(patch) {
       refuseApiBaseChangeOnHost(opts, core.settings(), patch);
+      refuseProviderChangeOnHost(opts, core.settings(), patch);
       // Same reason as the API base: a page must not reroute the key's traffic (an http base's
       // tunnel is plaintext to the proxy). The host takes HTTPS_PROXY from its environment.
       if (opts.face === 'host' && patch.proxy !== undefined && (patch.proxy || undefined) !== core.settings().proxy) {

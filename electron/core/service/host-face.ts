@@ -8,7 +8,7 @@ import type { Settings } from '../../../shared/settings';
 import { IpcUserError } from '../ipc/router';
 import type { AppServiceOptions } from './types';
 
-type Face = Pick<AppServiceOptions, 'face'>;
+type Face = Pick<AppServiceOptions, 'face' | 'apiBaseFromLaunch'>;
 
 const PATH_MESSAGES = {
   picture: 'The browser host does not open pictures by path. Drop the picture on the page or choose it with the file button.',
@@ -29,7 +29,20 @@ export function refuseApiBaseChangeOnHost(opts: Face, current: Settings, patch: 
   if (sameBases(current.apiBase, patch.apiBase)) return;
   throw new IpcUserError(
     'unsupported',
-    'The API base cannot be changed from the browser. Restart the host with "npm run host -- --api-base <url>", or change it in the desktop app.',
+    'The API base cannot be changed from the browser. Restart the host with "npm run host -- --provider <provider> --api-base <url>", or change it in the desktop app.',
+  );
+}
+
+/**
+ * A base given at launch belongs to the provider given with it. If the page could switch provider,
+ * the next job would send the new provider's key to that base (red-team F6); so while a base is
+ * pinned from the terminal, the provider is too. Re-sending the stored provider unchanged is fine.
+ */
+export function refuseProviderChangeOnHost(opts: Face, current: Settings, patch: { provider?: Settings['provider'] }): void {
+  if (opts.face !== 'host' || !opts.apiBaseFromLaunch || patch.provider === undefined || patch.provider === current.provider) return;
+  throw new IpcUserError(
+    'unsupported',
+    'This host was started with --api-base, so its provider cannot be changed from the browser. Restart the host with the --provider (and --api-base) you want.',
   );
 }
 

@@ -16,6 +16,8 @@ export interface NativePlatform {
 
 export interface AppServiceOptions {
   face: 'electron' | 'host';
+  /** The host was started with --api-base: its page may not change the provider that base belongs to. */
+  apiBaseFromLaunch?: boolean;
   /** Prefix under which library media plays (shared/media-url.ts): host '/media', Electron 'app://veo/media'. */
   mediaBase: string;
   /** Electron passes app.getVersion(); otherwise package.json's version. */

@@ -4,15 +4,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { once } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
 import { parseRange } from '../util/byte-range';
-import { Exchange } from './exchange';
+import { Exchange, refusedEarly } from './exchange';
 import type { JobRegistry } from './job-registry';
-import type { SimRequestLog } from './types';
+import type { RequestLog } from './request-log';
 import type { VideoSource } from './video-source';
 import { videoFileName } from './wire';
 
 export interface CdnDeps {
   registry: JobRegistry;
-  log: SimRequestLog[];
+  log: RequestLog;
+  hostNames: ReadonlySet<string>;
   source: VideoSource;
   /** Rate for `throttled` videos (the slow_download scenario). */
   slowBytesPerSecond: number;
@@ -26,6 +27,7 @@ const LAST_MODIFIED = new Date().toUTCString();
 export function createCdnHandler(deps: CdnDeps): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const ex = new Exchange(req, res, 'cdn', deps.log);
+    if (refusedEarly(ex, deps.hostNames)) return;
     serve(ex, deps).catch((err: unknown) => {
       console.error('simulator CDN: handler failed', err);
       if (!res.headersSent) ex.raw(500, 'Internal Error', 'text/plain');

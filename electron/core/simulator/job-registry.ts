@@ -5,6 +5,11 @@ import { SimJob } from './job-model';
 import { planFor, type ScenarioName } from './scenarios';
 import type { SimJobView, SimTiming } from './types';
 
+export const DEFAULT_MAX_JOBS = 500;
+const ECHOED_IMAGE_CHARS = 200;
+/** A copy that owns its characters: V8 may keep a slice as a view that holds the whole parent alive. */
+const detached = (text: string): string => Buffer.from(text, 'utf8').toString('utf8');
+
 export class JobRegistry {
   private readonly byId = new Map<string, SimJob>();
   /** rate_limit: submits answered 429 since this scenario last created a job. */
@@ -12,7 +17,11 @@ export class JobRegistry {
   private readonly completedListeners = new Set<(job: SimJobView) => void>();
   private created = 0;
 
-  constructor(private readonly timing: SimTiming) {}
+  /** `maxJobs` bounds what anyone on this machine can make it hold (red-team F1). */
+  constructor(
+    private readonly timing: SimTiming,
+    private readonly maxJobs = DEFAULT_MAX_JOBS,
+  ) {}
 
   /**
    * There is no idempotency key to recognise "the same" submit, so rejections are counted per
@@ -29,12 +38,15 @@ export class JobRegistry {
     return false;
   }
 
-  create(scenario: ScenarioName, input: SubmittedInput): SimJob {
+  /** The new job, or undefined when `maxJobs` unfinished jobs are held already. */
+  create(scenario: ScenarioName, input: SubmittedInput): SimJob | undefined {
+    if (!this.makeRoom()) return undefined;
     const job = new SimJob({
       // Random ids on purpose: a restarted simulator must never hand out an id a client persisted.
       requestId: randomUUID(),
       scenario,
-      input,
+      // A data URI is up to 16 MB; only its start is ever echoed back (failures.ts).
+      input: { ...input, image_url: detached(input.image_url.slice(0, ECHOED_IMAGE_CHARS)) },
       timing: this.timing,
       onCompleted: (done) => this.emitCompleted(done.view()),
     });
@@ -42,6 +54,17 @@ export class JobRegistry {
     this.created += 1;
     job.start();
     return job;
+  }
+
+  /** Forgets the oldest finished jobs until one more fits; false if every held job is unfinished. */
+  private makeRoom(): boolean {
+    for (const [id, job] of this.byId) {
+      if (this.byId.size < this.maxJobs) break;
+      if (job.state !== 'COMPLETED') continue;
+      job.dispose();
+      this.byId.delete(id);
+    }
+    return this.byId.size < this.maxJobs;
   }
 
   get(requestId: string): SimJob | undefined {

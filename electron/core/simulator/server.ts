@@ -3,22 +3,23 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AGGREGATOR_REFUSALS, billingRoute, keyRejected, quotaRefusal, rejectsKey, saturated, type SimAccount } from './aggregator';
 import { checkSubmitBody } from './input-validation';
-import { Exchange, readBody } from './exchange';
+import { Exchange, readBody, refusedEarly } from './exchange';
 import type { JobRegistry } from './job-registry';
 import type { SimJob } from './job-model';
 import { chooseScenario, SCENARIO_HEADER, SCENARIO_NAMES, type HttpFault, type StatusFault } from './scenarios';
 import { serveStatusStream } from './status-stream';
-import type { SimRequestLog } from './types';
+import type { RequestLog } from './request-log';
 import { REQUESTS_PREFIX, statusBody, submitReceipt, SUBMIT_PATH, videoResultBody } from './wire';
 
 export interface ApiDeps {
   registry: JobRegistry;
-  log: SimRequestLog[];
+  log: RequestLog;
   cdnUrl: string;
   videoSize: number;
   streamSupported: boolean;
   pingIntervalMs: number;
   account: SimAccount;
+  hostNames: ReadonlySet<string>;
 }
 
 /** Images travel as data URIs too: 8 MB of image is ~11 MB of base64. */
@@ -30,6 +31,7 @@ const NOT_FOUND = { detail: 'Request not found' };
 export function createApiHandler(deps: ApiDeps): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const ex = new Exchange(req, res, 'api', deps.log);
+    if (refusedEarly(ex, deps.hostNames)) return;
     route(ex, deps).catch((err: unknown) => {
       console.error('simulator: handler failed', err);
       if (!res.headersSent) ex.json(500, { detail: 'Simulator bug: see its console', error_type: 'internal_error' });
@@ -86,6 +88,8 @@ function methodNotAllowed(ex: Exchange, allow: string): void {
 }
 
 async function submit(ex: Exchange, deps: ApiDeps): Promise<void> {
+  // Refused on the announcement, before a byte of it is read (and the connection closed, undrained).
+  if (Number(ex.req.headers['content-length'] ?? 0) > MAX_SUBMIT_BYTES) return ex.json(413, { detail: 'Request body too large' }, { connection: 'close' });
   const raw = await readBody(ex.req, MAX_SUBMIT_BYTES);
   if (raw === null) return ex.json(413, { detail: 'Request body too large' });
   const checked = checkSubmitBody(raw);
@@ -107,6 +111,7 @@ async function submit(ex: Exchange, deps: ApiDeps): Promise<void> {
   if (!deps.account.canAfford(checked.input)) return quotaRefusal(ex, deps.account);
 
   const job = deps.registry.create(choice.name, checked.input);
+  if (!job) return ex.json(429, { detail: 'The simulator holds too many unfinished jobs; wait for some to finish.' }, { 'retry-after': '5' });
   deps.account.charge(checked.input);
   ex.about(job.requestId, job.scenario);
   // submit_reset: the job exists (and will be charged) but the client never hears about it.

@@ -4,13 +4,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SimAccount } from './aggregator';
 import { createCdnHandler } from './cdn';
+import { allowedHostNames } from './exchange';
 import { JobRegistry } from './job-registry';
+import { createRequestLog, DEFAULT_REQUEST_LOG_LIMIT } from './request-log';
 import { createApiHandler } from './server';
 import {
   DEFAULT_PING_INTERVAL_MS,
   DEFAULT_SLOW_DOWNLOAD_BYTES_PER_SECOND,
   DEFAULT_TIMING,
-  type SimRequestLog,
   type SimTiming,
   type Simulator,
   type SimulatorOptions,
@@ -55,18 +56,20 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     opts.downloadBytesPerSecond ?? DEFAULT_SLOW_DOWNLOAD_BYTES_PER_SECOND,
   );
   const source = await loadVideoSource(opts.video);
-  const requests: SimRequestLog[] = [];
-  const registry = new JobRegistry(timing);
+  const hostNames = allowedHostNames(opts.hostNames);
+  const log = createRequestLog(opts.requestLogLimit ?? DEFAULT_REQUEST_LOG_LIMIT);
+  const registry = new JobRegistry(timing, opts.maxJobs === undefined ? undefined : positive('maxJobs', opts.maxJobs));
   const account = new SimAccount(opts.account);
 
-  const cdnServer = createServer(createCdnHandler({ registry, log: requests, source, slowBytesPerSecond }));
+  const cdnServer = createServer(createCdnHandler({ registry, log, hostNames, source, slowBytesPerSecond }));
   const cdnPort = await listen(cdnServer, opts.cdnPort ?? 0);
   const cdnUrl = `http://127.0.0.1:${cdnPort}`;
 
   const apiServer = createServer(
     createApiHandler({
       registry,
-      log: requests,
+      log,
+      hostNames,
       cdnUrl,
       videoSize: source.size,
       streamSupported: opts.streamSupported ?? true,
@@ -86,7 +89,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     cdnUrl,
-    requests,
+    requests: log.entries,
     jobs: () => registry.all().map((job) => job.view()),
     job: (requestId) => registry.get(requestId)?.view(),
     submitCount: () => registry.submitCount(),

@@ -44,6 +44,15 @@ export interface SimulatorOptions {
   video?: { path?: string; sizeBytes?: number };
   /** The simulated aggregator account: its balance and whether it answers the billing endpoints. */
   account?: SimAccountOptions;
+  /**
+   * Host names it answers to besides 127.0.0.1, localhost and [::1] (a test reaching it through a
+   * proxy under another name). Any other Host header is refused 421: a DNS-rebinding page.
+   */
+  hostNames?: readonly string[];
+  /** Newest requests kept in `requests` (default 1000; the app's in-process simulator passes 0). */
+  requestLogLimit?: number;
+  /** Jobs held at once (default 500): the oldest finished ones are forgotten first; if none has finished, a submit is answered 429. */
+  maxJobs?: number;
 }
 
 export interface SimRequestLog {
@@ -78,7 +87,7 @@ export interface Simulator {
   readonly baseUrl: string;
   /** http://127.0.0.1:<cdnPort> */
   readonly cdnUrl: string;
-  /** Every request either server saw, in arrival order. */
+  /** The newest requests either server saw (at most `requestLogLimit`), in arrival order. */
   readonly requests: readonly SimRequestLog[];
   jobs(): SimJobView[];
   job(requestId: string): SimJobView | undefined;

@@ -142,7 +142,8 @@ describe('result', () => {
     [422, { detail: [{ loc: ['body', 'prompt'], msg: 'flagged', type: 'content_policy_violation' }] }, {}, { kind: 'content_policy', field: 'prompt' }],
     [422, { detail: [{ loc: ['body', 'image_url'], msg: 'Image is too small (min 720p)', type: 'image_too_small' }] }, {}, { kind: 'validation', field: 'image_url', message: 'image_url: Image is too small (min 720p)' }],
     [422, { detail: 'Invalid duration' }, {}, { kind: 'validation', detail: 'Invalid duration' }],
-    [503, { detail: 'no runners' }, { 'x-fal-error-type': 'runner_unavailable' }, { kind: 'transient', notCharged: true, errorType: 'runner_unavailable' }],
+    // A result 5xx alone does not say whether the video exists: never "not charged" here (the runner decides).
+    [503, { detail: 'no runners' }, { 'x-fal-error-type': 'runner_unavailable' }, { kind: 'transient', errorType: 'runner_unavailable' }],
     [429, {}, {}, { kind: 'rate_limit' }],
     [409, { detail: 'odd' }, { 'x-fal-request-id': 'hdr-77' }, { kind: 'unknown', httpStatus: 409, requestId: 'hdr-77', detail: 'odd' }],
   ])('HTTP %i → typed error', async (code, body, headers, expected) => {

@@ -22,7 +22,8 @@ describe('retryReasonFor', () => {
   it('on submit retries only answers that prove nothing was queued', () => {
     expect(retryReasonFor('submit', 429, h())).toBe('rate_limit');
     expect(retryReasonFor('submit', 503, h())).toBe('transient');
-    expect(retryReasonFor('submit', 502, h())).toBe('transient');
+    // A gateway's 502 may come after the upstream accepted the job: re-POSTing could bill it twice.
+    expect(retryReasonFor('submit', 502, h())).toBeUndefined();
     expect(retryReasonFor('submit', 500, h())).toBeUndefined();
     expect(retryReasonFor('submit', 504, h())).toBeUndefined();
   });
@@ -87,10 +88,12 @@ describe('classifyHttpFailure', () => {
     expect(e.message).toMatch(/Rate limited.*5 attempts/);
   });
 
-  it('5xx on result → transient, not charged, with the error type from body or header', () => {
+  it('5xx on result → transient, never "not charged" on its own (the video may exist), with the error type from body or header', () => {
     const fromBody = classifyHttpFailure(failure(503, { detail: 'x', error_type: 'runner_scheduling_failure' }));
-    expect(fromBody).toMatchObject({ kind: 'transient', notCharged: true, errorType: 'runner_scheduling_failure', httpStatus: 503 });
-    expect(fromBody.message).toMatch(/not charged/);
+    expect(fromBody).toMatchObject({ kind: 'transient', errorType: 'runner_scheduling_failure', httpStatus: 503 });
+    expect(fromBody.notCharged).toBeUndefined();
+    expect(fromBody.message).not.toMatch(/not charged/);
+    expect(fromBody.message).toMatch(/Check again/);
     const fromHeader = classifyHttpFailure(failure(504, { detail: 'Request timed out' }, 'result', { 'x-fal-error-type': 'request_timeout' }));
     expect(fromHeader.errorType).toBe('request_timeout');
     expect(classifyHttpFailure(failure(500, 'oops', 'status')).notCharged).toBeUndefined();

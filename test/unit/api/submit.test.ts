@@ -119,6 +119,27 @@ describe('submit', () => {
     expect(server.requests).toHaveLength(3);
   });
 
+  it('a gateway 502 (the red-team p502 scenario: 502, 502, then 200) is outcome_unknown after exactly one POST', async () => {
+    server = await startFakeServer();
+    let posts = 0;
+    server.handle((_req, res) => {
+      if (++posts <= 2) return res.writeHead(502, { 'content-type': 'text/html' }).end('<html>502 Bad Gateway</html>');
+      return sendJson(res, 200, receipt(server!.origin));
+    });
+    const err = await rejection(clientFor(server.origin).submit(INPUT));
+    expect(err).toMatchObject({ kind: 'outcome_unknown', httpStatus: 502 });
+    expect((err as ApiError).notCharged).toBeUndefined();
+    expect(posts).toBe(1);
+  });
+
+  it('a 500 nobody signed is outcome_unknown; fal’s own 500 (error_type) was refused unbilled', async () => {
+    server = await startFakeServer((_req, res) => res.writeHead(500, { 'content-type': 'text/plain' }).end('Internal Server Error'));
+    expect(await rejection(clientFor(server.origin).submit(INPUT))).toMatchObject({ kind: 'outcome_unknown', httpStatus: 500 });
+    server.handle((_req, res) => sendJson(res, 500, { detail: 'boom', error_type: 'internal_error' }));
+    expect(await rejection(clientFor(server.origin).submit(INPUT))).toMatchObject({ kind: 'transient', notCharged: true, httpStatus: 500 });
+    expect(server.requests).toHaveLength(2);
+  });
+
   it('a 422 at submit time is a validation error with the field', async () => {
     server = await startFakeServer((_req, res) =>
       sendJson(res, 422, { detail: [{ loc: ['body', 'image_url'], msg: 'Image is too small (min 720p)', type: 'image_too_small' }] }),

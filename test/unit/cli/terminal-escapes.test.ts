@@ -48,3 +48,14 @@ describe('server text on the terminal', () => {
     expect(stripTerminalControls('a\tb\nc\u001b[31md\u009be\u007f')).toBe('a\tb\nc[31mde');
   });
 });
+
+// Red-team F8b: right-to-left overrides from provider text reached the terminal, where they reorder
+// what the user reads ("gpj.exe" shown as "exe.jpg"). Bidi embeddings, overrides and isolates go too;
+// ordinary right-to-left text (Arabic, Hebrew) is kept.
+describe('bidi controls', () => {
+  it('strips U+202A–U+202E and U+2066–U+2069, keeps right-to-left letters', () => {
+    const bidi = '\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069';
+    expect(stripTerminalControls(`report${bidi}gpj.exe`)).toBe('reportgpj.exe');
+    expect(stripTerminalControls('שלום مرحبا')).toBe('שלום مرحبا');
+  });
+});

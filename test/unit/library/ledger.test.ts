@@ -72,6 +72,21 @@ describe('what is charged', () => {
     expect(ledger.costOf(serverError).status).toBe('not_charged');
   });
 
+  it('a job marked "not charged" that then completes (Check again fetched the video) is charged again, also after a reopen', async () => {
+    const ledger = await SpendLedger.open(dir);
+    const rec = accepted();
+    await ledger.observe(rec);
+    await ledger.observe({ ...rec, state: 'failed', error: { kind: 'transient', message: 'x', notCharged: true } });
+    expect(ledger.costOf(rec).status).toBe('not_charged');
+    await ledger.observe({ ...rec, state: 'completed' });
+    expect(ledger.costOf(rec)).toMatchObject({ status: 'charged', usd: 3.2 });
+    expect(ledger.summary(0).totalUsd).toBe(3.2);
+    const reopened = await SpendLedger.open(dir);
+    expect(reopened.costOf(rec).status).toBe('charged');
+    await reopened.reconcile([{ ...rec, state: 'completed' }]);
+    expect((await readFile(join(dir, LEDGER_FILE), 'utf8')).trim().split('\n')).toHaveLength(3);
+  });
+
   it('an imported job is never charged here, even when it carries a request id', async () => {
     const ledger = await SpendLedger.open(dir);
     const imported = accepted({ importedAt: '2025-03-05T00:00:00.000Z', createdAt: '2024-12-24T10:00:00.000Z' });

@@ -37,7 +37,8 @@ async function seed(store: LibraryStore, overrides: JobRecordOverrides = {}): Pr
   const thumbPath = await store.writeMediaFile(base.id, 'thumb.jpg', Buffer.from(`thumb of ${base.id}`));
   const record: JobRecord = { ...base, input: { ...base.input, path: inputPath, thumbPath } as JobRecord['input'] };
   if (base.state === 'completed') {
-    const video = Buffer.from(`mp4 bytes of ${base.id} `.repeat(50));
+    // An MP4 by its first bytes (an ftyp box): import refuses anything else as a video.
+    const video = Buffer.concat([Buffer.from('\0\0\0\x18ftypisom\0\0\x02\0isomiso2', 'latin1'), Buffer.from(`mp4 bytes of ${base.id} `.repeat(50))]);
     record.videoPath = await store.writeMediaFile(base.id, 'video.mp4', video);
     record.videoBytes = video.length;
   }

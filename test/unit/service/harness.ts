@@ -47,7 +47,8 @@ export async function startHarness(
     provider: 'simulator',
     keychain,
     keychainService: 'Veo Studio service tests',
-    simulator: { timing: FAST_TEST_TIMING, pingIntervalMs: 50 },
+    // The app's in-process simulator keeps no request log; these tests read it.
+    simulator: { timing: FAST_TEST_TIMING, pingIntervalMs: 50, requestLogLimit: 1000 },
     follow: { queuedPollMs: 20, runningPollMs: 20, maxPollMs: 100 },
     steps: { resultRetryDelayMs: 20 },
     ...opts.core,
