@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobProgress, JobRecord } from '../../../shared/domain';
 import { PARAMS, REPO, SAMPLE_INPUT, startHarness, type Harness } from './harness';
+import { FAST_TEST_TIMING } from '../../../electron/core/simulator/types';
 
 let h: Harness;
 beforeAll(async () => {
@@ -50,10 +51,17 @@ describe('jobs:create', () => {
   });
 
   it('jobs:cancel stops a queued job; unknown ids are not_found', async () => {
-    const created = await h.call('jobs:create', { params: { ...PARAMS, prompt: 'cancel me [sim:long_queue]' }, imageToken: await prepare() });
-    await h.waitForState(created.id, 'queued');
-    await h.call('jobs:cancel', { id: created.id });
-    expect((await h.waitForState(created.id, 'cancelled')).state).toBe('cancelled');
+    // A queue that takes 16 s, so a loaded machine cannot let the job finish before the cancel lands.
+    const slow = await startHarness({ core: { simulator: { timing: { ...FAST_TEST_TIMING, queueStepMs: 2000 }, requestLogLimit: 1000 } } });
+    try {
+      const token = (await slow.call('image:prepare', { kind: 'path', path: SAMPLE_INPUT })).token;
+      const created = await slow.call('jobs:create', { params: { ...PARAMS, prompt: 'cancel me [sim:long_queue]' }, imageToken: token });
+      await slow.waitForState(created.id, 'queued');
+      await slow.call('jobs:cancel', { id: created.id });
+      expect((await slow.waitForState(created.id, 'cancelled')).state).toBe('cancelled');
+    } finally {
+      await slow.close();
+    }
     expect(await h.fail('jobs:cancel', { id: 'no-such-job' })).toMatchObject({ kind: 'not_found' });
     expect(await h.fail('jobs:recheck', { id: 'no-such-job' })).toMatchObject({ kind: 'not_found' });
     expect(await h.fail('jobs:rerun', { id: 'no-such-job' })).toMatchObject({ kind: 'not_found' });
