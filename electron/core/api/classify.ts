@@ -80,6 +80,8 @@ export function classifyHttpFailure(f: HttpFailure): ApiError {
  * queued anything, so none was charged.
  */
 function aggregatorRefusal(f: HttpFailure, words: ProviderWords, base: ApiErrorBase): ApiError | undefined {
+  const paid = f.op === 'status' || f.op === 'stream' || f.op === 'result' ? refusalOfPaidJob(f, words, base) : undefined;
+  if (paid !== undefined) return paid;
   const said = quoted(words);
   const notCharged = f.op === 'submit' ? true : undefined;
   const untouched = f.op === 'submit' ? ' Nothing was queued and you were not charged.' : '';
@@ -123,6 +125,38 @@ function aggregatorRefusal(f: HttpFailure, words: ProviderWords, base: ApiErrorB
         notCharged,
         message: `The provider cannot serve this model right now (HTTP 503). Try again later, or ask your provider which models your group can use.${untouched}${said}`,
       });
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The same refusals while following a job the provider already accepted: the job is queued and paid
+ * for, and fal keeps making the video whatever the aggregator now says about the key or balance.
+ * So the advice is never "try again" (a new, second paid job) but "fix this, then Check again".
+ */
+function refusalOfPaidJob(f: HttpFailure, words: ProviderWords, base: ApiErrorBase): ApiError | undefined {
+  const paused = (kind: 'auth' | 'quota' | 'forbidden' | 'unavailable', what: string, fix: string): ApiError =>
+    new ApiError({
+      ...base,
+      kind,
+      message: `${what} (HTTP ${f.status}). This job is still running on the server and paid for — ${fix}, then press "Check again" (CLI: resume) to pick it up.${quoted(words)}`,
+    });
+  const quota = (): ApiError => paused('quota', 'Your balance or quota ran out while this job was being followed', 'top up at your provider');
+  switch (f.status) {
+    case 401:
+      if (saysQuota(words)) return quota();
+      return paused('auth', 'The API key was rejected while this job was being followed', 'fix the key in Settings');
+    case 402:
+      return quota();
+    case 403:
+      if (saysQuota(words)) return quota();
+      return paused('forbidden', 'This key may no longer read this job', 'check which models your key or group allows at your provider');
+    case 429:
+      return saysQuota(words) ? quota() : undefined;
+    case 503:
+      if (!saysNoChannel(words)) return undefined;
+      return paused('unavailable', 'The provider cannot answer about this job right now', 'wait a while (or ask your provider about this model)');
     default:
       return undefined;
   }

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { GenerationParams, JobInput, JobProgress, JobRecord, Provider, QueueUrls } from '../../../shared/domain';
 import { GenerationParamsSchema, isFinalState } from '../../../shared/domain';
-import { isApiError } from '../api/errors';
+import { isApiError, type ApiError } from '../api/errors';
 import { parseApiBase, rebaseUrl } from '../api/rebase';
 import type { QueueClient } from '../api/types';
 import type { LibraryStore } from '../library/store';
@@ -180,6 +180,8 @@ export class JobRunner {
     try {
       release = await this.gate.acquire(signal);
       let rec = await this.placeUrls(this.require(id));
+      // A paused job (see pausedByRefusal) is being followed again: its refusal is history now.
+      if (rec.error !== undefined && !isFinalState(rec.state)) rec = await this.save(id, { error: undefined });
       if (rec.state === 'submitting') {
         if (rec.submitSentAt && !rec.requestId) {
           return await this.save(id, { state: 'failed', error: outcomeUnknownError(), finishedAt: nowIso() });
@@ -198,6 +200,7 @@ export class JobRunner {
       if (signal.aborted || isAbortError(err)) return this.require(id);
       const rec = this.opts.library.get(id);
       if (!rec || isFinalState(rec.state)) return rec ?? Promise.reject(err);
+      if (pausedByRefusal(rec, err)) return this.save(id, { error: { ...err.toJobError(), requestId: rec.requestId } });
       // An API error that waiting cannot fix (not found, the key refused) keeps its own words and kind.
       const error = isApiError(err) ? { ...err.toJobError(), ...(rec.requestId ? { requestId: rec.requestId } : {}) } : internalError(err, rec.requestId);
       return this.save(id, { state: 'failed', error, finishedAt: nowIso() });
@@ -258,6 +261,16 @@ export class JobRunner {
     if (!rec) throw new Error(`No job with id ${id} in the library.`);
     return rec;
   }
+}
+
+/**
+ * The provider refused to talk about a job it already accepted (the key, the balance, what the key
+ * may use, no channel). The job is paid for and still being made: it stays unfinished — `resume` and
+ * "Check again" pick it up — with the refusal as its error, instead of failing and inviting a Retry.
+ */
+const PAUSING_KINDS = new Set(['auth', 'quota', 'forbidden', 'unavailable']);
+function pausedByRefusal(rec: JobRecord, err: unknown): err is ApiError & { requestId?: string } {
+  return rec.requestId !== undefined && rec.state !== 'submitting' && isApiError(err) && PAUSING_KINDS.has(err.kind);
 }
 
 class CancelledLocally extends Error {

@@ -18,10 +18,21 @@ export interface SimAccountOptions {
 /** Keys that begin like this are unknown to the simulated aggregator: 401, as for a mistyped key. */
 export const REJECTED_KEY_PREFIX = 'sk-rejected';
 
+/**
+ * Refusals the aggregator can start giving at any moment — the key rotated or disabled, the balance
+ * gone, the group's rights changed, the channel removed — while fal keeps (and finishes) jobs it
+ * already accepted. One-api authenticates and routes every request, polls included, so from then on
+ * every queue request gets the refusal.
+ */
+export const ACCOUNT_REFUSALS = ['key_disabled', 'quota', 'forbidden', 'no_channel'] as const;
+export type AccountRefusal = (typeof ACCOUNT_REFUSALS)[number];
+
 export class SimAccount {
   private readonly limitUsd: number;
   private usedUsd = 0;
   readonly billing: boolean;
+  /** Set: every queue request is refused this way (see ACCOUNT_REFUSALS). */
+  refusal: AccountRefusal | undefined;
 
   constructor(opts: SimAccountOptions = {}) {
     this.limitUsd = opts.balanceUsd ?? 100;
@@ -79,6 +90,20 @@ export const AGGREGATOR_REFUSALS: Partial<Record<ScenarioName, (ex: Exchange, ac
     ex.json(503, envelope('分组 default 下模型 fal-ai/veo3/image-to-video 无可用渠道（distributor）', 'new_api_error', 'model_not_found')),
   payload_too_large: (ex) => ex.raw(413, NGINX_413, 'text/html'),
 };
+
+/** The aggregator's answer for a request while `account.refusal` is set, word for word as new-api writes it. */
+export function accountRefusal(ex: Exchange, account: SimAccount, refusal: AccountRefusal): void {
+  switch (refusal) {
+    case 'key_disabled':
+      return ex.json(401, envelope('该令牌状态不可用', 'new_api_error'));
+    case 'quota':
+      return quotaRefusal(ex, account);
+    case 'forbidden':
+      return ex.json(403, envelope('该令牌无权使用模型：fal-ai/veo3/image-to-video', 'one_api_error'));
+    case 'no_channel':
+      return ex.json(503, envelope('分组 default 下模型 fal-ai/veo3/image-to-video 无可用渠道（distributor）', 'new_api_error', 'model_not_found'));
+  }
+}
 
 /** new-api rewrites every 429 of its relay to this (controller/relay.go); group_saturated sends it twice. */
 export function saturated(ex: Exchange): void {

@@ -91,6 +91,9 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     job: (requestId) => registry.get(requestId)?.view(),
     submitCount: () => registry.submitCount(),
     remainingUsd: () => account.remainingUsd(),
+    refuse: (refusal) => {
+      account.refusal = refusal;
+    },
     on: (_event, listener) => registry.onCompleted(listener),
     close() {
       closing ??= (async () => {

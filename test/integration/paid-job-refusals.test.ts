@@ -1,0 +1,98 @@
+// A job the provider accepted is paid for. When the aggregator starts refusing while we follow it
+// (key rotated or disabled, balance gone, rights changed, channel removed), fal keeps making the
+// video: the job must stay unfinished and resumable — never "failed" with Retry (which pays again).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isFinalState, type JobRecord } from '../../shared/domain';
+import { createCore, type Core } from '../../electron/core';
+import { prepareImageFile, type PreparedImage } from '../../electron/core/media/preflight';
+import { MemoryKeychain } from '../../electron/core/secrets/secret-store';
+import { startSimulator, type Simulator } from '../../electron/core/simulator';
+import type { AccountRefusal } from '../../electron/core/simulator/aggregator';
+import { FAST_TEST_TIMING } from '../../electron/core/simulator/types';
+import { REPO } from '../support/run-cli';
+
+let sim: Simulator;
+let core: Core;
+let dataDir: string;
+let image: PreparedImage;
+
+beforeAll(async () => {
+  sim = await startSimulator({ timing: FAST_TEST_TIMING, pingIntervalMs: 50, account: { balanceUsd: 100 } });
+  dataDir = await mkdtemp(join(tmpdir(), 'veo-paid-refusals-'));
+  core = await createCore({
+    dataDir,
+    provider: 'aggregator',
+    apiBase: sim.baseUrl,
+    keychain: new MemoryKeychain(),
+    retry: { baseDelayMs: 20, maxDelayMs: 200, maxRetryAfterMs: 200, requestTimeoutMs: 1500 },
+    follow: { queuedPollMs: 20, runningPollMs: 20, maxPollMs: 100, unreachableGiveUpMs: 5000 },
+    steps: { resultRetryDelayMs: 20, downloadIdleTimeoutMs: 3000 },
+  });
+  await core.secrets.set('aggregator', 'sk-aggregator-test-1234');
+  image = await prepareImageFile(join(REPO, 'electron/core/simulator/assets/sample-input.jpg'));
+});
+
+afterAll(async () => {
+  sim?.refuse(undefined);
+  await core?.close();
+  await sim?.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+/** Starts a long-queued job and makes the aggregator refuse from the moment it is accepted. */
+async function acceptedThenRefused(refusal: AccountRefusal): Promise<JobRecord> {
+  const stop = core.runner.events.on('job:updated', (rec) => {
+    if (rec.state === 'queued') sim.refuse(refusal);
+  });
+  try {
+    const created = await core.runner.create({
+      params: { prompt: `a lighthouse in fog [sim:long_queue]`, aspectRatio: '16:9', duration: '4s', resolution: '720p', generateAudio: false },
+      image,
+      provider: core.provider,
+      apiBase: core.apiBase,
+    });
+    return await core.runner.wait(created.id);
+  } finally {
+    stop();
+  }
+}
+
+describe('refused while following a paid job', () => {
+  it.each([
+    ['key_disabled', 'auth', /fix the key in Settings/, '该令牌状态不可用'],
+    ['quota', 'quota', /top up at your provider/, '用户额度不足'],
+    ['forbidden', 'forbidden', /which models your key/, '该令牌无权使用模型'],
+    ['no_channel', 'unavailable', /wait a while/, '无可用渠道'],
+  ] as const)('%s: stays unfinished and resumable, says it is paid for, and resume finishes it', async (refusal, kind, fix, words) => {
+    const submitsBefore = sim.submitCount();
+    const paused = await acceptedThenRefused(refusal);
+    expect(isFinalState(paused.state), JSON.stringify(paused)).toBe(false);
+    expect(paused.requestId).toBeDefined();
+    expect(paused.error).toMatchObject({ kind });
+    expect(paused.error?.notCharged).toBeUndefined();
+    expect(paused.error?.message).toMatch(/still running on the server and (is )?paid for/);
+    expect(paused.error?.message).toMatch(fix);
+    expect(paused.error?.message).toMatch(/Check again/);
+    expect(paused.error?.message).toContain(words);
+    expect(paused.error?.message).not.toMatch(/try again|Nothing was queued|not charged/i);
+
+    // The user fixes the key / tops up; `resume` picks the job up and finishes it without a second POST.
+    sim.refuse(undefined);
+    expect(core.runner.resumeAll()).toContain(paused.id);
+    const done = await core.runner.wait(paused.id);
+    expect(done.state, JSON.stringify(done.error)).toBe('completed');
+    expect(done.error).toBeUndefined();
+    expect(sim.submitCount()).toBe(submitsBefore + 1);
+  });
+
+  it('"Check again" on a paused job follows it again', async () => {
+    const paused = await acceptedThenRefused('key_disabled');
+    expect(isFinalState(paused.state), JSON.stringify(paused.error)).toBe(false);
+    sim.refuse(undefined);
+    const done = await core.runner.recheck(paused.id);
+    expect(done.state, JSON.stringify(done.error)).toBe('completed');
+  });
+});
