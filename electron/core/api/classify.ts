@@ -182,14 +182,15 @@ export function malformedReply(op: Operation, status: number, requestId: string 
 }
 
 export function transportFailure(op: Operation, err: TransportError, origin: string, attempts: number, requestId?: string): ApiError {
-  const what = err.kind === 'timeout' ? `${origin} did not answer in time` : `could not reach ${origin} (${err.code ?? err.message})`;
+  const what = err.reason ?? (err.kind === 'timeout' ? `${origin} did not answer in time` : `could not reach ${origin} (${err.code ?? err.message})`);
   const charge = op === 'submit' ? ' Nothing was sent, so you were not charged.' : '';
+  const advice = err.advice ?? 'Check your internet connection and the API base URL.';
   return new ApiError({
     kind: 'transient',
     requestId,
     cause: err,
     notCharged: op === 'submit' ? true : undefined,
-    message: `Network problem: ${what}; gave up after ${attemptsText(attempts)}. Check your internet connection and the API base URL.${charge}`,
+    message: `Network problem: ${what}; gave up after ${attemptsText(attempts)}. ${advice}${charge}`,
   });
 }
 

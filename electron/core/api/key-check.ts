@@ -57,7 +57,7 @@ export async function checkKey(req: KeyCheckRequest): Promise<KeyCheckResult> {
     status = ex.response.status;
     text = await readBodyText(ex, 64 * 1024).catch(() => '');
   } catch (err) {
-    const why = err instanceof TransportError ? (err.kind === 'timeout' ? 'no answer in time' : `could not reach it: ${err.code ?? err.message}`) : err instanceof Error ? err.message : 'network error';
+    const why = err instanceof TransportError ? (err.kind === 'timeout' ? 'no answer in time' : (err.reason ?? `could not reach it: ${err.code ?? err.message}`)) : err instanceof Error ? err.message : 'network error';
     return { verdict: 'unchecked', origin, message: `Couldn't check the key with ${origin} (${why}). Saving it still works offline; it will be checked on the next Generate.` };
   }
   return verdictOf(origin, status, text);
