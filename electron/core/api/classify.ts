@@ -71,6 +71,15 @@ export function classifyHttpFailure(f: HttpFailure): ApiError {
   if (f.status === 404) {
     return new ApiError({ ...base, kind: 'unknown', message: 'The video endpoint was not found (HTTP 404). Check the API base URL in Settings.' });
   }
+  if (f.op === 'cancel') {
+    // 405 from an aggregator that does not route fal's cancel, or any other refusal of it.
+    const said = words.message === undefined ? '' : `: “${words.message}”`;
+    return new ApiError({
+      ...base,
+      kind: 'unknown',
+      message: `The provider refused to cancel this job (HTTP ${f.status}${said}). It keeps running on the server and will be charged when it finishes; its video will still be saved here.`,
+    });
+  }
   return unknownReply(f.status, requestId, detail, words);
 }
 

@@ -4,7 +4,7 @@
 // ever re-submitting (a second POST is a second charge).
 import { randomUUID } from 'node:crypto';
 import type { GenerationParams, JobInput, JobProgress, JobRecord, Provider, QueueUrls } from '../../../shared/domain';
-import { GenerationParamsSchema, isFinalState } from '../../../shared/domain';
+import { GenerationParamsSchema, isFinalState, MAX_LOG_LINES } from '../../../shared/domain';
 import { isApiError, type ApiError } from '../api/errors';
 import { parseApiBase, rebaseUrl } from '../api/rebase';
 import type { QueueClient } from '../api/types';
@@ -164,8 +164,21 @@ export class JobRunner {
     }
     // Sent: remember the wish; the run loop tells the server as soon as it has the cancel URL.
     const saved = await this.placeUrls(await this.save(id, { cancelRequested: true }));
-    if (saved.urls) await this.steps.requestCancel(saved);
+    if (saved.urls) await this.tellServerCancel(saved);
     return this.require(id);
+  }
+
+  /** Tells the server; when it refuses, the wish is withdrawn (nothing is pending) and the refusal thrown. */
+  private async tellServerCancel(rec: JobRecord): Promise<void> {
+    try {
+      await this.steps.requestCancel(rec);
+    } catch (err) {
+      if (isAbortError(err)) throw err;
+      const current = this.require(rec.id);
+      const message = err instanceof Error ? err.message : String(err);
+      await this.save(rec.id, { cancelRequested: false, logs: [...current.logs, { message, source: 'veo-studio' }].slice(-MAX_LOG_LINES) });
+      throw err;
+    }
   }
 
   /** Stops following without touching records: the next start resumes every job. */
@@ -193,7 +206,8 @@ export class JobRunner {
           return true;
         });
         if (isFinalState(rec.state)) return rec;
-        if (rec.cancelRequested) await this.steps.requestCancel(rec);
+        // A cancel asked for while the POST was out: a refusal of it must not fail a running job.
+        if (rec.cancelRequested) await this.tellServerCancel(rec).catch(() => undefined);
       }
       return await this.steps.finish(this.require(id), this.clientOf(rec), signal);
     } catch (err) {

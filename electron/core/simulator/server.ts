@@ -17,6 +17,7 @@ export interface ApiDeps {
   cdnUrl: string;
   videoSize: number;
   streamSupported: boolean;
+  cancelSupported: boolean;
   pingIntervalMs: number;
   account: SimAccount;
 }
@@ -70,6 +71,7 @@ async function route(ex: Exchange, deps: ApiDeps): Promise<void> {
   }
 
   const { action } = target;
+  if (action === 'cancel' && !deps.cancelSupported) return methodNotAllowed(ex, 'GET');
   const allowed = action === 'cancel' ? 'PUT' : 'GET';
   if (ex.entry.method !== allowed) return methodNotAllowed(ex, allowed);
   if (!job) return ex.json(404, action === 'cancel' ? { status: 'NOT_FOUND', ...NOT_FOUND } : NOT_FOUND);

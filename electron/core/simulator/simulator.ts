@@ -70,6 +70,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       cdnUrl,
       videoSize: source.size,
       streamSupported: opts.streamSupported ?? true,
+      cancelSupported: opts.cancelSupported ?? true,
       pingIntervalMs,
       account,
     }),

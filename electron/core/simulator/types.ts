@@ -33,6 +33,11 @@ export interface SimulatorOptions {
   timing?: Partial<SimTiming>;
   /** false = every status/stream call answers 404, like an aggregator that does not proxy SSE. */
   streamSupported?: boolean;
+  /**
+   * false: an aggregator that does not route fal's cancel (new-api's task relays often do not): the
+   * PUT is answered 405 and the job runs on — and is charged — as if nobody had asked.
+   */
+  cancelSupported?: boolean;
   /** Interval of `: ping` comments on the SSE stream. */
   pingIntervalMs?: number;
   /** Throttle rate the CDN applies to videos of `slow_download` jobs. */
