@@ -4,7 +4,7 @@
 import { ApiError } from './errors';
 import type { RetryNotice } from './types';
 import { DetailItemSchema, ErrorBodySchema, parseJson, type DetailItem } from './wire';
-import { providerWords, quoted, saysNoChannel, saysQuota, saysSaturated, type ProviderWords } from './provider-words';
+import { providerWords, quoted, saysBanned, saysIpNotAllowed, saysNoChannel, saysQuota, saysSaturated, type ProviderWords } from './provider-words';
 import type { TransportError } from './transport';
 
 export type Operation = 'submit' | 'status' | 'stream' | 'result' | 'cancel';
@@ -103,14 +103,14 @@ function aggregatorRefusal(f: HttpFailure, words: ProviderWords, base: ApiErrorB
       return new ApiError({ ...base, kind: 'auth', message: `The API key was rejected (HTTP 401) — open Settings and check it.${said}` });
     case 402:
       return quota('Your balance or quota is exhausted (HTTP 402)');
-    case 403:
+    case 403: {
       if (saysQuota(words)) return quota('Your balance or quota is exhausted (HTTP 403)');
-      return new ApiError({
-        ...base,
-        kind: 'forbidden',
-        notCharged,
-        message: `This key may not use this model or endpoint (HTTP 403) — check which models your key or group allows at your provider.${untouched}${said}`,
-      });
+      const forbidden = (what: string): ApiError => new ApiError({ ...base, kind: 'forbidden', notCharged, message: `${what}${untouched}${said}` });
+      if (words.page) return forbidden('Something in front of the provider (a firewall or CDN) blocked the request (HTTP 403) — try another network, or ask your provider.');
+      if (saysBanned(words)) return forbidden('Your provider has blocked this account or key (HTTP 403) — contact your provider.');
+      if (saysIpNotAllowed(words)) return forbidden('Your provider does not accept this key from your IP address (HTTP 403) — allow this address in the key’s settings at your provider.');
+      return forbidden('This key may not use this model or endpoint (HTTP 403) — check which models your key or group allows at your provider.');
+    }
     case 413: {
       const size = f.sentBytes === undefined ? '' : ` (${(f.sentBytes / 1_000_000).toFixed(1)} MB were sent)`;
       return new ApiError({
