@@ -58,7 +58,7 @@ describe('refusals come before anything is queued, and say so in the provider’
     ['payment_required', 402, 'quota', /top up at your provider/, 'Insufficient balance'],
     ['model_not_allowed', 403, 'forbidden', /may not use this model/, '该令牌无权使用模型'],
     ['no_channel', 503, 'unavailable', /cannot serve this model right now/, '无可用渠道'],
-    ['payload_too_large', 413, 'validation', /picture was too large.*MB were sent/, '413 Request Entity Too Large'],
+    ['payload_too_large', 413, 'validation', /picture was too large.*request carried [\d.]+ (KB|MB)/, '413 Request Entity Too Large'],
   ])('%s → HTTP %i, %s', async (scenario, status, kind, advice, words) => {
     const jobsBefore = sim.submitCount();
     const balanceBefore = sim.remainingUsd();

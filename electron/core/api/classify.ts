@@ -112,13 +112,16 @@ function aggregatorRefusal(f: HttpFailure, words: ProviderWords, base: ApiErrorB
       return forbidden('This key may not use this model or endpoint (HTTP 403) — check which models your key or group allows at your provider.');
     }
     case 413: {
-      const size = f.sentBytes === undefined ? '' : ` (${(f.sentBytes / 1_000_000).toFixed(1)} MB were sent)`;
+      // The limit is the provider's (nginx's default is 1 MB) and unknown to us: never name a number
+      // above what was just refused. The picture travels base64-encoded, a third larger than the file.
+      const size = f.sentBytes === undefined ? '' : ` (the request carried ${sizeText(f.sentBytes)}, the picture base64-encoded)`;
+      const smaller = f.sentBytes === undefined ? 'a smaller picture' : 'a smaller picture — clearly smaller than that, e.g. a JPEG at a lower resolution';
       return new ApiError({
         ...base,
         kind: 'validation',
         field: 'image_url',
         notCharged,
-        message: `The picture was too large for this provider${size} (HTTP 413). Use a smaller picture (under about 5 MB) and try again.${untouched}${said}`,
+        message: `The picture was too large for this provider${size} (HTTP 413). Use ${smaller} — or ask your provider to raise its upload limit — and try again.${untouched}${said}`,
       });
     }
     case 429: {
@@ -276,6 +279,10 @@ function detailText(detail: unknown, bodyText: string): string | undefined {
   if (detail !== undefined && detail !== null) return JSON.stringify(detail).slice(0, MAX_DETAIL_CHARS);
   const raw = bodyText.trim();
   return raw === '' ? undefined : raw.slice(0, MAX_DETAIL_CHARS);
+}
+
+function sizeText(bytes: number): string {
+  return bytes < 1_000_000 ? `${Math.max(1, Math.round(bytes / 1000))} KB` : `${(bytes / 1_000_000).toFixed(1)} MB`;
 }
 
 function attemptsText(n: number): string {

@@ -44,3 +44,19 @@ describe('429 and the word "credits"', () => {
     expect(classifyHttpFailure(submitFailure(429, envelope('You have run out of credits'))).kind).toBe('quota');
   });
 });
+
+describe('413 advice (red-team L1)', () => {
+  const refused = (sentBytes: number) =>
+    classifyHttpFailure({ ...submitFailure(413, '<html><head><title>413 Request Entity Too Large</title></head></html>'), sentBytes }).message;
+  it('never advises a limit above what was refused', () => {
+    const m = refused(1_048_576);
+    expect(m).toMatch(/1\.0 MB/);
+    expect(m).not.toMatch(/under about 5 MB/);
+    expect(m).toMatch(/smaller than that|smaller picture/);
+  });
+  it('says a small size in KB, not "0.0 MB"', () => {
+    const m = refused(13_300);
+    expect(m).toMatch(/13 KB/);
+    expect(m).not.toMatch(/0\.0 MB/);
+  });
+});
