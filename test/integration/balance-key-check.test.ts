@@ -69,6 +69,18 @@ describe('balance', () => {
     expect(offline.balanceUsd).toBeNull();
   });
 
+  it('implausible amounts are "does not say" too (red-team L3): quota units, -1e20', async () => {
+    const fake = (body: unknown): typeof fetch => async () => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+    const ask = (f: typeof fetch) => fetchBalance({ provider: 'aggregator', baseUrl: 'https://api.example', getKey: async () => KEY, fetch: f });
+    for (const body of [{ hard_limit_usd: 5_000_000, total_usage: 100 }, { hard_limit_usd: -1e20, total_usage: 0 }]) {
+      const info = await ask(fake(body));
+      expect(info.balanceUsd, JSON.stringify(body)).toBeNull();
+      expect(info.reason).toMatch(/does not look like dollars/);
+    }
+    // An overdrawn account is reported as it is (the app shows $0 left).
+    expect((await ask(fake({ hard_limit_usd: 10, total_usage: 1300 }))).balanceUsd).toBe(-3);
+  });
+
   it('goes down after an accepted job', async () => {
     const core = await coreOn(sim.baseUrl);
     const before = (await core.balance()).balanceUsd ?? NaN;
