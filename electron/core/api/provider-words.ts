@@ -79,9 +79,14 @@ function plainWords(body: string): string | undefined {
 
 function clean(s: string | undefined): string | undefined {
   if (s === undefined) return undefined;
-  // Control characters out (a hostile body must not paint the terminal), whitespace collapsed.
-  // eslint-disable-next-line no-control-regex
-  const one = s.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  // Control characters out (a hostile body must not paint the terminal), whitespace collapsed, and
+  // bidi controls out: an unclosed U+202E would reverse our own closing quote and "…" after it.
+  const one = s
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (one === '') return undefined;
   return one.length > MAX_WORDS_CHARS ? `${one.slice(0, MAX_WORDS_CHARS - 1)}…` : one;
 }

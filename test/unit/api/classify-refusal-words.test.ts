@@ -60,3 +60,11 @@ describe('413 advice (red-team L1)', () => {
     expect(m).not.toMatch(/0\.0 MB/);
   });
 });
+
+describe('hostile provider text (red-team L6)', () => {
+  it('bidi controls are dropped, so they cannot reorder our own quote marks and ellipsis', () => {
+    const m = classifyHttpFailure(submitFailure(402, envelope(`\u202Eecnalab on\u202C and \u2066more\u2069 ${'x'.repeat(400)}`))).message;
+    expect(m).not.toMatch(/[\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C]/);
+    expect(m).toMatch(/”$/);
+  });
+});
