@@ -96,3 +96,24 @@ describe('refused while following a paid job', () => {
     expect(done.state, JSON.stringify(done.error)).toBe('completed');
   });
 });
+
+describe('"Check again" wording (red-team L8)', () => {
+  it('a job whose POST went out but whose answer was lost is not called "never reached the server"', async () => {
+    const created = await core.runner.create({
+      params: { prompt: 'a lighthouse in fog [sim:submit_reset]', aspectRatio: '16:9', duration: '4s', resolution: '720p', generateAudio: false },
+      image,
+      provider: core.provider,
+      apiBase: core.apiBase,
+    });
+    const rec = await core.runner.wait(created.id);
+    expect(rec.error?.kind).toBe('outcome_unknown');
+    expect(rec.requestId).toBeUndefined();
+    const err = await core.runner.recheck(rec.id).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    expect(err?.message).not.toMatch(/never reached the server/);
+    expect(err?.message).toMatch(/was sent.*no request id/);
+    expect(err?.message).toMatch(/dashboard/);
+  });
+});

@@ -27,6 +27,6 @@ export async function resolveAuthorization(provider: Provider, getKey: () => Pro
   const who = provider === 'fal' ? 'fal' : 'the API provider';
   throw new ApiError({
     kind: 'auth',
-    message: `No API key is set for ${who}. Add one in Settings, or run \`veo key set\`.`,
+    message: `No API key is set for ${who}. Add one in Settings (from a terminal: \`npm run cli -- key set\`).`,
   });
 }

@@ -139,6 +139,11 @@ export class JobRunner {
   /** "Check again": follow a failed job that the server may still know about (network, key, expired…). */
   async recheck(id: string): Promise<JobRecord> {
     const rec = this.require(id);
+    if ((!rec.urls || !rec.requestId) && rec.submitSentAt && !rec.importedAt) {
+      throw new Error(
+        'There is nothing Veo Studio can ask about: the request was sent, but no request id came back, so only your provider can tell whether it was queued (and charged) — check the request history in your provider dashboard before generating again.',
+      );
+    }
     if (!rec.urls || !rec.requestId) {
       throw new Error('There is nothing to check for this job here: it never reached the server, or it was imported from another library (imported jobs keep no server addresses — check that library\'s provider dashboard).');
     }
