@@ -49,7 +49,9 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const store = useStores().settings;
   const info = useApp((s) => s.info);
   const update = (patch: Partial<Settings>) => void store.getState().update(patch);
-  const provider = settings.provider;
+  // Fixed at start (--provider): that is where jobs go, so that is the key this form must manage.
+  const fixed = info?.providerFixed === true ? info.provider : undefined;
+  const provider = fixed ?? settings.provider;
 
   return (
     <>
@@ -69,6 +71,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
                   name="provider"
                   value={p}
                   checked={provider === p}
+                  disabled={fixed !== undefined && p !== fixed}
                   aria-label={PROVIDER_INFO[p].name}
                   aria-describedby={`provider-${p}-blurb`}
                   onChange={() => update({ provider: p })}
@@ -85,8 +88,8 @@ function SettingsForm({ settings }: { settings: Settings }) {
               </label>
             ))}
           </div>
-          {info && info.provider !== provider && (
-            <p className="field-hint">
+          {info && (fixed !== undefined || info.provider !== provider) && (
+            <p className="field-hint" data-testid="provider-fixed">
               This window sends jobs to {PROVIDER_INFO[info.provider].name} ({info.apiBase}), chosen when Veo Studio was started.
             </p>
           )}
