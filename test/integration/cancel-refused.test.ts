@@ -1,54 +1,26 @@
 // A provider that refuses the cancel (here: 405, an aggregator that does not route fal's cancel).
 // The job runs on and will be charged; the user must hear that plainly, and the card must not sit
 // on "Cancel requested — waiting for the server…" with its button locked.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createCore, type Core } from '../../electron/core';
-import { prepareImageFile } from '../../electron/core/media/preflight';
-import { MemoryKeychain } from '../../electron/core/secrets/secret-store';
-import { startSimulator, type Simulator } from '../../electron/core/simulator';
-import { FAST_TEST_TIMING } from '../../electron/core/simulator/types';
-import { REPO } from '../support/run-cli';
+import { startSimCore, type SimCore } from '../support/sim-core';
 
-let sim: Simulator;
-let core: Core;
-let dataDir: string;
+let env: SimCore;
 
 beforeAll(async () => {
-  sim = await startSimulator({ timing: FAST_TEST_TIMING, pingIntervalMs: 50, cancelSupported: false });
-  dataDir = await mkdtemp(join(tmpdir(), 'veo-cancel-refused-'));
-  core = await createCore({
-    dataDir,
-    provider: 'aggregator',
-    apiBase: sim.baseUrl,
-    keychain: new MemoryKeychain(),
-    retry: { baseDelayMs: 20, maxDelayMs: 200, maxRetryAfterMs: 200, requestTimeoutMs: 1500 },
-    follow: { queuedPollMs: 20, runningPollMs: 20, maxPollMs: 100, unreachableGiveUpMs: 5000 },
-    steps: { resultRetryDelayMs: 20, downloadIdleTimeoutMs: 3000 },
-  });
-  await core.secrets.set('aggregator', 'sk-aggregator-test-1234');
+  env = await startSimCore({ cancelSupported: false });
 });
 
 afterAll(async () => {
-  await core?.close();
-  await sim?.close();
-  await rm(dataDir, { recursive: true, force: true });
+  await env?.close();
 });
 
 it('a refused cancel says the job keeps running and is charged, and un-locks Cancel', async () => {
-  const image = await prepareImageFile(join(REPO, 'electron/core/simulator/assets/sample-input.jpg'));
+  const { core, sim } = env;
   let cancelled: Promise<unknown> | undefined;
   const stop = core.runner.events.on('job:updated', (rec) => {
     if (rec.state === 'queued' && cancelled === undefined) cancelled = core.runner.cancel(rec.id).then(() => undefined, (e: unknown) => e);
   });
-  const created = await core.runner.create({
-    params: { prompt: 'a lighthouse in fog [sim:long_queue]', aspectRatio: '16:9', duration: '4s', resolution: '720p', generateAudio: false },
-    image,
-    provider: core.provider,
-    apiBase: core.apiBase,
-  });
+  const created = await env.create('a lighthouse in fog [sim:long_queue]');
   const done = await core.runner.wait(created.id);
   stop();
   const err = (await cancelled) as Error | undefined;

@@ -1,45 +1,25 @@
 // A job the provider accepted is paid for. When the aggregator starts refusing while we follow it
 // (key rotated or disabled, balance gone, rights changed, channel removed), fal keeps making the
 // video: the job must stay unfinished and resumable — never "failed" with Retry (which pays again).
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isFinalState, type JobRecord } from '../../shared/domain';
-import { createCore, type Core } from '../../electron/core';
-import { prepareImageFile, type PreparedImage } from '../../electron/core/media/preflight';
-import { MemoryKeychain } from '../../electron/core/secrets/secret-store';
-import { startSimulator, type Simulator } from '../../electron/core/simulator';
+import type { Core } from '../../electron/core';
+import type { Simulator } from '../../electron/core/simulator';
 import type { AccountRefusal } from '../../electron/core/simulator/aggregator';
-import { FAST_TEST_TIMING } from '../../electron/core/simulator/types';
-import { REPO } from '../support/run-cli';
+import { startSimCore, type SimCore } from '../support/sim-core';
 
+let env: SimCore;
 let sim: Simulator;
 let core: Core;
-let dataDir: string;
-let image: PreparedImage;
 
 beforeAll(async () => {
-  sim = await startSimulator({ timing: FAST_TEST_TIMING, pingIntervalMs: 50, account: { balanceUsd: 100 } });
-  dataDir = await mkdtemp(join(tmpdir(), 'veo-paid-refusals-'));
-  core = await createCore({
-    dataDir,
-    provider: 'aggregator',
-    apiBase: sim.baseUrl,
-    keychain: new MemoryKeychain(),
-    retry: { baseDelayMs: 20, maxDelayMs: 200, maxRetryAfterMs: 200, requestTimeoutMs: 1500 },
-    follow: { queuedPollMs: 20, runningPollMs: 20, maxPollMs: 100, unreachableGiveUpMs: 5000 },
-    steps: { resultRetryDelayMs: 20, downloadIdleTimeoutMs: 3000 },
-  });
-  await core.secrets.set('aggregator', 'sk-aggregator-test-1234');
-  image = await prepareImageFile(join(REPO, 'electron/core/simulator/assets/sample-input.jpg'));
+  env = await startSimCore({ account: { balanceUsd: 100 } });
+  ({ sim, core } = env);
 });
 
 afterAll(async () => {
   sim?.refuse(undefined);
-  await core?.close();
-  await sim?.close();
-  await rm(dataDir, { recursive: true, force: true });
+  await env?.close();
 });
 
 /** Starts a long-queued job and makes the aggregator refuse from the moment it is accepted. */
@@ -48,12 +28,7 @@ async function acceptedThenRefused(refusal: AccountRefusal): Promise<JobRecord> 
     if (rec.state === 'queued') sim.refuse(refusal);
   });
   try {
-    const created = await core.runner.create({
-      params: { prompt: `a lighthouse in fog [sim:long_queue]`, aspectRatio: '16:9', duration: '4s', resolution: '720p', generateAudio: false },
-      image,
-      provider: core.provider,
-      apiBase: core.apiBase,
-    });
+    const created = await env.create('a lighthouse in fog [sim:long_queue]');
     return await core.runner.wait(created.id);
   } finally {
     stop();
@@ -99,12 +74,7 @@ describe('refused while following a paid job', () => {
 
 describe('"Check again" wording (red-team L8)', () => {
   it('a job whose POST went out but whose answer was lost is not called "never reached the server"', async () => {
-    const created = await core.runner.create({
-      params: { prompt: 'a lighthouse in fog [sim:submit_reset]', aspectRatio: '16:9', duration: '4s', resolution: '720p', generateAudio: false },
-      image,
-      provider: core.provider,
-      apiBase: core.apiBase,
-    });
+    const created = await env.create('a lighthouse in fog [sim:submit_reset]');
     const rec = await core.runner.wait(created.id);
     expect(rec.error?.kind).toBe('outcome_unknown');
     expect(rec.requestId).toBeUndefined();
