@@ -9,7 +9,7 @@ import { createCore, type Core } from '../../electron/core';
 import { fetchBalance } from '../../electron/core/api/balance';
 import { checkKey } from '../../electron/core/api/key-check';
 import { MemoryKeychain } from '../../electron/core/secrets/secret-store';
-import { REJECTED_KEY_PREFIX, startSimulator, type Simulator } from '../../electron/core/simulator';
+import { BANNED_KEY_PREFIX, IP_LIMITED_KEY_PREFIX, REJECTED_KEY_PREFIX, startSimulator, type Simulator } from '../../electron/core/simulator';
 import { FAST_TEST_TIMING } from '../../electron/core/simulator/types';
 
 const KEY = 'sk-balance-test-5678';
@@ -119,6 +119,15 @@ describe('key check', () => {
     expect(sim.submitCount()).toBe(jobs);
     const probe = sim.requests.filter((r) => r.path.includes('00000000-0000-0000-0000-000000000000'));
     expect(probe.every((r) => r.method === 'GET')).toBe(true);
+  });
+
+  it.each([
+    [BANNED_KEY_PREFIX, '用户已被封禁'],
+    [IP_LIMITED_KEY_PREFIX, '您的 IP 不在令牌允许访问的列表中'],
+  ])('a key the aggregator refuses with 403 (%s…) → rejected in its words, not "works"', async (prefix, words) => {
+    const res = await checkKey({ provider: 'aggregator', baseUrl: sim.baseUrl, key: `${prefix}-0000`, fetch });
+    expect(res).toMatchObject({ verdict: 'rejected', httpStatus: 403 });
+    expect(res.message).toContain(words);
   });
 
   it('offline → unchecked (and the caller may still save)', async () => {

@@ -119,14 +119,22 @@ export function quotaRefusal(ex: Exchange, account: SimAccount): void {
 const NGINX_413 =
   '<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 
-/** one-api's TokenAuth: an unknown key is a 401 in its envelope, before any route is looked at. */
-export function rejectsKey(authorization: string | undefined): boolean {
-  const credential = /^(?:Bearer|Key)\s+(\S+)/i.exec(authorization ?? '')?.[1] ?? '';
-  return credential.startsWith(REJECTED_KEY_PREFIX);
-}
+/** Keys of a banned user: one-api's TokenAuth answers 403 `用户已被封禁`. */
+export const BANNED_KEY_PREFIX = 'sk-banned';
+/** Keys limited to other IP addresses: new-api answers 403 `您的 IP 不在令牌允许访问的列表中`. */
+export const IP_LIMITED_KEY_PREFIX = 'sk-iplimited';
 
-export function keyRejected(ex: Exchange): void {
-  ex.json(401, envelope('无效的令牌', 'one_api_error'));
+/**
+ * one-api's TokenAuth, before any route is looked at: an unknown key is a 401, a banned user's or an
+ * IP-limited key a 403, each in its envelope. Answers and returns true when the key is refused.
+ */
+export function refuseKey(ex: Exchange, authorization: string | undefined): boolean {
+  const credential = /^(?:Bearer|Key)\s+(\S+)/i.exec(authorization ?? '')?.[1] ?? '';
+  if (credential.startsWith(REJECTED_KEY_PREFIX)) ex.json(401, envelope('无效的令牌', 'one_api_error'));
+  else if (credential.startsWith(BANNED_KEY_PREFIX)) ex.json(403, envelope('用户已被封禁', 'one_api_error'));
+  else if (credential.startsWith(IP_LIMITED_KEY_PREFIX)) ex.json(403, envelope('您的 IP 不在令牌允许访问的列表中', 'new_api_error'));
+  else return false;
+  return true;
 }
 
 const SUBSCRIPTION_PATHS = new Set(['/v1/dashboard/billing/subscription', '/dashboard/billing/subscription']);

@@ -1,7 +1,7 @@
 // The queue API on loopback: submit, status (+ SSE stream), result, cancel — answered exactly as
 // protocol.md describes, with each job's scenario deciding which faults to inject.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { accountRefusal, AGGREGATOR_REFUSALS, billingRoute, keyRejected, quotaRefusal, rejectsKey, saturated, type SimAccount } from './aggregator';
+import { accountRefusal, AGGREGATOR_REFUSALS, billingRoute, quotaRefusal, refuseKey, saturated, type SimAccount } from './aggregator';
 import { checkSubmitBody } from './input-validation';
 import { Exchange, readBody } from './exchange';
 import type { JobRegistry } from './job-registry';
@@ -59,7 +59,7 @@ async function route(ex: Exchange, deps: ApiDeps): Promise<void> {
   if (!AUTHORIZATION.test(ex.req.headers.authorization ?? '')) {
     return ex.json(401, { detail: 'Missing or invalid credentials: send "Authorization: Bearer <key>" or "Key <key>".' });
   }
-  if (rejectsKey(ex.req.headers.authorization)) return keyRejected(ex);
+  if (refuseKey(ex, ex.req.headers.authorization)) return;
   // A disabled key is refused everywhere; the other account refusals are about spending, not reading the balance.
   const refusal = deps.account.refusal;
   if (refusal === 'key_disabled') return accountRefusal(ex, deps.account, refusal);
