@@ -1,7 +1,7 @@
 // A job the provider accepted is paid for. When the aggregator starts refusing while we follow it
 // (key rotated or disabled, balance gone, rights changed, channel removed), fal keeps making the
 // video: the job must stay unfinished and resumable — never "failed" with Retry (which pays again).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isFinalState, type JobRecord } from '../../shared/domain';
 import type { Core } from '../../electron/core';
 import type { Simulator } from '../../electron/core/simulator';
@@ -16,6 +16,9 @@ beforeAll(async () => {
   env = await startSimCore({ account: { balanceUsd: 100 } });
   ({ sim, core } = env);
 });
+
+// A failed assertion must not leave the aggregator refusing the next test's jobs.
+afterEach(() => sim?.refuse(undefined));
 
 afterAll(async () => {
   sim?.refuse(undefined);
@@ -61,6 +64,24 @@ describe('refused while following a paid job', () => {
     expect(done.state, JSON.stringify(done.error)).toBe('completed');
     expect(done.error).toBeUndefined();
     expect(sim.submitCount()).toBe(submitsBefore + 1);
+  });
+
+  it('refused when asking for the result of a finished job: paused too, not failed', async () => {
+    // The job finishes on fal; from that moment the aggregator refuses (the status stream that was
+    // already open still says COMPLETED, then the result request is refused).
+    const stop = sim.on('completed', () => sim.refuse('quota'));
+    let paused: JobRecord;
+    try {
+      const created = await env.create('a lighthouse in fog [sim:happy]');
+      paused = await core.runner.wait(created.id);
+    } finally {
+      stop();
+    }
+    expect(isFinalState(paused.state), JSON.stringify(paused.error)).toBe(false);
+    expect(paused.error?.kind).toBe('quota');
+    expect(paused.error?.message).toMatch(/still running on the server and paid for/);
+    sim.refuse(undefined);
+    expect((await core.runner.recheck(paused.id)).state).toBe('completed');
   });
 
   it('"Check again" on a paused job follows it again', async () => {

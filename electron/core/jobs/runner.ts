@@ -13,7 +13,7 @@ import type { PreparedImage } from '../media/preflight';
 import { Emitter } from '../util/emitter';
 import { ConcurrencyGate } from '../util/gate';
 import { isAbortError, nowIso } from '../util/time';
-import { DEFAULT_FOLLOW_POLICY, type FollowPolicy } from './follow';
+import { DEFAULT_FOLLOW_POLICY, isRefusalOfPaidJob, type FollowPolicy } from './follow';
 import { cancelledError, internalError, outcomeUnknownError } from './messages';
 import { JobSteps, type StepOptions } from './steps';
 
@@ -283,13 +283,11 @@ export class JobRunner {
 }
 
 /**
- * The provider refused to talk about a job it already accepted (the key, the balance, what the key
- * may use, no channel). The job is paid for and still being made: it stays unfinished — `resume` and
- * "Check again" pick it up — with the refusal as its error, instead of failing and inviting a Retry.
+ * A refusal about a job the provider accepted (follow.ts, isRefusalOfPaidJob): it stays unfinished —
+ * `resume` and "Check again" pick it up — with the refusal as its error, instead of failing.
  */
-const PAUSING_KINDS = new Set(['auth', 'quota', 'forbidden', 'unavailable']);
-function pausedByRefusal(rec: JobRecord, err: unknown): err is ApiError & { requestId?: string } {
-  return rec.requestId !== undefined && rec.state !== 'submitting' && isApiError(err) && PAUSING_KINDS.has(err.kind);
+function pausedByRefusal(rec: JobRecord, err: unknown): err is ApiError {
+  return rec.requestId !== undefined && rec.state !== 'submitting' && isRefusalOfPaidJob(err);
 }
 
 class CancelledLocally extends Error {
