@@ -36,6 +36,8 @@ export interface AppInfo {
   /** Provider and base URL new jobs go to (settings + command-line overrides). */
   provider: Provider;
   apiBase: string;
+  /** The provider was fixed when this face started (--provider): choosing another in Settings would change nothing. */
+  providerFixed?: boolean;
   /** Whether "Save video as…" / "Show in folder" / drag-out exist in this face. */
   nativeFiles: boolean;
 }

@@ -87,6 +87,8 @@ export interface Core {
   /** Provider and base URL new jobs go to right now (settings + overrides). */
   readonly provider: Provider;
   readonly apiBase: string;
+  /** The provider was fixed at start (--provider): Settings cannot move new jobs elsewhere. */
+  readonly providerFixed: boolean;
   settings(): Settings;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
   /** The in-process simulator, if one runs. */
@@ -217,6 +219,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     spendGuard,
     provider: initial.provider,
     apiBase: initial.apiBase,
+    providerFixed: config.provider !== undefined,
     settings: () => settings,
     async updateSettings(patch) {
       settings = await saveSettings(config.dataDir, patch);

@@ -40,7 +40,8 @@ export function describeJobError(error: JobError): FriendlyError {
 export function describeIpcError(error: IpcError, title = 'That did not work'): FriendlyError {
   if (error.jobError) {
     const job = describeJobError(error.jobError);
-    return { ...job, message: error.message || job.message };
+    // "Something went wrong" says less than what the caller was doing ("Could not cancel the job").
+    return { ...job, ...(error.jobError.kind === 'unknown' ? { title } : {}), message: error.message || job.message };
   }
   // A plain failure carries nothing beyond its message, so there are no details worth hiding.
   return { title, message: error.message || 'Something went wrong. Try again.' };

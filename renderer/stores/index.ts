@@ -53,6 +53,9 @@ export function createStores(api: VeoApi, opts: StoreOptions = {}): Stores {
       void balance.getState().refresh();
     },
     onKeySaved: () => void balance.getState().refresh(),
+    onKeyRemoved: (provider) => {
+      if (app.getState().info?.provider === provider) balance.getState().clear();
+    },
   });
   const library = createLibraryStore({
     api,

@@ -36,6 +36,8 @@ export interface SettingsDeps {
   onTargetChanged?: () => Promise<void> | void;
   /** A key was saved: what it can spend may have changed. */
   onKeySaved?: () => void;
+  /** A key was removed: nothing it could spend is worth showing any more. */
+  onKeyRemoved?: (provider: Provider) => void;
 }
 
 export type KeyReadiness = 'ready' | 'missing' | 'checking';
@@ -49,7 +51,7 @@ export function keyReadiness(provider: Provider | undefined, keys: SettingsState
   return status.isSet ? 'ready' : 'missing';
 }
 
-export function createSettingsStore({ api, toasts, onTargetChanged, onKeySaved }: SettingsDeps): SettingsStore {
+export function createSettingsStore({ api, toasts, onTargetChanged, onKeySaved, onKeyRemoved }: SettingsDeps): SettingsStore {
   return createStore<SettingsState>((set, get) => ({
     keys: {},
     keyErrors: {},
@@ -140,6 +142,7 @@ export function createSettingsStore({ api, toasts, onTargetChanged, onKeySaved }
         return false;
       }
       set({ keys: { ...get().keys, [provider]: result.value } });
+      onKeyRemoved?.(provider);
       toasts.getState().push({ tone: 'info', title: 'API key removed' });
       return true;
     },

@@ -1,52 +1,27 @@
 // The aggregator's own answers (docs/protocol.md), end to end: the whole core against the simulator
 // playing the aggregator. Each refusal must end as a failed job whose message carries the provider's
 // words and says what to do, and the simulator must prove the refusal came before anything was queued.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobRecord } from '../../shared/domain';
-import { createCore, type Core } from '../../electron/core';
-import { prepareImageFile, type PreparedImage } from '../../electron/core/media/preflight';
-import { MemoryKeychain } from '../../electron/core/secrets/secret-store';
-import { startSimulator, type Simulator } from '../../electron/core/simulator';
-import { FAST_TEST_TIMING } from '../../electron/core/simulator/types';
-import { REPO } from '../support/run-cli';
+import type { Core } from '../../electron/core';
+import type { Simulator } from '../../electron/core/simulator';
+import { startSimCore, type SimCore } from '../support/sim-core';
 
+let env: SimCore;
 let sim: Simulator;
 let core: Core;
-let dataDir: string;
-let image: PreparedImage;
 
 beforeAll(async () => {
-  sim = await startSimulator({ timing: FAST_TEST_TIMING, pingIntervalMs: 50, account: { balanceUsd: 10 } });
-  dataDir = await mkdtemp(join(tmpdir(), 'veo-aggregator-'));
-  core = await createCore({
-    dataDir,
-    provider: 'aggregator',
-    apiBase: sim.baseUrl,
-    keychain: new MemoryKeychain(),
-    retry: { baseDelayMs: 20, maxDelayMs: 200, maxRetryAfterMs: 200, requestTimeoutMs: 1500 },
-    follow: { queuedPollMs: 20, runningPollMs: 20, maxPollMs: 100, unreachableGiveUpMs: 5000 },
-    steps: { resultRetryDelayMs: 20, downloadIdleTimeoutMs: 3000 },
-  });
-  await core.secrets.set('aggregator', 'sk-aggregator-test-1234');
-  image = await prepareImageFile(join(REPO, 'electron/core/simulator/assets/sample-input.jpg'));
+  env = await startSimCore({ account: { balanceUsd: 10 } });
+  ({ sim, core } = env);
 });
 
 afterAll(async () => {
-  await core?.close();
-  await sim?.close();
-  await rm(dataDir, { recursive: true, force: true });
+  await env?.close();
 });
 
 async function generate(scenario: string, duration: '4s' | '8s' = '4s'): Promise<JobRecord> {
-  const created = await core.runner.create({
-    params: { prompt: `a lighthouse in fog [sim:${scenario}]`, aspectRatio: '16:9', duration, resolution: '720p', generateAudio: false },
-    image,
-    provider: core.provider,
-    apiBase: core.apiBase,
-  });
+  const created = await env.create(`a lighthouse in fog [sim:${scenario}]`, { duration });
   return core.runner.wait(created.id);
 }
 
@@ -58,7 +33,7 @@ describe('refusals come before anything is queued, and say so in the provider’
     ['payment_required', 402, 'quota', /top up at your provider/, 'Insufficient balance'],
     ['model_not_allowed', 403, 'forbidden', /may not use this model/, '该令牌无权使用模型'],
     ['no_channel', 503, 'unavailable', /cannot serve this model right now/, '无可用渠道'],
-    ['payload_too_large', 413, 'validation', /picture was too large.*MB were sent/, '413 Request Entity Too Large'],
+    ['payload_too_large', 413, 'validation', /picture was too large.*request carried [\d.]+ (KB|MB)/, '413 Request Entity Too Large'],
   ])('%s → HTTP %i, %s', async (scenario, status, kind, advice, words) => {
     const jobsBefore = sim.submitCount();
     const balanceBefore = sim.remainingUsd();

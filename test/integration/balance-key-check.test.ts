@@ -9,7 +9,7 @@ import { createCore, type Core } from '../../electron/core';
 import { fetchBalance } from '../../electron/core/api/balance';
 import { checkKey } from '../../electron/core/api/key-check';
 import { MemoryKeychain } from '../../electron/core/secrets/secret-store';
-import { REJECTED_KEY_PREFIX, startSimulator, type Simulator } from '../../electron/core/simulator';
+import { BANNED_KEY_PREFIX, IP_LIMITED_KEY_PREFIX, REJECTED_KEY_PREFIX, startSimulator, type Simulator } from '../../electron/core/simulator';
 import { FAST_TEST_TIMING } from '../../electron/core/simulator/types';
 
 const KEY = 'sk-balance-test-5678';
@@ -69,6 +69,18 @@ describe('balance', () => {
     expect(offline.balanceUsd).toBeNull();
   });
 
+  it('implausible amounts are "does not say" too (red-team L3): quota units, -1e20', async () => {
+    const fake = (body: unknown): typeof fetch => async () => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+    const ask = (f: typeof fetch) => fetchBalance({ provider: 'aggregator', baseUrl: 'https://api.example', getKey: async () => KEY, fetch: f });
+    for (const body of [{ hard_limit_usd: 5_000_000, total_usage: 100 }, { hard_limit_usd: -1e20, total_usage: 0 }]) {
+      const info = await ask(fake(body));
+      expect(info.balanceUsd, JSON.stringify(body)).toBeNull();
+      expect(info.reason).toMatch(/does not look like dollars/);
+    }
+    // An overdrawn account is reported as it is (the app shows $0 left).
+    expect((await ask(fake({ hard_limit_usd: 10, total_usage: 1300 }))).balanceUsd).toBe(-3);
+  });
+
   it('goes down after an accepted job', async () => {
     const core = await coreOn(sim.baseUrl);
     const before = (await core.balance()).balanceUsd ?? NaN;
@@ -109,6 +121,15 @@ describe('key check', () => {
     expect(probe.every((r) => r.method === 'GET')).toBe(true);
   });
 
+  it.each([
+    [BANNED_KEY_PREFIX, '用户已被封禁'],
+    [IP_LIMITED_KEY_PREFIX, '您的 IP 不在令牌允许访问的列表中'],
+  ])('a key the aggregator refuses with 403 (%s…) → rejected in its words, not "works"', async (prefix, words) => {
+    const res = await checkKey({ provider: 'aggregator', baseUrl: sim.baseUrl, key: `${prefix}-0000`, fetch });
+    expect(res).toMatchObject({ verdict: 'rejected', httpStatus: 403 });
+    expect(res.message).toContain(words);
+  });
+
   it('offline → unchecked (and the caller may still save)', async () => {
     const closed = createServer();
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', () => r()));
@@ -116,7 +137,8 @@ describe('key check', () => {
     await new Promise<void>((r) => closed.close(() => r()));
     const res = await checkKey({ provider: 'aggregator', baseUrl: `http://127.0.0.1:${port}`, key: KEY, fetch });
     expect(res.verdict).toBe('unchecked');
-    expect(res.message).toMatch(/Couldn't check.*ECONNREFUSED.*still save/);
+    expect(res.message).toMatch(/Couldn't check.*ECONNREFUSED.*Saving it still works/);
+    expect(res.message).not.toMatch(/You can still save/);
   });
 
   it('the core checks against the provider’s configured address', async () => {

@@ -4,10 +4,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { REJECTED_KEY_PREFIX, startSimulator, type Simulator } from '../../electron/core/simulator';
 import { FAST_TEST_TIMING } from '../../electron/core/simulator/types';
-import { REPO, runCli } from '../support/run-cli';
+import { REPO, runCli, startCli } from '../support/run-cli';
 
 const IMAGE = join(REPO, 'electron/core/simulator/assets/sample-input.jpg');
 let sim: Simulator;
@@ -37,6 +37,34 @@ describe('CLI and the aggregator’s answers', () => {
     expect(out.error.message).toContain('用户额度不足');
     expect(out.error.message).toMatch(/top up/);
     expect(out.error.message).not.toMatch(/key was rejected|check it|Settings/);
+  });
+
+  it('a paid job refused while following: generate exits 1 with the job unfinished and paid for; resume finishes it', async () => {
+    // Slow enough in the queue for the refusal to start while the CLI follows the job.
+    const slow = await startSimulator({ timing: { ...FAST_TEST_TIMING, queueStepMs: 200 } });
+    const dir = await mkdtemp(join(tmpdir(), 'veo-cli-paid-'));
+    try {
+      const target = ['--data-dir', dir, '--provider', 'simulator', '--api-base', slow.baseUrl];
+      const gen = startCli([...target, 'generate', '--image', IMAGE, '--prompt', 'a fox [sim:long_queue]', '--json']);
+      await vi.waitFor(() => expect(slow.jobs()).toHaveLength(1), { timeout: 30_000, interval: 10 });
+      slow.refuse('key_disabled');
+      const run = await gen.done;
+      expect(run.code, run.stderr).toBe(1);
+      const out = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as { status: string; error: { message: string } };
+      expect(out.status).toMatch(/^(queued|running)$/);
+      expect(out.error.message).toMatch(/still running on the server and paid for/);
+      expect(out.error.message).toContain('该令牌状态不可用');
+
+      slow.refuse(undefined);
+      const resumed = await runCli([...target, 'resume', '--json']);
+      expect(resumed.code, resumed.stderr).toBe(0);
+      expect((JSON.parse(resumed.stdout) as Array<{ status: string }>).map((r) => r.status)).toEqual(['completed']);
+      expect(slow.submitCount()).toBe(1);
+    } finally {
+      slow.refuse(undefined);
+      await slow.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('balance --json prints {balanceUsd, provider}; null when the provider has no billing endpoints', async () => {

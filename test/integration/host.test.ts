@@ -167,7 +167,8 @@ describe('WebSocket', () => {
 
   it('round-trips app:info and library:list', async () => {
     const info = await client.invoke<AppInfo>('app:info');
-    expect(info).toMatchObject({ face: 'host', mediaBase: '/media', provider: 'simulator', nativeFiles: false });
+    // Started with --provider: the page must not offer other providers (red-team L7).
+    expect(info).toMatchObject({ face: 'host', mediaBase: '/media', provider: 'simulator', providerFixed: true, nativeFiles: false });
     expect(info.apiBase).toMatch(/^http:\/\/127\.0\.0\.1:[1-9]/);
     expect(await client.invoke<LibraryPage>('library:list', {})).toEqual({ items: [], total: 0 });
   });

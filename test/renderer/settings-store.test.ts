@@ -42,6 +42,16 @@ describe('settings store', () => {
     expect(settings.getState().keys.aggregator).toEqual({ isSet: false });
   });
 
+  it('removing the current provider’s key hides its balance at once (red-team M3c)', async () => {
+    const { fake, stores, settings } = setup({ provider: 'aggregator' });
+    fake.handle('account:balance', () => ok({ provider: 'aggregator', balanceUsd: 38, source: 'aggregator_billing', checkedAt: '2026-01-01T00:00:00Z' }));
+    await stores.app.getState().loadInfo();
+    await stores.balance.getState().refresh();
+    expect(stores.balance.getState().info?.balanceUsd).toBe(38);
+    await settings.getState().removeKey('aggregator');
+    expect(stores.balance.getState().info).toBeUndefined();
+  });
+
   it('does not call the keychain for a blank key', async () => {
     const { fake, settings } = setup();
     expect(await settings.getState().saveKey('fal', '   ')).toBe(false);

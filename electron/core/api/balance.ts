@@ -58,6 +58,7 @@ async function aggregatorBalance(req: BalanceRequest, none: (r: string) => Balan
   const u = UsageSchema.safeParse(usage.json);
   if (!usage.ok || !u.success) return none(`The provider does not report usage (billing/usage answered HTTP ${usage.status}).`);
   const balanceUsd = Math.round((s.data.hard_limit_usd - u.data.total_usage / 100) * 100) / 100;
+  if (!plausibleUsd(balanceUsd)) return none(`The provider reports a balance that does not look like dollars (${String(balanceUsd).slice(0, 30)}); it may count in its own quota units.`);
   return { provider: req.provider, balanceUsd, source: 'aggregator_billing', checkedAt: new Date().toISOString() };
 }
 
@@ -73,8 +74,14 @@ async function falBalance(req: BalanceRequest, none: (r: string) => BalanceInfo)
   const parsed = FalBillingSchema.safeParse(answer.json);
   if (!answer.ok || !parsed.success) return none(`fal did not share the balance with this key (HTTP ${answer.status}); only admin keys may read it.`);
   if (parsed.data.credits.currency.toUpperCase() !== 'USD') return none(`fal reports the balance in ${parsed.data.credits.currency.slice(0, 10)}.`);
-  return { provider: 'fal', balanceUsd: parsed.data.credits.current_balance, source: 'fal_billing', checkedAt: new Date().toISOString() };
+  const usd = parsed.data.credits.current_balance;
+  if (!plausibleUsd(usd)) return none(`fal reports a balance that does not look like dollars (${String(usd).slice(0, 30)}).`);
+  return { provider: 'fal', balanceUsd: usd, source: 'fal_billing', checkedAt: new Date().toISOString() };
 }
+
+/** Beyond this an amount is not a person's dollars (quota units, garbage); an overdraft stays as it is. */
+const MAX_PLAUSIBLE_USD = 1_000_000;
+const plausibleUsd = (usd: number): boolean => Number.isFinite(usd) && Math.abs(usd) <= MAX_PLAUSIBLE_USD;
 
 async function getJson(req: BalanceRequest, origin: string, url: string, keyOrigins?: () => readonly string[]): Promise<{ ok: boolean; status: number; json: unknown }> {
   const cfg: TransportConfig = {

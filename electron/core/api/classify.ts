@@ -4,7 +4,7 @@
 import { ApiError } from './errors';
 import type { RetryNotice } from './types';
 import { DetailItemSchema, ErrorBodySchema, parseJson, type DetailItem } from './wire';
-import { providerWords, quoted, saysNoChannel, saysQuota, saysSaturated, type ProviderWords } from './provider-words';
+import { providerWords, quoted, saysBanned, saysIpNotAllowed, saysNoChannel, saysQuota, saysSaturated, type ProviderWords } from './provider-words';
 import type { TransportError } from './transport';
 
 export type Operation = 'submit' | 'status' | 'stream' | 'result' | 'cancel';
@@ -92,6 +92,15 @@ export function classifyHttpFailure(f: HttpFailure): ApiError {
   if (f.status === 404) {
     return new ApiError({ ...base, kind: 'unknown', message: 'The video endpoint was not found (HTTP 404). Check the API base URL in Settings.' });
   }
+  if (f.op === 'cancel') {
+    // 405 from an aggregator that does not route fal's cancel, or any other refusal of it.
+    const said = words.message === undefined ? '' : `: “${words.message}”`;
+    return new ApiError({
+      ...base,
+      kind: 'unknown',
+      message: `The provider refused to cancel this job (HTTP ${f.status}${said}). It keeps running on the server and will be charged when it finishes; its video will still be saved here.`,
+    });
+  }
   return unknownReply(f.status, requestId, detail, words);
 }
 
@@ -101,6 +110,8 @@ export function classifyHttpFailure(f: HttpFailure): ApiError {
  * queued anything, so none was charged.
  */
 function aggregatorRefusal(f: HttpFailure, words: ProviderWords, base: ApiErrorBase): ApiError | undefined {
+  const paid = f.op === 'status' || f.op === 'stream' || f.op === 'result' ? refusalOfPaidJob(f, words, base) : undefined;
+  if (paid !== undefined) return paid;
   const said = quoted(words);
   const notCharged = f.op === 'submit' ? true : undefined;
   const untouched = f.op === 'submit' ? ' Nothing was queued and you were not charged.' : '';
@@ -113,22 +124,25 @@ function aggregatorRefusal(f: HttpFailure, words: ProviderWords, base: ApiErrorB
       return new ApiError({ ...base, kind: 'auth', message: `The API key was rejected (HTTP 401) — open Settings and check it.${said}` });
     case 402:
       return quota('Your balance or quota is exhausted (HTTP 402)');
-    case 403:
+    case 403: {
       if (saysQuota(words)) return quota('Your balance or quota is exhausted (HTTP 403)');
-      return new ApiError({
-        ...base,
-        kind: 'forbidden',
-        notCharged,
-        message: `This key may not use this model or endpoint (HTTP 403) — check which models your key or group allows at your provider.${untouched}${said}`,
-      });
+      const forbidden = (what: string): ApiError => new ApiError({ ...base, kind: 'forbidden', notCharged, message: `${what}${untouched}${said}` });
+      if (words.page) return forbidden('Something in front of the provider (a firewall or CDN) blocked the request (HTTP 403) — try another network, or ask your provider.');
+      if (saysBanned(words)) return forbidden('Your provider has blocked this account or key (HTTP 403) — contact your provider.');
+      if (saysIpNotAllowed(words)) return forbidden('Your provider does not accept this key from your IP address (HTTP 403) — allow this address in the key’s settings at your provider.');
+      return forbidden('This key may not use this model or endpoint (HTTP 403) — check which models your key or group allows at your provider.');
+    }
     case 413: {
-      const size = f.sentBytes === undefined ? '' : ` (${(f.sentBytes / 1_000_000).toFixed(1)} MB were sent)`;
+      // The limit is the provider's (nginx's default is 1 MB) and unknown to us: never name a number
+      // above what was just refused. The picture travels base64-encoded, a third larger than the file.
+      const size = f.sentBytes === undefined ? '' : ` (the request carried ${sizeText(f.sentBytes)}, the picture base64-encoded)`;
+      const smaller = f.sentBytes === undefined ? 'a smaller picture' : 'a smaller picture — clearly smaller than that, e.g. a JPEG at a lower resolution';
       return new ApiError({
         ...base,
         kind: 'validation',
         field: 'image_url',
         notCharged,
-        message: `The picture was too large for this provider${size} (HTTP 413). Use a smaller picture (under about 5 MB) and try again.${untouched}${said}`,
+        message: `The picture was too large for this provider${size} (HTTP 413). Use ${smaller} — or ask your provider to raise its upload limit — and try again.${untouched}${said}`,
       });
     }
     case 429: {
@@ -144,6 +158,38 @@ function aggregatorRefusal(f: HttpFailure, words: ProviderWords, base: ApiErrorB
         notCharged,
         message: `The provider cannot serve this model right now (HTTP 503). Try again later, or ask your provider which models your group can use.${untouched}${said}`,
       });
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The same refusals while following a job the provider already accepted: the job is queued and paid
+ * for, and fal keeps making the video whatever the aggregator now says about the key or balance.
+ * So the advice is never "try again" (a new, second paid job) but "fix this, then Check again".
+ */
+function refusalOfPaidJob(f: HttpFailure, words: ProviderWords, base: ApiErrorBase): ApiError | undefined {
+  const paused = (kind: 'auth' | 'quota' | 'forbidden' | 'unavailable', what: string, fix: string): ApiError =>
+    new ApiError({
+      ...base,
+      kind,
+      message: `${what} (HTTP ${f.status}). This job is still running on the server and paid for — ${fix}, then press "Check again" (CLI: resume) to pick it up.${quoted(words)}`,
+    });
+  const quota = (): ApiError => paused('quota', 'Your balance or quota ran out while this job was being followed', 'top up at your provider');
+  switch (f.status) {
+    case 401:
+      if (saysQuota(words)) return quota();
+      return paused('auth', 'The API key was rejected while this job was being followed', 'fix the key in Settings');
+    case 402:
+      return quota();
+    case 403:
+      if (saysQuota(words)) return quota();
+      return paused('forbidden', 'This key may no longer read this job', 'check which models your key or group allows at your provider');
+    case 429:
+      return saysQuota(words) ? quota() : undefined;
+    case 503:
+      if (!saysNoChannel(words)) return undefined;
+      return paused('unavailable', 'The provider cannot answer about this job right now', 'wait a while (or ask your provider about this model)');
     default:
       return undefined;
   }
@@ -169,14 +215,15 @@ export function malformedReply(op: Operation, status: number, requestId: string 
 }
 
 export function transportFailure(op: Operation, err: TransportError, origin: string, attempts: number, requestId?: string): ApiError {
-  const what = err.kind === 'timeout' ? `${origin} did not answer in time` : `could not reach ${origin} (${err.code ?? err.message})`;
+  const what = err.reason ?? (err.kind === 'timeout' ? `${origin} did not answer in time` : `could not reach ${origin} (${err.code ?? err.message})`);
   const charge = op === 'submit' ? ' Nothing was sent, so you were not charged.' : '';
+  const advice = err.advice ?? 'Check your internet connection and the API base URL.';
   return new ApiError({
     kind: 'transient',
     requestId,
     cause: err,
     notCharged: op === 'submit' ? true : undefined,
-    message: `Network problem: ${what}; gave up after ${attemptsText(attempts)}. Check your internet connection and the API base URL.${charge}`,
+    message: `Network problem: ${what}; gave up after ${attemptsText(attempts)}. ${advice}${charge}`,
   });
 }
 
@@ -259,6 +306,10 @@ function detailText(detail: unknown, bodyText: string): string | undefined {
   if (detail !== undefined && detail !== null) return JSON.stringify(detail).slice(0, MAX_DETAIL_CHARS);
   const raw = bodyText.trim();
   return raw === '' ? undefined : raw.slice(0, MAX_DETAIL_CHARS);
+}
+
+function sizeText(bytes: number): string {
+  return bytes < 1_000_000 ? `${Math.max(1, Math.round(bytes / 1000))} KB` : `${(bytes / 1_000_000).toFixed(1)} MB`;
 }
 
 function attemptsText(n: number): string {

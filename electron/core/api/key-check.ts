@@ -3,8 +3,10 @@
 //  - it is the route and the authentication every job goes through, on fal and behind an aggregator
 //    (one-api/new-api authenticate the token before they route anything);
 //  - a GET of a status queues nothing and bills nothing;
-//  - the answer tells: 401 = the key is refused; 404 (or any other non-401 4xx) = the key was accepted
-//    and the request id is simply unknown. A 5xx or no answer at all tells nothing ("couldn't check").
+//  - the answer tells: 401 (or a JSON 403 such as "user banned" / "IP not allowed") = the key is
+//    refused; a 4xx in the queue's or aggregator's JSON shape = the key was accepted and the request
+//    id is simply unknown. A 5xx, a 429 or no answer tells nothing ("couldn't check"), and an HTML
+//    page or a 200 on that path means the base URL is not the API at all.
 // The billing endpoints would also authenticate, but fal direct has none on the queue origin.
 import type { KeyCheckResult } from '../../../shared/account';
 import type { Provider } from '../../../shared/domain';
@@ -12,6 +14,7 @@ import { MODEL_PATH } from './client';
 import { providerWords, quoted, saysQuota } from './provider-words';
 import { parseApiBase, urlOnBase } from './rebase';
 import { readBodyText, send, TransportError } from './transport';
+import { parseJson } from './wire';
 
 export const KEY_CHECK_REQUEST_ID = '00000000-0000-0000-0000-000000000000';
 
@@ -54,18 +57,48 @@ export async function checkKey(req: KeyCheckRequest): Promise<KeyCheckResult> {
     status = ex.response.status;
     text = await readBodyText(ex, 64 * 1024).catch(() => '');
   } catch (err) {
-    const why = err instanceof TransportError ? (err.kind === 'timeout' ? 'no answer in time' : `could not reach it: ${err.code ?? err.message}`) : err instanceof Error ? err.message : 'network error';
-    return { verdict: 'unchecked', origin, message: `Couldn't check the key with ${origin} (${why}). You can still save it; it will be checked on the next Generate.` };
+    const why = err instanceof TransportError ? (err.kind === 'timeout' ? 'no answer in time' : (err.reason ?? `could not reach it: ${err.code ?? err.message}`)) : err instanceof Error ? err.message : 'network error';
+    return { verdict: 'unchecked', origin, message: `Couldn't check the key with ${origin} (${why}). Saving it still works offline; it will be checked on the next Generate.` };
   }
+  return verdictOf(origin, status, text);
+}
+
+/**
+ * "Works" needs evidence that the provider authenticated the key: an answer in the queue's or the
+ * aggregator's own JSON shape. On the impossible request's path a real queue never answers 200, and
+ * a website, a CDN block page or a rate limit says nothing about the key.
+ */
+function verdictOf(origin: string, status: number, text: string): KeyCheckResult {
   const words = providerWords(text);
+  const said = quoted(words);
+  const at = { origin, httpStatus: status };
+  const unchecked = (why: string): KeyCheckResult => ({ verdict: 'unchecked', ...at, message: `Couldn't check the key: ${why}. Saving it still works; it will be checked on the next Generate.${said}` });
+  if (status >= 500) return unchecked(`${origin} had a problem (HTTP ${status})`);
+  if (status === 429) return unchecked(`${origin} is rate limiting or saturated (HTTP 429); try the check again in a minute`);
+  const apiShaped = looksLikeApiAnswer(text);
   if (status === 401) {
-    if (saysQuota(words)) {
-      return { verdict: 'works', origin, httpStatus: status, message: `The key is known to ${origin}, but its quota is used up — top up or raise its limit.${quoted(words)}` };
-    }
-    return { verdict: 'rejected', origin, httpStatus: status, message: `${origin} rejected this key (HTTP 401). Check that you copied all of it.${quoted(words)}` };
+    if (saysQuota(words)) return { verdict: 'works', ...at, message: `The key is known to ${origin}, but its quota is used up — top up or raise its limit.${said}` };
+    return { verdict: 'rejected', ...at, message: `${origin} rejected this key (HTTP 401). Check that you copied all of it.${said}` };
   }
-  if (status >= 500) {
-    return { verdict: 'unchecked', origin, httpStatus: status, message: `Couldn't check the key: ${origin} had a problem (HTTP ${status}). You can still save it.${quoted(words)}` };
+  if (status === 403 && apiShaped) {
+    if (saysQuota(words)) return { verdict: 'works', ...at, message: `The key is known to ${origin}, but the balance or quota is used up — top up at your provider.${said}` };
+    // Banned user, IP allowlist, a group without this model: the provider refuses this key for us.
+    return { verdict: 'rejected', ...at, message: `${origin} refused this key (HTTP 403) — see what the provider said, and fix it in your provider's dashboard.${said}` };
   }
-  return { verdict: 'works', origin, httpStatus: status, message: `The key works: ${origin} accepted it.` };
+  if (status === 403) return unchecked(`something in front of ${origin} refused the check (HTTP 403)`);
+  if (!apiShaped || (status >= 200 && status < 300)) {
+    return {
+      verdict: 'unchecked',
+      ...at,
+      message: `${origin} does not look like the video API (HTTP ${status}, ${apiShaped ? 'an answer the queue API never gives' : 'not the API’s JSON'}${words.message === undefined ? '' : `: “${words.message}”`}). Check the API base URL in Settings; the key was not checked.`,
+    };
+  }
+  return { verdict: 'works', ...at, message: `The key works: ${origin} accepted it.` };
+}
+
+/** fal's `{detail}` or the aggregator's `{error}` / `{message}` envelope: a JSON object, not a page. */
+function looksLikeApiAnswer(text: string): boolean {
+  const json = parseJson(text);
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) return false;
+  return ['detail', 'error', 'message', 'status'].some((k) => k in json);
 }

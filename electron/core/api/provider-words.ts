@@ -15,6 +15,8 @@ export interface ProviderWords {
   code?: string;
   /** The error type (`new_api_error`, `one_api_error`, `upstream_error`, …). */
   type?: string;
+  /** The words came from an HTML page (a proxy, CDN or firewall answered), not from the API. */
+  page?: boolean;
 }
 
 const text = z
@@ -36,7 +38,11 @@ const EnvelopeSchema = z.object({
 
 export function providerWords(bodyText: string): ProviderWords {
   const json = parseJson(bodyText);
-  if (json === undefined) return { message: plainWords(bodyText) };
+  if (json === undefined) {
+    const message = plainWords(bodyText);
+    const page = /^\s*<(!doctype|html|head|body)\b/i.test(bodyText);
+    return { ...(message === undefined ? {} : { message }), ...(page ? { page } : {}) };
+  }
   const parsed = EnvelopeSchema.safeParse(json);
   if (!parsed.success) return {};
   const b = parsed.data;
@@ -73,9 +79,14 @@ function plainWords(body: string): string | undefined {
 
 function clean(s: string | undefined): string | undefined {
   if (s === undefined) return undefined;
-  // Control characters out (a hostile body must not paint the terminal), whitespace collapsed.
-  // eslint-disable-next-line no-control-regex
-  const one = s.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  // Control characters out (a hostile body must not paint the terminal), whitespace collapsed, and
+  // bidi controls out: an unclosed U+202E would reverse our own closing quote and "…" after it.
+  const one = s
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (one === '') return undefined;
   return one.length > MAX_WORDS_CHARS ? `${one.slice(0, MAX_WORDS_CHARS - 1)}…` : one;
 }
@@ -97,13 +108,26 @@ const QUOTA_CODES = new Set([
   'entitlement_daily_limit_exceeded',
   'entitlement_total_limit_exceeded',
 ]);
-const QUOTA_WORDS = /quota|balance|credit|top.?up|额度|余额|欠费|充值|透支/i;
+// "credit" alone is not enough: rate limits mention "credits tiers"; only credits that ran out count.
+const QUOTA_WORDS = /quota|balance|insufficient credit|out of credit|no credits? left|credits? (?:exhausted|used up|depleted|ran out)|top.?up|额度|余额|欠费|充值|透支/i;
+const BANNED_WORDS = /封禁|已被禁用|banned|suspended|account (?:is )?disabled|user (?:is )?disabled/i;
+const IP_WORDS = /\bIP\b.*(?:不在|白名单|允许|allow|whitelist|not permitted)|(?:allowlist|whitelist).*\bIP\b/i;
 const SATURATED_WORDS = /饱和|saturat|overload|负载|busy|繁忙/i;
 const NO_CHANNEL_CODES = new Set(['model_not_found', 'get_channel_failed', 'channel:no_available_key']);
 const NO_CHANNEL_WORDS = /无可用渠道|no available channel|model not found|模型不存在/i;
 
 export function saysQuota(w: ProviderWords): boolean {
   return (w.code !== undefined && QUOTA_CODES.has(w.code)) || (w.message !== undefined && QUOTA_WORDS.test(w.message));
+}
+
+/** The provider blocked the user or the key as such (new-api: "用户已被封禁"). */
+export function saysBanned(w: ProviderWords): boolean {
+  return w.message !== undefined && BANNED_WORDS.test(w.message);
+}
+
+/** The key is limited to some IP addresses and this is not one (new-api: "您的 IP 不在令牌允许访问的列表中"). */
+export function saysIpNotAllowed(w: ProviderWords): boolean {
+  return w.message !== undefined && IP_WORDS.test(w.message);
 }
 
 export function saysSaturated(w: ProviderWords): boolean {

@@ -21,6 +21,6 @@ export async function resolveAuthorization(provider: Provider, getKey: () => Pro
   if (!info.needsKey) return authorizationValue(provider, SIMULATOR_PLACEHOLDER_KEY);
   throw new ApiError({
     kind: 'auth',
-    message: `No API key is set for ${info.label}. Add one in Settings, or run \`veo key set\`.`,
+    message: `No API key is set for ${info.label}. Add one in Settings (from a terminal: \`npm run cli -- key set\`).`,
   });
 }

@@ -79,9 +79,9 @@ export function parseProxyUrl(raw: string): URL {
   try {
     url = new URL(withScheme);
   } catch {
-    throw new Error(`The proxy address "${raw.slice(0, 100)}" is not a URL. Use http://host:port.`);
+    throw Object.assign(new Error(`the proxy address "${raw.slice(0, 100)}" is not a URL (use http://host:port)`), { code: 'ERR_PROXY_INVALID' });
   }
-  if (url.protocol !== 'http:') throw new Error(`Only http:// proxies are supported (got ${url.protocol}//${url.host}).`);
+  if (url.protocol !== 'http:') throw Object.assign(new Error(`Only http:// proxies are supported (got ${url.protocol}//${url.host})`), { code: 'ERR_PROXY_UNSUPPORTED' });
   return url;
 }
 

@@ -37,13 +37,15 @@ export function tunnelTo(proxy: URL, target: URL, opts: TunnelOptions = {}): (op
       headers['Proxy-Authorization'] = `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
     }
     const req = http.request({ host: proxy.hostname, port: proxy.port || 80, method: 'CONNECT', path: authority, headers, agent: false });
-    const timer = setTimeout(() => req.destroy(proxyError(`The proxy ${proxy.host} did not answer CONNECT in time`, 'ETIMEDOUT')), opts.connectTimeoutMs ?? 15_000);
+    const timer = setTimeout(() => req.destroy(proxyError(`the proxy ${proxy.host} did not answer (CONNECT ${authority})`, 'ERR_PROXY_TIMEOUT')), opts.connectTimeoutMs ?? 15_000);
     req.once('connect', (res, socket) => {
       clearTimeout(timer);
       if (res.statusCode !== 200) {
         socket.destroy();
         // Nothing went past the proxy: like a refused connection, safe to retry a submit.
-        return cb(proxyError(`The proxy ${proxy.host} refused to connect to ${authority} (HTTP ${res.statusCode})`, 'ECONNREFUSED'));
+        const said = res.statusMessage ? ` ${res.statusMessage.slice(0, 100)}` : '';
+        const auth = res.statusCode === 407 ? ' — it wants a user name and password in the proxy address (http://user:pass@host:port)' : '';
+        return cb(proxyError(`the proxy ${proxy.host} refused to connect to ${authority} (HTTP ${res.statusCode}${said})${auth}`, 'ERR_PROXY_REFUSED'));
       }
       if (target.protocol !== 'https:') return cb(null, socket);
       const secure = tls.connect({ socket, servername: target.hostname, ALPNProtocols: ['http/1.1'], ...(opts.ca ? { ca: opts.ca } : {}) });
@@ -52,7 +54,10 @@ export function tunnelTo(proxy: URL, target: URL, opts: TunnelOptions = {}): (op
     });
     req.once('error', (err) => {
       clearTimeout(timer);
-      cb(err);
+      const code = (err as { code?: unknown }).code;
+      // Our own timeout keeps its words; a proxy that cannot be reached is named as the proxy.
+      if (typeof code === 'string' && code.startsWith('ERR_PROXY_')) return cb(err);
+      cb(proxyError(`could not reach the proxy ${proxy.host} (${typeof code === 'string' ? code : err.message})`, 'ERR_PROXY_UNREACHABLE', err));
     });
     req.end();
     return undefined;

@@ -36,17 +36,26 @@ export interface SendRequest {
   signal?: AbortSignal;
 }
 
-/** Failures below HTTP. `connect` = provably never reached the server (refused, DNS). */
+/**
+ * Failures below HTTP. `connect` = provably never reached the server: refused, DNS, an untrusted
+ * certificate, a proxy that refused or never answered CONNECT, a proxy we cannot speak to.
+ * `reason`, when set, is the cause in words ("the proxy … refused …"), better than the bare code.
+ */
 export class TransportError extends Error {
   constructor(
     readonly kind: 'timeout' | 'connect' | 'network',
     message: string,
     readonly code?: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; reason?: string; advice?: string },
   ) {
     super(message, options);
     this.name = 'TransportError';
+    this.reason = options?.reason;
+    this.advice = options?.advice;
   }
+  readonly reason?: string;
+  /** What to do about it, when it is not "check your connection and the base URL". */
+  readonly advice?: string;
 }
 
 /** An answered request whose body has not been read yet. Call `dispose` when done with it. */
@@ -64,6 +73,26 @@ export interface OpenExchange {
 }
 
 const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+/**
+ * TLS refusals: the handshake failed, so the HTTP request (and the key) was never written. Node's
+ * X509 verification codes plus its own ERR_TLS_* / ERR_SSL_* families.
+ */
+const CERTIFICATE_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_UNTRUSTED',
+  'CERT_REVOKED',
+  'CERT_SIGNATURE_FAILURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+const isTlsCode = (code: string): boolean => CERTIFICATE_CODES.has(code) || code.startsWith('ERR_TLS_') || code.startsWith('ERR_SSL_');
+/** Codes proxy-tunnel.ts and proxy-config.ts give failures that happen at the proxy (ERR_PROXY_*). */
+const isProxyCode = (code: string): boolean => code.startsWith('ERR_PROXY_');
 
 /**
  * Throws unless `url` is on one of `allowed`. The error is final (kind `validation`, field
@@ -171,20 +200,35 @@ export async function readBodyText(ex: OpenExchange, maxBytes: number = MAX_BODY
 }
 
 function toNetworkError(err: unknown): TransportError {
-  const code = findErrorCode(err);
-  const kind = code !== undefined && NEVER_SENT_CODES.has(code) ? 'connect' : 'network';
+  const found = findCoded(err);
+  const code = found?.code;
   const what = code ?? (err instanceof Error ? err.message : 'network error');
+  if (code !== undefined && isTlsCode(code)) {
+    return new TransportError('connect', `Network error (${what})`, code, {
+      cause: err,
+      reason: `the server's certificate is not trusted (${code})`,
+      advice: 'Nothing was sent: Veo Studio sends your key only over a trusted connection. Check the API base URL; if a company proxy or antivirus inspects HTTPS, ask for its certificate to be trusted by your system.',
+    });
+  }
+  if (code !== undefined && isProxyCode(code)) {
+    return new TransportError('connect', `Network error (${what})`, code, {
+      cause: err,
+      reason: found?.message ?? 'the proxy failed',
+      advice: 'Nothing was sent to the API. Check the proxy in Settings (or HTTPS_PROXY / HTTP_PROXY).',
+    });
+  }
+  const kind = code !== undefined && NEVER_SENT_CODES.has(code) ? 'connect' : 'network';
   return new TransportError(kind, `Network error (${what})`, code, { cause: err });
 }
 
 /** undici wraps the socket error: TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } }). */
-function findErrorCode(err: unknown): string | undefined {
+function findCoded(err: unknown): { code: string; message: string } | undefined {
   const seen = new Set<unknown>();
   let current: unknown = err;
   while (typeof current === 'object' && current !== null && !seen.has(current)) {
     seen.add(current);
     const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
+    if (typeof code === 'string') return { code, message: String((current as { message?: unknown }).message ?? code) };
     // AggregateError (happy-eyeballs tried several addresses): look at the first inner error.
     const inner = (current as { errors?: unknown[] }).errors;
     current = Array.isArray(inner) && inner.length > 0 ? inner[0] : (current as { cause?: unknown }).cause;

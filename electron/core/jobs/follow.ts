@@ -92,6 +92,17 @@ export async function followUntilCompleted(
   }
 }
 
+/**
+ * The provider refused to talk about a job it already accepted — the key, the balance, what the key
+ * may use, no channel. The job is paid for and still being made: the runner keeps it unfinished and
+ * resumable (never failed, never a Retry that pays twice). docs/protocol.md, "A job the provider
+ * already accepted is paid for".
+ */
+const PAID_JOB_REFUSALS = new Set(['auth', 'quota', 'forbidden', 'unavailable']);
+export function isRefusalOfPaidJob(err: unknown): err is ApiError {
+  return err instanceof ApiError && PAID_JOB_REFUSALS.has(err.kind);
+}
+
 /** Errors no amount of waiting fixes: the key, what it may use or spend, or a request the server does not know. */
 const FATAL_KINDS = new Set(['auth', 'forbidden', 'quota', 'not_found', 'validation']);
 function isFatal(err: unknown): boolean {

@@ -4,8 +4,8 @@
 // ever re-submitting (a second POST is a second charge).
 import { randomUUID } from 'node:crypto';
 import type { GenerationParams, JobInput, JobProgress, JobRecord, Provider, QueueUrls } from '../../../shared/domain';
-import { ACTIVE_STATES, GenerationParamsSchema, isFinalState } from '../../../shared/domain';
-import { isApiError } from '../api/errors';
+import { ACTIVE_STATES, GenerationParamsSchema, isFinalState, MAX_LOG_LINES } from '../../../shared/domain';
+import { isApiError, type ApiError } from '../api/errors';
 import { parseApiBase, rebaseUrl } from '../api/rebase';
 import type { QueueClient } from '../api/types';
 import type { LibraryStore } from '../library/store';
@@ -13,7 +13,7 @@ import type { PreparedImage } from '../media/preflight';
 import { Emitter } from '../util/emitter';
 import { ConcurrencyGate } from '../util/gate';
 import { isAbortError, nowIso } from '../util/time';
-import { DEFAULT_FOLLOW_POLICY, type FollowPolicy } from './follow';
+import { DEFAULT_FOLLOW_POLICY, isRefusalOfPaidJob, type FollowPolicy } from './follow';
 import { cancelledError, internalError, outcomeUnknownError } from './messages';
 import { JobSteps, type StepOptions } from './steps';
 
@@ -139,6 +139,11 @@ export class JobRunner {
   /** "Check again": follow a failed job that the server may still know about (network, key, expired…). */
   async recheck(id: string): Promise<JobRecord> {
     const rec = this.require(id);
+    if ((!rec.urls || !rec.requestId) && rec.submitSentAt && !rec.importedAt) {
+      throw new Error(
+        'There is nothing Veo Studio can ask about: the request was sent, but no request id came back, so only your provider can tell whether it was queued (and charged) — check the request history in your provider dashboard before generating again.',
+      );
+    }
     if (!rec.urls || !rec.requestId) {
       throw new Error('There is nothing to check for this job here: it never reached the server, or it was imported from another library (imported jobs keep no server addresses — check that library\'s provider dashboard).');
     }
@@ -164,8 +169,21 @@ export class JobRunner {
     }
     // Sent: remember the wish; the run loop tells the server as soon as it has the cancel URL.
     const saved = await this.placeUrls(await this.save(id, { cancelRequested: true }));
-    if (saved.urls) await this.steps.requestCancel(saved);
+    if (saved.urls) await this.tellServerCancel(saved);
     return this.require(id);
+  }
+
+  /** Tells the server; when it refuses, the wish is withdrawn (nothing is pending) and the refusal thrown. */
+  private async tellServerCancel(rec: JobRecord): Promise<void> {
+    try {
+      await this.steps.requestCancel(rec);
+    } catch (err) {
+      if (isAbortError(err)) throw err;
+      const current = this.require(rec.id);
+      const message = err instanceof Error ? err.message : String(err);
+      await this.save(rec.id, { cancelRequested: false, logs: [...current.logs, { message, source: 'veo-studio' }].slice(-MAX_LOG_LINES) });
+      throw err;
+    }
   }
 
   /** Stops following without touching records: the next start resumes every job. */
@@ -180,6 +198,8 @@ export class JobRunner {
     try {
       release = await this.gate.acquire(signal);
       let rec = await this.placeUrls(this.require(id));
+      // A paused job (see pausedByRefusal) is being followed again: its refusal is history now.
+      if (rec.error !== undefined && !isFinalState(rec.state)) rec = await this.save(id, { error: undefined });
       if (rec.state === 'submitting') {
         if (rec.submitSentAt && !rec.requestId) {
           return await this.save(id, { state: 'failed', error: outcomeUnknownError(), finishedAt: nowIso() });
@@ -191,13 +211,15 @@ export class JobRunner {
           return true;
         });
         if (isFinalState(rec.state)) return rec;
-        if (rec.cancelRequested) await this.steps.requestCancel(rec);
+        // A cancel asked for while the POST was out: a refusal of it must not fail a running job.
+        if (rec.cancelRequested) await this.tellServerCancel(rec).catch(() => undefined);
       }
       return await this.steps.finish(this.require(id), this.clientOf(rec), signal);
     } catch (err) {
       if (signal.aborted || isAbortError(err)) return this.require(id);
       const rec = this.opts.library.get(id);
       if (!rec || isFinalState(rec.state)) return rec ?? Promise.reject(err);
+      if (pausedByRefusal(rec, err)) return this.save(id, { error: { ...err.toJobError(), requestId: rec.requestId } });
       // An API error that waiting cannot fix (not found, the key refused) keeps its own words and kind.
       const error = isApiError(err) ? { ...err.toJobError(), ...(rec.requestId ? { requestId: rec.requestId } : {}) } : internalError(err, rec.requestId);
       return this.save(id, { state: 'failed', error, finishedAt: nowIso() });
@@ -258,6 +280,14 @@ export class JobRunner {
     if (!rec) throw new Error(`No job with id ${id} in the library.`);
     return rec;
   }
+}
+
+/**
+ * A refusal about a job the provider accepted (follow.ts, isRefusalOfPaidJob): it stays unfinished —
+ * `resume` and "Check again" pick it up — with the refusal as its error, instead of failing.
+ */
+function pausedByRefusal(rec: JobRecord, err: unknown): err is ApiError {
+  return rec.requestId !== undefined && rec.state !== 'submitting' && isRefusalOfPaidJob(err);
 }
 
 class CancelledLocally extends Error {

@@ -11,7 +11,7 @@ import { DEFAULT_MAX_VIDEO_BYTES, DownloadError, downloadToFile } from '../media
 import { prepareImageFile } from '../media/preflight';
 import { writeSidecarQuietly } from '../library/sidecar';
 import { delay, isAbortError, nowIso } from '../util/time';
-import { followUntilCompleted, type CompletedStatus, type FollowPolicy } from './follow';
+import { followUntilCompleted, isRefusalOfPaidJob, type CompletedStatus, type FollowPolicy } from './follow';
 import { cancelledError, internalError, notReadyError, retryNote, unbilledServerFailure } from './messages';
 import { toModelInput } from './model-input';
 
@@ -178,6 +178,7 @@ export class JobSteps {
         return await this.deps.save(rec.id, { state: 'downloading', result, logs });
       } catch (err) {
         if (isAbortError(err) || signal.aborted) throw err;
+        if (isRefusalOfPaidJob(err)) throw err; // the runner keeps a paid job resumable
         if (isApiError(err) && err.kind === 'not_ready') {
           if (attempt >= this.opts.resultAttempts) return this.fail(rec, notReadyError(rec.requestId), logs);
           await delay(this.opts.resultRetryDelayMs * attempt, signal);

@@ -31,6 +31,7 @@ export function appHandlers(ctx: ServiceContext): AppHandlers {
         mediaBase: opts.mediaBase,
         provider: target.provider,
         apiBase,
+        providerFixed: core.providerFixed,
         nativeFiles: Boolean(platform.saveVideoAs && platform.showInFolder),
       };
     },

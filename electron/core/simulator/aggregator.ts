@@ -18,10 +18,21 @@ export interface SimAccountOptions {
 /** Keys that begin like this are unknown to the simulated aggregator: 401, as for a mistyped key. */
 export const REJECTED_KEY_PREFIX = 'sk-rejected';
 
+/**
+ * Refusals the aggregator can start giving at any moment — the key rotated or disabled, the balance
+ * gone, the group's rights changed, the channel removed — while fal keeps (and finishes) jobs it
+ * already accepted. One-api authenticates and routes every request, polls included, so from then on
+ * every queue request gets the refusal.
+ */
+export const ACCOUNT_REFUSALS = ['key_disabled', 'quota', 'forbidden', 'no_channel'] as const;
+export type AccountRefusal = (typeof ACCOUNT_REFUSALS)[number];
+
 export class SimAccount {
   private readonly limitUsd: number;
   private usedUsd = 0;
   readonly billing: boolean;
+  /** Set: every queue request is refused this way (see ACCOUNT_REFUSALS). */
+  refusal: AccountRefusal | undefined;
 
   constructor(opts: SimAccountOptions = {}) {
     this.limitUsd = opts.balanceUsd ?? 100;
@@ -80,6 +91,20 @@ export const AGGREGATOR_REFUSALS: Partial<Record<ScenarioName, (ex: Exchange, ac
   payload_too_large: (ex) => ex.raw(413, NGINX_413, 'text/html'),
 };
 
+/** The aggregator's answer for a request while `account.refusal` is set, word for word as new-api writes it. */
+export function accountRefusal(ex: Exchange, account: SimAccount, refusal: AccountRefusal): void {
+  switch (refusal) {
+    case 'key_disabled':
+      return ex.json(401, envelope('该令牌状态不可用', 'new_api_error'));
+    case 'quota':
+      return quotaRefusal(ex, account);
+    case 'forbidden':
+      return ex.json(403, envelope('该令牌无权使用模型：fal-ai/veo3/image-to-video', 'one_api_error'));
+    case 'no_channel':
+      return ex.json(503, envelope('分组 default 下模型 fal-ai/veo3/image-to-video 无可用渠道（distributor）', 'new_api_error', 'model_not_found'));
+  }
+}
+
 /** new-api rewrites every 429 of its relay to this (controller/relay.go); group_saturated sends it twice. */
 export function saturated(ex: Exchange): void {
   ex.json(429, envelope('当前分组上游负载已饱和，请稍后再试', 'new_api_error', 'do_response_failed'));
@@ -94,14 +119,22 @@ export function quotaRefusal(ex: Exchange, account: SimAccount): void {
 const NGINX_413 =
   '<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 
-/** one-api's TokenAuth: an unknown key is a 401 in its envelope, before any route is looked at. */
-export function rejectsKey(authorization: string | undefined): boolean {
-  const credential = /^(?:Bearer|Key)\s+(\S+)/i.exec(authorization ?? '')?.[1] ?? '';
-  return credential.startsWith(REJECTED_KEY_PREFIX);
-}
+/** Keys of a banned user: one-api's TokenAuth answers 403 `用户已被封禁`. */
+export const BANNED_KEY_PREFIX = 'sk-banned';
+/** Keys limited to other IP addresses: new-api answers 403 `您的 IP 不在令牌允许访问的列表中`. */
+export const IP_LIMITED_KEY_PREFIX = 'sk-iplimited';
 
-export function keyRejected(ex: Exchange): void {
-  ex.json(401, envelope('无效的令牌', 'one_api_error'));
+/**
+ * one-api's TokenAuth, before any route is looked at: an unknown key is a 401, a banned user's or an
+ * IP-limited key a 403, each in its envelope. Answers and returns true when the key is refused.
+ */
+export function refuseKey(ex: Exchange, authorization: string | undefined): boolean {
+  const credential = /^(?:Bearer|Key)\s+(\S+)/i.exec(authorization ?? '')?.[1] ?? '';
+  if (credential.startsWith(REJECTED_KEY_PREFIX)) ex.json(401, envelope('无效的令牌', 'one_api_error'));
+  else if (credential.startsWith(BANNED_KEY_PREFIX)) ex.json(403, envelope('用户已被封禁', 'one_api_error'));
+  else if (credential.startsWith(IP_LIMITED_KEY_PREFIX)) ex.json(403, envelope('您的 IP 不在令牌允许访问的列表中', 'new_api_error'));
+  else return false;
+  return true;
 }
 
 const SUBSCRIPTION_PATHS = new Set(['/v1/dashboard/billing/subscription', '/dashboard/billing/subscription']);

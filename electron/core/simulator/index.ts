@@ -14,4 +14,4 @@ export {
   type SimJobView,
   type Simulator,
 } from './types';
-export { REJECTED_KEY_PREFIX, type SimAccountOptions } from './aggregator';
+export { BANNED_KEY_PREFIX, IP_LIMITED_KEY_PREFIX, REJECTED_KEY_PREFIX, type AccountRefusal, type SimAccountOptions } from './aggregator';

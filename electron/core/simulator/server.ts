@@ -1,7 +1,7 @@
 // The queue API on loopback: submit, status (+ SSE stream), result, cancel — answered exactly as
 // protocol.md describes, with each job's scenario deciding which faults to inject.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AGGREGATOR_REFUSALS, billingRoute, keyRejected, quotaRefusal, rejectsKey, saturated, type SimAccount } from './aggregator';
+import { accountRefusal, AGGREGATOR_REFUSALS, billingRoute, quotaRefusal, refuseKey, saturated, type SimAccount } from './aggregator';
 import { checkSubmitBody } from './input-validation';
 import { Exchange, readBody, refusedEarly } from './exchange';
 import type { JobRegistry } from './job-registry';
@@ -17,6 +17,7 @@ export interface ApiDeps {
   cdnUrl: string;
   videoSize: number;
   streamSupported: boolean;
+  cancelSupported: boolean;
   pingIntervalMs: number;
   account: SimAccount;
   hostNames: ReadonlySet<string>;
@@ -60,14 +61,19 @@ async function route(ex: Exchange, deps: ApiDeps): Promise<void> {
   if (!AUTHORIZATION.test(ex.req.headers.authorization ?? '')) {
     return ex.json(401, { detail: 'Missing or invalid credentials: send "Authorization: Bearer <key>" or "Key <key>".' });
   }
-  if (rejectsKey(ex.req.headers.authorization)) return keyRejected(ex);
+  if (refuseKey(ex, ex.req.headers.authorization)) return;
+  // A disabled key is refused everywhere; the other account refusals are about spending, not reading the balance.
+  const refusal = deps.account.refusal;
+  if (refusal === 'key_disabled') return accountRefusal(ex, deps.account, refusal);
   if (ex.entry.method === 'GET' && billingRoute(ex, deps.account)) return;
+  if (refusal !== undefined && target.kind !== 'unknown') return accountRefusal(ex, deps.account, refusal);
   if (target.kind === 'unknown') return ex.json(404, { detail: 'Not Found' });
   if (target.kind === 'submit') {
     return ex.entry.method === 'POST' ? submit(ex, deps) : methodNotAllowed(ex, 'POST');
   }
 
   const { action } = target;
+  if (action === 'cancel' && !deps.cancelSupported) return methodNotAllowed(ex, 'GET');
   const allowed = action === 'cancel' ? 'PUT' : 'GET';
   if (ex.entry.method !== allowed) return methodNotAllowed(ex, allowed);
   if (!job) return ex.json(404, action === 'cancel' ? { status: 'NOT_FOUND', ...NOT_FOUND } : NOT_FOUND);

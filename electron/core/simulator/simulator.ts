@@ -73,6 +73,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       cdnUrl,
       videoSize: source.size,
       streamSupported: opts.streamSupported ?? true,
+      cancelSupported: opts.cancelSupported ?? true,
       pingIntervalMs,
       account,
     }),
@@ -94,6 +95,9 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     job: (requestId) => registry.get(requestId)?.view(),
     submitCount: () => registry.submitCount(),
     remainingUsd: () => account.remainingUsd(),
+    refuse: (refusal) => {
+      account.refusal = refusal;
+    },
     on: (_event, listener) => registry.onCompleted(listener),
     close() {
       closing ??= (async () => {

@@ -1,6 +1,6 @@
 // The simulator's public surface: options, the views tests and the app read, and timing defaults.
 // Everything else in this folder is an implementation detail behind startSimulator().
-import type { SimAccountOptions } from './aggregator';
+import type { AccountRefusal, SimAccountOptions } from './aggregator';
 
 export interface SimTiming {
   /** How long each queue position lasts: the position drops by one per step, then one more step to start. */
@@ -33,6 +33,11 @@ export interface SimulatorOptions {
   timing?: Partial<SimTiming>;
   /** false = every status/stream call answers 404, like an aggregator that does not proxy SSE. */
   streamSupported?: boolean;
+  /**
+   * false: an aggregator that does not route fal's cancel (new-api's task relays often do not): the
+   * PUT is answered 405 and the job runs on — and is charged — as if nobody had asked.
+   */
+  cancelSupported?: boolean;
   /** Interval of `: ping` comments on the SSE stream. */
   pingIntervalMs?: number;
   /** Throttle rate the CDN applies to videos of `slow_download` jobs. */
@@ -95,6 +100,11 @@ export interface Simulator {
   submitCount(): number;
   /** What the simulated account has left, in USD (accepted jobs are charged at submit). */
   remainingUsd(): number;
+  /**
+   * From now on the aggregator refuses every queue request this way (undefined: stops refusing),
+   * while jobs it already accepted keep running and finish — and stay charged.
+   */
+  refuse(refusal: AccountRefusal | undefined): void;
   /** Fires when a job turns COMPLETED; returns the unsubscribe function. */
   on(event: 'completed', listener: (job: SimJobView) => void): () => void;
   /** Closes both servers and any open SSE, stalled or throttled sockets. */

@@ -87,10 +87,16 @@ function DownloadProgress({ progress }: { progress: LiveProgress | undefined }) 
   );
 }
 
+/**
+ * A job the provider accepted but then refused to talk about (key, balance, rights): still running on
+ * the server and paid for, so it stays unfinished with its refusal until "Check again" follows it.
+ */
+const isPaused = (record: JobRecord): boolean => !isFinalState(record.state) && record.error !== undefined;
+
 function JobOutcome({ record }: { record: JobRecord }) {
-  if (record.state !== 'failed' || !record.error) return null;
+  if (!record.error || (record.state !== 'failed' && !isPaused(record))) return null;
   const friendly = describeJobError(record.error);
-  const unknown = record.error.kind === 'outcome_unknown';
+  const unknown = record.error.kind === 'outcome_unknown' || isPaused(record);
   return (
     <div className={`job-error ${unknown ? 'is-unknown' : ''}`} role="group" aria-label="What went wrong">
       <p className="job-error-title">{friendly.title}</p>
@@ -106,6 +112,8 @@ function JobActions({ record, active }: { record: JobRecord; active: boolean }) 
   // Locked while this Retry is on its way: a double click must not start two paid jobs.
   const retrying = useStore(spendGuard, (s) => s.retrying.has(id));
   const unknown = state === 'failed' && record.error?.kind === 'outcome_unknown';
+  // Paid for and still running: "Check again" is the way forward, never a Retry that pays twice.
+  const paused = isPaused(record);
   return (
     <div className="job-actions">
       {active && (
@@ -119,7 +127,7 @@ function JobActions({ record, active }: { record: JobRecord; active: boolean }) 
           Cancel
         </button>
       )}
-      {unknown && (
+      {(unknown || paused) && (
         <button type="button" className="btn btn-secondary btn-small" onClick={() => void jobs.getState().recheck(id)}>
           <RecheckIcon size={14} aria-hidden="true" />
           Check again

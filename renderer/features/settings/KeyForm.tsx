@@ -10,7 +10,8 @@ import { useApp, useSettings, useStores } from '../../stores/hooks';
 const VERDICT_TITLES: Record<KeyCheckResult['verdict'], string> = {
   works: 'Key works',
   rejected: 'Key rejected',
-  unchecked: "Couldn't check (offline)",
+  // Offline, rate limited, or an address that is not the API: the message says which.
+  unchecked: "Couldn't check the key",
 };
 
 /**

@@ -45,7 +45,9 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const store = useStores().settings;
   const info = useApp((s) => s.info);
   const update = (patch: Partial<Settings>) => void store.getState().update(patch);
-  const provider = settings.provider;
+  // Fixed at start (--provider): that is where jobs go, so that is the key this form must manage.
+  const fixed = info?.providerFixed === true ? info.provider : undefined;
+  const provider = fixed ?? settings.provider;
 
   return (
     <>
@@ -65,6 +67,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
                   name="provider"
                   value={p}
                   checked={provider === p}
+                  disabled={fixed !== undefined && p !== fixed}
                   aria-label={PROVIDER_INFO[p].label}
                   aria-describedby={`provider-${p}-blurb`}
                   onChange={() => update({ provider: p })}
@@ -81,8 +84,8 @@ function SettingsForm({ settings }: { settings: Settings }) {
               </label>
             ))}
           </div>
-          {info && info.provider !== provider && (
-            <p className="field-hint">
+          {info && (fixed !== undefined || info.provider !== provider) && (
+            <p className="field-hint" data-testid="provider-fixed">
               This window sends jobs to {PROVIDER_INFO[info.provider].label} ({info.apiBase}), chosen when Veo Studio was started.
             </p>
           )}

@@ -136,7 +136,8 @@ describe('result', () => {
   it.each([
     [400, { detail: 'Request is still in progress' }, {}, { kind: 'not_ready' }],
     [404, { detail: 'Request not found' }, {}, { kind: 'not_found', requestId: 'req-123' }],
-    [401, { detail: 'no' }, {}, { kind: 'auth', message: 'The API key was rejected (HTTP 401) — open Settings and check it. The provider said: “no”' }],
+    // A result is asked for a job the provider accepted: paid for, so the advice is to fix the key and Check again.
+    [401, { detail: 'no' }, {}, { kind: 'auth', message: 'The API key was rejected while this job was being followed (HTTP 401). This job is still running on the server and paid for — fix the key in Settings, then press "Check again" (CLI: resume) to pick it up. The provider said: “no”' }],
     // 403 is not "the key was rejected": the key authenticated but may not use this endpoint.
     [403, { detail: 'no' }, {}, { kind: 'forbidden' }],
     [422, { detail: [{ loc: ['body', 'prompt'], msg: 'flagged', type: 'content_policy_violation' }] }, {}, { kind: 'content_policy', field: 'prompt' }],

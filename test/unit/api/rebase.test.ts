@@ -82,7 +82,7 @@ describe('key origin guard and auth headers', () => {
       const err = await resolveAuthorization(p, async () => '  ').catch((e: unknown) => e);
       expect(err).toBeInstanceOf(ApiError);
       expect((err as ApiError).kind).toBe('auth');
-      expect((err as ApiError).message).toMatch(/Settings.*veo key set/);
+      expect((err as ApiError).message).toMatch(/Settings.*npm run cli -- key set/);
     }
   });
 });

@@ -25,6 +25,8 @@ describe('app:info', () => {
       mediaBase: '/media',
       provider: 'simulator',
       apiBase: h.core.simulator()?.baseUrl,
+      // The harness starts the core with a provider, as `--provider` does: Settings cannot move it.
+      providerFixed: true,
       nativeFiles: false,
     });
     expect(info.apiBase).toMatch(/^http:\/\/127\.0\.0\.1:[1-9]\d*$/);

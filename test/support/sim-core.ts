@@ -1,0 +1,54 @@
+// The whole core as the aggregator's customer, against an in-process simulator: fast timings, a key
+// in a memory keychain, the sample picture prepared. For integration tests of the aggregator's answers.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { GenerationParams, JobRecord } from '../../shared/domain';
+import { createCore, type Core } from '../../electron/core';
+import { prepareImageFile, type PreparedImage } from '../../electron/core/media/preflight';
+import { MemoryKeychain } from '../../electron/core/secrets/secret-store';
+import { startSimulator, type Simulator } from '../../electron/core/simulator';
+import { FAST_TEST_TIMING, type SimulatorOptions } from '../../electron/core/simulator/types';
+import { REPO } from './run-cli';
+
+export interface SimCore {
+  sim: Simulator;
+  core: Core;
+  image: PreparedImage;
+  /** Creates a job with `prompt` (4 s, silent unless `params` say otherwise); resolves once created. */
+  create(prompt: string, params?: Partial<GenerationParams>): Promise<JobRecord>;
+  close(): Promise<void>;
+}
+
+export async function startSimCore(simOptions: SimulatorOptions = {}): Promise<SimCore> {
+  const sim = await startSimulator({ timing: FAST_TEST_TIMING, pingIntervalMs: 50, ...simOptions });
+  const dataDir = await mkdtemp(join(tmpdir(), 'veo-sim-core-'));
+  const core = await createCore({
+    dataDir,
+    provider: 'aggregator',
+    apiBase: sim.baseUrl,
+    keychain: new MemoryKeychain(),
+    retry: { baseDelayMs: 20, maxDelayMs: 200, maxRetryAfterMs: 200, requestTimeoutMs: 1500 },
+    follow: { queuedPollMs: 20, runningPollMs: 20, maxPollMs: 100, unreachableGiveUpMs: 5000 },
+    steps: { resultRetryDelayMs: 20, downloadIdleTimeoutMs: 3000 },
+  });
+  await core.secrets.set('aggregator', 'sk-aggregator-test-1234');
+  const image = await prepareImageFile(join(REPO, 'electron/core/simulator/assets/sample-input.jpg'));
+  return {
+    sim,
+    core,
+    image,
+    create: (prompt, params = {}) =>
+      core.runner.create({
+        params: { prompt, aspectRatio: '16:9', duration: '4s', resolution: '720p', generateAudio: false, ...params },
+        image,
+        provider: core.provider,
+        apiBase: core.apiBase,
+      }),
+    async close() {
+      await core.close();
+      await sim.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
