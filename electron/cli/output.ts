@@ -1,7 +1,7 @@
 // How jobs look on the terminal: one stable JSON shape for scripts (--json) and short human lines
 // for people. Progress goes to stderr so stdout stays clean for the JSON.
 import type { JobProgress, JobRecord } from '../../shared/domain';
-import { estimateCostUsd, formatUsd } from '../../shared/pricing';
+import { chargedUsd, estimateBatchUsd, formatPrice } from '../../shared/pricing';
 import type { RunnerEvents } from '../core/jobs/runner';
 import type { Emitter } from '../core/util/emitter';
 
@@ -14,6 +14,7 @@ export interface JobJson {
   prompt: string;
   params: Omit<JobRecord['params'], 'prompt'>;
   provider: JobRecord['provider'];
+  /** What the provider charges for it: 0 at a free provider (the simulator). */
   estimatedCostUsd: number;
   createdAt: string;
   finishedAt: string | null;
@@ -37,7 +38,7 @@ export function jobToJson(rec: JobRecord, resolve: (rel: string) => string): Job
     prompt,
     params,
     provider: rec.provider,
-    estimatedCostUsd: estimateCostUsd(rec.params),
+    estimatedCostUsd: chargedUsd(rec.params, rec.provider),
     createdAt: rec.createdAt,
     finishedAt: rec.finishedAt ?? null,
   };
@@ -47,7 +48,7 @@ export function describeJob(rec: JobRecord, resolve: (rel: string) => string): s
   const lines = [
     `${rec.id}  ${rec.state}${rec.requestId ? `  request ${rec.requestId}` : ''}`,
     `  prompt: ${oneLine(rec.params.prompt, 100)}`,
-    `  ${rec.params.aspectRatio} · ${rec.params.duration} · ${rec.params.resolution} · ${rec.params.generateAudio ? 'audio' : 'no audio'} · ≈ ${formatUsd(estimateCostUsd(rec.params))}`,
+    `  ${rec.params.aspectRatio} · ${rec.params.duration} · ${rec.params.resolution} · ${rec.params.generateAudio ? 'audio' : 'no audio'} · ≈ ${formatPrice(estimateBatchUsd(rec.params, rec.provider), rec.provider)}`,
     `  created ${rec.createdAt}${rec.finishedAt ? `, finished ${rec.finishedAt}` : ''}`,
   ];
   if (rec.videoPath) lines.push(`  video: ${resolve(rec.videoPath)}`);
