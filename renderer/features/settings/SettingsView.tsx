@@ -88,7 +88,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
           )}
         </div>
         <BaseUrlField key={provider} provider={provider} settings={settings} onSave={update} fromTerminal={info?.face === 'host'} />
-        {provider !== 'simulator' && (
+        {!PROVIDER_INFO[provider].local && (
           <ProxyField value={settings.proxy} fromTerminal={info?.face === 'host'} onSave={(patch) => void store.getState().update(patch)} />
         )}
         {!PROVIDER_INFO[provider].needsKey ? (
@@ -172,7 +172,7 @@ function BaseUrlField({ provider, settings, onSave, fromTerminal }: { provider: 
       label="API base URL"
       type="url"
       saved={settings.apiBase[provider] ?? ''}
-      placeholder={provider === 'simulator' ? 'Built-in simulator' : PROVIDER_INFO[provider].defaultBaseUrl}
+      placeholder={PROVIDER_INFO[provider].local ? `Built-in ${PROVIDER_INFO[provider].label.toLowerCase()}` : PROVIDER_INFO[provider].defaultBaseUrl}
       hint={fromTerminal ? 'Set when the host starts: npm run host -- --api-base <url>.' : 'Leave blank to use the default shown.'}
       readOnly={fromTerminal}
       check={(v) => (v && !/^https?:\/\/[^\s]+$/i.test(v) ? 'Use a full address such as https://api.example.com, or leave it blank for the default.' : undefined)}
