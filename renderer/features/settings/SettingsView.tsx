@@ -3,7 +3,7 @@
 import { useState, type ReactNode } from 'react';
 import { PROVIDERS, type Provider } from '../../../shared/domain';
 import { PROVIDER_INFO } from '../../../shared/providers';
-import type { Settings } from '../../../shared/settings';
+import type { Settings, SettingsPatch } from '../../../shared/settings';
 import { GlobeIcon, MonitorIcon, MoonIcon, ServerIcon, SimulatorIcon, SunIcon } from '../../components/icons';
 import { Segmented } from '../../components/Segmented';
 import { Switch } from '../../components/Switch';
@@ -44,7 +44,7 @@ export function SettingsView() {
 function SettingsForm({ settings }: { settings: Settings }) {
   const store = useStores().settings;
   const info = useApp((s) => s.info);
-  const update = (patch: Partial<Settings>) => void store.getState().update(patch);
+  const update = (patch: SettingsPatch) => void store.getState().update(patch);
   const provider = settings.provider;
 
   return (
@@ -120,7 +120,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
           />
         </Field>
         <SpendLimitField value={settings.confirmAboveUsd} onSave={(patch) => void store.getState().update(patch)} />
-        {info?.nativeFiles && <DownloadDirField value={settings.downloadDir ?? ''} onSave={(v) => update({ downloadDir: v || undefined })} />}
+        {info?.nativeFiles && <DownloadDirField value={settings.downloadDir ?? ''} onSave={(v) => update({ downloadDir: v || null })} />}
         <Switch
           label="Notifications"
           description="Tell me when a video is ready or a job fails."
