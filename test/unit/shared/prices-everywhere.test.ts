@@ -18,6 +18,6 @@ describe('prices outside the spend guard', () => {
     expect(jobToJson(rec, (p) => p).estimatedCostUsd).toBe(charged);
     expect(sidecarFor(rec, 'video.mp4').estimatedCostUsd).toBe(charged);
     const text = describeJob(rec, (p) => p);
-    expect(text).toContain(isBilledProvider(provider) ? `≈ ${formatUsd(price)}` : `free — would cost ${formatUsd(price)}`);
+    expect(text).toContain(isBilledProvider(provider) ? `≈ ${formatUsd(price)}` : `· free — would cost ${formatUsd(price)}`);
   });
 });
