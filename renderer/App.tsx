@@ -3,6 +3,7 @@
 // error boundary, so one that fails to render never blanks the others; the spend confirmation is
 // mounted here because Retry (in the Jobs panel, on every view) can ask for it too.
 import { useEffect } from 'react';
+import { windowCommandForKey } from '../shared/app-commands';
 import type { VeoApi } from '../shared/contract';
 import { getConnection } from './api/api';
 import { Toasts } from './components/Toasts';
@@ -18,7 +19,7 @@ import { SettingsView } from './features/settings/SettingsView';
 import { ConnectionBanner } from './features/shell/ConnectionBanner';
 import { Rail } from './features/shell/Rail';
 import { connectEvents, loadInitialState } from './stores';
-import { VIEWS } from './stores/app-store';
+import { runCommand } from './stores/commands';
 import { useApp, useSettings, useStores } from './stores/hooks';
 
 export function App({ api }: { api: VeoApi }) {
@@ -87,23 +88,19 @@ function useThemeAttribute(): void {
   }, [theme]);
 }
 
+/**
+ * The menu's shortcuts, answered in the page too (the browser host has no menu; in the desktop app
+ * the menu's registered accelerators get there first). The keys come from shared/app-commands.ts.
+ */
 function useWindowShortcuts(): void {
   const stores = useStores();
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
-      if (!isModKey(e) || e.altKey) return;
-      const app = stores.app.getState();
-      const index = ['1', '2', '3'].indexOf(e.key);
-      if (index >= 0) {
-        e.preventDefault();
-        app.setView(VIEWS[index]!);
-      } else if (e.key.toLowerCase() === 'f' && !e.shiftKey) {
-        e.preventDefault();
-        app.requestSearchFocus();
-      } else if (e.key.toLowerCase() === 'o' && !e.shiftKey) {
-        e.preventDefault();
-        app.requestChooseImage();
-      }
+      if (!isModKey(e) || e.altKey || e.shiftKey) return;
+      const command = windowCommandForKey(e.key);
+      if (!command) return;
+      e.preventDefault();
+      runCommand(stores, { command });
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

@@ -5,6 +5,9 @@ import type { Provider } from './domain';
 /** How the Authorization header carries the key: fal speaks `Key`, the aggregator `Bearer`. */
 export type AuthScheme = 'Bearer' | 'Key';
 
+export const BALANCE_KINDS = ['aggregator_billing', 'fal_billing', 'none'] as const;
+export type BalanceKind = (typeof BALANCE_KINDS)[number];
+
 export interface ProviderInfo {
   /** The name shown on screen and in CLI messages. */
   label: string;
@@ -15,8 +18,18 @@ export interface ProviderInfo {
   authScheme: AuthScheme;
   /** False for the simulator: it accepts any credential, so none is stored or asked for. */
   needsKey: boolean;
-  /** Whether a job costs money. */
+  /** Whether a job costs money (isBilledProvider; how much is shared/pricing.ts). */
   cost: 'paid' | 'free';
+  /**
+   * How the balance behind the key is read without spending: the one-api billing pair on the
+   * provider's own origin, fal's platform API, or not at all (electron/core/api/balance.ts).
+   */
+  balance: BalanceKind;
+  /**
+   * Runs in this process on loopback: no proxy applies, and its pictures may be plain http on
+   * loopback (real providers are only ever asked for https ones).
+   */
+  local: boolean;
   /** Where a person gets a key (providers that need one). */
   keyHelp?: { text: string; url?: string };
 }
@@ -29,6 +42,8 @@ export const PROVIDER_INFO = {
     authScheme: 'Bearer',
     needsKey: true,
     cost: 'paid',
+    balance: 'aggregator_billing',
+    local: false,
     keyHelp: { text: 'Sign in to your aggregator dashboard and create an API key there (an sk-… token).', url: 'https://api.chainhub.tech' },
   },
   fal: {
@@ -38,6 +53,8 @@ export const PROVIDER_INFO = {
     authScheme: 'Key',
     needsKey: true,
     cost: 'paid',
+    balance: 'fal_billing',
+    local: false,
     keyHelp: { text: 'Create one in your fal.ai dashboard under Keys.', url: 'https://fal.ai/dashboard/keys' },
   },
   simulator: {
@@ -49,12 +66,18 @@ export const PROVIDER_INFO = {
     authScheme: 'Bearer',
     needsKey: false,
     cost: 'free',
+    // It answers the aggregator's billing pair too (a play balance), so the chip can be tried.
+    balance: 'aggregator_billing',
+    local: true,
   },
 } as const satisfies Record<Provider, ProviderInfo>;
 
 /** The providers a key is stored for. */
 export type KeyedProvider = { [P in Provider]: (typeof PROVIDER_INFO)[P]['needsKey'] extends true ? P : never }[Provider];
 export const needsKey = (provider: Provider): provider is KeyedProvider => PROVIDER_INFO[provider].needsKey;
+
+/** How this provider's balance is read (widened, so a switch over it must name every kind). */
+export const balanceKindOf = (provider: Provider): BalanceKind => PROVIDER_INFO[provider].balance;
 
 /** The header value for `key` (never logged: callers put it straight into the request). */
 export function authorizationValue(provider: Provider, key: string): string {

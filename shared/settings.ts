@@ -28,28 +28,34 @@ export type Settings = z.infer<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
 
-/** A field as a patch carries it: a default would be filled in for a key the patch leaves out. */
-type WithoutDefault<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
+/**
+ * A field as a patch carries it: without its default (it would be filled in for a key the patch
+ * leaves out), and a setting with no default takes null to clear it (a JSON frame, as the browser
+ * host's WebSocket sends, drops `undefined`).
+ */
+type AsPatchField<T> = T extends z.ZodDefault<infer Inner> ? Inner : T extends z.ZodOptional<infer Inner> ? z.ZodNullable<Inner> : T;
 
-function withoutDefaults<Shape extends z.ZodRawShape>(shape: Shape): { [K in keyof Shape]: WithoutDefault<Shape[K]> } {
+function asPatchFields<Shape extends z.ZodRawShape>(shape: Shape): { [K in keyof Shape]: AsPatchField<Shape[K]> } {
   const out: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(shape)) out[key] = field instanceof z.ZodDefault ? field.unwrap() : field;
-  return out as { [K in keyof Shape]: WithoutDefault<Shape[K]> };
+  for (const [key, field] of Object.entries(shape)) {
+    out[key] = field instanceof z.ZodDefault ? field.unwrap() : field instanceof z.ZodOptional ? (field.unwrap() as z.ZodType).nullable() : field;
+  }
+  return out as { [K in keyof Shape]: AsPatchField<Shape[K]> };
 }
 
 /**
  * A partial update, derived field by field from SettingsSchema (a setting added there can be
- * patched at once). Not `SettingsSchema.partial()`: zod 4 would fill every default into the patch,
- * so saving one field would silently reset all the others.
+ * patched at once, and cleared with null if it has no default). Not `SettingsSchema.partial()`:
+ * zod 4 would fill every default into the patch, so saving one field would silently reset all the
+ * others.
  */
-export const SettingsPatchSchema = z
-  .object({
-    ...withoutDefaults(SettingsSchema.shape),
-    /** null turns the guard off (a JSON patch cannot carry `undefined`). */
-    confirmAboveUsd: SettingsSchema.shape.confirmAboveUsd.unwrap().nullable(),
-    /** null (or "") = back to automatic. */
-    proxy: SettingsSchema.shape.proxy.unwrap().nullable(),
-  })
-  .partial()
-  .strict();
+export const SettingsPatchSchema = z.object(asPatchFields(SettingsSchema.shape)).partial().strict();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+
+/** The patch as settings: null (cleared) becomes absent; the proxy's "" means automatic too. */
+export function patchToSettings(patch: SettingsPatch): Partial<Settings> {
+  const next: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(patch)) next[key] = value === null ? undefined : value;
+  if (patch.proxy === '') next.proxy = undefined;
+  return next as Partial<Settings>;
+}

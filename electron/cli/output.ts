@@ -1,7 +1,7 @@
 // How jobs look on the terminal: one stable JSON shape for scripts (--json) and short human lines
 // for people. Progress goes to stderr so stdout stays clean for the JSON.
 import type { JobProgress, JobRecord } from '../../shared/domain';
-import { estimateCostUsd, formatUsd } from '../../shared/pricing';
+import { chargedUsd, estimateBatchUsd, formatPrice, isBilledProvider } from '../../shared/pricing';
 import type { RunnerEvents } from '../core/jobs/runner';
 import type { Emitter } from '../core/util/emitter';
 
@@ -14,6 +14,7 @@ export interface JobJson {
   prompt: string;
   params: Omit<JobRecord['params'], 'prompt'>;
   provider: JobRecord['provider'];
+  /** What the provider charges for it: 0 at a free provider (the simulator). */
   estimatedCostUsd: number;
   createdAt: string;
   finishedAt: string | null;
@@ -37,17 +38,23 @@ export function jobToJson(rec: JobRecord, resolve: (rel: string) => string): Job
     prompt,
     params,
     provider: rec.provider,
-    estimatedCostUsd: estimateCostUsd(rec.params),
+    estimatedCostUsd: chargedUsd(rec.params, rec.provider),
     createdAt: rec.createdAt,
     finishedAt: rec.finishedAt ?? null,
   };
+}
+
+/** "≈ $3.20" at a paid provider, "free — would cost $3.20" at a free one: the spend guard's price. */
+function priceText(rec: JobRecord): string {
+  const usd = estimateBatchUsd(rec.params, rec.provider);
+  return isBilledProvider(rec.provider) ? `≈ ${formatPrice(usd, rec.provider)}` : formatPrice(usd, rec.provider);
 }
 
 export function describeJob(rec: JobRecord, resolve: (rel: string) => string): string {
   const lines = [
     `${rec.id}  ${rec.state}${rec.requestId ? `  request ${rec.requestId}` : ''}`,
     `  prompt: ${oneLine(rec.params.prompt, 100)}`,
-    `  ${rec.params.aspectRatio} · ${rec.params.duration} · ${rec.params.resolution} · ${rec.params.generateAudio ? 'audio' : 'no audio'} · ≈ ${formatUsd(estimateCostUsd(rec.params))}`,
+    `  ${rec.params.aspectRatio} · ${rec.params.duration} · ${rec.params.resolution} · ${rec.params.generateAudio ? 'audio' : 'no audio'} · ${priceText(rec)}`,
     `  created ${rec.createdAt}${rec.finishedAt ? `, finished ${rec.finishedAt}` : ''}`,
   ];
   if (rec.videoPath) lines.push(`  video: ${resolve(rec.videoPath)}`);

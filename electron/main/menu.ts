@@ -2,16 +2,21 @@
 // app-specific items send an `app:command` event the renderer acts on. Only types come from
 // 'electron' so the template is unit-tested under Node; lifecycle.ts builds and installs it.
 import type { MenuItemConstructorOptions } from 'electron';
+import { APP_COMMAND_KEYS } from '../../shared/app-commands';
 import type { AppCommand } from '../../shared/contract';
 
-/** The commands menu items send (a subset of the contract's APP_COMMANDS; `job:open` needs an id). */
+/**
+ * The commands menu items send: a subset of the contract's APP_COMMANDS. Not sent: `job:open` (needs
+ * an id; notifications send it) and `file:open-image` (the menu opens the native chooser in main;
+ * the renderer's key map sends it where there is no menu). test/unit/ipc/app-commands.test.ts keeps
+ * that list honest.
+ */
 export const MENU_COMMANDS = {
   create: 'view:create',
   library: 'view:library',
   settings: 'view:settings',
   search: 'focus:search',
   generate: 'job:generate',
-  openImage: 'file:open-image',
 } as const satisfies Record<string, AppCommand>;
 
 export interface MenuOptions {
@@ -23,13 +28,24 @@ export interface MenuOptions {
   openExternal: (url: string) => void;
   openDataFolder: () => void;
   /** File ▸ Open Image…: the native chooser in main (a page chooser opened from a menu has no user gesture). */
-  openImageDialog?: () => void;
+  openImageDialog: () => void;
 }
 
 export const MODEL_PAGE_URL = 'https://fal.ai/models/fal-ai/veo3/image-to-video';
 
 export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] {
   const send = (command: AppCommand) => () => o.command(command);
+  /** An item that sends `command`, with the shortcut written once in shared/app-commands.ts. */
+  const commandItem = (label: string, command: keyof typeof APP_COMMAND_KEYS): MenuItemConstructorOptions => {
+    const keys: { accelerator?: string; viewOwned?: true } = APP_COMMAND_KEYS[command];
+    return {
+      label,
+      click: send(command),
+      ...(keys.accelerator ? { accelerator: keys.accelerator } : {}),
+      // A view owns the key (it must work inside a text field): show it, do not register it.
+      ...(keys.viewOwned ? { registerAccelerator: false } : {}),
+    };
+  };
   // macOS convention: Settings… (Cmd+,) in the app menu, on top of Cmd+3 in View.
   const settingsItem: MenuItemConstructorOptions = {
     label: 'Settings…',
@@ -57,10 +73,8 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
   const fileMenu: MenuItemConstructorOptions = {
     label: 'File',
     submenu: [
-      { label: 'Open Image…', accelerator: 'CmdOrCtrl+O', click: o.openImageDialog ?? send(MENU_COMMANDS.openImage) },
-      // The renderer owns Cmd/Ctrl+Enter (it must work inside the prompt field), so the menu only
-      // shows the shortcut and does not register it.
-      { label: 'Generate', accelerator: 'CmdOrCtrl+Enter', registerAccelerator: false, click: send(MENU_COMMANDS.generate) },
+      { label: 'Open Image…', accelerator: APP_COMMAND_KEYS['file:open-image'].accelerator, click: () => o.openImageDialog() },
+      commandItem('Generate', MENU_COMMANDS.generate),
       { type: 'separator' },
       { label: 'Open Data Folder', click: () => o.openDataFolder() },
       ...(o.isMac ? [] : ([{ type: 'separator' }, { role: 'quit' }] as MenuItemConstructorOptions[])),
@@ -80,16 +94,16 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
       { role: 'delete' },
       { role: 'selectAll' },
       { type: 'separator' },
-      { label: 'Find in Library', accelerator: 'CmdOrCtrl+F', click: send(MENU_COMMANDS.search) },
+      commandItem('Find in Library', MENU_COMMANDS.search),
     ],
   };
 
   const viewMenu: MenuItemConstructorOptions = {
     label: 'View',
     submenu: [
-      { label: 'Create', accelerator: 'CmdOrCtrl+1', click: send(MENU_COMMANDS.create) },
-      { label: 'Library', accelerator: 'CmdOrCtrl+2', click: send(MENU_COMMANDS.library) },
-      { label: 'Settings', accelerator: 'CmdOrCtrl+3', click: send(MENU_COMMANDS.settings) },
+      commandItem('Create', MENU_COMMANDS.create),
+      commandItem('Library', MENU_COMMANDS.library),
+      commandItem('Settings', MENU_COMMANDS.settings),
       { type: 'separator' },
       ...(o.isDev ? ([{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as MenuItemConstructorOptions[]) : []),
       { role: 'resetZoom' },

@@ -18,12 +18,20 @@ export interface AppState {
   searchFocusRequest: number;
   /** Bumped to ask the Create view to open its file chooser. */
   chooseImageRequest: number;
+  /**
+   * The last request the Create view acted on. It lives here, not in the view, because the request
+   * is usually raised from another view: Create mounts with the counter already raised and must
+   * still see it as pending.
+   */
+  chooseImageHandled: number;
   /** The user chose "Not now" on the first-run screen (this session only). */
   onboardingDismissed: boolean;
   setView(view: View): void;
   toggleJobsPanel(): void;
   requestSearchFocus(): void;
   requestChooseImage(): void;
+  /** True once per request: the caller opens the chooser. */
+  takeChooseImageRequest(): boolean;
   setConnection(status: ConnectionStatus): void;
   dismissOnboarding(): void;
   loadInfo(): Promise<void>;
@@ -38,11 +46,18 @@ export function createAppStore(api: VeoApi): AppStore {
     connection: 'open',
     searchFocusRequest: 0,
     chooseImageRequest: 0,
+    chooseImageHandled: 0,
     onboardingDismissed: false,
     setView: (view) => set({ view }),
     toggleJobsPanel: () => set({ jobsPanelOpen: !get().jobsPanelOpen }),
     requestSearchFocus: () => set({ view: 'library', searchFocusRequest: get().searchFocusRequest + 1 }),
     requestChooseImage: () => set({ view: 'create', chooseImageRequest: get().chooseImageRequest + 1 }),
+    takeChooseImageRequest: () => {
+      const { chooseImageRequest, chooseImageHandled } = get();
+      if (chooseImageRequest === chooseImageHandled) return false;
+      set({ chooseImageHandled: chooseImageRequest });
+      return true;
+    },
     setConnection: (connection) => set({ connection }),
     dismissOnboarding: () => set({ onboardingDismissed: true }),
     async loadInfo() {

@@ -6,9 +6,10 @@ import {
   type AspectRatio,
   type Duration,
   type GenerationParams,
+  type Provider,
   type Resolution,
 } from '../../shared/domain';
-import { durationSeconds, estimateCostUsd, formatUsd } from '../../shared/pricing';
+import { durationSeconds, estimateBatchUsd, formatUsd, isBilledProvider } from '../../shared/pricing';
 import type { KeyReadiness } from './settings-store';
 
 export interface CreateForm {
@@ -95,14 +96,12 @@ export function formFromParams(params: GenerationParams): CreateForm {
   };
 }
 
-/** Total estimate for everything one press of Generate would start (one job per image). */
-export function estimateTotalUsd(form: Pick<CreateForm, 'duration' | 'generateAudio'>, imageCount: number): number {
-  return Math.round(estimateCostUsd(form) * Math.max(1, imageCount) * 100) / 100;
-}
-
-/** "Generate · 8 s · ≈ $3.20", "Generate 3 videos · 8 s each · ≈ $9.60", or "… · free" (simulator). */
-export function generateLabel(form: Pick<CreateForm, 'duration' | 'generateAudio'>, imageCount: number, free = false): string {
+/**
+ * "Generate · 8 s · ≈ $3.20", "Generate 3 videos · 8 s each · ≈ $9.60", or "… · free" (simulator).
+ * The price is the spend guard's own (estimateBatchUsd at this provider), one job per image.
+ */
+export function generateLabel(form: Pick<CreateForm, 'duration' | 'generateAudio'>, imageCount: number, provider: Provider): string {
   const seconds = `${durationSeconds(form.duration)} s`;
-  const cost = free ? 'free' : `≈ ${formatUsd(estimateTotalUsd(form, imageCount))}`;
+  const cost = isBilledProvider(provider) ? `≈ ${formatUsd(estimateBatchUsd(form, provider, imageCount))}` : 'free';
   return imageCount > 1 ? `Generate ${imageCount} videos · ${seconds} each · ${cost}` : `Generate · ${seconds} · ${cost}`;
 }

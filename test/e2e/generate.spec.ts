@@ -25,6 +25,16 @@ test('first run without a key explains where to get one, then a key can be saved
   expect(await page.content()).not.toContain(KEY);
 });
 
+// Needs the key the test above saved (first run shows the welcome screen instead of the views).
+test('Ctrl+O from the Library switches to Create and opens the file chooser', async ({ page }) => {
+  await openApp(page, stack.host.url);
+  await nav(page, 'Library').click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Control+o');
+  await chooser;
+  await expect(page.getByRole('region', { name: 'Input image' })).toBeVisible();
+});
+
 test('drop, generate, and watch queued → running → downloading → completed', async ({ page }) => {
   const states = recordJobStates(page, 'A harbour at dawn');
   await openApp(page, stack.host.url);

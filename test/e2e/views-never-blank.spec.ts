@@ -32,7 +32,7 @@ async function routeWithPrototypeIds(page: Page, breakLibrary: () => boolean = (
     ws.onMessage((message) => {
       const text = swap(String(message), PROTO_IDS, REAL_IDS);
       const frame = JSON.parse(text) as { id: number; channel?: string; payload?: Record<string, unknown> };
-      if (frame.channel === 'library:list' && frame.payload && 'offset' in frame.payload) libraryPages.add(frame.id);
+      if (frame.channel === 'library:summaries' && frame.payload && 'offset' in frame.payload) libraryPages.add(frame.id);
       server.send(text);
     });
     server.onMessage((message) => {
@@ -102,7 +102,7 @@ test('jobs with ids like constructor, __proto__ and toString render in the Jobs 
 
 test('a view that throws shows "Reload view"; the rest of the app keeps working', async ({ page }) => {
   // The host answers the Library's pages with records the renderer cannot draw (no params): the
-  // Library view throws while rendering a card. The Jobs panel's own list (no offset) is untouched.
+  // Library view throws while rendering a card. The Jobs panel's own list (library:list) is untouched.
   let breakLibrary = true;
   await routeWithPrototypeIds(page, () => breakLibrary);
   await openApp(page, stack.host.url);

@@ -145,12 +145,8 @@ describe('packaged app (linux dir, stub Electron)', () => {
     expect(leaked).toEqual([]);
   });
 
-  it('names exactly the shared run-time list in electron-builder.yml (files and asarUnpack)', () => {
-    const files = builderConfig.files as string[];
-    const allow = files.find((f) => /^node_modules\/\{.*\}\/\*\*$/.test(f));
-    expect(allow?.slice('node_modules/{'.length, -'}/**'.length).split(',').sort()).toEqual([...RUNTIME_DEPS.archive].sort());
-    expect(builderConfig.asarUnpack).toEqual(RUNTIME_DEPS.unpacked.map((glob) => `**/node_modules/${glob}`));
-  });
+  // That electron-builder.yml names exactly the shared run-time list is checked without packaging,
+  // in test/unit/electron/builder-config.test.ts (npm run test:fast).
 
   it('ships no native libvips or sharp binding: only sharp-wasm32 (native sharp crashes Electron on Linux)', () => {
     const nativeImage = entries.filter((e) => /libvips|@img\/sharp-(?!wasm32(\/|$))|node_modules\/sharp(\/|$)/.test(e));

@@ -27,6 +27,19 @@ describe("app:command", () => {
   });
 });
 
+describe('the chooser request', () => {
+  it('stays pending for a Create view that mounts after it was raised from another view', () => {
+    const stores = createStores(createFakeApi({}).api);
+    stores.app.getState().setView('library');
+    stores.app.getState().requestChooseImage();
+    // Create mounts now, with the counter already raised: the request is still its to act on, once.
+    expect(stores.app.getState().takeChooseImageRequest()).toBe(true);
+    expect(stores.app.getState().takeChooseImageRequest()).toBe(false);
+    stores.app.getState().requestChooseImage();
+    expect(stores.app.getState().takeChooseImageRequest()).toBe(true);
+  });
+});
+
 describe('media URLs', () => {
   it('joins the media base and a library-relative path, encoding each segment', () => {
     expect(mediaUrl('app://veo/media', 'media/job 1/thumb#1.jpg')).toBe('app://veo/media/media/job%201/thumb%231.jpg');

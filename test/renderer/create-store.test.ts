@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_BATCH_SIZE, type PreparedImageInfo } from '../../shared/contract';
 import { MAX_PROMPT_LENGTH } from '../../shared/domain';
 import { createStores } from '../../renderer/stores';
-import { DEFAULT_FORM, estimateTotalUsd, generateBlocker, generateLabel, type FormSnapshot } from '../../renderer/stores/create-form';
+import { DEFAULT_FORM, generateBlocker, generateLabel, type FormSnapshot } from '../../renderer/stores/create-form';
 import { RECENT_PROMPTS_KEY } from '../../renderer/stores/create-store';
 import { keyReadiness } from '../../renderer/stores/settings-store';
 import { makeJobRecord } from '../support/records';
@@ -65,11 +65,10 @@ describe('Generate: what blocks it', () => {
 
 describe('Generate: cost on the button', () => {
   it('shows duration and estimate from the shared price table', () => {
-    expect(generateLabel({ duration: '8s', generateAudio: true }, 1)).toBe('Generate · 8 s · ≈ $3.20');
-    expect(generateLabel({ duration: '4s', generateAudio: false }, 1)).toBe('Generate · 4 s · ≈ $0.80');
-    expect(generateLabel({ duration: '6s', generateAudio: true }, 3)).toBe('Generate 3 videos · 6 s each · ≈ $7.20');
-    expect(estimateTotalUsd({ duration: '8s', generateAudio: true }, 3)).toBe(9.6);
-    expect(generateLabel({ duration: '8s', generateAudio: true }, 2, true)).toBe('Generate 2 videos · 8 s each · free');
+    expect(generateLabel({ duration: '8s', generateAudio: true }, 1, 'aggregator')).toBe('Generate · 8 s · ≈ $3.20');
+    expect(generateLabel({ duration: '4s', generateAudio: false }, 1, 'fal')).toBe('Generate · 4 s · ≈ $0.80');
+    expect(generateLabel({ duration: '6s', generateAudio: true }, 3, 'aggregator')).toBe('Generate 3 videos · 6 s each · ≈ $7.20');
+    expect(generateLabel({ duration: '8s', generateAudio: true }, 2, 'simulator')).toBe('Generate 2 videos · 8 s each · free');
   });
 });
 

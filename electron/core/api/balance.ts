@@ -8,7 +8,9 @@
 // offline) is "the provider does not say": balanceUsd null, never an error.
 import { z } from 'zod';
 import type { BalanceInfo } from '../../../shared/account';
+import { assertNever } from '../../../shared/assert-never';
 import { DEFAULT_BASE_URL, type Provider } from '../../../shared/domain';
+import { balanceKindOf, PROVIDER_INFO } from '../../../shared/providers';
 import { parseApiBase } from './rebase';
 import { readBodyText, send, type TransportConfig } from './transport';
 import { parseJson } from './wire';
@@ -36,8 +38,17 @@ const FalBillingSchema = z.object({ credits: z.object({ current_balance: z.numbe
 export async function fetchBalance(req: BalanceRequest): Promise<BalanceInfo> {
   const none = (reason: string): BalanceInfo => ({ provider: req.provider, balanceUsd: null, source: 'none', reason, checkedAt: new Date().toISOString() });
   try {
-    if (req.provider === 'fal') return await falBalance(req, none);
-    return await aggregatorBalance(req, none);
+    const kind = balanceKindOf(req.provider);
+    switch (kind) {
+      case 'fal_billing':
+        return await falBalance(req, none);
+      case 'aggregator_billing':
+        return await aggregatorBalance(req, none);
+      case 'none':
+        return none(`${PROVIDER_INFO[req.provider].label} does not report a balance.`);
+      default:
+        return assertNever(kind, 'balance kind');
+    }
   } catch (err) {
     // Offline, refused, timed out, a redirect, a missing key: the chip hides; nothing to report.
     return none(`The balance could not be read (${err instanceof Error ? err.message.slice(0, 200) : 'network error'}).`);

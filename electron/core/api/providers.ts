@@ -6,8 +6,8 @@ import { ApiError } from './errors';
 
 export { authorizationValue };
 
-/** Providers that need no key accept any credential; this stands in when none is stored. */
-export const SIMULATOR_PLACEHOLDER_KEY = 'simulator';
+/** Providers that need no key (needsKey false) accept any credential; this stands in for one. */
+export const KEYLESS_PLACEHOLDER_KEY = 'simulator';
 
 /**
  * Reads the key and returns the Authorization header value for this provider. A missing key is a
@@ -18,7 +18,7 @@ export async function resolveAuthorization(provider: Provider, getKey: () => Pro
   const key = raw?.trim() ?? '';
   if (key !== '') return authorizationValue(provider, key);
   const info = PROVIDER_INFO[provider];
-  if (!info.needsKey) return authorizationValue(provider, SIMULATOR_PLACEHOLDER_KEY);
+  if (!info.needsKey) return authorizationValue(provider, KEYLESS_PLACEHOLDER_KEY);
   throw new ApiError({
     kind: 'auth',
     message: `No API key is set for ${info.label}. Add one in Settings (from a terminal: \`npm run cli -- key set\`).`,

@@ -3,7 +3,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { JobError, JobProgress, JobRecord, LogLine, QueueUrls } from '../../../shared/domain';
-import { MAX_LOG_LINES } from '../../../shared/domain';
+import { MAX_LOG_LINES, isFinalState } from '../../../shared/domain';
+import { assertNever } from '../../../shared/assert-never';
 import { isApiError } from '../api/errors';
 import type { QueueClient, QueueStatus } from '../api/types';
 import type { LibraryStore } from '../library/store';
@@ -120,13 +121,27 @@ export class JobSteps {
   }
 
   private async follow(rec: JobRecord, client: QueueClient, signal: AbortSignal): Promise<JobRecord> {
-    if ((rec.state === 'queued' || rec.state === 'running') && rec.urls) {
-      const completed = await this.untilCompleted(rec, rec.urls, client, signal);
-      const failedOnServer = completed.error !== undefined || completed.errorType !== undefined;
-      rec = await this.fetchResult(this.current(rec.id), client, signal, failedOnServer);
+    const state = rec.state;
+    if (isFinalState(state)) return rec;
+    // Exhaustive over the active states: a state added to JOB_STATES and not handled here is a
+    // compile error, not a job the runner silently leaves where it is.
+    switch (state) {
+      case 'submitting':
+        // The runner submits before it calls finish(); a job still here was never sent.
+        return rec;
+      case 'queued':
+      case 'running': {
+        if (!rec.urls) return rec;
+        const completed = await this.untilCompleted(rec, rec.urls, client, signal);
+        const failedOnServer = completed.error !== undefined || completed.errorType !== undefined;
+        rec = await this.fetchResult(this.current(rec.id), client, signal, failedOnServer);
+        return rec.state === 'downloading' ? this.download(rec, signal) : rec;
+      }
+      case 'downloading':
+        return this.download(rec, signal);
+      default:
+        return assertNever(state, 'job state');
     }
-    if (rec.state === 'downloading') rec = await this.download(rec, signal);
-    return rec;
   }
 
   private async untilCompleted(rec: JobRecord, urls: QueueUrls, client: QueueClient, signal: AbortSignal): Promise<CompletedStatus> {

@@ -4,7 +4,7 @@
 import { promises as fsp } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { JobRecord } from '../../../shared/domain';
-import { estimateCostUsd } from '../../../shared/pricing';
+import { chargedUsd } from '../../../shared/pricing';
 import {
   SIDECAR_FORMAT,
   SIDECAR_VERSION,
@@ -46,7 +46,8 @@ export function sidecarFor(rec: JobRecord, videoFileName = 'video.mp4'): Sidecar
     apiBase: rec.apiBase,
     createdAt: rec.createdAt,
     ...(rec.finishedAt ? { finishedAt: rec.finishedAt } : {}),
-    estimatedCostUsd: estimateCostUsd(rec.params),
+    // What the provider charges: a simulator job is free, whatever the real service would ask.
+    estimatedCostUsd: chargedUsd(rec.params, rec.provider),
     input,
     video: { fileName: videoFileName, ...(rec.videoBytes !== undefined ? { bytes: rec.videoBytes } : {}) },
   };

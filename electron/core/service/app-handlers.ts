@@ -1,5 +1,5 @@
 // app:info, settings:* and the native video actions (Save as…, Show in folder).
-import type { Settings } from '../../../shared/settings';
+import { patchToSettings } from '../../../shared/settings';
 import { platform as osPlatform } from 'node:os';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { videoFileName } from '../../../shared/video-file-name';
@@ -47,11 +47,7 @@ export function appHandlers(ctx: ServiceContext): AppHandlers {
         throw new IpcUserError('unsupported', 'The proxy cannot be changed from the browser. Start the host with HTTPS_PROXY set, or change it in the desktop app.');
       }
       // null clears an optional setting: a JSON frame cannot carry `undefined`.
-      const { confirmAboveUsd, proxy, ...rest } = patch;
-      const next: Partial<Settings> = { ...rest };
-      if (confirmAboveUsd !== undefined) next.confirmAboveUsd = confirmAboveUsd ?? undefined;
-      if (proxy !== undefined) next.proxy = proxy === null || proxy === '' ? undefined : proxy;
-      return core.updateSettings(next);
+      return core.updateSettings(patchToSettings(patch));
     },
     async 'video:saveAs'({ id }) {
       const save = platform.saveVideoAs;

@@ -4,6 +4,7 @@
 // the renderer gets only what it shows: size, warnings and a small JPEG preview.
 import { basename } from 'node:path';
 import type { ImageSource, PreparedImageInfo } from '../../../shared/contract';
+import { PROVIDER_INFO } from '../../../shared/providers';
 import { IpcUserError, type Handlers } from '../ipc/router';
 import { readImageFile } from '../media/image-file';
 import {
@@ -73,7 +74,7 @@ async function prepare(ctx: ServiceContext, source: ImageSource): Promise<Prepar
       case 'url': {
         // The simulator serves its test pictures over plain http on loopback; real providers never do.
         const { provider } = await ctx.core.target();
-        return { image: checkImageUrl(source.url, { allowInsecureLocal: provider === 'simulator' }) };
+        return { image: checkImageUrl(source.url, { allowInsecureLocal: PROVIDER_INFO[provider].local }) };
       }
     }
   } catch (err) {

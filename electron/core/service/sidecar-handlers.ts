@@ -4,6 +4,7 @@
 import { promises as fsp } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { SidecarOpenResult } from '../../../shared/contract';
+import { PROVIDER_INFO } from '../../../shared/providers';
 import type { Sidecar } from '../../../shared/sidecar';
 import { IpcUserError, type Handlers } from '../ipc/router';
 import { isSidecarError, parseSidecar, readSidecar, sidecarPathFor } from '../library/sidecar';
@@ -69,7 +70,7 @@ async function restore(ctx: SidecarContext, sidecar: Sidecar): Promise<SidecarOp
   try {
     if ('url' in input) {
       const { provider } = await ctx.core.target();
-      const image = checkImageUrl(input.url, { allowInsecureLocal: provider === 'simulator' });
+      const image = checkImageUrl(input.url, { allowInsecureLocal: PROVIDER_INFO[provider].local });
       return { params, image: describe(ctx.images.add(image), { image }) };
     }
     const match = ctx.core.library

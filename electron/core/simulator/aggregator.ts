@@ -3,7 +3,7 @@
 // OpenAI-compatible billing endpoints. Never kinder than the real one: a refusal comes before anything
 // is queued, so it carries no x-fal-request-id, creates no job and charges nothing.
 import { randomBytes } from 'node:crypto';
-import { estimateCostUsd } from '../../../shared/pricing';
+import { estimateCostUsd, priceTableFor } from '../../../shared/pricing';
 import type { Exchange } from './exchange';
 import type { SubmittedInput } from './input-validation';
 import type { ScenarioName } from './scenarios';
@@ -71,7 +71,7 @@ export class SimAccount {
 }
 
 const costOf = (input: SubmittedInput): number =>
-  estimateCostUsd({ duration: input.duration ?? '8s', generateAudio: input.generate_audio ?? true });
+  estimateCostUsd({ duration: input.duration ?? '8s', generateAudio: input.generate_audio ?? true }, priceTableFor('aggregator'));
 
 /** new-api appends the aggregator's own request id to every message it writes. */
 const withRequestId = (message: string): string => `${message} (request id: ${randomBytes(8).toString('hex')})`;

@@ -10,21 +10,18 @@ import { OptionsPanel } from './OptionsPanel';
 import { PromptEditor } from './PromptEditor';
 
 export function CreateView() {
-  const { spendGuard } = useStores();
+  const { spendGuard, app } = useStores();
   const intake = useImageIntake();
   const keyReady = useKeyReadiness();
   const [dragOver, setDragOver] = useState(false);
   const dragDepth = useRef(0);
   const fileInput = useRef<HTMLInputElement>(null);
   const chooseRequest = useApp((s) => s.chooseImageRequest);
-  const handledChooseRequest = useRef(chooseRequest);
 
-  // Menu "Open image…" (or ⌘/Ctrl+O) asks for the file chooser.
+  // Menu "Open image…" (or ⌘/Ctrl+O, usually pressed in another view) asks for the file chooser.
   useEffect(() => {
-    if (chooseRequest === handledChooseRequest.current) return;
-    handledChooseRequest.current = chooseRequest;
-    fileInput.current?.click();
-  }, [chooseRequest]);
+    if (app.getState().takeChooseImageRequest()) fileInput.current?.click();
+  }, [app, chooseRequest]);
 
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {

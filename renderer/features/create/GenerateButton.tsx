@@ -2,10 +2,10 @@
 // simulator); when it cannot run, it is disabled and says why, right under it (a tooltip alone is
 // easy to miss). It stays locked while a press is on its way to the core or waiting for the
 // spend confirmation, so a double click never sends twice.
-import { formatPrice, formatUsd, isBilledProvider } from '../../../shared/pricing';
+import { estimateBatchUsd, formatPrice, formatRate, formatUsd, isBilledProvider } from '../../../shared/pricing';
 import { SparklesIcon, SpinnerIcon } from '../../components/icons';
 import { MOD_LABEL } from '../../components/keyboard';
-import { estimateTotalUsd, generateBlocker, generateLabel } from '../../stores/create-form';
+import { generateBlocker, generateLabel } from '../../stores/create-form';
 import { useStore } from 'zustand';
 import { shownBalance } from '../../stores/balance-store';
 import { useCreate, useEffectiveProvider, useKeyReadiness, useStores } from '../../stores/hooks';
@@ -20,9 +20,9 @@ export function GenerateButton() {
   const blocker = generateBlocker(state, keyReady);
   const count = Math.max(1, state.images.length);
   const free = !isBilledProvider(provider);
-  const label = generateLabel(state, count, free);
+  const label = generateLabel(state, count, provider);
   const [head, ...rest] = label.split(' · ');
-  const estimate = estimateTotalUsd(state, count);
+  const estimate = estimateBatchUsd(state, provider, count);
   // A warning, not a block: the provider's price may differ from fal's list price we estimate with.
   const shortOfMoney = !free && balanceUsd !== undefined && estimate > balanceUsd;
 
@@ -35,7 +35,7 @@ export function GenerateButton() {
         </div>
         <div>
           <dt>Rate</dt>
-          <dd>{state.generateAudio ? '$0.40/s with audio' : '$0.20/s silent'}</dd>
+          <dd>{formatRate(state.generateAudio, provider)}</dd>
         </div>
       </dl>
       <button

@@ -1,15 +1,16 @@
 // Search (debounced), state filter chips, favourites and sort.
 import { useEffect, useRef, useState } from 'react';
-import { ACTIVE_STATES, type JobState } from '../../../shared/domain';
+import { ACTIVE_STATES, FINAL_STATES, type FinalState, type JobState } from '../../../shared/domain';
 import { CloseIcon, SearchIcon, StarIcon } from '../../components/icons';
 import { MOD_LABEL } from '../../components/keyboard';
 import { useApp, useLibrary, useStores } from '../../stores/hooks';
 
-const CHIPS: { label: string; states: JobState[] }[] = [
+/** A final state added to FINAL_STATES without a chip label here is a compile error. */
+const FINAL_CHIP_LABELS: Record<FinalState, string> = { completed: 'Completed', failed: 'Failed', cancelled: 'Cancelled' };
+/** One chip for every unfinished state together, then one per final state: both lists derived. */
+const STATE_CHIPS: { label: string; states: JobState[] }[] = [
   { label: 'In progress', states: [...ACTIVE_STATES] },
-  { label: 'Completed', states: ['completed'] },
-  { label: 'Failed', states: ['failed'] },
-  { label: 'Cancelled', states: ['cancelled'] },
+  ...FINAL_STATES.map((state) => ({ label: FINAL_CHIP_LABELS[state], states: [state] })),
 ];
 const SEARCH_DEBOUNCE_MS = 200;
 
@@ -77,7 +78,7 @@ export function LibraryToolbar() {
         )}
       </div>
       <div className="chips" role="group" aria-label="Filter by state">
-        {CHIPS.map((chip) => (
+        {STATE_CHIPS.map((chip) => (
           <button
             key={chip.label}
             type="button"

@@ -1,6 +1,8 @@
 // First run without a key: say where keys come from, take one right here, or offer the simulator
 // so the app can be tried at no cost.
+import { PROVIDERS, type Provider } from '../../../shared/domain';
 import { needsKey, PROVIDER_INFO, type ProviderInfo } from '../../../shared/providers';
+import { DEFAULT_SETTINGS } from '../../../shared/settings';
 import { ExternalLinkIcon, KeyIcon, SimulatorIcon, SparklesIcon } from '../../components/icons';
 import { useApp, useEffectiveProvider, useKeyReadiness, useSettings, useStores } from '../../stores/hooks';
 import { KeyForm, useKeyOrigin } from '../settings/KeyForm';
@@ -42,12 +44,12 @@ export function Onboarding() {
                     {info.keyHelp.url.replace(/^https:\/\//, '')} <ExternalLinkIcon size={12} aria-hidden="true" />
                   </a>
                 )}
-                {provider !== 'fal' && (
-                  <>
+                {otherKeyedProviders(provider).map((other) => (
+                  <span key={other}>
                     {' '}
-                    Have a {PROVIDER_INFO.fal.label} key instead? Choose <strong>{PROVIDER_INFO.fal.label}</strong> as the provider in Settings.
-                  </>
-                )}
+                    Have a {PROVIDER_INFO[other].label} key instead? Choose <strong>{PROVIDER_INFO[other].label}</strong> as the provider in Settings.
+                  </span>
+                ))}
               </p>
             </div>
           </div>
@@ -82,4 +84,12 @@ export function Onboarding() {
       </div>
     </div>
   );
+}
+
+/**
+ * The keyed alternatives to the default provider a person might already hold a key for (derived:
+ * a new keyed provider appears here). Someone who already picked one is not pointed elsewhere.
+ */
+function otherKeyedProviders(current: Provider): Provider[] {
+  return PROVIDERS.filter((p) => p !== current && p !== DEFAULT_SETTINGS.provider && needsKey(p));
 }

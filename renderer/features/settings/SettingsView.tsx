@@ -3,7 +3,7 @@
 import { useState, type ReactNode } from 'react';
 import { PROVIDERS, type Provider } from '../../../shared/domain';
 import { PROVIDER_INFO } from '../../../shared/providers';
-import type { Settings } from '../../../shared/settings';
+import type { Settings, SettingsPatch } from '../../../shared/settings';
 import { GlobeIcon, MonitorIcon, MoonIcon, ServerIcon, SimulatorIcon, SunIcon } from '../../components/icons';
 import { Segmented } from '../../components/Segmented';
 import { Switch } from '../../components/Switch';
@@ -44,7 +44,7 @@ export function SettingsView() {
 function SettingsForm({ settings }: { settings: Settings }) {
   const store = useStores().settings;
   const info = useApp((s) => s.info);
-  const update = (patch: Partial<Settings>) => void store.getState().update(patch);
+  const update = (patch: SettingsPatch) => void store.getState().update(patch);
   // Fixed at start (--provider): that is where jobs go, so that is the key this form must manage.
   const fixed = info?.providerFixed === true ? info.provider : undefined;
   const provider = fixed ?? settings.provider;
@@ -91,7 +91,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
           )}
         </div>
         <BaseUrlField key={provider} provider={provider} settings={settings} onSave={update} fromTerminal={info?.face === 'host'} />
-        {provider !== 'simulator' && (
+        {!PROVIDER_INFO[provider].local && (
           <ProxyField value={settings.proxy} fromTerminal={info?.face === 'host'} onSave={(patch) => void store.getState().update(patch)} />
         )}
         {!PROVIDER_INFO[provider].needsKey ? (
@@ -123,7 +123,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
           />
         </Field>
         <SpendLimitField value={settings.confirmAboveUsd} onSave={(patch) => void store.getState().update(patch)} />
-        {info?.nativeFiles && <DownloadDirField value={settings.downloadDir ?? ''} onSave={(v) => update({ downloadDir: v || undefined })} />}
+        {info?.nativeFiles && <DownloadDirField value={settings.downloadDir ?? ''} onSave={(v) => update({ downloadDir: v || null })} />}
         <Switch
           label="Notifications"
           description="Tell me when a video is ready or a job fails."
@@ -175,7 +175,7 @@ function BaseUrlField({ provider, settings, onSave, fromTerminal }: { provider: 
       label="API base URL"
       type="url"
       saved={settings.apiBase[provider] ?? ''}
-      placeholder={provider === 'simulator' ? 'Built-in simulator' : PROVIDER_INFO[provider].defaultBaseUrl}
+      placeholder={PROVIDER_INFO[provider].local ? `Built-in ${PROVIDER_INFO[provider].label.toLowerCase()}` : PROVIDER_INFO[provider].defaultBaseUrl}
       hint={fromTerminal ? 'Set when the host starts: npm run host -- --api-base <url>.' : 'Leave blank to use the default shown.'}
       readOnly={fromTerminal}
       check={(v) => (v && !/^https?:\/\/[^\s]+$/i.test(v) ? 'Use a full address such as https://api.example.com, or leave it blank for the default.' : undefined)}

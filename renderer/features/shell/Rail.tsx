@@ -73,7 +73,7 @@ function ProviderPill() {
       title={ready ? `New jobs go to ${PROVIDER_INFO[provider].label}` : 'No API key yet — open Settings'}
       onClick={() => app.getState().setView('settings')}
     >
-      {provider === 'simulator' ? <SimulatorIcon size={14} aria-hidden="true" /> : <KeyIcon size={14} aria-hidden="true" />}
+      {PROVIDER_INFO[provider].local ? <SimulatorIcon size={14} aria-hidden="true" /> : <KeyIcon size={14} aria-hidden="true" />}
       <span className="rail-label">{PROVIDER_INFO[provider].label}</span>
       <span className="provider-dot" aria-hidden="true" />
       <span className="visually-hidden">{ready ? '(ready)' : '(no API key)'}</span>

@@ -38,6 +38,7 @@ describe('sidecarFor', () => {
       requestId: 'req-xyz',
       finishedAt: '2025-01-02T03:04:05.000Z',
       videoBytes: 1234,
+      provider: 'fal',
     });
     const car = sidecarFor(rec, 'take.mp4');
     expect(SidecarSchema.parse(car)).toEqual(car);
@@ -47,7 +48,7 @@ describe('sidecarFor', () => {
       prompt: rec.params.prompt,
       params: rec.params,
       requestId: 'req-xyz',
-      provider: 'simulator',
+      provider: 'fal',
       createdAt: rec.createdAt,
       finishedAt: '2025-01-02T03:04:05.000Z',
       estimatedCostUsd: 1.2,

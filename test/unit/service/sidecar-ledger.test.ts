@@ -45,7 +45,7 @@ describe('sidecars written for saved videos', () => {
       params: { ...PARAMS, seed: 7, generateAudio: false, duration: '6s' },
       requestId: done.requestId,
       provider: 'simulator',
-      estimatedCostUsd: 1.2,
+      estimatedCostUsd: 0, // a simulator job: free, whatever it would cost elsewhere
       video: { fileName: 'video.mp4', bytes: done.videoBytes },
     });
     expect(done.input.kind === 'file' && 'sha256' in car.input && car.input.sha256 === done.input.sha256).toBe(true);
@@ -123,5 +123,12 @@ describe('library:ledger and confirmAboveUsd', () => {
     expect((await h.call('settings:update', { confirmAboveUsd: null })).confirmAboveUsd).toBeUndefined();
     expect(JSON.parse(await readFile(join(h.dataDir, 'settings.json'), 'utf8'))).not.toHaveProperty('confirmAboveUsd');
     await expect(stat(join(h.dataDir, 'settings.json'))).resolves.toBeTruthy();
+  });
+
+  it('clears every optional setting with null, which survives the host\'s JSON frames (undefined does not)', async () => {
+    expect((await h.call('settings:update', { downloadDir: '/tmp/videos' })).downloadDir).toBe('/tmp/videos');
+    const overWebSocket = JSON.parse(JSON.stringify({ downloadDir: null }));
+    expect((await h.call('settings:update', overWebSocket)).downloadDir).toBeUndefined();
+    expect(JSON.parse(await readFile(join(h.dataDir, 'settings.json'), 'utf8'))).not.toHaveProperty('downloadDir');
   });
 });

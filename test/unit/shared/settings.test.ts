@@ -13,6 +13,13 @@ describe('settings patch', () => {
     expect(SettingsPatchSchema.parse({ confirmAboveUsd: null })).toEqual({ confirmAboveUsd: null });
   });
 
+  it('lets null clear every setting without a default (a JSON frame cannot carry undefined)', () => {
+    for (const [key, field] of Object.entries(SettingsSchema.shape)) {
+      if (field.safeParse(undefined).data !== undefined) continue; // has a default: nothing to clear
+      expect(SettingsPatchSchema.safeParse({ [key]: null }).success, key).toBe(true);
+    }
+  });
+
   it('checks each field like the settings schema does, and refuses unknown keys', () => {
     expect(SettingsPatchSchema.safeParse({ concurrency: 0 }).success).toBe(false);
     expect(SettingsPatchSchema.safeParse({ apiBase: { fal: 'not a url' } }).success).toBe(false);
