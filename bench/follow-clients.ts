@@ -32,8 +32,20 @@ export interface FollowedJob {
 /** Comparable with the simulator child's timestamps: same clock, finer than Date.now(). */
 export const preciseNow = (): number => performance.timeOrigin + performance.now();
 
-/** Our runner: one core, every job in flight at once (as fal.subscribe does), default policies. */
+/**
+ * Our runner, every job in flight at once (as fal.subscribe does), default policies. The key goes
+ * only to the one API origin a core is configured for, so each simulator gets its own core — as
+ * three users on three providers would — and all of them run together.
+ */
 export async function followWithRunner(batch: readonly PlannedJob[], dataDir: string): Promise<FollowedJob[]> {
+  const bases = [...new Set(batch.map((job) => job.baseUrl))];
+  const groups = await Promise.all(
+    bases.map((base, i) => followOnOneBase(batch.filter((job) => job.baseUrl === base), join(dataDir, `core-${i}`))),
+  );
+  return groups.flat();
+}
+
+async function followOnOneBase(batch: readonly PlannedJob[], dataDir: string): Promise<FollowedJob[]> {
   const first = batch[0];
   if (!first) return [];
   const core = await createCore({
