@@ -1,38 +1,24 @@
 // A job the provider accepted is paid for. When the aggregator starts refusing while we follow it
 // (key rotated or disabled, balance gone, rights changed, channel removed), fal keeps making the
 // video: the job must stay unfinished and resumable — never "failed" with Retry (which pays again).
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { isFinalState, type JobRecord } from '../../shared/domain';
-import type { Core } from '../../electron/core';
-import type { Simulator } from '../../electron/core/simulator';
 import type { AccountRefusal } from '../../electron/core/simulator/aggregator';
-import { startSimCore, type SimCore } from '../support/sim-core';
+import { useSimCore } from '../support/sim-core';
 
-let env: SimCore;
-let sim: Simulator;
-let core: Core;
-
-beforeAll(async () => {
-  env = await startSimCore({ account: { balanceUsd: 100 } });
-  ({ sim, core } = env);
-});
+const env = useSimCore({ account: { balanceUsd: 100 } });
 
 // A failed assertion must not leave the aggregator refusing the next test's jobs.
-afterEach(() => sim?.refuse(undefined));
-
-afterAll(async () => {
-  sim?.refuse(undefined);
-  await env?.close();
-});
+afterEach(() => env.sim.refuse(undefined));
 
 /** Starts a long-queued job and makes the aggregator refuse from the moment it is accepted. */
 async function acceptedThenRefused(refusal: AccountRefusal): Promise<JobRecord> {
-  const stop = core.runner.events.on('job:updated', (rec) => {
-    if (rec.state === 'queued') sim.refuse(refusal);
+  const stop = env.core.runner.events.on('job:updated', (rec) => {
+    if (rec.state === 'queued') env.sim.refuse(refusal);
   });
   try {
     const created = await env.create('a lighthouse in fog [sim:long_queue]');
-    return await core.runner.wait(created.id);
+    return await env.core.runner.wait(created.id);
   } finally {
     stop();
   }
@@ -45,7 +31,7 @@ describe('refused while following a paid job', () => {
     ['forbidden', 'forbidden', /which models your key/, '该令牌无权使用模型'],
     ['no_channel', 'unavailable', /wait a while/, '无可用渠道'],
   ] as const)('%s: stays unfinished and resumable, says it is paid for, and resume finishes it', async (refusal, kind, fix, words) => {
-    const submitsBefore = sim.submitCount();
+    const submitsBefore = env.sim.submitCount();
     const paused = await acceptedThenRefused(refusal);
     expect(isFinalState(paused.state), JSON.stringify(paused)).toBe(false);
     expect(paused.requestId).toBeDefined();
@@ -58,37 +44,37 @@ describe('refused while following a paid job', () => {
     expect(paused.error?.message).not.toMatch(/try again|Nothing was queued|not charged/i);
 
     // The user fixes the key / tops up; `resume` picks the job up and finishes it without a second POST.
-    sim.refuse(undefined);
-    expect(core.runner.resumeAll()).toContain(paused.id);
-    const done = await core.runner.wait(paused.id);
+    env.sim.refuse(undefined);
+    expect(env.core.runner.resumeAll()).toContain(paused.id);
+    const done = await env.core.runner.wait(paused.id);
     expect(done.state, JSON.stringify(done.error)).toBe('completed');
     expect(done.error).toBeUndefined();
-    expect(sim.submitCount()).toBe(submitsBefore + 1);
+    expect(env.sim.submitCount()).toBe(submitsBefore + 1);
   });
 
   it('refused when asking for the result of a finished job: paused too, not failed', async () => {
     // The job finishes on fal; from that moment the aggregator refuses (the status stream that was
     // already open still says COMPLETED, then the result request is refused).
-    const stop = sim.on('completed', () => sim.refuse('quota'));
+    const stop = env.sim.on('completed', () => env.sim.refuse('quota'));
     let paused: JobRecord;
     try {
       const created = await env.create('a lighthouse in fog [sim:happy]');
-      paused = await core.runner.wait(created.id);
+      paused = await env.core.runner.wait(created.id);
     } finally {
       stop();
     }
     expect(isFinalState(paused.state), JSON.stringify(paused.error)).toBe(false);
     expect(paused.error?.kind).toBe('quota');
     expect(paused.error?.message).toMatch(/still running on the server and paid for/);
-    sim.refuse(undefined);
-    expect((await core.runner.recheck(paused.id)).state).toBe('completed');
+    env.sim.refuse(undefined);
+    expect((await env.core.runner.recheck(paused.id)).state).toBe('completed');
   });
 
   it('"Check again" on a paused job follows it again', async () => {
     const paused = await acceptedThenRefused('key_disabled');
     expect(isFinalState(paused.state), JSON.stringify(paused.error)).toBe(false);
-    sim.refuse(undefined);
-    const done = await core.runner.recheck(paused.id);
+    env.sim.refuse(undefined);
+    const done = await env.core.runner.recheck(paused.id);
     expect(done.state, JSON.stringify(done.error)).toBe('completed');
   });
 });
@@ -96,10 +82,10 @@ describe('refused while following a paid job', () => {
 describe('"Check again" wording (red-team L8)', () => {
   it('a job whose POST went out but whose answer was lost is not called "never reached the server"', async () => {
     const created = await env.create('a lighthouse in fog [sim:submit_reset]');
-    const rec = await core.runner.wait(created.id);
+    const rec = await env.core.runner.wait(created.id);
     expect(rec.error?.kind).toBe('outcome_unknown');
     expect(rec.requestId).toBeUndefined();
-    const err = await core.runner.recheck(rec.id).then(
+    const err = await env.core.runner.recheck(rec.id).then(
       () => undefined,
       (e: unknown) => e as Error,
     );

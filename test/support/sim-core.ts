@@ -1,6 +1,7 @@
 // The whole core as the aggregator's customer, against an in-process simulator: fast timings, a key
 // in a memory keychain, the sample picture prepared. For integration tests of the aggregator's answers.
 import { mkdtemp, rm } from 'node:fs/promises';
+import { afterAll, beforeAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GenerationParams, JobRecord } from '../../shared/domain';
@@ -50,5 +51,36 @@ export async function startSimCore(simOptions: SimulatorOptions = {}): Promise<S
       await sim.close();
       await rm(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * One SimCore for a whole test file: started before the first test, closed after the last. Its
+ * fields are read through the returned object (`env.sim`, `env.core`) once the file's tests run.
+ */
+export function useSimCore(simOptions: SimulatorOptions = {}): SimCore {
+  let env: SimCore | undefined;
+  beforeAll(async () => {
+    env = await startSimCore(simOptions);
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+  const started = (): SimCore => {
+    if (!env) throw new Error('useSimCore: the simulator starts in beforeAll');
+    return env;
+  };
+  return {
+    get sim() {
+      return started().sim;
+    },
+    get core() {
+      return started().core;
+    },
+    get image() {
+      return started().image;
+    },
+    create: (prompt, params) => started().create(prompt, params),
+    close: async () => undefined,
   };
 }

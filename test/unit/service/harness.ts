@@ -1,5 +1,6 @@
 // A real core (in-process simulator, memory keychain, temp data dir) behind the app service and the
 // real router, so tests call channels exactly as a renderer would and see the events it would see.
+import { afterEach } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -117,3 +118,16 @@ export async function startHarness(
 }
 
 export const PARAMS = { prompt: 'a red fox trotting through fresh snow', aspectRatio: '16:9', duration: '8s', resolution: '720p', generateAudio: true } as const;
+
+/** For tests that start their own harness: each one `start` gives is closed after its test. */
+export function useHarnesses(): (opts?: Parameters<typeof startHarness>[0]) => Promise<Harness> {
+  const started: Harness[] = [];
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((h) => h.close()));
+  });
+  return async (opts) => {
+    const h = await startHarness(opts);
+    started.push(h);
+    return h;
+  };
+}

@@ -3,20 +3,16 @@
 // overridden base. The page may not change the provider while the terminal pinned a base.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../electron/core';
 import { MemoryKeychain } from '../../../electron/core/secrets/memory-keychain';
-import { startHarness, type Harness } from './harness';
+import { useHarnesses } from './harness';
 
-let h: Harness | undefined;
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
+const start = useHarnesses();
 
 describe('the provider on a host started with --api-base', () => {
   it('cannot be changed from the page; re-sending it unchanged and other settings still save', async () => {
-    h = await startHarness({ core: { provider: 'simulator', apiBase: 'http://127.0.0.1:8787' }, service: { face: 'host', apiBaseFromLaunch: true } });
+    const h = await start({ core: { provider: 'simulator', apiBase: 'http://127.0.0.1:8787' }, service: { face: 'host', apiBaseFromLaunch: true } });
     const stored = h.core.settings().provider;
     const other = stored === 'aggregator' ? 'fal' : 'aggregator';
     const refusal = await h.fail('settings:update', { provider: other });
@@ -27,7 +23,7 @@ describe('the provider on a host started with --api-base', () => {
   });
 
   it('can be changed from the page of a host without an API base override', async () => {
-    h = await startHarness({ service: { face: 'host' } });
+    const h = await start({ service: { face: 'host' } });
     expect(await h.call('settings:update', { provider: 'fal' })).toMatchObject({ provider: 'fal' });
   });
 
