@@ -41,7 +41,11 @@ export function GenerateButton() {
       <button
         type="button"
         className="btn btn-primary btn-generate"
-        disabled={!!blocker || inFlight}
+        // While a press is on its way the button stays focusable (aria-disabled, not disabled): a
+        // disabled button drops focus to the page, and the spend dialog that may follow must hand
+        // focus back to it. The spend guard ignores presses while one is in flight.
+        disabled={!!blocker}
+        aria-disabled={inFlight || undefined}
         aria-busy={inFlight}
         title={blocker ?? `Start the job (${MOD_LABEL}Enter)`}
         aria-describedby={blocker ? 'generate-reason' : undefined}
