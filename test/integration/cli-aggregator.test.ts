@@ -78,6 +78,18 @@ describe('CLI and the aggregator’s answers', () => {
     expect(human.stdout).toMatch(/\$42\.50 left/);
   });
 
+  it('balance never prints a negative amount: an overdrawn account has $0.00 left and says by how much', async () => {
+    const overdrawn = await startSimulator({ timing: FAST_TEST_TIMING, account: { balanceUsd: -3 } });
+    try {
+      const human = await runCli([...on(overdrawn), 'balance']);
+      expect(human.code, human.stderr).toBe(0);
+      expect(human.stdout).toMatch(/\$0\.00 left — overdrawn by \$3\.00/);
+      expect(human.stdout).not.toMatch(/\$-/);
+    } finally {
+      await overdrawn.close();
+    }
+  });
+
   it.runIf(process.env.VEO_KEYRING_AVAILABLE === '1' || process.env.CI)('key set checks the key: works → saved, rejected → not saved (exit 2), offline → saved', async () => {
     const env = { VEO_STUDIO_KEYCHAIN_SERVICE: `Veo Studio Test ${randomBytes(4).toString('hex')}` };
     const agg = ['--data-dir', dataDir, '--provider', 'aggregator', '--api-base', sim.baseUrl];

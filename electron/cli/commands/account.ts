@@ -47,9 +47,11 @@ export async function runBalance(ctx: AccountContext, json: boolean, io: CliIo):
     io.out(JSON.stringify({ ...info, apiBase: baseUrl ?? null }));
     return EXIT.ok;
   }
-  if (info.balanceUsd !== null) io.out(`${ctx.provider}: ${formatUsd(info.balanceUsd)} left (${baseUrl})`);
+  // An overdrawn account has $0 left (as the app's chip says), never a negative amount.
+  const overdrawn = info.balanceUsd !== null && info.balanceUsd < 0 ? ` — overdrawn by ${formatUsd(-info.balanceUsd)}` : '';
+  if (info.balanceUsd !== null) io.out(`${ctx.provider}: ${formatUsd(Math.max(0, info.balanceUsd))} left${overdrawn} (${baseUrl})`);
   else if (info.unlimited) io.out(`${ctx.provider}: no spending limit on this key (${baseUrl})`);
-  else io.out(`${ctx.provider}: the provider does not report a balance. ${info.reason ?? ''}`.trim());
+  else io.out(`${ctx.provider}: ${info.reason ?? 'the provider does not report a balance.'}`);
   return EXIT.ok;
 }
 
