@@ -69,10 +69,11 @@ export async function importLibrary(
   const knownRequestIds = new Set(store.summaries().flatMap((r) => (r.requestId !== undefined ? [r.requestId] : [])));
   const seen = new Set<string>();
   const newIds = new Map<string, string>();
+  const videoFiles = new Set<string>();
   const result: ImportResult = { imported: 0, skipped: 0, problems: [] };
   let done = 0;
   for (const [i, raw] of jobs.entries()) {
-    const outcome = await importOne(store, raw, i, { src, realRoot, seen, knownRequestIds, newIds });
+    const outcome = await importOne(store, raw, i, { src, realRoot, seen, knownRequestIds, newIds, videoFiles });
     if (outcome === 'imported') result.imported++;
     else if (outcome === 'skipped') result.skipped++;
     else result.problems.push(outcome.problem);
@@ -141,6 +142,8 @@ interface ImportContext {
   knownRequestIds: Set<string>;
   /** Ids that were not UUID-shaped, and the ids they were given here (parents follow their children). */
   newIds: Map<string, string>;
+  /** Video files already taken (device:inode): one small file named by many records must not fill the disk. */
+  videoFiles: Set<string>;
 }
 
 type Outcome = 'imported' | 'skipped' | { problem: string };
@@ -210,10 +213,14 @@ interface Sources {
 /** Checks every file the record names before anything is copied: confined, regular, right size. */
 async function locateSources(record: JobRecord, ctx: ImportContext): Promise<Sources> {
   const sources: Sources = { bytes: 0 };
+  let videoIdentity: string | undefined;
   const sizeOf = async (file: string): Promise<number> => (await fsp.stat(file)).size;
   if (record.videoPath !== undefined) {
     sources.video = await confinedFile(ctx, record.videoPath);
-    const size = await sizeOf(sources.video);
+    const st = await fsp.stat(sources.video);
+    const size = st.size;
+    videoIdentity = `${st.dev}:${st.ino}`;
+    if (ctx.videoFiles.has(videoIdentity)) throw new Error('its video is the same file as another job’s in this export (an export gives every job its own).');
     if (record.videoBytes !== undefined && size !== record.videoBytes) {
       throw new Error(`its video is ${size} bytes but the index says ${record.videoBytes} (a partial or changed copy).`);
     }
@@ -228,6 +235,8 @@ async function locateSources(record: JobRecord, ctx: ImportContext): Promise<Sou
       sources.bytes += await sizeOf(sources.thumb);
     }
   }
+  // Taken only once every file of this record checked out: a refused record claims nothing.
+  if (videoIdentity !== undefined) ctx.videoFiles.add(videoIdentity);
   return sources;
 }
 

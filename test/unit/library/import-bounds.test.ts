@@ -85,6 +85,22 @@ describe('import bounds', () => {
     expect(result.problems[0]).toMatch(/not an MP4/);
   });
 
+  it('many records naming one video file copy it once: the others are refused, so a tiny export cannot fill the disk', async () => {
+    const dir = await exportDir();
+    const first = await videoJob(dir, 64 * 1024);
+    // Three more records without videoBytes, all pointing at the first job's (sparse) file.
+    const copies = [0, 1, 2].map(() => {
+      const id = randomUUID();
+      return makeJobRecord({ id, requestId: `r-${id}`, state: 'completed', input: { kind: 'url', url: 'https://example.com/p.png' }, videoPath: first.videoPath });
+    });
+    await fsp.writeFile(path.join(dir, 'index.json'), JSON.stringify({ ...header, jobs: [first, ...copies] }));
+    const result = await importLibrary(store, dir);
+    expect(result.imported).toBe(1);
+    expect(result.problems).toHaveLength(3);
+    for (const p of result.problems) expect(p).toMatch(/same file as another job/);
+    expect(await mediaFiles()).toBe(1);
+  });
+
   it('an import larger than the free disk space is refused before anything is copied', async () => {
     const dir = await exportDir();
     // Many records pointing at one big file: each would be copied in full.

@@ -180,13 +180,15 @@ describe('importLibrary', () => {
     const secret = path.join(root, 'secret.txt');
     await fsp.writeFile(secret, 'do not copy me');
     await fsp.symlink(secret, path.join(dest, 'jobs', good.id, 'link.mp4'));
+    // Every job in an export has its own video file (two records naming one file are refused).
+    await fsp.copyFile(path.join(dest, template.videoPath!), path.join(dest, 'jobs', good.id, 'escape.mp4'));
     const hostile = [
       { ...template, id: 'traversal', requestId: 'r1', videoPath: '../secret.txt' },
       { ...template, id: 'absolute', requestId: 'r2', videoPath: secret },
       { ...template, id: 'symlink', requestId: 'r3', videoPath: `jobs/${good.id}/link.mp4`, videoBytes: 14 },
       { ...template, id: 'missing', requestId: 'r4', videoPath: 'jobs/missing/video.mp4' },
       { ...template, id: 'short', requestId: 'r5', videoBytes: (template.videoBytes ?? 0) + 1 },
-      { ...template, id: '../escape', requestId: 'r6' },
+      { ...template, id: '../escape', requestId: 'r6', videoPath: `jobs/${good.id}/escape.mp4` },
       { ...template, id: 'bad-schema', state: 'exploded' },
       'not even an object',
       { ...template, id: 'input-traversal', requestId: 'r7', input: { ...template.input, path: '../../etc/passwd' } },
