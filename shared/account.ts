@@ -1,14 +1,14 @@
 // What the provider says about the account behind a key: its balance, and whether the key works.
 // Shared by every face (the renderer's chip, the CLI's `balance` and `key set`); no Node, no DOM.
 import { PROVIDERS, type Provider } from './domain';
-import { PROVIDER_INFO, type ProviderInfo } from './providers';
+import { PROVIDER_INFO, type BalanceKind, type ProviderInfo } from './providers';
 
 export interface BalanceInfo {
   provider: Provider;
   /** Dollars left, or null when the provider does not say (no billing endpoint, not allowed, offline). */
   balanceUsd: number | null;
   /** Where the number came from; `none` with `balanceUsd: null`. */
-  source: 'aggregator_billing' | 'fal_billing' | 'none';
+  source: BalanceKind;
   /** Why there is no number, in a sentence (never shown as an error: the chip just hides). */
   reason?: string;
   /** The account has no limit (one-api reports 100 000 000 for an unlimited key). */
