@@ -55,9 +55,12 @@ export function parseSeed(text: string): number | undefined | 'invalid' {
   return n <= MAX_SEED ? n : 'invalid';
 }
 
-/** Why Generate cannot run right now, in words for the button's tooltip; undefined when it can. */
+/**
+ * Why the form cannot be generated from, in words for the button's tooltip; undefined when it can.
+ * A job on its way is not a blocker but a busy state (see GenerateButton): a blocker disables the
+ * button, and a disabled button drops keyboard focus, which the spend dialog must hand back to it.
+ */
 export function generateBlocker(s: FormSnapshot, key: KeyReadiness): string | undefined {
-  if (s.submitting) return 'Sending your job…';
   if (s.intake.status === 'preparing') return 'Wait for the image to finish loading.';
   if (s.images.length === 0) return 'Add an image to animate first.';
   if (s.images.length > MAX_BATCH_SIZE) return `One Generate starts at most ${MAX_BATCH_SIZE} videos: use at most ${MAX_BATCH_SIZE} pictures.`;

@@ -142,7 +142,7 @@ export function createCreateStore({ api, toasts, storage, onCreated }: CreateDep
     },
 
     async submit(key, spend = {}) {
-      if (generateBlocker(get(), key)) return [];
+      if (get().submitting || generateBlocker(get(), key)) return [];
       const params = buildParams(get());
       const images = get().images;
       const parentId = get().parentId;

@@ -55,6 +55,10 @@ describe('Generate: what blocks it', () => {
     expect(generateBlocker(snapshot({ intake: { status: 'preparing' } }), 'ready')).toMatch(/finish loading/);
   });
 
+  it('a job on its way is no blocker: the button stays enabled (and focused) while it is sent', () => {
+    expect(generateBlocker(snapshot({ submitting: true }), 'ready')).toBeUndefined();
+  });
+
   it('needs no key for the simulator', () => {
     expect(keyReadiness('simulator', {})).toBe('ready');
     expect(keyReadiness('fal', { fal: { isSet: false } })).toBe('missing');
@@ -104,6 +108,16 @@ describe('create store', () => {
     expect(created).toHaveLength(1);
     // The new job shows up in the Jobs panel at once.
     expect(stores.jobs.getState().order).toEqual([created[0]!.id]);
+  });
+
+  it('a second submit while the first is on its way sends nothing', async () => {
+    const { fake, create } = setup();
+    await create.getState().addImages([{ kind: 'bytes', name: 'fox.png', base64: 'AAAA' }]);
+    create.getState().setField('prompt', 'Slow push-in');
+    const first = create.getState().submit('ready');
+    expect(await create.getState().submit('ready')).toEqual([]);
+    expect(await first).toHaveLength(1);
+    expect(fake.callsTo('jobs:create')).toHaveLength(1);
   });
 
   it('queues one job per dropped picture, all with the same settings', async () => {

@@ -16,7 +16,7 @@ export function GenerateButton() {
   const keyReady = useKeyReadiness();
   const provider = useEffectiveProvider() ?? 'aggregator';
   const state = useCreate((s) => s);
-  const inFlight = useStore(spendGuard, (s) => s.generating || s.pending !== undefined);
+  const inFlight = useStore(spendGuard, (s) => s.generating || s.pending !== undefined) || state.submitting;
   const blocker = generateBlocker(state, keyReady);
   const count = Math.max(1, state.images.length);
   const free = !isBilledProvider(provider);
@@ -68,7 +68,8 @@ export function GenerateButton() {
         </p>
       )}
       <p id="generate-reason" className="generate-reason" aria-live="polite">
-        {!blocker && (
+        {!blocker && state.submitting && 'Sending your job…'}
+        {!blocker && !state.submitting && (
           <span className="generate-hint">
             or press <kbd>{MOD_LABEL === '⌘' ? '⌘' : 'Ctrl'}</kbd> <kbd>Enter</kbd>
           </span>
