@@ -2,6 +2,7 @@
 // for people. Progress goes to stderr so stdout stays clean for the JSON.
 import type { JobProgress, JobRecord } from '../../shared/domain';
 import { chargedUsd, estimateBatchUsd, formatPrice, isBilledProvider } from '../../shared/pricing';
+import { formatBytes } from '../../shared/format-bytes';
 import type { RunnerEvents } from '../core/jobs/runner';
 import type { Emitter } from '../core/util/emitter';
 
@@ -107,7 +108,7 @@ export function createProgressPrinter(write: (line: string) => void): (p: JobPro
     if (p.download?.totalBytes) {
       const tenth = Math.floor((p.download.receivedBytes / p.download.totalBytes) * 10);
       if (tenth > s.tenth) {
-        write(`[${tag}] downloaded ${tenth * 10}% of ${(p.download.totalBytes / 1e6).toFixed(1)} MB`);
+        write(`[${tag}] downloaded ${tenth * 10}% of ${formatBytes(p.download.totalBytes)}`);
         s.tenth = tenth;
       }
     }

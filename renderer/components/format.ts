@@ -10,16 +10,7 @@ export function formatElapsed(ms: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  if (bytes < 1024 ** 3) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
-}
-
-export function formatRate(bytesPerSecond: number): string {
-  return `${(bytesPerSecond / 1024 / 1024).toFixed(1)} MB/s`;
-}
+export { formatBytes, formatByteRate as formatRate } from '../../shared/format-bytes';
 
 /** "just now", "5 min ago", "3 h ago", else a short date. */
 export function formatRelative(iso: string, nowMs: number = Date.now()): string {

@@ -3,6 +3,7 @@
 // use, saturation, channels. Pure functions over a failed HTTP answer, called by classify.ts.
 import type { ApiErrorBase, HttpFailure } from './classify';
 import { ApiError } from './errors';
+import { formatBytes } from '../../../shared/format-bytes';
 import { quoted, saysBanned, saysIpNotAllowed, saysNoChannel, saysQuota, saysSaturated, type ProviderWords } from './provider-words';
 
 /**
@@ -36,7 +37,7 @@ export function aggregatorRefusal(f: HttpFailure, words: ProviderWords, base: Ap
     case 413: {
       // The limit is the provider's (nginx's default is 1 MB) and unknown to us: never name a number
       // above what was just refused. The picture travels base64-encoded, a third larger than the file.
-      const size = f.sentBytes === undefined ? '' : ` (the request carried ${sizeText(f.sentBytes)}, the picture base64-encoded)`;
+      const size = f.sentBytes === undefined ? '' : ` (the request carried ${formatBytes(f.sentBytes)}, the picture base64-encoded)`;
       const smaller = f.sentBytes === undefined ? 'a smaller picture' : 'a smaller picture — clearly smaller than that, e.g. a JPEG at a lower resolution';
       return new ApiError({
         ...base,
@@ -94,10 +95,6 @@ function refusalOfPaidJob(f: HttpFailure, words: ProviderWords, base: ApiErrorBa
     default:
       return undefined;
   }
-}
-
-function sizeText(bytes: number): string {
-  return bytes < 1_000_000 ? `${Math.max(1, Math.round(bytes / 1000))} KB` : `${(bytes / 1_000_000).toFixed(1)} MB`;
 }
 
 export function attemptsText(n: number): string {

@@ -11,6 +11,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { fsyncDirectory, fsyncFile } from '../fs/atomic';
 import { pumpBody } from './download-body';
 import { DownloadError } from './download-error';
+import { formatBytes } from '../../../shared/format-bytes';
 import {
   contentTypeVerdict,
   IdleWatchdog,
@@ -270,8 +271,7 @@ async function finalize(ctx: Context, needsSniff: boolean): Promise<number> {
 }
 
 function tooLarge(maxBytes: number): DownloadError {
-  const size = maxBytes >= 1024 ** 3 ? `${(maxBytes / 1024 ** 3).toFixed(1)} GB` : `${Math.round(maxBytes / 1024 ** 2)} MB`;
-  return new DownloadError('too_large', `The video is larger than ${size}, the most Veo Studio saves; the partial file was removed. Ask your provider about this result.`);
+  return new DownloadError('too_large', `The video is larger than ${formatBytes(maxBytes)}, the most Veo Studio saves; the partial file was removed. Ask your provider about this result.`);
 }
 
 function networkFailure(error: unknown, idle: IdleWatchdog): unknown {

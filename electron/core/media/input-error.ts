@@ -29,11 +29,7 @@ export const CORRUPT_MESSAGE = 'The image could not be read (it may be truncated
 /** "“beach.png”" when the caller knows a name, else "This file"; names are quoted, never trusted. */
 export const subject = (name?: string): string => (name ? `“${name}”` : 'This file');
 
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MB`;
-  if (n >= 1024) return `${Math.round(n / 1024)} KB`;
-  return `${n} bytes`;
-}
+export { formatBytes } from '../../../shared/format-bytes';
 
 export function formatMegapixels(pixels: number): string {
   return `${(pixels / 1e6).toFixed(pixels < 10e6 ? 1 : 0)} MP`;

@@ -155,7 +155,7 @@ describe('the aggregator’s own answers', () => {
     const html = '<html><head><title>413 Request Entity Too Large</title></head><body><center><h1>413 Request Entity Too Large</h1></center><hr><center>nginx</center></body></html>';
     const e = classifyHttpFailure({ ...failure(413, html, 'submit'), sentBytes: 12_345_678 });
     expect(e).toMatchObject({ kind: 'validation', field: 'image_url', notCharged: true });
-    expect(e.message).toMatch(/picture was too large.*12\.3 MB/);
+    expect(e.message).toMatch(/picture was too large.*11\.8 MB/);
     expect(e.message).toContain('“413 Request Entity Too Large”');
     expect(e.message).not.toMatch(/<|nginx/);
   });

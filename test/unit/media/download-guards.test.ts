@@ -58,7 +58,7 @@ describe('a video with no announced size', () => {
     const error = await downloadToFile({ url: `http://127.0.0.1:${port}/v.mp4`, destPath: dest, maxBytes: 1024 * 1024, privateHostsAllowed: ['127.0.0.1'] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DownloadError);
     expect(error).toMatchObject({ code: 'too_large', retryable: false });
-    expect((error as Error).message).toMatch(/larger than 1 MB/);
+    expect((error as Error).message).toMatch(/larger than 1\.0 MB/);
     expect(await exists(`${dest}.part`)).toBe(false);
     expect(await exists(dest)).toBe(false);
   });
