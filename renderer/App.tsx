@@ -19,15 +19,15 @@ import { SettingsView } from './features/settings/SettingsView';
 import { ConnectionBanner } from './features/shell/ConnectionBanner';
 import { Rail } from './features/shell/Rail';
 import { connectEvents, loadInitialState } from './stores';
+import { jobsPanelShown } from './stores/app-store';
 import { runCommand } from './stores/commands';
 import { useApp, useSettings, useStores } from './stores/hooks';
 
 export function App({ api }: { api: VeoApi }) {
   const stores = useStores();
   const view = useApp((s) => s.view);
-  const jobsPanelOpen = useApp((s) => s.jobsPanelOpen);
+  const showJobs = useApp(jobsPanelShown);
   const needsOnboarding = useNeedsOnboarding();
-  const showJobs = view === 'create' || jobsPanelOpen;
 
   useEffect(() => {
     const off = connectEvents(api, stores);
@@ -66,7 +66,7 @@ export function App({ api }: { api: VeoApi }) {
       </main>
       {showJobs && (
         <ViewBoundary name="The Jobs panel" onReload={() => stores.jobs.getState().load()}>
-          <JobsPanel collapsible={view !== 'create'} />
+          <JobsPanel />
         </ViewBoundary>
       )}
       <ViewBoundary name="Compare">

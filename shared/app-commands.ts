@@ -19,6 +19,8 @@ export const APP_COMMAND_KEYS = {
   'view:library': { accelerator: 'CmdOrCtrl+2' },
   'view:settings': { accelerator: 'CmdOrCtrl+3' },
   'focus:search': { accelerator: 'CmdOrCtrl+F' },
+  // As in VS Code; the browser's own Ctrl+J (downloads) gives way to a page that handles it.
+  'view:toggle-jobs': { accelerator: 'CmdOrCtrl+J' },
   'file:open-image': { accelerator: 'CmdOrCtrl+O' },
   'job:generate': { accelerator: 'CmdOrCtrl+Enter', viewOwned: true },
   // Needs a job id: sent by notification clicks, never by a key.

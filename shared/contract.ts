@@ -168,6 +168,8 @@ export const APP_COMMANDS = [
   'view:library',
   'view:settings',
   'focus:search',
+  /** Opens or folds the Jobs panel beside the current view. */
+  'view:toggle-jobs',
   'file:open-image',
   'job:generate',
   /** Shows one job in the Library; the payload's `jobId` says which. */

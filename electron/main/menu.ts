@@ -16,6 +16,7 @@ export const MENU_COMMANDS = {
   library: 'view:library',
   settings: 'view:settings',
   search: 'focus:search',
+  jobsPanel: 'view:toggle-jobs',
   generate: 'job:generate',
 } as const satisfies Record<string, AppCommand>;
 
@@ -104,6 +105,8 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
       commandItem('Create', MENU_COMMANDS.create),
       commandItem('Library', MENU_COMMANDS.library),
       commandItem('Settings', MENU_COMMANDS.settings),
+      { type: 'separator' },
+      commandItem('Jobs Panel', MENU_COMMANDS.jobsPanel),
       { type: 'separator' },
       ...(o.isDev ? ([{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as MenuItemConstructorOptions[]) : []),
       { role: 'resetZoom' },

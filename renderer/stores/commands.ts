@@ -15,6 +15,8 @@ export function runCommand(stores: Stores, { command, jobId }: EventPayload<'app
       return app.setView('library');
     case 'view:settings':
       return app.setView('settings');
+    case 'view:toggle-jobs':
+      return app.toggleJobsPanel();
     case 'focus:search':
       return app.requestSearchFocus();
     case 'file:open-image':

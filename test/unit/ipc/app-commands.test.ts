@@ -58,8 +58,8 @@ async function readyStores(view: View) {
 
 /** Everything a command could change that a person would notice. */
 function observable({ fake, stores }: Awaited<ReturnType<typeof readyStores>>) {
-  const { view, searchFocusRequest, chooseImageRequest } = stores.app.getState();
-  return { view, searchFocusRequest, chooseImageRequest, selected: stores.library.getState().selected?.id, calls: fake.calls.map((c) => c.channel) };
+  const { view, searchFocusRequest, chooseImageRequest, jobsPanelOpen, jobsPanelOpenOnCreate } = stores.app.getState();
+  return { view, searchFocusRequest, chooseImageRequest, jobsPanelOpen, jobsPanelOpenOnCreate, selected: stores.library.getState().selected?.id, calls: fake.calls.map((c) => c.channel) };
 }
 
 /** Runs `command` from a view it is not about, and says whether anything noticeable changed. */
