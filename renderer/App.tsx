@@ -8,7 +8,7 @@ import type { VeoApi } from '../shared/contract';
 import { getConnection } from './api/api';
 import { Toasts } from './components/Toasts';
 import { ViewBoundary } from './components/ViewBoundary';
-import { isModKey } from './components/keyboard';
+import { isModKey, isTypingTarget } from './components/keyboard';
 import { CompareOverlay } from './features/compare/CompareView';
 import { CreateView } from './features/create/CreateView';
 import { SpendConfirmDialog } from './features/create/SpendConfirmDialog';
@@ -97,7 +97,7 @@ function useWindowShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       if (!isModKey(e) || e.altKey || e.shiftKey) return;
-      const command = windowCommandForKey(e.key);
+      const command = windowCommandForKey(e.key, isTypingTarget(e.target));
       if (!command) return;
       e.preventDefault();
       runCommand(stores, { command });

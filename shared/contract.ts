@@ -172,6 +172,8 @@ export const APP_COMMANDS = [
   'view:toggle-jobs',
   'file:open-image',
   'job:generate',
+  /** Brings back the jobs the last Library deletion removed. */
+  'edit:undo-delete',
   /** Shows one job in the Library; the payload's `jobId` says which. */
   'job:open',
 ] as const;

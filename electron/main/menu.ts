@@ -17,6 +17,7 @@ export const MENU_COMMANDS = {
   settings: 'view:settings',
   search: 'focus:search',
   jobsPanel: 'view:toggle-jobs',
+  undoDelete: 'edit:undo-delete',
   generate: 'job:generate',
 } as const satisfies Record<string, AppCommand>;
 
@@ -38,13 +39,14 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
   const send = (command: AppCommand) => () => o.command(command);
   /** An item that sends `command`, with the shortcut written once in shared/app-commands.ts. */
   const commandItem = (label: string, command: keyof typeof APP_COMMAND_KEYS): MenuItemConstructorOptions => {
-    const keys: { accelerator?: string; viewOwned?: true } = APP_COMMAND_KEYS[command];
+    const keys: { accelerator?: string; viewOwned?: true; notInTextFields?: true } = APP_COMMAND_KEYS[command];
     return {
       label,
       click: send(command),
       ...(keys.accelerator ? { accelerator: keys.accelerator } : {}),
       // A view owns the key (it must work inside a text field): show it, do not register it.
-      ...(keys.viewOwned ? { registerAccelerator: false } : {}),
+      // So does a key that must keep its meaning in text fields (Edit ▸ Undo still owns ⌘/Ctrl+Z there).
+      ...(keys.viewOwned || keys.notInTextFields ? { registerAccelerator: false } : {}),
     };
   };
   // macOS convention: Settings… (Cmd+,) in the app menu, on top of Cmd+3 in View.
@@ -87,6 +89,7 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
     submenu: [
       { role: 'undo' },
       { role: 'redo' },
+      commandItem('Undo Delete', MENU_COMMANDS.undoDelete),
       { type: 'separator' },
       { role: 'cut' },
       { role: 'copy' },

@@ -28,6 +28,9 @@ export function runCommand(stores: Stores, { command, jobId }: EventPayload<'app
       void stores.spendGuard.getState().requestGenerate(keyReadiness(provider, stores.settings.getState().keys));
       return;
     }
+    case 'edit:undo-delete':
+      void stores.library.getState().undoLastDelete();
+      return;
     case 'job:open':
       if (!jobId) return;
       app.setView('library');

@@ -4,6 +4,7 @@ import { ACTIVE_STATES, FINAL_STATES, type FinalState, type JobState } from '../
 import { CloseIcon, SearchIcon, StarIcon } from '../../components/icons';
 import { MOD_LABEL } from '../../components/keyboard';
 import { useApp, useLibrary, useStores } from '../../stores/hooks';
+import { useFocusAfterDelete } from './useFocusAfterDelete';
 
 /** A final state added to FINAL_STATES without a chip label here is a compile error. */
 const FINAL_CHIP_LABELS: Record<FinalState, string> = { completed: 'Completed', failed: 'Failed', cancelled: 'Cancelled' };
@@ -27,6 +28,7 @@ export function LibraryToolbar() {
   }
   const input = useRef<HTMLInputElement>(null);
   const focusRequest = useApp((s) => s.searchFocusRequest);
+  useFocusAfterDelete(input);
 
   useEffect(() => {
     if (search === library.getState().query.search) return;
