@@ -61,9 +61,12 @@ async function expectCreateEssentialsOnScreen(page: Page): Promise<void> {
   expect(scrolled).toBe(false);
 }
 
-test('setup: a key', async ({ page }) => {
+test('setup: a key; an empty Library offers nothing to export', async ({ page }) => {
   await openApp(page, stack.host.url);
   await setKey(page, 'sk-e2e-layout-key-5a1d');
+  await nav(page, 'Library').click();
+  await expect(page.getByText('0 jobs')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Export all…' })).toBeDisabled();
 });
 
 test('at 1024×640 a picture, the prompt, every option and Generate are on screen', async ({ page }) => {

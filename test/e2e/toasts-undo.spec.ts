@@ -84,3 +84,25 @@ test('Undo is still offered after the time it takes to notice it', async ({ page
   await undo.click();
   await expect(page.locator('.lib-card-button')).toHaveCount(2);
 });
+
+test('Select mode ticks cards instead of opening them; the selection can be favourited and deleted with one Undo', async ({ page }) => {
+  await openApp(page, stack.host.url);
+  await nav(page, 'Library').click();
+  await expect(page.locator('.lib-card-button')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Select', exact: true }).click();
+  const boxes = page.getByRole('checkbox', { name: /^Select: / });
+  for (const card of await page.locator('.lib-card').all()) await card.click();
+  for (const box of await boxes.all()) await expect(box).toBeChecked();
+  await expect(page.getByRole('region', { name: 'Job details' })).toBeHidden();
+
+  const bar = page.getByRole('toolbar', { name: 'Selected jobs' });
+  await expect(bar.getByText('2 selected')).toBeVisible();
+  await bar.getByRole('button', { name: 'Favourite selected' }).click();
+  await expect(page.getByRole('button', { name: 'Favourite', pressed: true })).toHaveCount(2);
+
+  await bar.getByRole('button', { name: 'Delete selected' }).click();
+  await expect(page.locator('.lib-card-button')).toHaveCount(0);
+  await expect(page.locator('.toast').filter({ hasText: '2 jobs deleted' })).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.lib-card-button')).toHaveCount(2);
+});
