@@ -48,7 +48,7 @@ async function expectOnScreen(page: Page, target: Locator, what: string): Promis
 async function expectCreateEssentialsOnScreen(page: Page): Promise<void> {
   const options = page.getByRole('complementary', { name: 'Video options' });
   await expectOnScreen(page, page.getByRole('region', { name: 'Input image' }).getByRole('img').first(), 'the picture');
-  await expectOnScreen(page, page.getByRole('textbox', { name: 'Prompt' }), 'the prompt');
+  await expectOnScreen(page, page.getByRole('textbox', { name: 'Prompt', exact: true }), 'the prompt');
   for (const group of ['Aspect ratio', 'Duration', 'Resolution']) {
     await expectOnScreen(page, options.getByRole('radiogroup', { name: group }), group);
   }
@@ -74,7 +74,7 @@ test('at 1024×640 a picture, the prompt, every option and Generate are on scree
   await openApp(page, stack.host.url);
   await nav(page, 'Create').click();
   await dropImage(page);
-  await page.getByRole('textbox', { name: 'Prompt' }).fill('A harbour at dawn, gulls lifting off the water');
+  await page.getByRole('textbox', { name: 'Prompt', exact: true }).fill('A harbour at dawn, gulls lifting off the water');
   await expectCreateEssentialsOnScreen(page);
   await shot(page, 'layout-1024x640-create');
 
@@ -106,7 +106,7 @@ test('the Jobs panel folds away on Create with a button and ⌘/Ctrl+J, and stay
   expect((await create.boundingBox())!.width).toBeGreaterThan(widthWithJobs + 200);
 
   await page.reload();
-  await expect(page.getByRole('textbox', { name: 'Prompt' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Prompt', exact: true })).toBeVisible();
   await expect(jobs).toBeHidden();
 
   await page.keyboard.press('Control+j');
@@ -122,7 +122,7 @@ test('at 2560×1440 the picture and the Library detail use the space', async ({ 
   await openApp(page, stack.host.url);
   await nav(page, 'Create').click();
   await dropImage(page);
-  await page.getByRole('textbox', { name: 'Prompt' }).fill('A lighthouse in a storm');
+  await page.getByRole('textbox', { name: 'Prompt', exact: true }).fill('A lighthouse in a storm');
   await expectCreateEssentialsOnScreen(page);
   const picture = (await page.getByRole('region', { name: 'Input image' }).boundingBox())!;
   // Most of the window's height goes to the picture, not to empty margins.
@@ -147,4 +147,34 @@ test('at 1024×640 the Library detail leaves the grid most of the window', async
   // Beside the grid, not over it.
   expect(grid.x + grid.width).toBeLessThanOrEqual(box.x + 0.5);
   await shot(page, 'layout-1024x640-library-detail');
+});
+
+test('at 1024×640 Recent prompts, the prompt counter and Advanced open in full view', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 640 });
+  // Ten earlier prompts, long ones, as the page keeps them.
+  const earlier = Array.from({ length: 10 }, (_, i) => `Earlier prompt ${i + 1}: a slow dolly along a rain-soaked street, neon reflections, distant thunder`);
+  await page.addInitScript((prompts) => localStorage.setItem('veo.recentPrompts', JSON.stringify(prompts)), earlier);
+  await openApp(page, stack.host.url);
+  await nav(page, 'Create').click();
+  await dropImage(page);
+  await page.getByRole('button', { name: 'Recent prompts' }).click();
+  const recent = page.getByRole('list', { name: 'Recent prompts' });
+  await expectOnScreen(page, recent, 'the recent prompts list');
+  await page.keyboard.press('Escape');
+
+  // A prompt long enough to fill the box: the counter is beside its text, not over it.
+  const prompt = page.getByRole('textbox', { name: 'Prompt', exact: true });
+  await prompt.fill(Array.from({ length: 12 }, (_, i) => `Line ${i + 1} of a long shot description that keeps going`).join('\n'));
+  await prompt.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  const count = (await page.locator('#prompt-count').boundingBox())!;
+  const text = (await prompt.boundingBox())!;
+  expect(count.y).toBeGreaterThanOrEqual(text.y + text.height - 0.5);
+
+  await page.getByRole('button', { name: 'Advanced' }).click();
+  await expectOnScreen(page, page.getByRole('textbox', { name: 'Negative prompt' }), 'the negative prompt');
+  await expectOnScreen(page, page.getByRole('textbox', { name: 'Seed' }), 'the seed');
+  // It opens over the picture; the prompt and Generate stay in reach.
+  await expectOnScreen(page, prompt, 'the prompt');
+  await expectOnScreen(page, page.getByRole('button', { name: /^Generate/ }), 'Generate');
+  await shot(page, 'layout-1024x640-advanced');
 });
