@@ -147,6 +147,12 @@ test('at 1024×640 the Library detail leaves the grid most of the window', async
   // Beside the grid, not over it.
   expect(grid.x + grid.width).toBeLessThanOrEqual(box.x + 0.5);
   await shot(page, 'layout-1024x640-library-detail');
+
+  // The detail names the seed (random, as none was set) and opens the job's whole log.
+  await expect(detail.getByText('Random (not reported)')).toBeVisible();
+  await detail.getByRole('button', { name: /^Log \(\d+ lines?\)/ }).click();
+  const lines = detail.getByRole('list', { name: 'Log lines' }).getByRole('listitem');
+  expect(await lines.count()).toBeGreaterThan(1);
 });
 
 test('at 1024×640 Recent prompts, the prompt counter and Advanced open in full view', async ({ page }) => {
