@@ -106,3 +106,13 @@ test('Select mode ticks cards instead of opening them; the selection can be favo
   await page.keyboard.press('Control+z');
   await expect(page.locator('.lib-card-button')).toHaveCount(2);
 });
+
+test('the browser host names a downloaded video from its prompt and day, not its UUID', async ({ page }) => {
+  await openApp(page, stack.host.url);
+  await nav(page, 'Library').click();
+  await page.locator('.lib-card-button').first().click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('region', { name: 'Job details' }).getByRole('link', { name: 'Download video' }).click();
+  const name = (await download).suggestedFilename();
+  expect(name).toMatch(/^veo-(a-kite-over-the-dunes|rain-on-a-tram-window)[a-z0-9-]*-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}\.mp4$/);
+});
