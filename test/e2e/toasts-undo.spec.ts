@@ -116,3 +116,16 @@ test('the browser host names a downloaded video from its prompt and day, not its
   const name = (await download).suggestedFilename();
   expect(name).toMatch(/^veo-(a-kite-over-the-dunes|rain-on-a-tram-window)[a-z0-9-]*-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}\.mp4$/);
 });
+
+test('a key too short to be a key is explained under the field, not in a toast', async ({ page }) => {
+  await openApp(page, stack.host.url);
+  await nav(page, 'Settings').click();
+  const field = page.getByRole('textbox', { name: 'API key' });
+  await field.fill('sk-1');
+  await page.getByRole('button', { name: 'Save key' }).click();
+  const problem = page.getByText(/too short to be an API key/);
+  await expect(problem).toBeVisible();
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  expect((await problem.boundingBox())!.y).toBeGreaterThan((await field.boundingBox())!.y);
+  await expect(page.getByRole('region', { name: 'Notifications' }).getByText(/too short/)).toHaveCount(0);
+});
