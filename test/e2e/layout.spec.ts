@@ -103,6 +103,8 @@ test('the Jobs panel folds away on Create with a button and ⌘/Ctrl+J, and stay
 
   await page.getByRole('button', { name: 'Hide jobs' }).click();
   await expect(jobs).toBeHidden();
+  // Focus is not lost with the button that went: it is on the one that brings the panel back.
+  await expect(page.getByRole('button', { name: 'Show jobs' })).toBeFocused();
   expect((await create.boundingBox())!.width).toBeGreaterThan(widthWithJobs + 200);
 
   await page.reload();

@@ -30,7 +30,11 @@ export function JobsPanel() {
           aria-label="Hide jobs panel"
           aria-keyshortcuts="Control+J Meta+J"
           title={`Hide jobs panel (${TOGGLE_KEY})`}
-          onClick={() => app.getState().toggleJobsPanel()}
+          data-jobs-toggle=""
+          onClick={() => {
+            app.getState().toggleJobsPanel();
+            focusJobsToggle();
+          }}
         >
           <PanelCloseIcon size={16} aria-hidden="true" />
         </button>
@@ -52,6 +56,11 @@ export function JobsPanel() {
   );
 }
 
+/** The pressed toggle goes away with the panel it folded: focus moves to the one that brings it back. */
+function focusJobsToggle(): void {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-jobs-toggle]')?.focus());
+}
+
 /** In a view's header while its Jobs panel is folded away. */
 export function JobsPanelToggle() {
   const { app } = useStores();
@@ -64,7 +73,11 @@ export function JobsPanelToggle() {
       className="btn btn-ghost btn-small"
       aria-keyshortcuts="Control+J Meta+J"
       title={`Show the Jobs panel (${TOGGLE_KEY})`}
-      onClick={() => app.getState().toggleJobsPanel()}
+      data-jobs-toggle=""
+      onClick={() => {
+        app.getState().toggleJobsPanel();
+        focusJobsToggle();
+      }}
     >
       <PanelOpenIcon size={14} aria-hidden="true" />
       Show jobs{activeCount > 0 ? ` (${activeCount} active)` : ''}
