@@ -8,7 +8,7 @@ import type { VeoApi } from '../shared/contract';
 import { getConnection } from './api/api';
 import { Toasts } from './components/Toasts';
 import { ViewBoundary } from './components/ViewBoundary';
-import { isModKey } from './components/keyboard';
+import { isModKey, isTypingTarget } from './components/keyboard';
 import { CompareOverlay } from './features/compare/CompareView';
 import { CreateView } from './features/create/CreateView';
 import { SpendConfirmDialog } from './features/create/SpendConfirmDialog';
@@ -19,15 +19,15 @@ import { SettingsView } from './features/settings/SettingsView';
 import { ConnectionBanner } from './features/shell/ConnectionBanner';
 import { Rail } from './features/shell/Rail';
 import { connectEvents, loadInitialState } from './stores';
+import { jobsPanelShown } from './stores/app-store';
 import { runCommand } from './stores/commands';
 import { useApp, useSettings, useStores } from './stores/hooks';
 
 export function App({ api }: { api: VeoApi }) {
   const stores = useStores();
   const view = useApp((s) => s.view);
-  const jobsPanelOpen = useApp((s) => s.jobsPanelOpen);
+  const showJobs = useApp(jobsPanelShown);
   const needsOnboarding = useNeedsOnboarding();
-  const showJobs = view === 'create' || jobsPanelOpen;
 
   useEffect(() => {
     const off = connectEvents(api, stores);
@@ -66,7 +66,7 @@ export function App({ api }: { api: VeoApi }) {
       </main>
       {showJobs && (
         <ViewBoundary name="The Jobs panel" onReload={() => stores.jobs.getState().load()}>
-          <JobsPanel collapsible={view !== 'create'} />
+          <JobsPanel />
         </ViewBoundary>
       )}
       <ViewBoundary name="Compare">
@@ -97,7 +97,7 @@ function useWindowShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       if (!isModKey(e) || e.altKey || e.shiftKey) return;
-      const command = windowCommandForKey(e.key);
+      const command = windowCommandForKey(e.key, isTypingTarget(e.target));
       if (!command) return;
       e.preventDefault();
       runCommand(stores, { command });

@@ -17,6 +17,7 @@ import './styles/account.css';
 import './styles/dropzone.css';
 import './styles/preview.css';
 import './styles/create.css';
+import './styles/create-short.css';
 import './styles/prompt.css';
 import './styles/jobs.css';
 import './styles/library-card.css';

@@ -168,8 +168,12 @@ export const APP_COMMANDS = [
   'view:library',
   'view:settings',
   'focus:search',
+  /** Opens or folds the Jobs panel beside the current view. */
+  'view:toggle-jobs',
   'file:open-image',
   'job:generate',
+  /** Brings back the jobs the last Library deletion removed. */
+  'edit:undo-delete',
   /** Shows one job in the Library; the payload's `jobId` says which. */
   'job:open',
 ] as const;

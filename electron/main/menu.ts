@@ -16,6 +16,8 @@ export const MENU_COMMANDS = {
   library: 'view:library',
   settings: 'view:settings',
   search: 'focus:search',
+  jobsPanel: 'view:toggle-jobs',
+  undoDelete: 'edit:undo-delete',
   generate: 'job:generate',
 } as const satisfies Record<string, AppCommand>;
 
@@ -37,13 +39,14 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
   const send = (command: AppCommand) => () => o.command(command);
   /** An item that sends `command`, with the shortcut written once in shared/app-commands.ts. */
   const commandItem = (label: string, command: keyof typeof APP_COMMAND_KEYS): MenuItemConstructorOptions => {
-    const keys: { accelerator?: string; viewOwned?: true } = APP_COMMAND_KEYS[command];
+    const keys: { accelerator?: string; viewOwned?: true; notInTextFields?: true } = APP_COMMAND_KEYS[command];
     return {
       label,
       click: send(command),
       ...(keys.accelerator ? { accelerator: keys.accelerator } : {}),
       // A view owns the key (it must work inside a text field): show it, do not register it.
-      ...(keys.viewOwned ? { registerAccelerator: false } : {}),
+      // So does a key that must keep its meaning in text fields (Edit ▸ Undo still owns ⌘/Ctrl+Z there).
+      ...(keys.viewOwned || keys.notInTextFields ? { registerAccelerator: false } : {}),
     };
   };
   // macOS convention: Settings… (Cmd+,) in the app menu, on top of Cmd+3 in View.
@@ -86,6 +89,7 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
     submenu: [
       { role: 'undo' },
       { role: 'redo' },
+      commandItem('Undo Delete', MENU_COMMANDS.undoDelete),
       { type: 'separator' },
       { role: 'cut' },
       { role: 'copy' },
@@ -104,6 +108,8 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
       commandItem('Create', MENU_COMMANDS.create),
       commandItem('Library', MENU_COMMANDS.library),
       commandItem('Settings', MENU_COMMANDS.settings),
+      { type: 'separator' },
+      commandItem('Jobs Panel', MENU_COMMANDS.jobsPanel),
       { type: 'separator' },
       ...(o.isDev ? ([{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as MenuItemConstructorOptions[]) : []),
       { role: 'resetZoom' },

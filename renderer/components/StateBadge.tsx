@@ -1,11 +1,12 @@
 import type { JobState } from '../../shared/domain';
 
 /** The job's local state as visible text, tinted with its semantic colour. */
-export function StateBadge({ state, className = '' }: { state: JobState; className?: string }) {
+/** `label` words the state more precisely where the caller knows more ("waiting" for a free slot). */
+export function StateBadge({ state, label, className = '' }: { state: JobState; label?: string; className?: string }) {
   return (
     <span className={`state-badge state-${state} ${className}`}>
       <span className="state-dot" aria-hidden="true" />
-      {state}
+      {label ?? state}
     </span>
   );
 }

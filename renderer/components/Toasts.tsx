@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useStores, useToasts } from '../stores/hooks';
-import type { Toast } from '../stores/toast-store';
+import { toastLifetimeMs, type Toast } from '../stores/toast-store';
 import { ErrorDetails } from './ErrorDetails';
 import { CloseIcon, CompletedIcon, ErrorIcon, InfoIcon } from './icons';
 
-const LIFETIME_MS: Record<Toast['tone'], number> = { info: 6000, success: 4000, error: 10000 };
 
 export function Toasts() {
   const toasts = useToasts((s) => s.toasts);
@@ -21,7 +20,7 @@ function ToastView({ toast }: { toast: Toast }) {
   const { toasts } = useStores();
   const [paused, setPaused] = useState(false);
   const dismiss = () => toasts.getState().dismiss(toast.id);
-  const remaining = useRef(LIFETIME_MS[toast.tone] + (toast.action ? 2000 : 0));
+  const remaining = useRef(toastLifetimeMs(toast));
 
   useEffect(() => {
     if (paused) return;

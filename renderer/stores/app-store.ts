@@ -4,14 +4,20 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppInfo, VeoApi } from '../../shared/contract';
 import type { ConnectionStatus } from '../api/types';
+import type { KeyValueStorage } from './create-store';
+
+/** Where the Jobs panel's two open/closed choices are remembered across reloads and restarts. */
+export const JOBS_PANEL_KEY = 'veo.jobsPanel';
 
 export const VIEWS = ['create', 'library', 'settings'] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface AppState {
   view: View;
-  /** The jobs panel is always shown on Create; elsewhere the user may collapse it. */
+  /** The Jobs panel on Library and Settings (closed unless the user opens it). */
   jobsPanelOpen: boolean;
+  /** The Jobs panel on Create (open unless the user folds it away, e.g. on a small laptop). */
+  jobsPanelOpenOnCreate: boolean;
   info?: AppInfo;
   connection: ConnectionStatus;
   /** Bumped to ask the library search box to take focus. */
@@ -27,6 +33,7 @@ export interface AppState {
   /** The user chose "Not now" on the first-run screen (this session only). */
   onboardingDismissed: boolean;
   setView(view: View): void;
+  /** Opens or folds the Jobs panel of the view showing now; remembered. */
   toggleJobsPanel(): void;
   requestSearchFocus(): void;
   requestChooseImage(): void;
@@ -39,17 +46,29 @@ export interface AppState {
 
 export type AppStore = StoreApi<AppState>;
 
-export function createAppStore(api: VeoApi): AppStore {
+/** Whether the Jobs panel shows beside the current view. */
+export const jobsPanelShown = (s: Pick<AppState, 'view' | 'jobsPanelOpen' | 'jobsPanelOpenOnCreate'>): boolean =>
+  s.view === 'create' ? s.jobsPanelOpenOnCreate : s.jobsPanelOpen;
+
+export function createAppStore(api: VeoApi, storage?: KeyValueStorage): AppStore {
+  const remembered = readJobsPanel(storage);
   return createStore<AppState>((set, get) => ({
     view: 'create',
-    jobsPanelOpen: false,
+    jobsPanelOpen: remembered.elsewhere,
+    jobsPanelOpenOnCreate: remembered.create,
     connection: 'open',
     searchFocusRequest: 0,
     chooseImageRequest: 0,
     chooseImageHandled: 0,
     onboardingDismissed: false,
     setView: (view) => set({ view }),
-    toggleJobsPanel: () => set({ jobsPanelOpen: !get().jobsPanelOpen }),
+    toggleJobsPanel: () => {
+      const s = get();
+      if (s.view === 'create') set({ jobsPanelOpenOnCreate: !s.jobsPanelOpenOnCreate });
+      else set({ jobsPanelOpen: !s.jobsPanelOpen });
+      const now = get();
+      writeJobsPanel(storage, { create: now.jobsPanelOpenOnCreate, elsewhere: now.jobsPanelOpen });
+    },
     requestSearchFocus: () => set({ view: 'library', searchFocusRequest: get().searchFocusRequest + 1 }),
     requestChooseImage: () => set({ view: 'create', chooseImageRequest: get().chooseImageRequest + 1 }),
     takeChooseImageRequest: () => {
@@ -65,4 +84,30 @@ export function createAppStore(api: VeoApi): AppStore {
       if (result.ok) set({ info: result.value });
     },
   }));
+}
+
+interface JobsPanelChoice {
+  create: boolean;
+  elsewhere: boolean;
+}
+
+/** Storage is the page's: another version may have written anything there. */
+function readJobsPanel(storage: KeyValueStorage | undefined): JobsPanelChoice {
+  const defaults = { create: true, elsewhere: false };
+  try {
+    const parsed: unknown = JSON.parse(storage?.getItem(JOBS_PANEL_KEY) ?? 'null');
+    if (typeof parsed !== 'object' || parsed === null) return defaults;
+    const { create, elsewhere } = parsed as Record<string, unknown>;
+    return { create: typeof create === 'boolean' ? create : defaults.create, elsewhere: typeof elsewhere === 'boolean' ? elsewhere : defaults.elsewhere };
+  } catch {
+    return defaults;
+  }
+}
+
+function writeJobsPanel(storage: KeyValueStorage | undefined, choice: JobsPanelChoice): void {
+  try {
+    storage?.setItem(JOBS_PANEL_KEY, JSON.stringify(choice));
+  } catch {
+    // A full or blocked storage only forgets the choice.
+  }
 }

@@ -15,6 +15,8 @@ export function runCommand(stores: Stores, { command, jobId }: EventPayload<'app
       return app.setView('library');
     case 'view:settings':
       return app.setView('settings');
+    case 'view:toggle-jobs':
+      return app.toggleJobsPanel();
     case 'focus:search':
       return app.requestSearchFocus();
     case 'file:open-image':
@@ -26,6 +28,9 @@ export function runCommand(stores: Stores, { command, jobId }: EventPayload<'app
       void stores.spendGuard.getState().requestGenerate(keyReadiness(provider, stores.settings.getState().keys));
       return;
     }
+    case 'edit:undo-delete':
+      void stores.library.getState().undoLastDelete();
+      return;
     case 'job:open':
       if (!jobId) return;
       app.setView('library');

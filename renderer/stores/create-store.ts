@@ -7,12 +7,12 @@ import type { JobRecord } from '../../shared/domain';
 import { describeIpcError } from '../api/errors';
 import {
   buildParams,
-  DEFAULT_FORM,
   formFromParams,
   generateBlocker,
   type CreateForm,
   type IntakeState,
 } from './create-form';
+import { formChanged, readDraft, writeDraft } from './create-draft';
 import type { KeyReadiness } from './settings-store';
 import type { ToastStore } from './toast-store';
 
@@ -70,8 +70,8 @@ export function createCreateStore({ api, toasts, storage, onCreated }: CreateDep
     for (const img of images) if (!submittedTokens.has(img.token)) void api.image.discard({ token: img.token });
   };
 
-  return createStore<CreateState>((set, get) => ({
-    ...DEFAULT_FORM,
+  const store = createStore<CreateState>((set, get) => ({
+    ...readDraft(storage),
     images: [],
     intake: { status: 'idle' },
     submitting: false,
@@ -213,6 +213,10 @@ export function createCreateStore({ api, toasts, storage, onCreated }: CreateDep
       return taken;
     },
   }));
+  store.subscribe((now, before) => {
+    if (formChanged(now, before)) writeDraft(storage, now);
+  });
+  return store;
 }
 
 function readRecent(storage: KeyValueStorage | undefined): string[] {

@@ -40,7 +40,7 @@ export interface StoreOptions {
 
 export function createStores(api: VeoApi, opts: StoreOptions = {}): Stores {
   const toasts = createToastStore();
-  const app = createAppStore(api);
+  const app = createAppStore(api, opts.storage);
   const jobs = createJobsStore({ api, toasts, now: opts.now });
   const balance = createBalanceStore(api);
   const settings = createSettingsStore({

@@ -174,3 +174,11 @@ export function activeJobCount(s: Pick<JobsState, 'order' | 'records'>): number 
     return rec !== undefined && !isFinalState(rec.state);
   }).length;
 }
+
+/**
+ * The word a job's badge shows. A job in `submitting` that has not been sent yet is waiting for a
+ * free slot (two run at once): "submitting" would say it is on its way when it has not left.
+ */
+export function jobStateLabel(record: Pick<JobRecord, 'state' | 'submitSentAt'>): string {
+  return record.state === 'submitting' && !record.submitSentAt ? 'waiting' : record.state;
+}

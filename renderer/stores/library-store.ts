@@ -7,7 +7,7 @@ import type { VeoApi } from '../../shared/contract';
 import type { JobRecord, JobState } from '../../shared/domain';
 import { toSummary, type JobSummary } from '../../shared/job-summary';
 import { describeIpcError } from '../api/errors';
-import { excerpt } from '../components/format';
+import { deleteJobs, restoreJobs, type Deletion, type DeletionHost } from './library-deletion';
 import type { ToastStore } from './toast-store';
 
 /** Small pages: each one is parsed in a single task on the UI thread, so its size bounds that task. */
@@ -53,7 +53,12 @@ export interface LibraryState {
   applyUpdated(record: JobRecord): void;
   setFavourite(id: string, favourite: boolean): Promise<void>;
   remove(id: string): Promise<boolean>;
+  /** Deletes a selection with one Undo for all of it; returns the ids that went. */
+  removeMany(ids: string[]): Promise<string[]>;
   undoRemove(id: string): Promise<boolean>;
+  /** The last deletion, while it can still be undone (⌘/Ctrl+Z, Edit ▸ Undo Delete). */
+  lastDeletion?: Deletion;
+  undoLastDelete(): Promise<boolean>;
 }
 
 export type LibraryStore = StoreApi<LibraryState>;
@@ -114,6 +119,27 @@ export function createLibraryStore({ api, toasts, onDeleted, onRestored }: Libra
       const kept: Record<number, JobSummary[]> = {};
       for (const [key, items] of Object.entries(pages)) if (isNearVisible(Number(key))) kept[Number(key)] = items;
       return kept;
+    };
+
+    const deletion: DeletionHost = {
+      api,
+      toasts,
+      loaded: () =>
+        Object.entries(get().pages).flatMap(([page, items]) =>
+          items.map((summary, i) => ({ index: Number(page) * LIBRARY_PAGE_SIZE + i, summary })),
+        ),
+      lastDeletion: () => get().lastDeletion,
+      setLastDeletion: (lastDeletion) => set({ lastDeletion }),
+      onDeleted: (ids) => {
+        if (get().selectedId && ids.includes(get().selectedId!)) set({ selectedId: undefined, selected: undefined });
+        for (const id of ids) onDeleted?.(id);
+      },
+      onRestored: (records) => {
+        for (const record of records) onRestored?.(record);
+        // One job back: show it, as the user was looking at it when it went.
+        if (records.length === 1) set({ selectedId: records[0]!.id, selected: records[0] });
+      },
+      refresh: () => get().refresh(),
     };
 
     return {
@@ -206,43 +232,20 @@ export function createLibraryStore({ api, toasts, onDeleted, onRestored }: Libra
       },
 
       async remove(id) {
-        const record = findLoaded(get().pages, id) ?? (get().selected?.id === id ? get().selected : undefined);
-        const result = await api.library.delete({ id });
-        if (!result.ok) {
-          toasts.getState().error(describeIpcError(result.error, 'Could not delete the job'));
-          return false;
-        }
-        if (get().selectedId === id) set({ selectedId: undefined, selected: undefined });
-        onDeleted?.(id);
-        toasts.getState().push({
-          tone: 'info',
-          title: 'Job deleted',
-          message: record ? excerpt(record.params.prompt) : undefined,
-          action: { label: 'Undo', run: () => void get().undoRemove(id) },
-        });
-        await get().refresh();
-        return true;
+        return (await deleteJobs(deletion, [id])).length === 1;
       },
 
+      removeMany: (ids) => deleteJobs(deletion, ids),
+
       async undoRemove(id) {
-        const result = await api.library.undoDelete({ id });
-        if (!result.ok) {
-          toasts.getState().error(describeIpcError(result.error, 'Could not restore the job'));
-          return false;
-        }
-        onRestored?.(result.value);
-        set({ selectedId: id, selected: result.value });
-        await get().refresh();
-        return true;
+        return (await restoreJobs(deletion, [id])).length === 1;
+      },
+
+      async undoLastDelete() {
+        const last = get().lastDeletion;
+        if (!last) return false;
+        return (await restoreJobs(deletion, last.ids)).length > 0;
       },
     };
   });
-}
-
-function findLoaded(pages: Record<number, JobSummary[]>, id: string): JobSummary | undefined {
-  for (const items of Object.values(pages)) {
-    const hit = items.find((r) => r.id === id);
-    if (hit) return hit;
-  }
-  return undefined;
 }

@@ -19,6 +19,8 @@ export interface SettingsState {
   savingKey: boolean;
   /** What the provider said about the last key typed, per provider (works / rejected / unchecked). */
   keyChecks: Partial<Record<Provider, KeyCheckResult>>;
+  /** Why the key typed cannot be a key at all (too short, spaces…): shown under the field, not as a toast. */
+  keyInputProblems: Partial<Record<Provider, string>>;
   load(providers?: Provider[]): Promise<void>;
   update(patch: SettingsPatch): Promise<boolean>;
   refreshKey(provider: Provider): Promise<void>;
@@ -56,6 +58,7 @@ export function createSettingsStore({ api, toasts, onTargetChanged, onKeySaved, 
     keys: {},
     keyErrors: {},
     keyChecks: {},
+    keyInputProblems: {},
     savingKey: false,
 
     async load(extraProviders = []) {
@@ -105,12 +108,18 @@ export function createSettingsStore({ api, toasts, onTargetChanged, onKeySaved, 
     async saveKey(provider, key, opts = {}) {
       const trimmed = key.trim();
       if (!trimmed) return false;
-      set({ savingKey: true });
+      const keyInputProblems = { ...get().keyInputProblems };
+      delete keyInputProblems[provider];
+      set({ savingKey: true, keyInputProblems });
+      // Every notice about this provider's key replaces the last one ("Saved" never sits beside a stale error).
+      const topic = `key:${provider}`;
       if (!opts.force) {
         const check = await api.key.check({ provider, key: trimmed });
         if (!check.ok) {
           set({ savingKey: false });
-          toasts.getState().error(describeIpcError(check.error, 'Could not check the key'));
+          // A malformed key is a problem with what was typed: it belongs under the field.
+          if (check.error.kind === 'invalid_input') set({ keyInputProblems: { ...get().keyInputProblems, [provider]: check.error.message } });
+          else toasts.getState().error(describeIpcError(check.error, 'Could not check the key'), topic);
           return false;
         }
         set({ keyChecks: { ...get().keyChecks, [provider]: check.value } });
@@ -123,14 +132,14 @@ export function createSettingsStore({ api, toasts, onTargetChanged, onKeySaved, 
       const result = await api.key.set({ provider, key: trimmed });
       set({ savingKey: false });
       if (!result.ok) {
-        toasts.getState().error(describeIpcError(result.error, 'Could not save the key'));
+        toasts.getState().error(describeIpcError(result.error, 'Could not save the key'), topic);
         return false;
       }
       // Only the status the core echoes back is kept, never what was typed.
       const keyErrors = { ...get().keyErrors };
       delete keyErrors[provider];
       set({ keys: { ...get().keys, [provider]: { isSet: result.value.isSet, last4: result.value.last4 } }, keyErrors });
-      toasts.getState().push({ tone: 'success', title: 'API key saved', message: 'It is stored in your system keychain.' });
+      toasts.getState().push({ tone: 'success', title: 'API key saved', message: 'It is stored in your system keychain.', topic });
       onKeySaved?.();
       return true;
     },
@@ -138,12 +147,12 @@ export function createSettingsStore({ api, toasts, onTargetChanged, onKeySaved, 
     async removeKey(provider) {
       const result = await api.key.clear({ provider });
       if (!result.ok) {
-        toasts.getState().error(describeIpcError(result.error, 'Could not remove the key'));
+        toasts.getState().error(describeIpcError(result.error, 'Could not remove the key'), `key:${provider}`);
         return false;
       }
       set({ keys: { ...get().keys, [provider]: result.value } });
       onKeyRemoved?.(provider);
-      toasts.getState().push({ tone: 'info', title: 'API key removed' });
+      toasts.getState().push({ tone: 'info', title: 'API key removed', topic: `key:${provider}` });
       return true;
     },
   }));

@@ -57,14 +57,14 @@ test('two finished jobs are checked with the keyboard and exported to a typed fo
 
   // Select mode: Space toggles the focused card, Ctrl+A checks every card.
   await page.getByRole('button', { name: 'Select', exact: true }).click();
-  const boxes = page.getByRole('checkbox', { name: /^Select for export/ });
+  const boxes = page.getByRole('checkbox', { name: /^Select: / });
   await expect(boxes).toHaveCount(2);
   const firstCard = page.getByRole('list', { name: 'Library items' }).getByRole('button', { name: PROMPTS[1] });
   await firstCard.focus();
   await page.keyboard.press('Space');
-  await expect(page.getByRole('checkbox', { name: `Select for export: ${PROMPTS[1]}` })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: `Select: ${PROMPTS[1]}` })).toBeChecked();
   await page.keyboard.press('Space');
-  await expect(page.getByRole('checkbox', { name: `Select for export: ${PROMPTS[1]}` })).not.toBeChecked();
+  await expect(page.getByRole('checkbox', { name: `Select: ${PROMPTS[1]}` })).not.toBeChecked();
   await page.keyboard.press('Control+A');
   for (const box of await boxes.all()) await expect(box).toBeChecked();
   await expect(exportSelection).toBeEnabled();

@@ -5,6 +5,7 @@
 //   <dest>/jobs/<id>/input.<ext>      the input picture (file inputs only)
 //   <dest>/jobs/<id>/thumb.jpg        the input's thumbnail (when the library has one)
 // Paths inside index.json are relative to <dest> (forward slashes), like a library's own records.
+import { videoFileName, type NamedVideo } from '../../../shared/video-file-name';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -46,8 +47,13 @@ export function inputFileName(mime: 'image/png' | 'image/jpeg' | 'image/webp'): 
   return mime === 'image/png' ? 'input.png' : mime === 'image/webp' ? 'input.webp' : 'input.jpg';
 }
 
-export function jobFolder(id: string): string {
-  return `${JOBS_DIR}/${id}`;
+/**
+ * A job's folder in an export, named like the video it holds ("jobs/veo-a-fox-in-the-snow-2026-11-27-1a2b3c4d"):
+ * a person browsing the export sees what each folder is, not a UUID. Import reads paths from the index,
+ * never from folder names, so the name is free to be readable.
+ */
+export function jobFolder(record: NamedVideo): string {
+  return `${JOBS_DIR}/${videoFileName(record).replace(/\.mp4$/, '')}`;
 }
 
 /** Copy to a sibling temp file, fsync, rename: `to` is either absent or complete, never half-written. */

@@ -68,14 +68,14 @@ export async function exportLibrary(
       exported.push(await exportJob(store, record, dest));
     } catch (error) {
       problems.push(`Job ${record.id} was not exported: ${describeFsError(error)}.`);
-      await fsp.rm(path.join(dest, JOBS_DIR, record.id), { recursive: true, force: true }).catch(() => undefined);
+      await fsp.rm(path.join(dest, ...jobFolder(record).split('/')), { recursive: true, force: true }).catch(() => undefined);
     }
     onProgress?.({ phase: 'export', done: ++done, total: records.length, id: record.id });
   }
 
   const index: PortableIndex = { format: PORTABLE_FORMAT, version: PORTABLE_VERSION, exportedAt: new Date().toISOString(), jobs: exported };
   await writeFileAtomic(path.join(dest, INDEX_FILE), `${JSON.stringify(index, null, 2)}\n`);
-  await removeStaleJobFolders(dest, new Set(exported.map((r) => r.id)));
+  await removeStaleJobFolders(dest, new Set(exported.map((r) => jobFolder(r).slice(JOBS_DIR.length + 1))));
   return { exported: exported.length, dest, problems };
 }
 
@@ -100,9 +100,9 @@ async function isPreviousExport(dest: string): Promise<boolean> {
   }
 }
 
-/** Copies one job's files into jobs/<id>/ and returns its record with export-relative paths. */
+/** Copies one job's files into its job folder and returns its record with export-relative paths. */
 async function exportJob(store: LibraryStore, record: JobRecord, dest: string): Promise<JobRecord> {
-  const folder = jobFolder(record.id);
+  const folder = jobFolder(record);
   const absFolder = path.join(dest, ...folder.split('/'));
   await makeExportFolder(absFolder);
   const copy = async (libraryRel: string, name: string): Promise<string> => {

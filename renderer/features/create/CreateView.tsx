@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { isModKey, isTypingTarget } from '../../components/keyboard';
 import { useApp, useKeyReadiness, useStores } from '../../stores/hooks';
+import { JobsPanelToggle } from '../jobs/JobsPanel';
 import { DropZone } from './DropZone';
 import { imageUrlFromText, useImageIntake } from './image-intake';
 import { OptionsPanel } from './OptionsPanel';
@@ -90,6 +91,9 @@ export function CreateView() {
         <div>
           <h1 className="view-title">Create</h1>
           <p className="view-subtitle">Bring a still to life with Veo 3</p>
+        </div>
+        <div className="view-header-actions">
+          <JobsPanelToggle />
         </div>
       </header>
       <div className="create-body">

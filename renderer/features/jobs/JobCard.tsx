@@ -13,7 +13,7 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { StateBadge } from '../../components/StateBadge';
 import { Thumb } from '../../components/Thumb';
 import { useNow } from '../../components/useNow';
-import { liveElapsedMs, type LiveProgress } from '../../stores/jobs-store';
+import { jobStateLabel, liveElapsedMs, type LiveProgress } from '../../stores/jobs-store';
 import { useApp, useJobs, useStores } from '../../stores/hooks';
 
 export const JobCard = memo(function JobCard({ id }: { id: string }) {
@@ -40,7 +40,7 @@ export const JobCard = memo(function JobCard({ id }: { id: string }) {
               {excerpt(record.params.prompt, 90)}
             </p>
             <p className="job-meta">
-              <StateBadge state={state} />
+              <StateBadge state={state} label={jobStateLabel(record)} />
               {state === 'queued' && queuePosition !== undefined && <span>#{queuePosition + 1} in queue</span>}
               {active ? (
                 <span className="job-time" title="Elapsed time">

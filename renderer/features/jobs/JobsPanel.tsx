@@ -1,16 +1,21 @@
 // The right-hand panel: every active and recent job, newest first.
+import { APP_COMMAND_KEYS } from '../../../shared/app-commands';
+import { jobsPanelShown } from '../../stores/app-store';
 import { activeJobCount } from '../../stores/jobs-store';
+import { MOD_LABEL } from '../../components/keyboard';
 import { EmptyState } from '../../components/EmptyState';
 import { FilmIcon, PanelCloseIcon, PanelOpenIcon } from '../../components/icons';
 import { useApp, useJobs, useStores } from '../../stores/hooks';
 import { JobCard } from './JobCard';
 
-export function JobsPanel({ collapsible }: { collapsible: boolean }) {
+/** "⌘J" / "Ctrl+J": the key that folds the panel, for its tooltips. */
+const TOGGLE_KEY = `${MOD_LABEL === '⌘' ? '⌘' : 'Ctrl+'}${APP_COMMAND_KEYS['view:toggle-jobs'].accelerator.replace('CmdOrCtrl+', '')}`;
+
+export function JobsPanel() {
   const { app } = useStores();
   const order = useJobs((s) => s.order);
   const loaded = useJobs((s) => s.loaded);
   const activeCount = useJobs(activeJobCount);
-  const open = useApp((s) => s.jobsPanelOpen);
 
   return (
     <aside className="jobs-panel" aria-label="Jobs panel">
@@ -19,17 +24,20 @@ export function JobsPanel({ collapsible }: { collapsible: boolean }) {
           Jobs
           {activeCount > 0 && <span className="panel-count">{activeCount} active</span>}
         </h2>
-        {collapsible && (
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={open ? 'Hide jobs panel' : 'Show jobs panel'}
-            title={open ? 'Hide jobs panel' : 'Show jobs panel'}
-            onClick={() => app.getState().toggleJobsPanel()}
-          >
-            {open ? <PanelCloseIcon size={16} aria-hidden="true" /> : <PanelOpenIcon size={16} aria-hidden="true" />}
-          </button>
-        )}
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Hide jobs panel"
+          aria-keyshortcuts="Control+J Meta+J"
+          title={`Hide jobs panel (${TOGGLE_KEY})`}
+          data-jobs-toggle=""
+          onClick={() => {
+            app.getState().toggleJobsPanel();
+            focusJobsToggle();
+          }}
+        >
+          <PanelCloseIcon size={16} aria-hidden="true" />
+        </button>
       </header>
       {loaded && order.length === 0 ? (
         <div className="panel-empty">
@@ -48,16 +56,31 @@ export function JobsPanel({ collapsible }: { collapsible: boolean }) {
   );
 }
 
-/** Shown in the rail area of Library/Settings when the panel is collapsed. */
+/** The pressed toggle goes away with the panel it folded: focus moves to the one that brings it back. */
+function focusJobsToggle(): void {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-jobs-toggle]')?.focus());
+}
+
+/** In a view's header while its Jobs panel is folded away. */
 export function JobsPanelToggle() {
   const { app } = useStores();
-  const open = useApp((s) => s.jobsPanelOpen);
+  const open = useApp(jobsPanelShown);
   const activeCount = useJobs(activeJobCount);
   if (open) return null;
   return (
-    <button type="button" className="btn btn-ghost btn-small" onClick={() => app.getState().toggleJobsPanel()}>
+    <button
+      type="button"
+      className="btn btn-ghost btn-small"
+      aria-keyshortcuts="Control+J Meta+J"
+      title={`Show the Jobs panel (${TOGGLE_KEY})`}
+      data-jobs-toggle=""
+      onClick={() => {
+        app.getState().toggleJobsPanel();
+        focusJobsToggle();
+      }}
+    >
       <PanelOpenIcon size={14} aria-hidden="true" />
-      Jobs{activeCount > 0 ? ` (${activeCount} active)` : ''}
+      Show jobs{activeCount > 0 ? ` (${activeCount} active)` : ''}
     </button>
   );
 }

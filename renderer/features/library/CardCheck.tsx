@@ -1,5 +1,6 @@
-// The per-card checkbox of "Select" mode (portable-library export). A real checkbox, so it is
-// announced as "checked"/"not checked" and toggles with Space when it has focus itself.
+// The per-card checkbox of "Select" mode. A real checkbox, so it is announced as "checked"/"not
+// checked" and toggles with Space when it has focus itself. In Select mode its label covers the
+// card, so a click anywhere on the card ticks it instead of opening it (the star stays above).
 import { excerpt } from '../../components/format';
 import { useStores } from '../../stores/hooks';
 import { usePortable } from './usePortable';
@@ -10,12 +11,14 @@ export function CardCheck({ id, prompt }: { id: string; prompt: string }) {
   const checked = usePortable((s) => s.checked.includes(id));
   if (!selecting) return null;
   return (
-    <input
-      type="checkbox"
-      className="lib-card-check"
-      aria-label={`Select for export: ${excerpt(prompt, 60)}`}
-      checked={checked}
-      onChange={() => portable.getState().toggle(id)}
-    />
+    <label className="lib-card-check-area">
+      <input
+        type="checkbox"
+        className="lib-card-check"
+        aria-label={`Select: ${excerpt(prompt, 60)}`}
+        checked={checked}
+        onChange={() => portable.getState().toggle(id)}
+      />
+    </label>
   );
 }

@@ -1,6 +1,7 @@
 // What can be done with a finished video's file. The desktop app has native dialogs; the browser
 // host offers a plain download of the same media URL instead.
 import type { JobRecord } from '../../../shared/domain';
+import { videoFileName } from '../../../shared/video-file-name';
 import { describeIpcError } from '../../api/errors';
 import { mediaUrl } from '../../api/media';
 import { DownloadIcon, FolderIcon } from '../../components/icons';
@@ -14,7 +15,7 @@ export function FileActions({ record, compact = false }: { record: JobRecord; co
   if (!info.nativeFiles) {
     const href = mediaUrl(info.mediaBase, record.videoPath);
     return (
-      <a className={`btn btn-secondary ${compact ? 'btn-small' : ''}`} href={href} download={`veo-${record.id}.mp4`}>
+      <a className={`btn btn-secondary ${compact ? 'btn-small' : ''}`} href={href} download={videoFileName(record)}>
         <DownloadIcon size={14} aria-hidden="true" />
         Download video
       </a>

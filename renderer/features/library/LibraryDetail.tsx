@@ -17,6 +17,7 @@ import { StateBadge } from '../../components/StateBadge';
 import { Thumb } from '../../components/Thumb';
 import { useApp, useLibrary, useStores } from '../../stores/hooks';
 import { FileActions } from './FileActions';
+import { JobLog } from './JobLog';
 import { CompareWithButton } from '../compare/CompareWithButton';
 import { ChainPanel } from '../frames/ChainPanel';
 import { ContinueFromFrame } from '../frames/ContinueFromFrame';
@@ -106,7 +107,8 @@ function DetailContent({ videoRef }: { videoRef: RefObject<HTMLVideoElement | nu
           <Setting label="Duration" value={record.params.duration} />
           <Setting label="Resolution" value={record.params.resolution} />
           <Setting label="Audio" value={record.params.generateAudio ? 'On' : 'Off'} />
-          {record.params.seed !== undefined && <Setting label="Seed" value={String(record.params.seed)} />}
+          {/* The model does not report the seed it drew, so an unset one can only be named as random. */}
+          <Setting label="Seed" value={record.params.seed !== undefined ? String(record.params.seed) : 'Random (not reported)'} />
           {record.params.negativePrompt && <Setting label="Negative prompt" value={record.params.negativePrompt} wide />}
           {record.input.kind === 'file' && (
             <Setting label="Input" value={`${record.input.width}×${record.input.height} · ${formatBytes(record.input.bytes)}`} />
@@ -117,6 +119,7 @@ function DetailContent({ videoRef }: { videoRef: RefObject<HTMLVideoElement | nu
           {record.importedAt && <Setting label="Imported" value={formatDateTime(record.importedAt)} />}
           {record.finishedAt && <Setting label="Finished" value={formatDateTime(record.finishedAt)} />}
         </dl>
+        <JobLog record={record} />
         <div className="detail-actions detail-actions-secondary">
           <button
             type="button"

@@ -1,9 +1,11 @@
-// Search (debounced), state filter chips, favourites and sort.
+// Search (debounced), state filter chips, favourites and sort; in Select mode, what to do with the selection.
 import { useEffect, useRef, useState } from 'react';
 import { ACTIVE_STATES, FINAL_STATES, type FinalState, type JobState } from '../../../shared/domain';
 import { CloseIcon, SearchIcon, StarIcon } from '../../components/icons';
 import { MOD_LABEL } from '../../components/keyboard';
 import { useApp, useLibrary, useStores } from '../../stores/hooks';
+import { SelectionBar } from './SelectionBar';
+import { useFocusAfterDelete } from './useFocusAfterDelete';
 
 /** A final state added to FINAL_STATES without a chip label here is a compile error. */
 const FINAL_CHIP_LABELS: Record<FinalState, string> = { completed: 'Completed', failed: 'Failed', cancelled: 'Cancelled' };
@@ -27,6 +29,7 @@ export function LibraryToolbar() {
   }
   const input = useRef<HTMLInputElement>(null);
   const focusRequest = useApp((s) => s.searchFocusRequest);
+  useFocusAfterDelete(input);
 
   useEffect(() => {
     if (search === library.getState().query.search) return;
@@ -108,6 +111,7 @@ export function LibraryToolbar() {
         <option value="newest">Newest first</option>
         <option value="oldest">Oldest first</option>
       </select>
+      <SelectionBar />
     </div>
   );
 }

@@ -5,7 +5,8 @@ import { useEffect, useRef, useState } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { DownloadIcon, UploadIcon } from '../../components/icons';
 import { MOD_LABEL } from '../../components/keyboard';
-import { useStores } from '../../stores/hooks';
+import { DEFAULT_LIBRARY_QUERY } from '../../stores/library-store';
+import { useLibrary, useStores } from '../../stores/hooks';
 import { usePortable } from './usePortable';
 
 export function PortableActions() {
@@ -13,6 +14,8 @@ export function PortableActions() {
   const selecting = usePortable((s) => s.selecting);
   const count = usePortable((s) => s.checked.length);
   const busy = usePortable((s) => s.busy);
+  // Nothing to export: the unfiltered library is known to be empty (a filter showing none proves nothing).
+  const empty = useLibrary((s) => s.status === 'ready' && s.total === 0 && JSON.stringify(s.query) === JSON.stringify(DEFAULT_LIBRARY_QUERY));
 
   return (
     <div className="portable-actions" role="group" aria-label="Export and import">
@@ -20,7 +23,7 @@ export function PortableActions() {
         type="button"
         className="btn btn-small btn-secondary"
         aria-pressed={selecting}
-        title={`Check cards to export; Space checks the focused card, ${MOD_LABEL}A checks all`}
+        title={`Check cards to export, favourite or delete; Space checks the focused card, ${MOD_LABEL}A checks all`}
         onClick={() => portable.getState().setSelecting(!selecting)}
       >
         {selecting ? `Selecting (${count})` : 'Select'}
@@ -35,7 +38,13 @@ export function PortableActions() {
         <DownloadIcon size={14} aria-hidden="true" />
         Export selection…{count > 0 ? ` (${count})` : ''}
       </button>
-      <button type="button" className="btn btn-small btn-secondary" disabled={busy} onClick={() => void portable.getState().exportAll()}>
+      <button
+        type="button"
+        className="btn btn-small btn-secondary"
+        disabled={busy || empty}
+        title={empty ? 'The library is empty: nothing to export yet' : undefined}
+        onClick={() => void portable.getState().exportAll()}
+      >
         <DownloadIcon size={14} aria-hidden="true" />
         Export all…
       </button>

@@ -43,6 +43,8 @@ export function KeyForm({
   const saving = useSettings((s) => s.savingKey);
   const problem = useSettings((s) => s.keyErrors[provider]);
   const check = useSettings((s) => s.keyChecks[provider]);
+  const inputProblem = useSettings((s) => s.keyInputProblems[provider]);
+  const problemId = `key-input-problem-${provider}`;
   const origin = useKeyOrigin(provider);
   const [draft, setDraft] = useState('');
 
@@ -88,6 +90,8 @@ export function KeyForm({
           spellCheck={false}
           autoFocus={autoFocus}
           value={draft}
+          aria-invalid={inputProblem ? true : undefined}
+          aria-describedby={inputProblem ? problemId : undefined}
           onChange={(e) => setDraft(e.target.value)}
         />
         <button type="submit" className="btn btn-primary" disabled={!draft.trim() || saving}>
@@ -105,6 +109,11 @@ export function KeyForm({
           </button>
         )}
       </form>
+      {inputProblem && (
+        <p id={problemId} className="field-hint is-error" role="alert">
+          {inputProblem}
+        </p>
+      )}
       <p className="field-hint">
         Stored in your system keychain. Veo Studio sends it only to <code>{origin}</code>, and checks it there without spending anything.
       </p>

@@ -45,6 +45,8 @@ async function readyStores(view: View) {
     'image:prepare': () => ok(image),
     'jobs:create': ({ params }) => ok(makeJobRecord({ state: 'submitting', params })),
     'library:get': () => ok(job),
+    'library:delete': () => ok(undefined),
+    'library:undoDelete': () => ok(job),
     'settings:get': () => ok({ ...DEFAULT_SETTINGS, provider: 'simulator' as const }),
   });
   const stores = createStores(fake.api, { storage: memoryStorage() });
@@ -58,13 +60,15 @@ async function readyStores(view: View) {
 
 /** Everything a command could change that a person would notice. */
 function observable({ fake, stores }: Awaited<ReturnType<typeof readyStores>>) {
-  const { view, searchFocusRequest, chooseImageRequest } = stores.app.getState();
-  return { view, searchFocusRequest, chooseImageRequest, selected: stores.library.getState().selected?.id, calls: fake.calls.map((c) => c.channel) };
+  const { view, searchFocusRequest, chooseImageRequest, jobsPanelOpen, jobsPanelOpenOnCreate } = stores.app.getState();
+  return { view, searchFocusRequest, chooseImageRequest, jobsPanelOpen, jobsPanelOpenOnCreate, selected: stores.library.getState().selected?.id, calls: fake.calls.map((c) => c.channel) };
 }
 
 /** Runs `command` from a view it is not about, and says whether anything noticeable changed. */
 async function changesSomething(command: AppCommand): Promise<boolean> {
   const s = await readyStores(command === 'view:settings' ? 'library' : 'settings');
+  // Undo needs something deleted to bring back.
+  if (command === 'edit:undo-delete') await s.stores.library.getState().remove(s.job.id);
   const before = observable(s);
   s.fake.emit('app:command', command === 'job:open' ? { command, jobId: s.job.id } : { command });
   return JSON.stringify(observable(s)) !== JSON.stringify(before);
@@ -88,6 +92,12 @@ describe('app commands', () => {
       if (keys.accelerator) expect(windowCommandForKey(acceleratorKey(keys.accelerator)), command).toBe(expected);
     }
     expect(windowCommandForKey('enter')).toBeUndefined();
+  });
+
+  it('⌘/Ctrl+Z undoes a delete outside text fields and leaves typing its own undo', () => {
+    expect(windowCommandForKey('z')).toBe('edit:undo-delete');
+    expect(windowCommandForKey('z', true)).toBeUndefined();
+    expect(windowCommandForKey('f', true)).toBe('focus:search');
   });
 
   it('the README lists every shortcut', async () => {

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JobRecord } from '../../../shared/domain';
 import { SidecarSchema } from '../../../shared/sidecar';
 import { exportLibrary, importLibrary } from '../../../electron/core/library/portable';
+import { jobFolder } from '../../../electron/core/library/portable-format';
 import { UNFINISHED_IMPORT_NOTE } from '../../../electron/core/library/portable-import';
 import { LibraryStore } from '../../../electron/core/library/store';
 import { makeJobRecord, type JobRecordOverrides } from '../../support/records';
@@ -70,22 +71,25 @@ describe('exportLibrary', () => {
     expect(await listFiles(dest)).toEqual(
       [
         'index.json',
-        `jobs/${done.id}/input.png`,
-        `jobs/${done.id}/thumb.jpg`,
-        `jobs/${done.id}/video.json`,
-        `jobs/${done.id}/video.mp4`,
-        `jobs/${failed.id}/input.png`,
-        `jobs/${failed.id}/thumb.jpg`,
+        `${jobFolder(done)}/input.png`,
+        `${jobFolder(done)}/thumb.jpg`,
+        `${jobFolder(done)}/video.json`,
+        `${jobFolder(done)}/video.mp4`,
+        `${jobFolder(failed)}/input.png`,
+        `${jobFolder(failed)}/thumb.jpg`,
       ].sort(),
     );
     const index = JSON.parse(await fsp.readFile(path.join(dest, 'index.json'), 'utf8'));
     expect(index).toMatchObject({ format: 'veo-studio.library', version: 1 });
     const exported = index.jobs.find((j: JobRecord) => j.id === done.id);
-    expect(exported.videoPath).toBe(`jobs/${done.id}/video.mp4`);
-    expect(exported.input.path).toBe(`jobs/${done.id}/input.png`);
-    const sidecar = SidecarSchema.parse(JSON.parse(await fsp.readFile(path.join(dest, 'jobs', done.id, 'video.json'), 'utf8')));
+    expect(exported.videoPath).toBe(`${jobFolder(done)}/video.mp4`);
+    // Folders are named like their videos (prompt, day, short id), not by UUID.
+    expect(jobFolder(done)).toMatch(/^jobs\/veo-[a-z0-9-]+-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}$/);
+    expect(jobFolder(done)).not.toContain(done.id);
+    expect(exported.input.path).toBe(`${jobFolder(done)}/input.png`);
+    const sidecar = SidecarSchema.parse(JSON.parse(await fsp.readFile(path.join(dest, jobFolder(done), 'video.json'), 'utf8')));
     expect(sidecar.prompt).toBe(done.params.prompt);
-    expect(await fsp.readFile(path.join(dest, 'jobs', done.id, 'video.mp4'))).toEqual(await fsp.readFile(store.resolve(done.videoPath!)));
+    expect(await fsp.readFile(path.join(dest, jobFolder(done), 'video.mp4'))).toEqual(await fsp.readFile(store.resolve(done.videoPath!)));
   });
 
   it('exports only the selection, and re-exporting into a previous export replaces it', async () => {
@@ -101,7 +105,7 @@ describe('exportLibrary', () => {
     expect(result.problems).toEqual(['Job job-gone is no longer in the library, so it was not exported.']);
     const index = JSON.parse(await fsp.readFile(path.join(dest, 'index.json'), 'utf8'));
     expect(index.jobs.map((j: JobRecord) => j.id)).toEqual([two.id]);
-    expect(await fsp.readdir(path.join(dest, 'jobs'))).toEqual([two.id]);
+    expect(await fsp.readdir(path.join(dest, 'jobs'))).toEqual([jobFolder(two).slice('jobs/'.length)]);
     expect(one.id).not.toBe(two.id);
   });
 
@@ -179,16 +183,16 @@ describe('importLibrary', () => {
     const template: JobRecord = index.jobs[0];
     const secret = path.join(root, 'secret.txt');
     await fsp.writeFile(secret, 'do not copy me');
-    await fsp.symlink(secret, path.join(dest, 'jobs', good.id, 'link.mp4'));
+    await fsp.symlink(secret, path.join(dest, jobFolder(good), 'link.mp4'));
     // Every job in an export has its own video file (two records naming one file are refused).
-    await fsp.copyFile(path.join(dest, template.videoPath!), path.join(dest, 'jobs', good.id, 'escape.mp4'));
+    await fsp.copyFile(path.join(dest, template.videoPath!), path.join(dest, jobFolder(good), 'escape.mp4'));
     const hostile = [
       { ...template, id: 'traversal', requestId: 'r1', videoPath: '../secret.txt' },
       { ...template, id: 'absolute', requestId: 'r2', videoPath: secret },
-      { ...template, id: 'symlink', requestId: 'r3', videoPath: `jobs/${good.id}/link.mp4`, videoBytes: 14 },
+      { ...template, id: 'symlink', requestId: 'r3', videoPath: `${jobFolder(good)}/link.mp4`, videoBytes: 14 },
       { ...template, id: 'missing', requestId: 'r4', videoPath: 'jobs/missing/video.mp4' },
       { ...template, id: 'short', requestId: 'r5', videoBytes: (template.videoBytes ?? 0) + 1 },
-      { ...template, id: '../escape', requestId: 'r6', videoPath: `jobs/${good.id}/escape.mp4` },
+      { ...template, id: '../escape', requestId: 'r6', videoPath: `${jobFolder(good)}/escape.mp4` },
       { ...template, id: 'bad-schema', state: 'exploded' },
       'not even an object',
       { ...template, id: 'input-traversal', requestId: 'r7', input: { ...template.input, path: '../../etc/passwd' } },

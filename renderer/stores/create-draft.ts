@@ -1,0 +1,48 @@
+// The half-filled Create form survives a reload or a restart: prompt and options (not the picture,
+// whose bytes live in the core only for this session) are kept in the page's storage as typed.
+// Storage is read as hostile: another version, an extension or a full disk may have left anything.
+import { z } from 'zod';
+import { ASPECT_RATIOS, DURATIONS, MAX_PROMPT_LENGTH, RESOLUTIONS } from '../../shared/domain';
+import { DEFAULT_FORM, type CreateForm } from './create-form';
+import type { KeyValueStorage } from './create-store';
+
+export const CREATE_DRAFT_KEY = 'veo.createDraft';
+
+/** A little room over the limit: an over-long prompt is kept and shown as too long, not cut. */
+const MAX_DRAFT_TEXT = MAX_PROMPT_LENGTH * 2;
+
+const DraftSchema = z.object({
+  prompt: z.string().max(MAX_DRAFT_TEXT).catch(DEFAULT_FORM.prompt),
+  aspectRatio: z.enum(ASPECT_RATIOS).catch(DEFAULT_FORM.aspectRatio),
+  duration: z.enum(DURATIONS).catch(DEFAULT_FORM.duration),
+  resolution: z.enum(RESOLUTIONS).catch(DEFAULT_FORM.resolution),
+  generateAudio: z.boolean().catch(DEFAULT_FORM.generateAudio),
+  negativePrompt: z.string().max(MAX_DRAFT_TEXT).catch(DEFAULT_FORM.negativePrompt),
+  seed: z.string().max(20).catch(DEFAULT_FORM.seed),
+});
+
+const FORM_KEYS = Object.keys(DEFAULT_FORM) as Array<keyof CreateForm>;
+
+export function readDraft(storage: KeyValueStorage | undefined): CreateForm {
+  try {
+    const raw: unknown = JSON.parse(storage?.getItem(CREATE_DRAFT_KEY) ?? 'null');
+    if (typeof raw !== 'object' || raw === null) return DEFAULT_FORM;
+    // Each field on its own: one bad field does not lose the prompt.
+    return DraftSchema.parse({ ...DEFAULT_FORM, ...(raw as object) });
+  } catch {
+    return DEFAULT_FORM;
+  }
+}
+
+export function writeDraft(storage: KeyValueStorage | undefined, form: CreateForm): void {
+  try {
+    storage?.setItem(CREATE_DRAFT_KEY, JSON.stringify(Object.fromEntries(FORM_KEYS.map((k) => [k, form[k]]))));
+  } catch {
+    // Storage full or disabled: the draft is a convenience, not worth an error.
+  }
+}
+
+/** Whether any field of the form differs between two states (so a write happens only on a change). */
+export function formChanged(a: CreateForm, b: CreateForm): boolean {
+  return FORM_KEYS.some((k) => a[k] !== b[k]);
+}

@@ -1,0 +1,76 @@
+// Deleting from the Library, one job or a selection, always undoable: the core moves deleted jobs
+// to a trash (library:undoDelete brings one back), and the last deletion is remembered here so
+// ⌘/Ctrl+Z, the menu's "Undo Delete" and the toast's Undo all restore exactly what went. Where the
+// deleted card sat is remembered too, so the page can hand focus to the card that took its place.
+import type { VeoApi } from '../../shared/contract';
+import type { JobRecord } from '../../shared/domain';
+import type { JobSummary } from '../../shared/job-summary';
+import { describeIpcError } from '../api/errors';
+import { excerpt } from '../components/format';
+import type { ToastStore } from './toast-store';
+
+export interface Deletion {
+  ids: string[];
+  /** Grid index of the first deleted card: its successor now sits there. */
+  index: number;
+  /** Bumped per deletion, so the page reacts to each one. */
+  seq: number;
+}
+
+/** The toast of every deletion shares a topic: a newer deletion's Undo replaces the older one's. */
+const DELETE_TOPIC = 'library:delete';
+
+export interface DeletionHost {
+  api: VeoApi;
+  toasts: ToastStore;
+  /** Loaded summaries in grid order, for the deleted card's index and its prompt. */
+  loaded(): Array<{ index: number; summary: JobSummary }>;
+  lastDeletion(): Deletion | undefined;
+  setLastDeletion(deletion: Deletion | undefined): void;
+  onDeleted(ids: string[]): void;
+  onRestored(records: JobRecord[]): void;
+  refresh(): Promise<void>;
+}
+
+/** Deletes `ids` (one request each, the core's own unit), then offers one Undo for all that went. */
+export async function deleteJobs(host: DeletionHost, ids: string[]): Promise<string[]> {
+  const unique = [...new Set(ids)];
+  const loaded = host.loaded();
+  const results = await Promise.all(unique.map((id) => host.api.library.delete({ id })));
+  const deleted = unique.filter((_, i) => results[i]!.ok);
+  const failed = results.find((r) => !r.ok);
+  if (failed && !failed.ok) {
+    const what = unique.length === 1 ? 'Could not delete the job' : `Could not delete ${unique.length - deleted.length} of ${unique.length} jobs`;
+    host.toasts.getState().error(describeIpcError(failed.error, what));
+  }
+  if (deleted.length === 0) return [];
+
+  const positions = loaded.filter((l) => deleted.includes(l.summary.id));
+  const index = positions.length > 0 ? Math.min(...positions.map((p) => p.index)) : 0;
+  host.setLastDeletion({ ids: deleted, index, seq: (host.lastDeletion()?.seq ?? 0) + 1 });
+  host.onDeleted(deleted);
+  const only = deleted.length === 1 ? positions[0]?.summary : undefined;
+  host.toasts.getState().push({
+    tone: 'info',
+    title: deleted.length === 1 ? 'Job deleted' : `${deleted.length} jobs deleted`,
+    message: only ? excerpt(only.params.prompt) : undefined,
+    action: { label: 'Undo', run: () => void restoreJobs(host, deleted) },
+    topic: DELETE_TOPIC,
+  });
+  await host.refresh();
+  return deleted;
+}
+
+/** Brings `ids` back from the trash; what comes back is no longer the deletion to undo. */
+export async function restoreJobs(host: DeletionHost, ids: string[]): Promise<JobRecord[]> {
+  const results = await Promise.all(ids.map((id) => host.api.library.undoDelete({ id })));
+  const restored = results.flatMap((r) => (r.ok ? [r.value] : []));
+  const failed = results.find((r) => !r.ok);
+  if (failed && !failed.ok) host.toasts.getState().error(describeIpcError(failed.error, 'Could not restore the job'), DELETE_TOPIC);
+  else host.toasts.getState().dismissTopic(DELETE_TOPIC);
+  const last = host.lastDeletion();
+  if (last && ids.some((id) => last.ids.includes(id))) host.setLastDeletion(undefined);
+  if (restored.length > 0) host.onRestored(restored);
+  await host.refresh();
+  return restored;
+}
