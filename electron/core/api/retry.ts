@@ -61,6 +61,7 @@ export class RetrySignal extends Error {
     readonly reason: RetryNotice['reason'],
     readonly httpStatus?: number,
     readonly retryAfterMs?: number,
+    readonly host?: string,
   ) {
     super(final.message);
     this.name = 'RetrySignal';
@@ -88,6 +89,7 @@ export async function withRetry<T>(attempt: (n: number) => Promise<T>, opts: Ret
       const delayMs = retryDelayMs(n, policy, err.retryAfterMs);
       const notice: RetryNotice = { attempt: n + 1, maxAttempts: policy.maxAttempts, delayMs, reason: err.reason };
       if (err.httpStatus !== undefined) notice.httpStatus = err.httpStatus;
+      if (err.host !== undefined) notice.host = err.host;
       opts.onRetry?.(notice);
       await sleep(delayMs, signal);
     }

@@ -46,16 +46,22 @@ export class TransportError extends Error {
     readonly kind: 'timeout' | 'connect' | 'network',
     message: string,
     readonly code?: string,
-    options?: { cause?: unknown; reason?: string; advice?: string },
+    options?: { cause?: unknown; reason?: string; advice?: string; final?: boolean },
   ) {
     super(message, options);
     this.name = 'TransportError';
     this.reason = options?.reason;
     this.advice = options?.advice;
+    this.final = options?.final ?? false;
   }
   readonly reason?: string;
   /** What to do about it, when it is not "check your connection and the base URL". */
   readonly advice?: string;
+  /**
+   * Another try cannot succeed (an untrusted certificate, a proxy that wants credentials or refuses
+   * by policy, a proxy address we cannot use): the caller fails at once instead of retrying.
+   */
+  readonly final: boolean;
 }
 
 /** An answered request whose body has not been read yet. Call `dispose` when done with it. */
@@ -140,7 +146,7 @@ export async function send(cfg: TransportConfig, req: SendRequest): Promise<Open
     if (req.signal?.aborted) return req.signal.reason;
     if (timedOut()) return new TransportError('timeout', `No answer within ${Math.round(cfg.requestTimeoutMs / 1000)} s`, undefined, { cause: err });
     if (own.signal.aborted) return own.signal.reason;
-    return toNetworkError(err);
+    return toNetworkError(err, hostOf(req.url));
   };
   const stopDeadline = (): void => clearTimeout(deadline);
   const dispose = (): void => {
@@ -199,36 +205,75 @@ export async function readBodyText(ex: OpenExchange, maxBytes: number = MAX_BODY
   }
 }
 
-function toNetworkError(err: unknown): TransportError {
+function toNetworkError(err: unknown, host: string): TransportError {
   const found = findCoded(err);
   const code = found?.code;
   const what = code ?? (err instanceof Error ? err.message : 'network error');
   if (code !== undefined && isTlsCode(code)) {
     return new TransportError('connect', `Network error (${what})`, code, {
       cause: err,
-      reason: `the server's certificate is not trusted (${code})`,
+      final: true,
+      reason: `the certificate of ${host} is not trusted`,
       advice: 'Nothing was sent: Veo Studio sends your key only over a trusted connection. Check the API base URL; if a company proxy or antivirus inspects HTTPS, ask for its certificate to be trusted by your system.',
     });
   }
   if (code !== undefined && isProxyCode(code)) {
     return new TransportError('connect', `Network error (${what})`, code, {
       cause: err,
+      final: proxyRefusalIsFinal(code, found?.statusCode),
       reason: found?.message ?? 'the proxy failed',
       advice: 'Nothing was sent to the API. Check the proxy in Settings (or HTTPS_PROXY / HTTP_PROXY).',
     });
   }
   const kind = code !== undefined && NEVER_SENT_CODES.has(code) ? 'connect' : 'network';
-  return new TransportError(kind, `Network error (${what})`, code, { cause: err });
+  return new TransportError(kind, `Network error (${what})`, code, { cause: err, reason: networkReason(code, host) });
 }
 
+/** A proxy address we cannot use, or a proxy that refused by policy or for credentials (4xx): the same every time. */
+function proxyRefusalIsFinal(code: string, statusCode: number | undefined): boolean {
+  if (code === 'ERR_PROXY_INVALID' || code === 'ERR_PROXY_UNSUPPORTED') return true;
+  return code === 'ERR_PROXY_REFUSED' && statusCode !== undefined && statusCode >= 400 && statusCode < 500;
+}
+
+/** The socket-level codes in words; the code itself stays in the error (and "Show details"), never in the sentence. */
+function networkReason(code: string | undefined, host: string): string {
+  switch (code) {
+    case 'ENOTFOUND':
+      return `the name ${host} could not be resolved (DNS)`;
+    case 'EAI_AGAIN':
+      return `the name ${host} could not be resolved just now (DNS did not answer)`;
+    case 'ECONNREFUSED':
+      return `${host} refused the connection`;
+    case 'ENETUNREACH':
+    case 'EHOSTUNREACH':
+      return `${host} cannot be reached from this network`;
+    case 'ETIMEDOUT':
+    case 'UND_ERR_CONNECT_TIMEOUT':
+      return `the connection to ${host} timed out`;
+    default:
+      return `the connection to ${host} broke`;
+  }
+}
+
+const hostOf = (url: string): string => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'the server';
+  }
+};
+
 /** undici wraps the socket error: TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } }). */
-function findCoded(err: unknown): { code: string; message: string } | undefined {
+function findCoded(err: unknown): { code: string; message: string; statusCode?: number } | undefined {
   const seen = new Set<unknown>();
   let current: unknown = err;
   while (typeof current === 'object' && current !== null && !seen.has(current)) {
     seen.add(current);
     const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return { code, message: String((current as { message?: unknown }).message ?? code) };
+    if (typeof code === 'string') {
+      const statusCode = (current as { statusCode?: unknown }).statusCode;
+      return { code, message: String((current as { message?: unknown }).message ?? code), ...(typeof statusCode === 'number' ? { statusCode } : {}) };
+    }
     // AggregateError (happy-eyeballs tried several addresses): look at the first inner error.
     const inner = (current as { errors?: unknown[] }).errors;
     current = Array.isArray(inner) && inner.length > 0 ? inner[0] : (current as { cause?: unknown }).cause;

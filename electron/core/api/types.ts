@@ -50,8 +50,11 @@ export interface RetryNotice {
   attempt: number;
   maxAttempts: number;
   delayMs: number;
-  reason: 'rate_limit' | 'transient';
+  /** `unreachable`: no answer at all (refused, DNS, broken connection, timeout) — say so, naming `host`. */
+  reason: 'rate_limit' | 'transient' | 'unreachable';
   httpStatus?: number;
+  /** The host that could not be reached, for "can't reach api.example.com — retrying". */
+  host?: string;
 }
 
 export interface CallOptions {

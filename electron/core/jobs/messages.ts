@@ -41,6 +41,6 @@ export const unbilledServerFailure = (error: JobError): JobError =>
 /** What a job shows while it waits to try again. `n.attempt` is already the attempt about to run (retry.ts). */
 export function retryNote(n: RetryNotice): string {
   const at = new Date(Date.now() + n.delayMs).toLocaleTimeString();
-  const what = n.reason === 'rate_limit' ? 'Rate limited' : 'Server or network trouble';
+  const what = n.reason === 'rate_limit' ? 'Rate limited' : n.reason === 'unreachable' ? `Can’t reach ${n.host ?? 'the server'}` : 'Server trouble';
   return `${what} — retrying at ${at} (attempt ${n.attempt} of ${n.maxAttempts})`;
 }

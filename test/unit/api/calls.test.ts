@@ -141,7 +141,7 @@ describe('result', () => {
     // 403 is not "the key was rejected": the key authenticated but may not use this endpoint.
     [403, { detail: 'no' }, {}, { kind: 'forbidden' }],
     [422, { detail: [{ loc: ['body', 'prompt'], msg: 'flagged', type: 'content_policy_violation' }] }, {}, { kind: 'content_policy', field: 'prompt' }],
-    [422, { detail: [{ loc: ['body', 'image_url'], msg: 'Image is too small (min 720p)', type: 'image_too_small' }] }, {}, { kind: 'validation', field: 'image_url', message: 'image_url: Image is too small (min 720p)' }],
+    [422, { detail: [{ loc: ['body', 'image_url'], msg: 'Image is too small (min 720p)', type: 'image_too_small' }] }, {}, { kind: 'validation', field: 'image_url', message: 'The service refused the picture: Image is too small (min 720p). Replace the picture, then generate again.' }],
     [422, { detail: 'Invalid duration' }, {}, { kind: 'validation', detail: 'Invalid duration' }],
     // A result 5xx alone does not say whether the video exists: never "not charged" here (the runner decides).
     [503, { detail: 'no runners' }, { 'x-fal-error-type': 'runner_unavailable' }, { kind: 'transient', errorType: 'runner_unavailable' }],
