@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyHttpFailure } from '../../../electron/core/api/classify';
 import { createQueueClient } from '../../../electron/core/api/client';
-import { ApiError } from '../../../electron/core/api/errors';
+import type { ApiError } from '../../../electron/core/api/errors';
 import type { RetryNotice } from '../../../electron/core/api/types';
 import { FAST_RETRY, urlsFor } from './fake-server';
 
