@@ -44,3 +44,23 @@ export function retryNote(n: RetryNotice): string {
   const what = n.reason === 'rate_limit' ? 'Rate limited' : n.reason === 'unreachable' ? `Can’t reach ${n.host ?? 'the server'}` : 'Server trouble';
   return `${what} — retrying at ${at} (attempt ${n.attempt} of ${n.maxAttempts})`;
 }
+
+/** The server's link to a finished video stopped working before it was saved: it was made, so it was paid for. */
+export const expiredError = (): Pick<JobError, 'kind' | 'message'> => ({
+  kind: 'expired',
+  message:
+    'The video was made — and charged — but its link on the server expired before Veo Studio could save it. ' +
+    'It cannot be fetched any more; Retry makes a new video and is charged again.',
+});
+
+/** Said while the follower keeps trying a server it cannot reach (follow.ts, onUnreachable). */
+export function stillUnreachableNote(baseUrl: string, sinceMs: number): string {
+  let host = baseUrl;
+  try {
+    host = new URL(baseUrl).host;
+  } catch {
+    /* keep the base as given */
+  }
+  const since = new Date(sinceMs).toLocaleTimeString();
+  return `Can’t reach ${host} since ${since} — still trying. The job may still be running on the server; nothing is lost.`;
+}

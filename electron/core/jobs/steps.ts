@@ -13,7 +13,7 @@ import { prepareImageFile } from '../media/preflight';
 import { writeSidecarQuietly } from '../library/sidecar';
 import { delay, isAbortError, nowIso } from '../util/time';
 import { followUntilCompleted, isRefusalOfPaidJob, type CompletedStatus, type FollowPolicy } from './follow';
-import { cancelledError, internalError, notReadyError, retryNote, unbilledServerFailure } from './messages';
+import { cancelledError, expiredError, internalError, notReadyError, retryNote, stillUnreachableNote, unbilledServerFailure } from './messages';
 import { toModelInput } from './model-input';
 
 export interface StepOptions {
@@ -153,6 +153,7 @@ export class JobSteps {
         {
           onStatus: (s) => this.onStatus(rec.id, s),
           onRetry: (n) => this.emit(this.current(rec.id), { retryNote: retryNote(n) }),
+          onUnreachable: (_err, since) => this.onUnreachable(rec.id, since),
         },
         signal,
       );
@@ -180,6 +181,21 @@ export class JobSteps {
     // Coalesced: the record catches up on the next due write or the next step; the UI sees it now.
     const live = { ...rec, ...patch } as JobRecord;
     this.emit(live, {});
+  }
+
+  /**
+   * The server stays out of reach past the client's retries: the card says so (live), and the record
+   * keeps one line per spell, so the Library detail and a restart show it too.
+   */
+  private async onUnreachable(id: string, sinceMs: number): Promise<void> {
+    const rec = this.current(id);
+    const note = stillUnreachableNote(this.deps.clientFor(rec).baseUrl, sinceMs);
+    const line = { message: note, source: 'veo-studio', timestamp: new Date(sinceMs).toISOString() };
+    const known = this.logs.get(id) ?? rec.logs;
+    const saved = known.some((l) => l.source === line.source && l.timestamp === line.timestamp)
+      ? rec
+      : await this.deps.save(id, { logs: this.appendLogs(rec, [line]) });
+    this.emit(saved, { retryNote: note });
   }
 
   /** `failedOnServer`: the COMPLETED status carried an error, so a 5xx result is fal's own unbilled failure. */
@@ -240,7 +256,7 @@ export class JobSteps {
       if (isAbortError(err) || signal.aborted) throw err;
       const base = { requestId: rec.requestId, detail: err instanceof Error ? err.message : String(err) };
       if (err instanceof DownloadError && err.code === 'expired') {
-        return this.fail(rec, { ...base, kind: 'expired', message: 'The video expired on the server before it was saved.' });
+        return this.fail(rec, { ...base, ...expiredError() });
       }
       if (err instanceof DownloadError && (err.code === 'refused' || err.code === 'too_large')) {
         return this.fail(rec, { ...base, kind: 'unknown', message: err.message }); // trying again would change nothing
