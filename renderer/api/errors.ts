@@ -26,6 +26,10 @@ const JOB_ERROR_TITLES: Record<ErrorKind, string> = {
   unknown: 'Something went wrong',
 };
 
+/** A transient failure with no HTTP answer never reached a server that could "have a problem". */
+const titleOf = (error: JobError): string =>
+  error.kind === 'transient' && error.httpStatus === undefined ? 'Connection problem' : JOB_ERROR_TITLES[error.kind];
+
 export function describeJobError(error: JobError): FriendlyError {
   const facts: string[] = [`Error: ${error.kind}`];
   if (error.requestId) facts.push(`Request id: ${error.requestId}`);
@@ -34,7 +38,7 @@ export function describeJobError(error: JobError): FriendlyError {
   if (error.field) facts.push(`Field: ${error.field}`);
   if (error.notCharged) facts.push('Charged: no (nothing was queued, or the service does not bill this failure)');
   if (error.detail) facts.push(`Detail: ${error.detail}`);
-  return { title: JOB_ERROR_TITLES[error.kind], message: error.message, details: facts.join('\n') };
+  return { title: titleOf(error), message: error.message, details: facts.join('\n') };
 }
 
 export function describeIpcError(error: IpcError, title = 'That did not work'): FriendlyError {

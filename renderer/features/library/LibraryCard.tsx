@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { isFinalState } from '../../../shared/domain';
+import { statusLabel } from '../../../shared/job-outcome';
 import type { JobSummary } from '../../../shared/job-summary';
 import { getDesktopExtras } from '../../api/api';
 import { mediaUrl } from '../../api/media';
@@ -26,7 +27,7 @@ export const LibraryCard = memo(function LibraryCard({ record, index }: { record
         type="button"
         className="lib-card-button"
         data-index={index}
-        aria-label={excerpt(record.params.prompt, 80)}
+        aria-label={`${excerpt(record.params.prompt, 80)}, ${statusLabel(record)}`}
         aria-current={selected || undefined}
         draggable={canDragOut}
         onDragStart={(e) => {
@@ -50,7 +51,7 @@ export const LibraryCard = memo(function LibraryCard({ record, index }: { record
           {/* Two clamped lines show ~150 characters; laying out a 2,000-character prompt per card is waste. */}
           <p className="lib-card-prompt">{record.params.prompt.slice(0, CARD_PROMPT_CHARS)}</p>
           <p className="lib-card-meta">
-            <StateBadge state={record.state} />
+            <StateBadge state={record.state} error={record.error} />
             <span className="lib-card-when">
               {record.params.resolution}
               {isFinalState(record.state) ? ` · ${formatRelative(record.createdAt)}` : ''}
