@@ -35,7 +35,7 @@ test('a content-policy refusal says what to change and leads with Edit prompt, w
   // The Library detail of the failed job offers the same actions, not only the Jobs panel.
   await nav(page, 'Library').click();
   // The card's accessible name carries its visible status (issue 12 item 7).
-  await page.getByRole('button', { name: `${prompt}, failed`, exact: true }).first().click();
+  await page.getByRole('list', { name: 'Library items' }).getByRole('button', { name: `${prompt} failed` }).first().click();
   const detail = page.getByRole('region', { name: 'Job details' });
   await expect(detail.getByRole('group', { name: 'What went wrong' }).getByRole('button', { name: 'Edit prompt' })).toBeVisible();
   await detail.getByRole('group', { name: 'What went wrong' }).getByRole('button', { name: 'Edit prompt' }).click();

@@ -1,10 +1,9 @@
 import { memo } from 'react';
 import { isFinalState } from '../../../shared/domain';
-import { statusLabel } from '../../../shared/job-outcome';
 import type { JobSummary } from '../../../shared/job-summary';
 import { getDesktopExtras } from '../../api/api';
 import { mediaUrl } from '../../api/media';
-import { excerpt, formatRelative } from '../../components/format';
+import { formatRelative } from '../../components/format';
 import { StarIcon } from '../../components/icons';
 import { StateBadge } from '../../components/StateBadge';
 import { Thumb } from '../../components/Thumb';
@@ -27,7 +26,8 @@ export const LibraryCard = memo(function LibraryCard({ record, index }: { record
         type="button"
         className="lib-card-button"
         data-index={index}
-        aria-label={`${excerpt(record.params.prompt, 80)}, ${statusLabel(record)}`}
+        // Named by its content (prompt, status, resolution, age): the name holds the visible status
+        // and everything else a sighted person reads on the card (WCAG 2.5.3, label in name).
         aria-current={selected || undefined}
         draggable={canDragOut}
         onDragStart={(e) => {
