@@ -76,3 +76,42 @@ test('no serious or critical axe violation on any view, light and dark', async (
   }
   expect(found, found.join('\n')).toEqual([]);
 });
+
+test('keyboard: a skip link comes first, and the Jobs panel is one Tab stop with arrow keys inside', async ({ page }) => {
+  await openApp(page, stack.host.url);
+  await setKey(page, 'sk-e2e-a11y-0002');
+  for (const n of [1, 2, 3]) await expect(await generate(page, `Refused again ${n} [sim:content_policy]`)).toContainText('failed');
+
+  await page.reload();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main#main')).toBeFocused();
+
+  const list = page.getByRole('list', { name: 'Jobs' });
+  const inList = () => list.evaluate((el) => el.contains(document.activeElement));
+  await page.getByRole('button', { name: /^Generate/ }).focus();
+  let presses = 0;
+  while (!(await inList()) && presses++ < 40) await page.keyboard.press('Tab');
+  expect(await inList()).toBe(true);
+  const cards = list.locator('article');
+  await expect(cards.first()).toBeFocused();
+  // Every job has buttons, yet one more Tab leaves the list: it is one stop, not forty.
+  expect(await list.locator('button').count()).toBeGreaterThan(3);
+  await page.keyboard.press('Tab');
+  expect(await inList()).toBe(false);
+  await page.keyboard.press('Shift+Tab');
+  await expect(cards.first()).toBeFocused();
+
+  // ↓ to the next job, → to its first button, and Tab still leaves; coming back lands where we were.
+  await page.keyboard.press('ArrowDown');
+  await expect(cards.nth(1)).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  const button = cards.nth(1).getByRole('button').first();
+  await expect(button).toBeFocused();
+  await page.keyboard.press('Tab');
+  expect(await inList()).toBe(false);
+  await page.keyboard.press('Shift+Tab');
+  await expect(button).toBeFocused();
+  await shot(page, 'a11y-jobs-roving-focus');
+});

@@ -3,7 +3,7 @@
 // actions that make sense (Cancel, Retry, Edit & retry, Check again, Open).
 import { memo } from 'react';
 import { isFinalState, type JobRecord } from '../../../shared/domain';
-import { isPaused } from '../../../shared/job-outcome';
+import { isPaused, statusLabel } from '../../../shared/job-outcome';
 import { describeJobError } from '../../api/errors';
 import { mediaUrl } from '../../api/media';
 import { ErrorDetails } from '../../components/ErrorDetails';
@@ -33,7 +33,8 @@ export const JobCard = memo(function JobCard({ id }: { id: string }) {
 
   return (
     <li className={`job-card job-${state}`}>
-      <article aria-label={excerpt(record.params.prompt, 60)}>
+      {/* One stop of the panel's roving focus (useRovingFocus): ↑/↓ between jobs, ←/→ to its buttons. */}
+      <article data-roving-item aria-label={`${excerpt(record.params.prompt, 60)}, ${statusLabel(record)}`}>
         <div className="job-main">
           <Thumb src={thumb} className="job-thumb" />
           <div className="job-text">

@@ -1,9 +1,12 @@
-// The right-hand panel: every active and recent job, newest first.
+// The right-hand panel: every active and recent job, newest first. The list is one Tab stop; arrow
+// keys move inside it (useRovingFocus).
+import { useRef } from 'react';
 import { activeJobCount } from '../../stores/jobs-store';
 import { EmptyState } from '../../components/EmptyState';
 import { FilmIcon, PanelCloseIcon, PanelOpenIcon } from '../../components/icons';
 import { useApp, useJobs, useStores } from '../../stores/hooks';
 import { JobCard } from './JobCard';
+import { useRovingFocus } from './useRovingFocus';
 
 export function JobsPanel({ collapsible }: { collapsible: boolean }) {
   const { app } = useStores();
@@ -11,6 +14,9 @@ export function JobsPanel({ collapsible }: { collapsible: boolean }) {
   const loaded = useJobs((s) => s.loaded);
   const activeCount = useJobs(activeJobCount);
   const open = useApp((s) => s.jobsPanelOpen);
+  const listRef = useRef<HTMLUListElement>(null);
+  const showList = !(loaded && order.length === 0);
+  useRovingFocus(listRef, showList);
 
   return (
     <aside className="jobs-panel" aria-label="Jobs panel">
@@ -31,18 +37,23 @@ export function JobsPanel({ collapsible }: { collapsible: boolean }) {
           </button>
         )}
       </header>
-      {loaded && order.length === 0 ? (
+      {!showList ? (
         <div className="panel-empty">
           <EmptyState icon={<FilmIcon size={22} />} title="No jobs yet">
             Your videos appear here while they are made, newest first.
           </EmptyState>
         </div>
       ) : (
-        <ul className="jobs-list" aria-label="Jobs">
-          {order.map((id) => (
-            <JobCard key={id} id={id} />
-          ))}
-        </ul>
+        <>
+          <p id="jobs-keys" className="visually-hidden">
+            Arrow up and down move between jobs, left and right between a job and its buttons.
+          </p>
+          <ul ref={listRef} className="jobs-list" aria-label="Jobs" aria-describedby="jobs-keys">
+            {order.map((id) => (
+              <JobCard key={id} id={id} />
+            ))}
+          </ul>
+        </>
       )}
     </aside>
   );
