@@ -27,8 +27,9 @@ const JOB_ERROR_TITLES: Record<ErrorKind, string> = {
 };
 
 /** A transient failure with no HTTP answer never reached a server that could "have a problem". */
+const CONNECTION_PROBLEM = 'Connection problem';
 const titleOf = (error: JobError): string =>
-  error.kind === 'transient' && error.httpStatus === undefined ? 'Connection problem' : JOB_ERROR_TITLES[error.kind];
+  error.kind === 'transient' && error.httpStatus === undefined ? CONNECTION_PROBLEM : JOB_ERROR_TITLES[error.kind];
 
 export function describeJobError(error: JobError): FriendlyError {
   const facts: string[] = [`Error: ${error.kind}`];
@@ -44,8 +45,10 @@ export function describeJobError(error: JobError): FriendlyError {
 export function describeIpcError(error: IpcError, title = 'That did not work'): FriendlyError {
   if (error.jobError) {
     const job = describeJobError(error.jobError);
-    // "Something went wrong" says less than what the caller was doing ("Could not cancel the job").
-    return { ...job, ...(error.jobError.kind === 'unknown' ? { title } : {}), message: error.message || job.message };
+    // "Something went wrong" or "Connection problem" says less than what the caller was doing
+    // ("Could not cancel the job"); the sentence below still names the connection.
+    const generic = error.jobError.kind === 'unknown' || job.title === CONNECTION_PROBLEM;
+    return { ...job, ...(generic ? { title } : {}), message: error.message || job.message };
   }
   // A plain failure carries nothing beyond its message, so there are no details worth hiding.
   return { title, message: error.message || 'Something went wrong. Try again.' };
