@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { JobError, JobProgress, JobRecord, LogLine, QueueUrls } from '../../../shared/domain';
 import { MAX_LOG_LINES, isFinalState } from '../../../shared/domain';
 import { assertNever } from '../../../shared/assert-never';
-import { isApiError } from '../api/errors';
+import { clause, isApiError } from '../api/errors';
 import type { QueueClient, QueueStatus } from '../api/types';
 import type { LibraryStore } from '../library/store';
 import { DEFAULT_MAX_VIDEO_BYTES, DownloadError, downloadToFile } from '../media/download';
@@ -77,7 +77,7 @@ export class JobSteps {
       return this.fail(rec, {
         kind: 'validation',
         field: 'image_url',
-        message: `The input image could not be prepared: ${err instanceof Error ? err.message : String(err)}`,
+        message: `The input image could not be prepared (${clause(err instanceof Error ? err.message : String(err))}). Replace the picture, then generate again.`,
       });
     }
     if (!mayStart()) return this.current(rec.id);
