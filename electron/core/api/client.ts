@@ -40,6 +40,8 @@ export function createQueueClient(config: ApiConfig, options: QueueClientOptions
     requestTimeoutMs: policy.requestTimeoutMs,
   };
   const idleTimeoutMs = options.streamIdleTimeoutMs ?? DEFAULT_STREAM_IDLE_TIMEOUT_MS;
+  // Following a job: a short deadline, so a silent network is named in seconds (RetryPolicy.followTimeoutMs).
+  const followTimeoutMs = Math.min(policy.requestTimeoutMs, policy.followTimeoutMs);
   const loop = (opts: CallOptions): RetryLoopOptions => ({ policy, signal: opts.signal, onRetry: opts.onRetry, sleep: options.sleep });
 
   /**
@@ -66,7 +68,7 @@ export function createQueueClient(config: ApiConfig, options: QueueClientOptions
       let text: string;
       let response: Response;
       try {
-        const ex = await send(transport, { ...req, signal: opts.signal });
+        const ex = await send(transport, { ...req, signal: opts.signal, timeoutMs: followTimeoutMs });
         response = ex.response;
         text = await readBodyText(ex);
       } catch (err) {
@@ -150,7 +152,7 @@ export function createQueueClient(config: ApiConfig, options: QueueClientOptions
     return withRetry(async (attempt) => {
       let ex: OpenExchange;
       try {
-        ex = await send(transport, { method: 'GET', url, accept: 'text/event-stream', signal: opts.signal });
+        ex = await send(transport, { method: 'GET', url, accept: 'text/event-stream', signal: opts.signal, timeoutMs: followTimeoutMs });
       } catch (err) {
         throw retryableTransport('stream', err, attempt, rid);
       }

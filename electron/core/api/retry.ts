@@ -12,6 +12,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxRetryAfterMs: 60_000,
   // Generous: a submit that times out becomes "outcome unknown", which costs the user a manual check.
   requestTimeoutMs: 60_000,
+  followTimeoutMs: 15_000,
 };
 
 export function resolveRetryPolicy(overrides: Partial<RetryPolicy> = {}): RetryPolicy {

@@ -34,6 +34,8 @@ export interface SendRequest {
   body?: string;
   accept?: string;
   signal?: AbortSignal;
+  /** This request's deadline, when it is not the config's requestTimeoutMs. */
+  timeoutMs?: number;
 }
 
 /**
@@ -134,17 +136,15 @@ export async function send(cfg: TransportConfig, req: SendRequest): Promise<Open
   // rather than AbortSignal.any: the runner keeps one signal per job for hours, and the listener
   // must be removed when the exchange ends instead of waiting for GC.
   const own = new AbortController();
-  const deadline = setTimeout(
-    () => own.abort(new DOMException(`No answer within ${cfg.requestTimeoutMs} ms`, 'TimeoutError')),
-    cfg.requestTimeoutMs,
-  );
+  const timeoutMs = req.timeoutMs ?? cfg.requestTimeoutMs;
+  const deadline = setTimeout(() => own.abort(new DOMException(`No answer within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
   const onCallerAbort = (): void => own.abort(req.signal?.reason);
   req.signal?.addEventListener('abort', onCallerAbort, { once: true });
   const timedOut = (): boolean => own.signal.aborted && (own.signal.reason as { name?: unknown })?.name === 'TimeoutError';
 
   const translate = (err: unknown): unknown => {
     if (req.signal?.aborted) return req.signal.reason;
-    if (timedOut()) return new TransportError('timeout', `No answer within ${Math.round(cfg.requestTimeoutMs / 1000)} s`, undefined, { cause: err });
+    if (timedOut()) return new TransportError('timeout', `No answer within ${durationText(timeoutMs)}`, undefined, { cause: err, reason: `${hostOf(req.url)} did not answer within ${durationText(timeoutMs)}` });
     if (own.signal.aborted) return own.signal.reason;
     return toNetworkError(err, hostOf(req.url));
   };
@@ -254,6 +254,8 @@ function networkReason(code: string | undefined, host: string): string {
       return `the connection to ${host} broke`;
   }
 }
+
+const durationText = (ms: number): string => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`);
 
 const hostOf = (url: string): string => {
   try {

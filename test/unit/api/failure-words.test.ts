@@ -5,7 +5,7 @@ import { classifyHttpFailure } from '../../../electron/core/api/classify';
 import { createQueueClient } from '../../../electron/core/api/client';
 import type { ApiError } from '../../../electron/core/api/errors';
 import type { RetryNotice } from '../../../electron/core/api/types';
-import { FAST_RETRY, urlsFor } from './fake-server';
+import { FAST_RETRY, startFakeServer, urlsFor } from './fake-server';
 
 const API = 'https://api.example.test';
 const coded = (code: string, extra: Record<string, unknown> = {}) => new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code, ...extra }) });
@@ -56,6 +56,25 @@ describe('network failures in words', () => {
     expect(c.notices[0]).toMatchObject({ reason: 'unreachable', host: 'api.example.test', attempt: 2 });
     expect(c.notices.every((n) => n.attempt <= n.maxAttempts)).toBe(true);
   });
+
+  it('a server that never answers a status poll is named after the short follow deadline, not the minute-long submit one', async () => {
+    const server = await startFakeServer(() => undefined); // holds every request open, like a silent network
+    try {
+      const notices: RetryNotice[] = [];
+      const client = createQueueClient({
+        provider: 'simulator',
+        baseUrl: server.origin,
+        getKey: async () => null,
+        retry: { ...FAST_RETRY, maxAttempts: 2, requestTimeoutMs: 600_000, followTimeoutMs: 50 },
+      });
+      const err = (await client.status(urlsFor(server.origin), { onRetry: (n) => notices.push(n) }).catch((e: unknown) => e)) as ApiError;
+      const host = new URL(server.origin).host;
+      expect(notices).toEqual([expect.objectContaining({ reason: 'unreachable', host })]);
+      expect(err.message).toMatch(new RegExp(`${host.replace('.', '\\.')} did not answer within 50 ms; gave up after 2 attempts`));
+    } finally {
+      await server.close();
+    }
+  }, 10_000);
 
   it('an untrusted certificate is not retried: the same certificate fails the same way', async () => {
     const c = clientFailing(coded('DEPTH_ZERO_SELF_SIGNED_CERT'));
