@@ -128,7 +128,8 @@ export function transportFailure(op: Operation, err: TransportError, origin: str
   const what = err.reason ?? (err.kind === 'timeout' ? `${origin} did not answer in time` : `could not reach ${origin}`);
   // A failure no retry can fix was not retried: "gave up after 1 attempt" would only puzzle.
   const tried = err.final ? '' : `; gave up after ${attemptsText(attempts)}`;
-  const charge = op === 'submit' ? ' Nothing was sent, so you were not charged.' : '';
+  // The certificate and proxy advice already say nothing was sent: only the charge is left to say.
+  const charge = op !== 'submit' ? '' : err.advice === undefined ? ' Nothing was sent, so you were not charged.' : ' You were not charged.';
   return new ApiError({
     kind: 'transient',
     requestId,
