@@ -120,7 +120,8 @@ export function malformedReply(op: Operation, status: number, requestId: string 
     httpStatus: status,
     requestId,
     detail: detail.slice(0, MAX_DETAIL_CHARS),
-    message: `The server's ${op} reply${id} could not be read (HTTP ${status}). Details: ${detail.slice(0, 200)}`,
+    // What did not parse (zod's paths, a body fragment) is for "Show details", not the sentence.
+    message: `The server's ${op} reply${id} could not be read (HTTP ${status}): it is not the answer the video service gives. Check the API base URL in Settings; if it is right, the provider is having trouble — try again later.`,
   });
 }
 

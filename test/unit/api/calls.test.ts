@@ -100,7 +100,8 @@ describe('status', () => {
         if (n++ === 0) res.writeHead(202, { 'content-type': 'application/json' }).write('{"status":'); // headers, then silence
         else sendJson(res, 202, { status: 'IN_PROGRESS' });
       },
-      { ...FAST_RETRY, requestTimeoutMs: 150 },
+      // Long enough that the answered retry never misses it on a busy machine (150 ms flaked here).
+      { ...FAST_RETRY, requestTimeoutMs: 1000 },
     );
     const notices: RetryNotice[] = [];
     expect(await client.status(urls, { onRetry: (x) => notices.push(x) })).toEqual({ status: 'IN_PROGRESS', logs: [] });

@@ -120,3 +120,13 @@ describe('refusals of the input in words', () => {
     expect(e.message).not.toMatch(NO_RAW);
   });
 });
+
+describe('an unreadable reply', () => {
+  it('keeps what did not parse for "Show details" and says what to check instead', async () => {
+    const { malformedReply } = await import('../../../electron/core/api/classify');
+    const e = malformedReply('status', 200, 'req-1', 'status_url: Required; not JSON: <html>');
+    expect(e.message).not.toMatch(/status_url|Required|<html>/);
+    expect(e.message).toMatch(/Check the API base URL/);
+    expect(e.detail).toBe('status_url: Required; not JSON: <html>');
+  });
+});
