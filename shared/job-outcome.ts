@@ -47,7 +47,9 @@ export function failureFixes(job: JobOutcome): FailureFix[] {
       // A Retry could be a second charge for a job the service may already be making.
       return ['check_again', 'edit_settings'];
     case 'content_policy':
-      return error.field === 'image_url' ? ['replace_picture', 'edit_prompt'] : ['edit_prompt', 'replace_picture'];
+      // Led by what to change; a plain Retry stays last, since a filter that judges the generated
+      // video need not refuse the same input twice (it is charged again).
+      return error.field === 'image_url' ? ['replace_picture', 'edit_prompt', 'retry'] : ['edit_prompt', 'replace_picture', 'retry'];
     case 'validation':
       if (error.field === 'image_url') return ['replace_picture', 'edit_prompt'];
       if (error.field === 'prompt' || error.field === 'negative_prompt') return ['edit_prompt', 'replace_picture'];

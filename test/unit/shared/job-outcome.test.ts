@@ -4,15 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { failureFixes, isPaused, statusLabel } from '../../../shared/job-outcome';
 
 describe('failureFixes', () => {
-  it('a refused picture leads with Replace picture, a refused prompt with Edit prompt; neither offers Retry', () => {
+  it('a refused picture leads with Replace picture, a refused prompt with Edit prompt; Retry is never first', () => {
     const tooSmall = failureFixes({ state: 'failed', error: { kind: 'validation', field: 'image_url' } });
     expect(tooSmall[0]).toBe('replace_picture');
     expect(tooSmall).not.toContain('retry');
     const policyPrompt = failureFixes({ state: 'failed', error: { kind: 'content_policy', field: 'prompt' } });
     expect(policyPrompt[0]).toBe('edit_prompt');
-    expect(policyPrompt).not.toContain('retry');
+    expect(policyPrompt.at(-1)).toBe('retry');
     expect(failureFixes({ state: 'failed', error: { kind: 'content_policy', field: 'image_url' } })[0]).toBe('replace_picture');
-    expect(failureFixes({ state: 'failed', error: { kind: 'content_policy' } })).toEqual(['edit_prompt', 'replace_picture']);
+    expect(failureFixes({ state: 'failed', error: { kind: 'content_policy' } })).toEqual(['edit_prompt', 'replace_picture', 'retry']);
   });
 
   it('a job that failed after the service accepted it offers Check again first; one never sent does not', () => {
