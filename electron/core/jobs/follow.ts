@@ -36,7 +36,7 @@ export interface FollowHooks {
    * The client gave up its own retries and the follower keeps trying (bounded by unreachableGiveUpMs):
    * called after each such round with when the spell began, so the job can say so instead of ticking.
    */
-  onUnreachable?: (err: unknown, sinceMs: number) => void | Promise<void>;
+  onUnreachable?: (sinceMs: number) => void | Promise<void>;
 }
 
 // Providers that answered "no stream here" are remembered for the process lifetime, so every later
@@ -88,7 +88,7 @@ export async function followUntilCompleted(
       // sleep or a short outage does not fail a job that is still running on the server.
       unreachableSince ??= Date.now();
       if (Date.now() - unreachableSince > policy.unreachableGiveUpMs) throw err;
-      await hooks.onUnreachable?.(err, unreachableSince);
+      await hooks.onUnreachable?.(unreachableSince);
       await delay(policy.maxPollMs, signal);
       continue;
     }

@@ -153,7 +153,7 @@ export class JobSteps {
         {
           onStatus: (s) => this.onStatus(rec.id, s),
           onRetry: (n) => this.emit(this.current(rec.id), { retryNote: retryNote(n) }),
-          onUnreachable: (_err, since) => this.onUnreachable(rec.id, since),
+          onUnreachable: (since) => this.onUnreachable(rec.id, since),
         },
         signal,
       );
