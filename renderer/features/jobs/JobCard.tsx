@@ -54,7 +54,11 @@ export const JobCard = memo(function JobCard({ id }: { id: string }) {
             </p>
           </div>
         </div>
-        {active && progress?.retryNote && <p className="job-log job-retry">{progress.retryNote}</p>}
+        {active && progress?.retryNote && (
+          <p className="job-log job-retry" role="status">
+            {progress.retryNote}
+          </p>
+        )}
         {active && latestLog && state !== 'downloading' && (
           <p className="job-log" title={latestLog}>
             {latestLog}
