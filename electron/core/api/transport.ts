@@ -14,6 +14,7 @@ import type { Provider } from '../../../shared/domain';
 import { ApiError } from './errors';
 import { resolveAuthorization } from './providers';
 import type { ApiBase } from './rebase';
+import { durationText, hostOf, networkReason, proxyRefusalIsFinal } from './network-words';
 
 /** Replies bigger than this are not something the queue API sends; stop reading instead of buffering. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -228,42 +229,6 @@ function toNetworkError(err: unknown, host: string): TransportError {
   const kind = code !== undefined && NEVER_SENT_CODES.has(code) ? 'connect' : 'network';
   return new TransportError(kind, `Network error (${what})`, code, { cause: err, reason: networkReason(code, host) });
 }
-
-/** A proxy address we cannot use, or a proxy that refused by policy or for credentials (4xx): the same every time. */
-function proxyRefusalIsFinal(code: string, statusCode: number | undefined): boolean {
-  if (code === 'ERR_PROXY_INVALID' || code === 'ERR_PROXY_UNSUPPORTED') return true;
-  return code === 'ERR_PROXY_REFUSED' && statusCode !== undefined && statusCode >= 400 && statusCode < 500;
-}
-
-/** The socket-level codes in words; the code itself stays in the error (and "Show details"), never in the sentence. */
-function networkReason(code: string | undefined, host: string): string {
-  switch (code) {
-    case 'ENOTFOUND':
-      return `the name ${host} could not be resolved (DNS)`;
-    case 'EAI_AGAIN':
-      return `the name ${host} could not be resolved just now (DNS did not answer)`;
-    case 'ECONNREFUSED':
-      return `${host} refused the connection`;
-    case 'ENETUNREACH':
-    case 'EHOSTUNREACH':
-      return `${host} cannot be reached from this network`;
-    case 'ETIMEDOUT':
-    case 'UND_ERR_CONNECT_TIMEOUT':
-      return `the connection to ${host} timed out`;
-    default:
-      return `the connection to ${host} broke`;
-  }
-}
-
-const durationText = (ms: number): string => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`);
-
-const hostOf = (url: string): string => {
-  try {
-    return new URL(url).host;
-  } catch {
-    return 'the server';
-  }
-};
 
 /** undici wraps the socket error: TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } }). */
 function findCoded(err: unknown): { code: string; message: string; statusCode?: number } | undefined {
