@@ -1,7 +1,7 @@
 // Errors the runner itself decides on (as opposed to ones the API reported). Plain words, each
 // saying what happened and what the user can do.
-import type { JobError } from '../../../shared/domain';
-import type { RetryNotice } from '../api/types';
+import type { JobError, LogLine } from '../../../shared/domain';
+import type { CancelOutcome, RetryNotice } from '../api/types';
 
 export const outcomeUnknownError = (): JobError => ({
   kind: 'outcome_unknown',
@@ -53,8 +53,11 @@ export const expiredError = (): Pick<JobError, 'kind' | 'message'> => ({
     'It cannot be fetched any more; Retry makes a new video and is charged again.',
 });
 
-/** Said while the follower keeps trying a server it cannot reach (follow.ts, onUnreachable). */
-export function stillUnreachableNote(baseUrl: string, sinceMs: number): string {
+/**
+ * Said (and kept on the record, one line per spell: the timestamp is when it began) while the
+ * follower keeps trying a server it cannot reach (follow.ts, onUnreachable).
+ */
+export function stillUnreachableLine(baseUrl: string, sinceMs: number): LogLine & { source: string; timestamp: string } {
   let host = baseUrl;
   try {
     host = new URL(baseUrl).host;
@@ -62,5 +65,16 @@ export function stillUnreachableNote(baseUrl: string, sinceMs: number): string {
     /* keep the base as given */
   }
   const since = new Date(sinceMs).toLocaleTimeString();
-  return `Can’t reach ${host} since ${since} — still trying. The job may still be running on the server; nothing is lost.`;
+  return {
+    message: `Can’t reach ${host} since ${since} — still trying. The job may still be running on the server; nothing is lost.`,
+    source: 'veo-studio',
+    timestamp: new Date(sinceMs).toISOString(),
+  };
 }
+
+/** What the server said to a cancel, as a line on the job's log. */
+export const CANCEL_OUTCOME_NOTES: Record<CancelOutcome, string> = {
+  requested: 'Cancel requested; the server may still finish the job.',
+  already_completed: 'Cancel arrived after the job had finished on the server.',
+  not_found: 'The server no longer knows this request.',
+};

@@ -13,7 +13,7 @@ import { prepareImageFile } from '../media/preflight';
 import { writeSidecarQuietly } from '../library/sidecar';
 import { delay, isAbortError, nowIso } from '../util/time';
 import { followUntilCompleted, isRefusalOfPaidJob, type CompletedStatus, type FollowPolicy } from './follow';
-import { cancelledError, expiredError, internalError, notReadyError, retryNote, stillUnreachableNote, unbilledServerFailure } from './messages';
+import { CANCEL_OUTCOME_NOTES, cancelledError, expiredError, internalError, notReadyError, retryNote, stillUnreachableLine, unbilledServerFailure } from './messages';
 import { toModelInput } from './model-input';
 
 export interface StepOptions {
@@ -102,12 +102,7 @@ export class JobSteps {
   async requestCancel(rec: JobRecord): Promise<void> {
     if (!rec.urls) return;
     const outcome = await this.deps.clientFor(rec).cancel(rec.urls);
-    const note: Record<typeof outcome, string> = {
-      requested: 'Cancel requested; the server may still finish the job.',
-      already_completed: 'Cancel arrived after the job had finished on the server.',
-      not_found: 'The server no longer knows this request.',
-    };
-    await this.deps.save(rec.id, { logs: this.appendLogs(rec, [{ message: note[outcome], source: 'veo-studio' }]) });
+    await this.deps.save(rec.id, { logs: this.appendLogs(rec, [{ message: CANCEL_OUTCOME_NOTES[outcome], source: 'veo-studio' }]) });
   }
 
   /** Follows a sent job to the end: status until COMPLETED, then the result, then the download. */
@@ -189,13 +184,10 @@ export class JobSteps {
    */
   private async onUnreachable(id: string, sinceMs: number): Promise<void> {
     const rec = this.current(id);
-    const note = stillUnreachableNote(this.deps.clientFor(rec).baseUrl, sinceMs);
-    const line = { message: note, source: 'veo-studio', timestamp: new Date(sinceMs).toISOString() };
-    const known = this.logs.get(id) ?? rec.logs;
-    const saved = known.some((l) => l.source === line.source && l.timestamp === line.timestamp)
-      ? rec
-      : await this.deps.save(id, { logs: this.appendLogs(rec, [line]) });
-    this.emit(saved, { retryNote: note });
+    const line = stillUnreachableLine(this.deps.clientFor(rec).baseUrl, sinceMs);
+    const logged = (this.logs.get(id) ?? rec.logs).some((l) => l.source === line.source && l.timestamp === line.timestamp);
+    const saved = logged ? rec : await this.deps.save(id, { logs: this.appendLogs(rec, [line]) });
+    this.emit(saved, { retryNote: line.message });
   }
 
   /** `failedOnServer`: the COMPLETED status carried an error, so a 5xx result is fal's own unbilled failure. */
