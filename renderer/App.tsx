@@ -49,8 +49,10 @@ export function App({ api }: { api: VeoApi }) {
 
   return (
     <div className={`app ${showJobs ? 'with-jobs' : ''}`}>
+      <SkipLink />
       <Rail />
-      <main className="main" id="main">
+      {/* Focusable from script only, so the skip link can land here. */}
+      <main className="main" id="main" tabIndex={-1}>
         <ConnectionBanner />
         {view === 'create' && <ViewBoundary name="Create">{needsOnboarding ? <Onboarding /> : <CreateView />}</ViewBoundary>}
         {view === 'library' && (
@@ -75,6 +77,25 @@ export function App({ api }: { api: VeoApi }) {
       <SpendConfirmDialog />
       <Toasts />
     </div>
+  );
+}
+
+/**
+ * The first Tab stop: straight to the view, past the rail. Focus is moved by hand (no #main in the
+ * address: the host's URL carries nothing, and a hash would scroll rather than focus in some faces).
+ */
+function SkipLink() {
+  return (
+    <a
+      className="skip-link"
+      href="#main"
+      onClick={(e) => {
+        e.preventDefault();
+        document.getElementById('main')?.focus();
+      }}
+    >
+      Skip to main content
+    </a>
   );
 }
 

@@ -26,6 +26,11 @@ const JOB_ERROR_TITLES: Record<ErrorKind, string> = {
   unknown: 'Something went wrong',
 };
 
+/** A transient failure with no HTTP answer never reached a server that could "have a problem". */
+const CONNECTION_PROBLEM = 'Connection problem';
+const titleOf = (error: JobError): string =>
+  error.kind === 'transient' && error.httpStatus === undefined ? CONNECTION_PROBLEM : JOB_ERROR_TITLES[error.kind];
+
 export function describeJobError(error: JobError): FriendlyError {
   const facts: string[] = [`Error: ${error.kind}`];
   if (error.requestId) facts.push(`Request id: ${error.requestId}`);
@@ -34,14 +39,16 @@ export function describeJobError(error: JobError): FriendlyError {
   if (error.field) facts.push(`Field: ${error.field}`);
   if (error.notCharged) facts.push('Charged: no (nothing was queued, or the service does not bill this failure)');
   if (error.detail) facts.push(`Detail: ${error.detail}`);
-  return { title: JOB_ERROR_TITLES[error.kind], message: error.message, details: facts.join('\n') };
+  return { title: titleOf(error), message: error.message, details: facts.join('\n') };
 }
 
 export function describeIpcError(error: IpcError, title = 'That did not work'): FriendlyError {
   if (error.jobError) {
     const job = describeJobError(error.jobError);
-    // "Something went wrong" says less than what the caller was doing ("Could not cancel the job").
-    return { ...job, ...(error.jobError.kind === 'unknown' ? { title } : {}), message: error.message || job.message };
+    // "Something went wrong" or "Connection problem" says less than what the caller was doing
+    // ("Could not cancel the job"); the sentence below still names the connection.
+    const generic = error.jobError.kind === 'unknown' || job.title === CONNECTION_PROBLEM;
+    return { ...job, ...(generic ? { title } : {}), message: error.message || job.message };
   }
   // A plain failure carries nothing beyond its message, so there are no details worth hiding.
   return { title, message: error.message || 'Something went wrong. Try again.' };

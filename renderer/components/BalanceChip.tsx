@@ -19,7 +19,7 @@ export function BalanceChip() {
       className={`balance-chip ${low ? 'is-low' : ''} ${loading ? 'is-loading' : ''}`}
       data-testid="balance-chip"
       title={`Balance reported by the provider${info?.checkedAt ? ` at ${new Date(info.checkedAt).toLocaleTimeString()}` : ''} — click to refresh`}
-      aria-label={`Balance ${formatUsd(usd)}, refresh`}
+      aria-label={`Balance ${formatUsd(usd)} left, refresh`}
       onClick={() => void balance.getState().refresh()}
     >
       <span className="balance-amount">{formatUsd(usd)}</span>

@@ -1,12 +1,17 @@
-import type { JobState } from '../../shared/domain';
+import type { JobError, JobState } from '../../shared/domain';
+import { isPaused, statusLabel } from '../../shared/job-outcome';
 
-/** The job's local state as visible text, tinted with its semantic colour. */
-/** `label` words the state more precisely where the caller knows more ("waiting" for a free slot). */
-export function StateBadge({ state, label, className = '' }: { state: JobState; label?: string; className?: string }) {
+/**
+ * The job's local state as visible text, tinted with its semantic colour. A job paused by a refusal
+ * (still paid for, waiting for "Check again") says so instead of "running"; `label` words the state
+ * more precisely where the caller knows more ("waiting" for a free slot).
+ */
+export function StateBadge({ state, error, label, className = '' }: { state: JobState; error?: Pick<JobError, 'kind'>; label?: string; className?: string }) {
+  const paused = isPaused({ state, error });
   return (
-    <span className={`state-badge state-${state} ${className}`}>
+    <span className={`state-badge state-${paused ? 'paused' : state} ${className}`}>
       <span className="state-dot" aria-hidden="true" />
-      {label ?? state}
+      {paused ? statusLabel({ state, error }) : (label ?? statusLabel({ state, error }))}
     </span>
   );
 }

@@ -35,10 +35,20 @@ test('a paid job refused while following stays resumable, and Check again finish
   await expect(card).toContainText('该令牌状态不可用');
   await expect(card.getByRole('button', { name: 'Check again' })).toBeVisible();
   await expect(card.getByRole('button', { name: 'Retry' })).toHaveCount(0);
+  await expect(card).toContainText('needs attention');
   await shot(page, '43-paid-job-paused');
 
+  // The Library says the same, not "running" (issue 12 item 4): its card, and a detail with Check again.
+  await nav(page, 'Library').click();
+  const libraryCard = page.getByRole('list', { name: 'Library items' }).getByRole('button', { name: /A kite over dunes.*needs attention/ });
+  await libraryCard.click();
+  const detail = page.getByRole('region', { name: 'Job details' });
+  await expect(detail).toContainText('still running on the server and paid for');
+  await expect(detail.getByRole('button', { name: 'Retry' })).toHaveCount(0);
+
   stack.sim.refuse(undefined);
-  await card.getByRole('button', { name: 'Check again' }).click();
+  await detail.getByRole('button', { name: 'Check again' }).click();
+  await nav(page, 'Create').click();
   await expect(card).toContainText('completed', { timeout: 30_000 });
   expect(stack.sim.submitCount()).toBe(1);
 });

@@ -2,7 +2,7 @@
 // resumes after restart without a second submit (a second POST would be a second charge).
 import { expect, test } from '@playwright/test';
 import { startStack, type Stack } from './support/stack';
-import { generate, jobCard, openApp, setKey, shot } from './support/ui';
+import { generate, jobCard, nav, openApp, setKey, shot } from './support/ui';
 
 let stack: Stack;
 
@@ -19,13 +19,41 @@ test.beforeEach(async ({ page }) => {
   await setKey(page, 'sk-e2e-failures-0001');
 });
 
-test('a content-policy refusal shows a readable reason, not JSON', async ({ page }) => {
-  const card = await generate(page, 'Something the filter refuses [sim:content_policy]');
+test('a content-policy refusal says what to change and leads with Edit prompt, which opens Create on the prompt', async ({ page }) => {
+  const prompt = 'Something the filter refuses [sim:content_policy]';
+  const card = await generate(page, prompt);
   await expect(card).toContainText('failed');
-  await expect(card).toContainText(/safety|policy/i);
+  await expect(card).toContainText(/safety filter refused the prompt.*Reword the prompt/i);
   await expect(card).not.toContainText('{');
-  await expect(card.getByRole('button', { name: /Retry/ }).first()).toBeVisible();
+  await expect(card).not.toContainText(/\.\)\.|\.\./);
+  // A Retry would be refused the same way: the card leads with what to change.
+  const actions = card.getByRole('button', { name: /Edit prompt|Replace picture|Retry|Check again/ });
+  await expect(actions.first()).toHaveText('Edit prompt');
+  await expect(actions.last()).toHaveText('Retry');
   await shot(page, '10-job-failed');
+
+  // The Library detail of the failed job offers the same actions, not only the Jobs panel.
+  await nav(page, 'Library').click();
+  // The card's accessible name carries its visible status (issue 12 item 7).
+  await page.getByRole('list', { name: 'Library items' }).getByRole('button', { name: `${prompt} failed` }).first().click();
+  const detail = page.getByRole('region', { name: 'Job details' });
+  await expect(detail.getByRole('group', { name: 'What went wrong' }).getByRole('button', { name: 'Edit prompt' })).toBeVisible();
+  await detail.getByRole('group', { name: 'What went wrong' }).getByRole('button', { name: 'Edit prompt' }).click();
+  const promptBox = page.getByRole('textbox', { name: 'Prompt' });
+  await expect(promptBox).toBeFocused();
+  await expect(promptBox).toHaveValue(prompt);
+});
+
+test('a picture that is too small leads with Replace picture, which opens Create on the picture', async ({ page }) => {
+  const card = await generate(page, 'A harbour, picture refused [sim:image_too_small]');
+  await expect(card).toContainText('failed');
+  await expect(card).toContainText(/refused the picture: Image dimensions are too small.*Replace the picture/);
+  await expect(card).not.toContainText('image_url');
+  await expect(card.getByRole('button', { name: 'Retry', exact: true })).toHaveCount(0);
+  await expect(card.getByRole('button', { name: /Edit prompt|Replace picture|Retry|Check again/ }).first()).toHaveText('Replace picture');
+  await card.getByRole('button', { name: 'Replace picture' }).click();
+  await expect(page.getByRole('textbox', { name: 'Prompt' })).toHaveValue('A harbour, picture refused [sim:image_too_small]');
+  await expect(page.getByRole('region', { name: 'Input image' }).getByRole('button', { name: /Choose/ })).toBeFocused();
 });
 
 test('cancel stops a queued job and says so', async ({ page }) => {

@@ -25,7 +25,7 @@ test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 const detail = (page: Page) => page.getByRole('region', { name: 'Job details' });
 const libraryCard = (page: Page, prompt: string) =>
-  page.getByRole('list', { name: 'Library items' }).getByRole('button', { name: prompt, exact: true });
+  page.getByRole('list', { name: 'Library items' }).getByRole('button', { name: prompt });
 
 /** Resolves once the element has decoded a frame, so currentTime/seek behave. */
 async function loaded(video: Locator): Promise<void> {

@@ -66,7 +66,7 @@ test('the Library detail shows what a job was charged, and the spend by provider
   const spend = page.getByRole('region', { name: 'Spend' });
   // Three refused jobs reached the server at 8 s with audio (refusals after acceptance are billed).
   await expect(spend.getByRole('definition').nth(2)).toHaveText('$9.60');
-  await page.getByLabel(/Refused twice over/).first().click();
+  await page.getByRole('list', { name: 'Library items' }).getByRole('button', { name: /Refused twice over/ }).first().click();
   const detail = page.getByRole('region', { name: 'Job details' });
   await expect(detail).toContainText(/Cost\s*\$3\.20 · charged by Aggregator/);
   await shot(page, '63-detail-cost');

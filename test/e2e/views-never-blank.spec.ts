@@ -91,8 +91,9 @@ test('jobs with ids like constructor, __proto__ and toString render in the Jobs 
 
   await nav(page, 'Library').click();
   const grid = page.getByRole('grid', { name: 'Library items' }).or(page.getByLabel('Library items'));
-  for (const id of PROTO_IDS) await expect(grid.getByLabel(promptOf(id)).first()).toBeVisible();
-  await grid.getByLabel(promptOf('__proto__')).first().click();
+  // Cards are named by their content (prompt, status, …), not by an aria-label (issue 12 item 7).
+  for (const id of PROTO_IDS) await expect(grid.getByRole('button', { name: promptOf(id) }).first()).toBeVisible();
+  await grid.getByRole('button', { name: promptOf('__proto__') }).first().click();
   const detail = page.getByRole('region', { name: 'Job details' });
   await expect(detail).toContainText(promptOf('__proto__'));
   await expect(page.getByText('This view hit a problem')).toHaveCount(0);
@@ -126,5 +127,5 @@ test('a view that throws shows "Reload view"; the rest of the app keeps working'
   breakLibrary = false;
   await fallback.getByRole('button', { name: 'Reload view' }).click();
   await expect(fallback).toBeHidden();
-  await expect(page.getByLabel(promptOf('constructor')).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: promptOf('constructor') }).first()).toBeVisible();
 });

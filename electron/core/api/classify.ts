@@ -1,7 +1,7 @@
 // Turns what the server (or the network) did into one ApiError a person can act on, following
 // protocol.md's "Errors users must be able to read". Also decides which HTTP answers are worth
 // another try. Pure functions: no I/O, so every rule is unit-testable on its own.
-import { ApiError } from './errors';
+import { ApiError, clause } from './errors';
 import type { RetryNotice } from './types';
 import { DetailItemSchema, ErrorBodySchema, parseJson, type DetailItem } from './wire';
 import { aggregatorRefusal, attemptsText } from './aggregator-refusals';
@@ -120,25 +120,42 @@ export function malformedReply(op: Operation, status: number, requestId: string 
     httpStatus: status,
     requestId,
     detail: detail.slice(0, MAX_DETAIL_CHARS),
-    message: `The server's ${op} reply${id} could not be read (HTTP ${status}). Details: ${detail.slice(0, 200)}`,
+    // What did not parse (zod's paths, a body fragment) is for "Show details", not the sentence.
+    message: `The server's ${op} reply${id} could not be read (HTTP ${status}): it is not the answer the video service gives. Check the API base URL in Settings; if it is right, the provider is having trouble — try again later.`,
   });
 }
 
 export function transportFailure(op: Operation, err: TransportError, origin: string, attempts: number, requestId?: string): ApiError {
-  const what = err.reason ?? (err.kind === 'timeout' ? `${origin} did not answer in time` : `could not reach ${origin} (${err.code ?? err.message})`);
-  const charge = op === 'submit' ? ' Nothing was sent, so you were not charged.' : '';
-  const advice = err.advice ?? 'Check your internet connection and the API base URL.';
+  const what = err.reason ?? (err.kind === 'timeout' ? `${origin} did not answer in time` : `could not reach ${origin}`);
+  // A failure no retry can fix was not retried: "gave up after 1 attempt" would only puzzle.
+  const tried = err.final ? '' : `; gave up after ${attemptsText(attempts)}`;
+  // The certificate and proxy advice already say nothing was sent: only the charge is left to say.
+  const charge = op !== 'submit' ? '' : err.advice === undefined ? ' Nothing was sent, so you were not charged.' : ' You were not charged.';
   return new ApiError({
     kind: 'transient',
     requestId,
     cause: err,
+    // The socket code (ENOTFOUND, UND_ERR_SOCKET…) is for "Show details", never the sentence.
+    detail: err.code ?? err.message,
     notCharged: op === 'submit' ? true : undefined,
-    message: `Network problem: ${what}; gave up after ${attemptsText(attempts)}. ${advice}${charge}`,
+    message: `Network problem: ${what}${tried}. ${err.advice ?? UNREACHABLE_ADVICE[op]}${charge}`,
   });
 }
 
+const CHECK_NETWORK = 'Check your network connection and the API base URL in Settings';
+/** What to do when the service cannot be reached, by what was being asked of it. */
+const UNREACHABLE_ADVICE: Record<Operation, string> = {
+  submit: `${CHECK_NETWORK}, then try again.`,
+  status: `${CHECK_NETWORK}, then press "Check again": the job may still be running on the server.`,
+  stream: `${CHECK_NETWORK}, then press "Check again": the job may still be running on the server.`,
+  result: `${CHECK_NETWORK}, then press "Check again" to fetch the video.`,
+  cancel:
+    'The cancel did not reach the server, so the job may still finish there and be charged; if it does, its video is still saved here. ' +
+    `${CHECK_NETWORK}, then press Cancel again.`,
+};
+
 /** The POST may have reached the server: re-sending could queue (and bill) a second video. */
-export function outcomeUnknown(why: string, extra: { httpStatus?: number; requestId?: string; cause?: unknown } = {}): ApiError {
+export function outcomeUnknown(why: string, extra: { httpStatus?: number; requestId?: string; cause?: unknown; detail?: string } = {}): ApiError {
   return new ApiError({
     ...extra,
     kind: 'outcome_unknown',
@@ -170,31 +187,47 @@ function inputRejected(items: DetailItem[], rawDetail: unknown, errorType: strin
   if (policyItem !== undefined || errorType === 'content_policy_violation') {
     const field = policyItem === undefined ? undefined : fieldOf(policyItem);
     const said = policyItem?.msg ?? (typeof rawDetail === 'string' ? rawDetail : undefined);
+    const what = field === 'image_url' ? 'picture' : field === 'prompt' ? 'prompt' : 'prompt or picture';
+    const change = field === 'image_url' ? 'Use a different picture' : field === 'prompt' ? 'Reword the prompt' : 'Reword the prompt or use a different picture';
     return new ApiError({
       ...base,
       kind: 'content_policy',
       field,
       errorType: 'content_policy_violation',
-      message:
-        `The safety filter refused the ${field === 'image_url' ? 'picture' : field === 'prompt' ? 'prompt' : 'prompt or picture'}` +
-        `${said ? ` (${said.slice(0, 200)})` : ''}. Reword the prompt or use a different picture, then try again.`,
+      // Retrying the same input is refused the same way: the sentence says what to change.
+      message: `The safety filter refused the ${what}${said ? ` (${clause(said)})` : ''}. ${change}, then generate again.`,
     });
   }
   if (items.length > 0) {
     const first = items[0] as DetailItem;
-    const message = items
+    const field = fieldOf(first);
+    const reasons = items
       .slice(0, 5)
-      .map((i) => {
-        const field = fieldOf(i);
-        const reason = i.msg ?? i.type ?? 'invalid value';
-        return field === undefined ? reason : `${field}: ${reason}`;
-      })
+      .map((i) => `${FIELD_WORDS[fieldOf(i) ?? ''] ?? 'a setting'}: ${clause(i.msg ?? humanType(i.type))}`)
       .join('; ');
-    return new ApiError({ ...base, kind: 'validation', field: fieldOf(first), message });
+    return new ApiError({ ...base, kind: 'validation', field, message: `The service refused ${reasons}. ${FIELD_FIX[field ?? ''] ?? 'Change it, then try again.'}` });
   }
   const text = typeof rawDetail === 'string' && rawDetail.trim() !== '' ? rawDetail.trim() : undefined;
-  return new ApiError({ ...base, kind: 'validation', message: text === undefined ? `The server rejected the input (HTTP ${base.httpStatus}).` : `The server rejected the input: ${text.slice(0, 300)}` });
+  return new ApiError({ ...base, kind: 'validation', message: text === undefined ? `The server rejected the input (HTTP ${base.httpStatus}).` : `The server rejected the input: ${clause(text, 300)}.` });
 }
+
+/** fal's input fields as a person names them; the field name itself stays on the error for "Show details". */
+const FIELD_WORDS: Record<string, string> = {
+  image_url: 'the picture',
+  prompt: 'the prompt',
+  negative_prompt: 'the negative prompt',
+  aspect_ratio: 'the aspect ratio',
+  duration: 'the duration',
+  resolution: 'the resolution',
+  generate_audio: 'the audio setting',
+  seed: 'the seed',
+};
+const FIELD_FIX: Record<string, string> = {
+  image_url: 'Replace the picture, then generate again.',
+  prompt: 'Edit the prompt, then generate again.',
+  negative_prompt: 'Edit the negative prompt, then generate again.',
+};
+const humanType = (type: string | undefined): string => (type === undefined ? 'invalid value' : type.replace(/[_.]+/g, ' '));
 
 /** `loc: ["body", "image_url"]` → "image_url"; nested locations join with dots. */
 function fieldOf(item: DetailItem): string | undefined {

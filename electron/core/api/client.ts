@@ -40,11 +40,19 @@ export function createQueueClient(config: ApiConfig, options: QueueClientOptions
     requestTimeoutMs: policy.requestTimeoutMs,
   };
   const idleTimeoutMs = options.streamIdleTimeoutMs ?? DEFAULT_STREAM_IDLE_TIMEOUT_MS;
+  // Following a job: a short deadline, so a silent network is named in seconds (RetryPolicy.followTimeoutMs).
+  const followTimeoutMs = Math.min(policy.requestTimeoutMs, policy.followTimeoutMs);
   const loop = (opts: CallOptions): RetryLoopOptions => ({ policy, signal: opts.signal, onRetry: opts.onRetry, sleep: options.sleep });
 
-  /** One attempt's transport failure: a RetrySignal for network trouble, anything else as is. */
-  const retryableTransport = (op: Operation, err: unknown, attempt: number, requestId?: string): unknown =>
-    err instanceof TransportError ? new RetrySignal(transportFailure(op, err, base.origin, attempt, requestId), 'transient') : err;
+  /**
+   * One attempt's transport failure: a RetrySignal for network trouble (naming the host, so a job can
+   * say "can't reach …" at once), the final error for trouble no retry fixes, anything else as is.
+   */
+  const retryableTransport = (op: Operation, err: unknown, attempt: number, requestId?: string): unknown => {
+    if (!(err instanceof TransportError)) return err;
+    const error = transportFailure(op, err, base.origin, attempt, requestId);
+    return err.final ? error : new RetrySignal(error, 'unreachable', undefined, undefined, new URL(base.origin).host);
+  };
 
   /** A non-success answer: retry if the status says so, else the final classified error. */
   const failed = (op: Operation, a: Answer, requestId?: string, sentBytes?: number): Error => {
@@ -60,7 +68,7 @@ export function createQueueClient(config: ApiConfig, options: QueueClientOptions
       let text: string;
       let response: Response;
       try {
-        const ex = await send(transport, { ...req, signal: opts.signal });
+        const ex = await send(transport, { ...req, signal: opts.signal, timeoutMs: followTimeoutMs });
         response = ex.response;
         text = await readBodyText(ex);
       } catch (err) {
@@ -88,7 +96,10 @@ export function createQueueClient(config: ApiConfig, options: QueueClientOptions
       } catch (err) {
         // Only a refused connection or a failed DNS lookup proves the POST never left this machine.
         if (err instanceof TransportError && err.kind === 'connect') throw retryableTransport('submit', err, attempt);
-        if (err instanceof TransportError) throw outcomeUnknown(err.kind === 'timeout' ? 'no answer arrived in time' : `the connection broke before the answer arrived (${err.code ?? err.message})`, { cause: err });
+        if (err instanceof TransportError) {
+          const why = err.kind === 'timeout' ? 'no answer arrived in time' : `${err.reason ?? 'the connection broke'} before the answer arrived`;
+          throw outcomeUnknown(why, { cause: err, detail: err.code ?? err.message });
+        }
         throw err;
       }
       const { response } = ex;
@@ -141,7 +152,7 @@ export function createQueueClient(config: ApiConfig, options: QueueClientOptions
     return withRetry(async (attempt) => {
       let ex: OpenExchange;
       try {
-        ex = await send(transport, { method: 'GET', url, accept: 'text/event-stream', signal: opts.signal });
+        ex = await send(transport, { method: 'GET', url, accept: 'text/event-stream', signal: opts.signal, timeoutMs: followTimeoutMs });
       } catch (err) {
         throw retryableTransport('stream', err, attempt, rid);
       }

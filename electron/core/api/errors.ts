@@ -34,7 +34,7 @@ export class ApiError extends Error {
   readonly notCharged?: boolean;
 
   constructor(init: ApiErrorInit) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    super(tidySentence(init.message), init.cause === undefined ? undefined : { cause: init.cause });
     this.name = 'ApiError';
     this.kind = init.kind;
     this.httpStatus = init.httpStatus;
@@ -61,3 +61,20 @@ export class ApiError extends Error {
 }
 
 export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
+
+/**
+ * Server text spliced into our sentences brings its own full stop ("…(Prompt flagged.).", "…min 720p..").
+ * Collapses the doubles, keeps an ellipsis, and drops a space before punctuation.
+ */
+export function tidySentence(text: string): string {
+  return text
+    .replace(/(?<!\.)\.\.(?!\.)/g, '.')
+    .replace(/([!?])\./g, '$1')
+    .replace(/\.\)\./g, '.)')
+    .replace(/[ \t]+([.,;:])(?=\s|$)/g, '$1');
+}
+
+/** Server words to embed mid-sentence: trimmed, without their own closing punctuation. */
+export function clause(text: string, maxChars = 200): string {
+  return text.trim().slice(0, maxChars).replace(/[\s.!?;:,]+$/, '');
+}

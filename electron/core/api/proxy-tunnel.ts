@@ -45,7 +45,9 @@ export function tunnelTo(proxy: URL, target: URL, opts: TunnelOptions = {}): (op
         // Nothing went past the proxy: like a refused connection, safe to retry a submit.
         const said = res.statusMessage ? ` ${res.statusMessage.slice(0, 100)}` : '';
         const auth = res.statusCode === 407 ? ' — it wants a user name and password in the proxy address (http://user:pass@host:port)' : '';
-        return cb(proxyError(`the proxy ${proxy.host} refused to connect to ${authority} (HTTP ${res.statusCode}${said})${auth}`, 'ERR_PROXY_REFUSED'));
+        // The status travels with the error: a 4xx (credentials, policy) is the same on every try.
+        const refused = Object.assign(proxyError(`the proxy ${proxy.host} refused to connect to ${authority} (HTTP ${res.statusCode}${said})${auth}`, 'ERR_PROXY_REFUSED'), { statusCode: res.statusCode });
+        return cb(refused);
       }
       if (target.protocol !== 'https:') return cb(null, socket);
       const secure = tls.connect({ socket, servername: target.hostname, ALPNProtocols: ['http/1.1'], ...(opts.ca ? { ca: opts.ca } : {}) });

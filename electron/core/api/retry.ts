@@ -12,6 +12,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxRetryAfterMs: 60_000,
   // Generous: a submit that times out becomes "outcome unknown", which costs the user a manual check.
   requestTimeoutMs: 60_000,
+  followTimeoutMs: 15_000,
 };
 
 export function resolveRetryPolicy(overrides: Partial<RetryPolicy> = {}): RetryPolicy {
@@ -61,6 +62,7 @@ export class RetrySignal extends Error {
     readonly reason: RetryNotice['reason'],
     readonly httpStatus?: number,
     readonly retryAfterMs?: number,
+    readonly host?: string,
   ) {
     super(final.message);
     this.name = 'RetrySignal';
@@ -88,6 +90,7 @@ export async function withRetry<T>(attempt: (n: number) => Promise<T>, opts: Ret
       const delayMs = retryDelayMs(n, policy, err.retryAfterMs);
       const notice: RetryNotice = { attempt: n + 1, maxAttempts: policy.maxAttempts, delayMs, reason: err.reason };
       if (err.httpStatus !== undefined) notice.httpStatus = err.httpStatus;
+      if (err.host !== undefined) notice.host = err.host;
       opts.onRetry?.(notice);
       await sleep(delayMs, signal);
     }

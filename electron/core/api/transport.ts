@@ -14,6 +14,7 @@ import type { Provider } from '../../../shared/domain';
 import { ApiError } from './errors';
 import { resolveAuthorization } from './providers';
 import type { ApiBase } from './rebase';
+import { durationText, hostOf, networkReason, proxyRefusalIsFinal } from './network-words';
 
 /** Replies bigger than this are not something the queue API sends; stop reading instead of buffering. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -34,6 +35,8 @@ export interface SendRequest {
   body?: string;
   accept?: string;
   signal?: AbortSignal;
+  /** This request's deadline, when it is not the config's requestTimeoutMs. */
+  timeoutMs?: number;
 }
 
 /**
@@ -46,16 +49,22 @@ export class TransportError extends Error {
     readonly kind: 'timeout' | 'connect' | 'network',
     message: string,
     readonly code?: string,
-    options?: { cause?: unknown; reason?: string; advice?: string },
+    options?: { cause?: unknown; reason?: string; advice?: string; final?: boolean },
   ) {
     super(message, options);
     this.name = 'TransportError';
     this.reason = options?.reason;
     this.advice = options?.advice;
+    this.final = options?.final ?? false;
   }
   readonly reason?: string;
   /** What to do about it, when it is not "check your connection and the base URL". */
   readonly advice?: string;
+  /**
+   * Another try cannot succeed (an untrusted certificate, a proxy that wants credentials or refuses
+   * by policy, a proxy address we cannot use): the caller fails at once instead of retrying.
+   */
+  readonly final: boolean;
 }
 
 /** An answered request whose body has not been read yet. Call `dispose` when done with it. */
@@ -128,19 +137,17 @@ export async function send(cfg: TransportConfig, req: SendRequest): Promise<Open
   // rather than AbortSignal.any: the runner keeps one signal per job for hours, and the listener
   // must be removed when the exchange ends instead of waiting for GC.
   const own = new AbortController();
-  const deadline = setTimeout(
-    () => own.abort(new DOMException(`No answer within ${cfg.requestTimeoutMs} ms`, 'TimeoutError')),
-    cfg.requestTimeoutMs,
-  );
+  const timeoutMs = req.timeoutMs ?? cfg.requestTimeoutMs;
+  const deadline = setTimeout(() => own.abort(new DOMException(`No answer within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
   const onCallerAbort = (): void => own.abort(req.signal?.reason);
   req.signal?.addEventListener('abort', onCallerAbort, { once: true });
   const timedOut = (): boolean => own.signal.aborted && (own.signal.reason as { name?: unknown })?.name === 'TimeoutError';
 
   const translate = (err: unknown): unknown => {
     if (req.signal?.aborted) return req.signal.reason;
-    if (timedOut()) return new TransportError('timeout', `No answer within ${Math.round(cfg.requestTimeoutMs / 1000)} s`, undefined, { cause: err });
+    if (timedOut()) return new TransportError('timeout', `No answer within ${durationText(timeoutMs)}`, undefined, { cause: err, reason: `${hostOf(req.url)} did not answer within ${durationText(timeoutMs)}` });
     if (own.signal.aborted) return own.signal.reason;
-    return toNetworkError(err);
+    return toNetworkError(err, hostOf(req.url));
   };
   const stopDeadline = (): void => clearTimeout(deadline);
   const dispose = (): void => {
@@ -199,36 +206,41 @@ export async function readBodyText(ex: OpenExchange, maxBytes: number = MAX_BODY
   }
 }
 
-function toNetworkError(err: unknown): TransportError {
+function toNetworkError(err: unknown, host: string): TransportError {
   const found = findCoded(err);
   const code = found?.code;
   const what = code ?? (err instanceof Error ? err.message : 'network error');
   if (code !== undefined && isTlsCode(code)) {
     return new TransportError('connect', `Network error (${what})`, code, {
       cause: err,
-      reason: `the server's certificate is not trusted (${code})`,
+      final: true,
+      reason: `the certificate of ${host} is not trusted`,
       advice: 'Nothing was sent: Veo Studio sends your key only over a trusted connection. Check the API base URL; if a company proxy or antivirus inspects HTTPS, ask for its certificate to be trusted by your system.',
     });
   }
   if (code !== undefined && isProxyCode(code)) {
     return new TransportError('connect', `Network error (${what})`, code, {
       cause: err,
+      final: proxyRefusalIsFinal(code, found?.statusCode),
       reason: found?.message ?? 'the proxy failed',
       advice: 'Nothing was sent to the API. Check the proxy in Settings (or HTTPS_PROXY / HTTP_PROXY).',
     });
   }
   const kind = code !== undefined && NEVER_SENT_CODES.has(code) ? 'connect' : 'network';
-  return new TransportError(kind, `Network error (${what})`, code, { cause: err });
+  return new TransportError(kind, `Network error (${what})`, code, { cause: err, reason: networkReason(code, host) });
 }
 
 /** undici wraps the socket error: TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } }). */
-function findCoded(err: unknown): { code: string; message: string } | undefined {
+function findCoded(err: unknown): { code: string; message: string; statusCode?: number } | undefined {
   const seen = new Set<unknown>();
   let current: unknown = err;
   while (typeof current === 'object' && current !== null && !seen.has(current)) {
     seen.add(current);
     const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return { code, message: String((current as { message?: unknown }).message ?? code) };
+    if (typeof code === 'string') {
+      const statusCode = (current as { statusCode?: unknown }).statusCode;
+      return { code, message: String((current as { message?: unknown }).message ?? code), ...(typeof statusCode === 'number' ? { statusCode } : {}) };
+    }
     // AggregateError (happy-eyeballs tried several addresses): look at the first inner error.
     const inner = (current as { errors?: unknown[] }).errors;
     current = Array.isArray(inner) && inner.length > 0 ? inner[0] : (current as { cause?: unknown }).cause;

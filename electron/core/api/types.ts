@@ -43,6 +43,12 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
   /** Per-request timeout (headers must arrive within this). */
   requestTimeoutMs: number;
+  /**
+   * The same for the requests that follow a job (status, stream, result, cancel; never capped above
+   * requestTimeoutMs). A reachable service answers them at once, so a short deadline lets a job say
+   * "can't reach …" within seconds when the network silently drops packets, instead of after minutes.
+   */
+  followTimeoutMs: number;
 }
 
 /** Told to the runner before each retry wait so the UI can say "retrying at 12:04:31 (2 of 5)". */
@@ -50,8 +56,11 @@ export interface RetryNotice {
   attempt: number;
   maxAttempts: number;
   delayMs: number;
-  reason: 'rate_limit' | 'transient';
+  /** `unreachable`: no answer at all (refused, DNS, broken connection, timeout) — say so, naming `host`. */
+  reason: 'rate_limit' | 'transient' | 'unreachable';
   httpStatus?: number;
+  /** The host that could not be reached, for "can't reach api.example.com — retrying". */
+  host?: string;
 }
 
 export interface CallOptions {

@@ -32,6 +32,11 @@ export interface FollowHooks {
   /** Awaited, so persistence keeps pace with the stream. */
   onStatus: (s: QueueStatus) => void | Promise<void>;
   onRetry?: (n: RetryNotice) => void;
+  /**
+   * The client gave up its own retries and the follower keeps trying (bounded by unreachableGiveUpMs):
+   * called after each such round with when the spell began, so the job can say so instead of ticking.
+   */
+  onUnreachable?: (sinceMs: number) => void | Promise<void>;
 }
 
 // Providers that answered "no stream here" are remembered for the process lifetime, so every later
@@ -83,6 +88,7 @@ export async function followUntilCompleted(
       // sleep or a short outage does not fail a job that is still running on the server.
       unreachableSince ??= Date.now();
       if (Date.now() - unreachableSince > policy.unreachableGiveUpMs) throw err;
+      await hooks.onUnreachable?.(unreachableSince);
       await delay(policy.maxPollMs, signal);
       continue;
     }

@@ -1,7 +1,7 @@
 // Errors the runner itself decides on (as opposed to ones the API reported). Plain words, each
 // saying what happened and what the user can do.
-import type { JobError } from '../../../shared/domain';
-import type { RetryNotice } from '../api/types';
+import type { JobError, LogLine } from '../../../shared/domain';
+import type { CancelOutcome, RetryNotice } from '../api/types';
 
 export const outcomeUnknownError = (): JobError => ({
   kind: 'outcome_unknown',
@@ -41,6 +41,40 @@ export const unbilledServerFailure = (error: JobError): JobError =>
 /** What a job shows while it waits to try again. `n.attempt` is already the attempt about to run (retry.ts). */
 export function retryNote(n: RetryNotice): string {
   const at = new Date(Date.now() + n.delayMs).toLocaleTimeString();
-  const what = n.reason === 'rate_limit' ? 'Rate limited' : 'Server or network trouble';
+  const what = n.reason === 'rate_limit' ? 'Rate limited' : n.reason === 'unreachable' ? `Can’t reach ${n.host ?? 'the server'}` : 'Server trouble';
   return `${what} — retrying at ${at} (attempt ${n.attempt} of ${n.maxAttempts})`;
 }
+
+/** The server's link to a finished video stopped working before it was saved: it was made, so it was paid for. */
+export const expiredError = (): Pick<JobError, 'kind' | 'message'> => ({
+  kind: 'expired',
+  message:
+    'The video was made — and charged — but its link on the server expired before Veo Studio could save it. ' +
+    'It cannot be fetched any more; Retry makes a new video and is charged again.',
+});
+
+/**
+ * Said (and kept on the record, one line per spell: the timestamp is when it began) while the
+ * follower keeps trying a server it cannot reach (follow.ts, onUnreachable).
+ */
+export function stillUnreachableLine(baseUrl: string, sinceMs: number): LogLine & { source: string; timestamp: string } {
+  let host = baseUrl;
+  try {
+    host = new URL(baseUrl).host;
+  } catch {
+    /* keep the base as given */
+  }
+  const since = new Date(sinceMs).toLocaleTimeString();
+  return {
+    message: `Can’t reach ${host} since ${since} — still trying. The job may still be running on the server; nothing is lost.`,
+    source: 'veo-studio',
+    timestamp: new Date(sinceMs).toISOString(),
+  };
+}
+
+/** What the server said to a cancel, as a line on the job's log. */
+export const CANCEL_OUTCOME_NOTES: Record<CancelOutcome, string> = {
+  requested: 'Cancel requested; the server may still finish the job.',
+  already_completed: 'Cancel arrived after the job had finished on the server.',
+  not_found: 'The server no longer knows this request.',
+};

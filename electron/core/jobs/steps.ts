@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { JobError, JobProgress, JobRecord, LogLine, QueueUrls } from '../../../shared/domain';
 import { MAX_LOG_LINES, isFinalState } from '../../../shared/domain';
 import { assertNever } from '../../../shared/assert-never';
-import { isApiError } from '../api/errors';
+import { clause, isApiError } from '../api/errors';
 import type { QueueClient, QueueStatus } from '../api/types';
 import type { LibraryStore } from '../library/store';
 import { DEFAULT_MAX_VIDEO_BYTES, DownloadError, downloadToFile } from '../media/download';
@@ -13,7 +13,7 @@ import { prepareImageFile } from '../media/preflight';
 import { writeSidecarQuietly } from '../library/sidecar';
 import { delay, isAbortError, nowIso } from '../util/time';
 import { followUntilCompleted, isRefusalOfPaidJob, type CompletedStatus, type FollowPolicy } from './follow';
-import { cancelledError, internalError, notReadyError, retryNote, unbilledServerFailure } from './messages';
+import { CANCEL_OUTCOME_NOTES, cancelledError, expiredError, internalError, notReadyError, retryNote, stillUnreachableLine, unbilledServerFailure } from './messages';
 import { toModelInput } from './model-input';
 
 export interface StepOptions {
@@ -77,7 +77,7 @@ export class JobSteps {
       return this.fail(rec, {
         kind: 'validation',
         field: 'image_url',
-        message: `The input image could not be prepared: ${err instanceof Error ? err.message : String(err)}`,
+        message: `The input image could not be prepared (${clause(err instanceof Error ? err.message : String(err))}). Replace the picture, then generate again.`,
       });
     }
     if (!mayStart()) return this.current(rec.id);
@@ -102,12 +102,7 @@ export class JobSteps {
   async requestCancel(rec: JobRecord): Promise<void> {
     if (!rec.urls) return;
     const outcome = await this.deps.clientFor(rec).cancel(rec.urls);
-    const note: Record<typeof outcome, string> = {
-      requested: 'Cancel requested; the server may still finish the job.',
-      already_completed: 'Cancel arrived after the job had finished on the server.',
-      not_found: 'The server no longer knows this request.',
-    };
-    await this.deps.save(rec.id, { logs: this.appendLogs(rec, [{ message: note[outcome], source: 'veo-studio' }]) });
+    await this.deps.save(rec.id, { logs: this.appendLogs(rec, [{ message: CANCEL_OUTCOME_NOTES[outcome], source: 'veo-studio' }]) });
   }
 
   /** Follows a sent job to the end: status until COMPLETED, then the result, then the download. */
@@ -153,6 +148,7 @@ export class JobSteps {
         {
           onStatus: (s) => this.onStatus(rec.id, s),
           onRetry: (n) => this.emit(this.current(rec.id), { retryNote: retryNote(n) }),
+          onUnreachable: (since) => this.onUnreachable(rec.id, since),
         },
         signal,
       );
@@ -180,6 +176,18 @@ export class JobSteps {
     // Coalesced: the record catches up on the next due write or the next step; the UI sees it now.
     const live = { ...rec, ...patch } as JobRecord;
     this.emit(live, {});
+  }
+
+  /**
+   * The server stays out of reach past the client's retries: the card says so (live), and the record
+   * keeps one line per spell, so the Library detail and a restart show it too.
+   */
+  private async onUnreachable(id: string, sinceMs: number): Promise<void> {
+    const rec = this.current(id);
+    const line = stillUnreachableLine(this.deps.clientFor(rec).baseUrl, sinceMs);
+    const logged = (this.logs.get(id) ?? rec.logs).some((l) => l.source === line.source && l.timestamp === line.timestamp);
+    const saved = logged ? rec : await this.deps.save(id, { logs: this.appendLogs(rec, [line]) });
+    this.emit(saved, { retryNote: line.message });
   }
 
   /** `failedOnServer`: the COMPLETED status carried an error, so a 5xx result is fal's own unbilled failure. */
@@ -240,7 +248,7 @@ export class JobSteps {
       if (isAbortError(err) || signal.aborted) throw err;
       const base = { requestId: rec.requestId, detail: err instanceof Error ? err.message : String(err) };
       if (err instanceof DownloadError && err.code === 'expired') {
-        return this.fail(rec, { ...base, kind: 'expired', message: 'The video expired on the server before it was saved.' });
+        return this.fail(rec, { ...base, ...expiredError() });
       }
       if (err instanceof DownloadError && (err.code === 'refused' || err.code === 'too_large')) {
         return this.fail(rec, { ...base, kind: 'unknown', message: err.message }); // trying again would change nothing

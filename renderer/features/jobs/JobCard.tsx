@@ -2,19 +2,20 @@
 // that state: queue position, ticking elapsed time, the latest log line, download progress, and the
 // actions that make sense (Cancel, Retry, Edit & retry, Check again, Open).
 import { memo } from 'react';
-import { useStore } from 'zustand';
 import { isFinalState, type JobRecord } from '../../../shared/domain';
+import { isPaused, statusLabel } from '../../../shared/job-outcome';
 import { describeJobError } from '../../api/errors';
 import { mediaUrl } from '../../api/media';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { excerpt, formatBytes, formatElapsed, formatRate, formatRelative } from '../../components/format';
-import { CloseIcon, EditIcon, PlayIcon, RecheckIcon, RetryIcon } from '../../components/icons';
+import { CloseIcon, PlayIcon } from '../../components/icons';
 import { ProgressBar } from '../../components/ProgressBar';
 import { StateBadge } from '../../components/StateBadge';
 import { Thumb } from '../../components/Thumb';
 import { useNow } from '../../components/useNow';
 import { jobStateLabel, liveElapsedMs, type LiveProgress } from '../../stores/jobs-store';
 import { useApp, useJobs, useStores } from '../../stores/hooks';
+import { FailureActions } from './FailureActions';
 
 export const JobCard = memo(function JobCard({ id }: { id: string }) {
   const record = useJobs((s) => s.records.get(id));
@@ -32,7 +33,8 @@ export const JobCard = memo(function JobCard({ id }: { id: string }) {
 
   return (
     <li className={`job-card job-${state}`}>
-      <article aria-label={excerpt(record.params.prompt, 60)}>
+      {/* One stop of the panel's roving focus (useRovingFocus): ↑/↓ between jobs, ←/→ to its buttons. */}
+      <article data-roving-item aria-label={`${excerpt(record.params.prompt, 60)}, ${statusLabel(record)}`}>
         <div className="job-main">
           <Thumb src={thumb} className="job-thumb" />
           <div className="job-text">
@@ -40,7 +42,7 @@ export const JobCard = memo(function JobCard({ id }: { id: string }) {
               {excerpt(record.params.prompt, 90)}
             </p>
             <p className="job-meta">
-              <StateBadge state={state} label={jobStateLabel(record)} />
+              <StateBadge state={state} error={record.error} label={jobStateLabel(record)} />
               {state === 'queued' && queuePosition !== undefined && <span>#{queuePosition + 1} in queue</span>}
               {active ? (
                 <span className="job-time" title="Elapsed time">
@@ -52,7 +54,11 @@ export const JobCard = memo(function JobCard({ id }: { id: string }) {
             </p>
           </div>
         </div>
-        {active && progress?.retryNote && <p className="job-log job-retry">{progress.retryNote}</p>}
+        {active && progress?.retryNote && (
+          <p className="job-log job-retry" role="status">
+            {progress.retryNote}
+          </p>
+        )}
         {active && latestLog && state !== 'downloading' && (
           <p className="job-log" title={latestLog}>
             {latestLog}
@@ -87,12 +93,6 @@ function DownloadProgress({ progress }: { progress: LiveProgress | undefined }) 
   );
 }
 
-/**
- * A job the provider accepted but then refused to talk about (key, balance, rights): still running on
- * the server and paid for, so it stays unfinished with its refusal until "Check again" follows it.
- */
-const isPaused = (record: JobRecord): boolean => !isFinalState(record.state) && record.error !== undefined;
-
 function JobOutcome({ record }: { record: JobRecord }) {
   if (!record.error || (record.state !== 'failed' && !isPaused(record))) return null;
   const friendly = describeJobError(record.error);
@@ -107,13 +107,8 @@ function JobOutcome({ record }: { record: JobRecord }) {
 }
 
 function JobActions({ record, active }: { record: JobRecord; active: boolean }) {
-  const { jobs, create, app, library, spendGuard } = useStores();
+  const { jobs, app, library } = useStores();
   const { id, state } = record;
-  // Locked while this Retry is on its way: a double click must not start two paid jobs.
-  const retrying = useStore(spendGuard, (s) => s.retrying.has(id));
-  const unknown = state === 'failed' && record.error?.kind === 'outcome_unknown';
-  // Paid for and still running: "Check again" is the way forward, never a Retry that pays twice.
-  const paused = isPaused(record);
   return (
     <div className="job-actions">
       {active && (
@@ -127,37 +122,7 @@ function JobActions({ record, active }: { record: JobRecord; active: boolean }) 
           Cancel
         </button>
       )}
-      {(unknown || paused) && (
-        <button type="button" className="btn btn-secondary btn-small" onClick={() => void jobs.getState().recheck(id)}>
-          <RecheckIcon size={14} aria-hidden="true" />
-          Check again
-        </button>
-      )}
-      {(state === 'failed' || state === 'cancelled') && !unknown && (
-        <button
-          type="button"
-          className="btn btn-secondary btn-small"
-          disabled={retrying}
-          aria-busy={retrying}
-          onClick={() => void spendGuard.getState().requestRerun(id)}
-        >
-          <RetryIcon size={14} aria-hidden="true" />
-          Retry
-        </button>
-      )}
-      {(state === 'failed' || state === 'cancelled') && (
-        <button
-          type="button"
-          className="btn btn-ghost btn-small"
-          onClick={() => {
-            app.getState().setView('create');
-            void create.getState().loadFromJob(record, { requireImage: true });
-          }}
-        >
-          <EditIcon size={14} aria-hidden="true" />
-          Edit &amp; retry
-        </button>
-      )}
+      <FailureActions record={record} />
       {state === 'completed' && (
         <button
           type="button"

@@ -1,4 +1,6 @@
-// The right-hand panel: every active and recent job, newest first.
+// The right-hand panel: every active and recent job, newest first. The list is one Tab stop; arrow
+// keys move inside it (useRovingFocus).
+import { useRef } from 'react';
 import { APP_COMMAND_KEYS } from '../../../shared/app-commands';
 import { jobsPanelShown } from '../../stores/app-store';
 import { activeJobCount } from '../../stores/jobs-store';
@@ -7,6 +9,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { FilmIcon, PanelCloseIcon, PanelOpenIcon } from '../../components/icons';
 import { useApp, useJobs, useStores } from '../../stores/hooks';
 import { JobCard } from './JobCard';
+import { useRovingFocus } from './useRovingFocus';
 
 /** "⌘J" / "Ctrl+J": the key that folds the panel, for its tooltips. */
 const TOGGLE_KEY = `${MOD_LABEL === '⌘' ? '⌘' : 'Ctrl+'}${APP_COMMAND_KEYS['view:toggle-jobs'].accelerator.replace('CmdOrCtrl+', '')}`;
@@ -16,6 +19,9 @@ export function JobsPanel() {
   const order = useJobs((s) => s.order);
   const loaded = useJobs((s) => s.loaded);
   const activeCount = useJobs(activeJobCount);
+  const listRef = useRef<HTMLUListElement>(null);
+  const showList = !(loaded && order.length === 0);
+  useRovingFocus(listRef, showList);
 
   return (
     <aside className="jobs-panel" aria-label="Jobs panel">
@@ -39,18 +45,23 @@ export function JobsPanel() {
           <PanelCloseIcon size={16} aria-hidden="true" />
         </button>
       </header>
-      {loaded && order.length === 0 ? (
+      {!showList ? (
         <div className="panel-empty">
           <EmptyState icon={<FilmIcon size={22} />} title="No jobs yet">
             Your videos appear here while they are made, newest first.
           </EmptyState>
         </div>
       ) : (
-        <ul className="jobs-list" aria-label="Jobs">
-          {order.map((id) => (
-            <JobCard key={id} id={id} />
-          ))}
-        </ul>
+        <>
+          <p id="jobs-keys" className="visually-hidden">
+            Arrow up and down move between jobs, left and right between a job and its buttons.
+          </p>
+          <ul ref={listRef} className="jobs-list" aria-label="Jobs" aria-describedby="jobs-keys">
+            {order.map((id) => (
+              <JobCard key={id} id={id} />
+            ))}
+          </ul>
+        </>
       )}
     </aside>
   );

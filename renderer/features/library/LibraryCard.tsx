@@ -3,7 +3,7 @@ import { isFinalState } from '../../../shared/domain';
 import type { JobSummary } from '../../../shared/job-summary';
 import { getDesktopExtras } from '../../api/api';
 import { mediaUrl } from '../../api/media';
-import { excerpt, formatRelative } from '../../components/format';
+import { formatRelative } from '../../components/format';
 import { StarIcon } from '../../components/icons';
 import { StateBadge } from '../../components/StateBadge';
 import { Thumb } from '../../components/Thumb';
@@ -26,7 +26,8 @@ export const LibraryCard = memo(function LibraryCard({ record, index }: { record
         type="button"
         className="lib-card-button"
         data-index={index}
-        aria-label={excerpt(record.params.prompt, 80)}
+        // Named by its content (prompt, status, resolution, age): the name holds the visible status
+        // and everything else a sighted person reads on the card (WCAG 2.5.3, label in name).
         aria-current={selected || undefined}
         draggable={canDragOut}
         onDragStart={(e) => {
@@ -50,7 +51,7 @@ export const LibraryCard = memo(function LibraryCard({ record, index }: { record
           {/* Two clamped lines show ~150 characters; laying out a 2,000-character prompt per card is waste. */}
           <p className="lib-card-prompt">{record.params.prompt.slice(0, CARD_PROMPT_CHARS)}</p>
           <p className="lib-card-meta">
-            <StateBadge state={record.state} />
+            <StateBadge state={record.state} error={record.error} />
             <span className="lib-card-when">
               {record.params.resolution}
               {isFinalState(record.state) ? ` · ${formatRelative(record.createdAt)}` : ''}

@@ -20,6 +20,8 @@ import { FileActions } from './FileActions';
 import { JobLog } from './JobLog';
 import { CompareWithButton } from '../compare/CompareWithButton';
 import { ChainPanel } from '../frames/ChainPanel';
+import { FailureActions } from '../jobs/FailureActions';
+import { isPaused } from '../../../shared/job-outcome';
 import { ContinueFromFrame } from '../frames/ContinueFromFrame';
 
 export function LibraryDetail({ videoRef }: { videoRef: RefObject<HTMLVideoElement | null> }) {
@@ -61,7 +63,7 @@ function DetailContent({ videoRef }: { videoRef: RefObject<HTMLVideoElement | nu
         ) : (
           <div className="detail-pending">
             <Thumb src={poster} className="detail-pending-thumb" />
-            <StateBadge state={record.state} />
+            <StateBadge state={record.state} error={record.error} />
           </div>
         )}
         <button
@@ -76,11 +78,11 @@ function DetailContent({ videoRef }: { videoRef: RefObject<HTMLVideoElement | nu
       </div>
       <div className="detail-body" tabIndex={-1}>
         <div className="detail-head">
-          <StateBadge state={record.state} />
+          <StateBadge state={record.state} error={record.error} />
           <span className="detail-date">{formatDateTime(record.createdAt)}</span>
         </div>
         <p className="detail-prompt">{record.params.prompt}</p>
-        {record.state === 'failed' && record.error && <DetailError record={record} />}
+        {record.error && (record.state === 'failed' || isPaused(record)) && <DetailError record={record} />}
         <div className="detail-actions">
           <button
             type="button"
@@ -182,13 +184,17 @@ export function describeCost(cost: JobCost, record: Pick<JobRecord, 'provider'>)
   }
 }
 
+/** What went wrong and what can change it: the same actions as the job's card in the Jobs panel. */
 function DetailError({ record }: { record: JobRecord }) {
   const friendly = describeJobError(record.error!);
   return (
-    <div className="job-error">
+    <div className={`job-error ${isPaused(record) ? 'is-unknown' : ''}`} role="group" aria-label="What went wrong">
       <p className="job-error-title">{friendly.title}</p>
       <p className="job-error-message">{friendly.message}</p>
       {friendly.details && <ErrorDetails details={friendly.details} />}
+      <div className="detail-actions detail-failure-actions">
+        <FailureActions record={record} size="normal" />
+      </div>
     </div>
   );
 }

@@ -100,7 +100,8 @@ describe('status', () => {
         if (n++ === 0) res.writeHead(202, { 'content-type': 'application/json' }).write('{"status":'); // headers, then silence
         else sendJson(res, 202, { status: 'IN_PROGRESS' });
       },
-      { ...FAST_RETRY, requestTimeoutMs: 150 },
+      // Long enough that the answered retry never misses it on a busy machine (150 ms flaked here).
+      { ...FAST_RETRY, requestTimeoutMs: 1000 },
     );
     const notices: RetryNotice[] = [];
     expect(await client.status(urls, { onRetry: (x) => notices.push(x) })).toEqual({ status: 'IN_PROGRESS', logs: [] });
@@ -141,7 +142,7 @@ describe('result', () => {
     // 403 is not "the key was rejected": the key authenticated but may not use this endpoint.
     [403, { detail: 'no' }, {}, { kind: 'forbidden' }],
     [422, { detail: [{ loc: ['body', 'prompt'], msg: 'flagged', type: 'content_policy_violation' }] }, {}, { kind: 'content_policy', field: 'prompt' }],
-    [422, { detail: [{ loc: ['body', 'image_url'], msg: 'Image is too small (min 720p)', type: 'image_too_small' }] }, {}, { kind: 'validation', field: 'image_url', message: 'image_url: Image is too small (min 720p)' }],
+    [422, { detail: [{ loc: ['body', 'image_url'], msg: 'Image is too small (min 720p)', type: 'image_too_small' }] }, {}, { kind: 'validation', field: 'image_url', message: 'The service refused the picture: Image is too small (min 720p). Replace the picture, then generate again.' }],
     [422, { detail: 'Invalid duration' }, {}, { kind: 'validation', detail: 'Invalid duration' }],
     // A result 5xx alone does not say whether the video exists: never "not charged" here (the runner decides).
     [503, { detail: 'no runners' }, { 'x-fal-error-type': 'runner_unavailable' }, { kind: 'transient', errorType: 'runner_unavailable' }],

@@ -59,14 +59,14 @@ describe('classifyHttpFailure', () => {
   it('422 other → validation with "field: reason" messages', () => {
     const e = classifyHttpFailure(failure(422, { detail: [{ loc: ['body', 'image_url'], msg: 'Image is too small (min 720p)', type: 'image_too_small', ctx: {} }] }));
     expect(e).toMatchObject({ kind: 'validation', field: 'image_url', errorType: 'image_too_small' });
-    expect(e.message).toBe('image_url: Image is too small (min 720p)');
+    expect(e.message).toBe('The service refused the picture: Image is too small (min 720p). Replace the picture, then generate again.');
     expect(e.detail).toContain('image_too_small');
   });
 
   it('422 with detail as a plain string', () => {
     const e = classifyHttpFailure(failure(422, { detail: 'Unsupported image format' }));
     expect(e.kind).toBe('validation');
-    expect(e.message).toBe('The server rejected the input: Unsupported image format');
+    expect(e.message).toBe('The server rejected the input: Unsupported image format.');
     expect(e.detail).toBe('Unsupported image format');
   });
 

@@ -54,6 +54,8 @@ function expectNeverSent(err: ApiError, cause: RegExp): void {
   expect(err.message).toMatch(/not charged/);
   expect(err.message).not.toMatch(/may or may not|ECONNREFUSED|ETIMEDOUT/);
   expect(err.message).toMatch(cause);
+  // Said once, not twice (issue 12 item 4: messages without repeats or doubled punctuation).
+  expect(err.message.match(/Nothing was sent/g)?.length ?? 0).toBeLessThanOrEqual(1);
 }
 
 describe('failures before anything is sent', () => {

@@ -76,7 +76,8 @@ describe('submit', () => {
     const notices: RetryNotice[] = [];
     const err = await rejection(clientFor(`http://127.0.0.1:${port}`).submit(INPUT, { onRetry: (x) => notices.push(x) }));
     expect(err).toMatchObject({ kind: 'transient', notCharged: true });
-    expect((err as ApiError).message).toMatch(/ECONNREFUSED/);
+    expect((err as ApiError).message).toMatch(/refused the connection/);
+    expect((err as ApiError).detail).toBe('ECONNREFUSED');
     expect(notices.map((x) => x.attempt)).toEqual([2, 3]);
   });
 
@@ -145,7 +146,7 @@ describe('submit', () => {
       sendJson(res, 422, { detail: [{ loc: ['body', 'image_url'], msg: 'Image is too small (min 720p)', type: 'image_too_small' }] }),
     );
     const err = await rejection(clientFor(server.origin).submit(INPUT));
-    expect(err).toMatchObject({ kind: 'validation', field: 'image_url', message: 'image_url: Image is too small (min 720p)' });
+    expect(err).toMatchObject({ kind: 'validation', field: 'image_url', message: 'The service refused the picture: Image is too small (min 720p). Replace the picture, then generate again.' });
     expect(server.requests).toHaveLength(1);
   });
 

@@ -219,7 +219,10 @@ describe('JobRunner', () => {
     client = new FakeQueueClient(() => ({ statuses: [COMPLETED], results: [{ ...VIDEO, url: 'http://cdn.invalid/expired.mp4' }] }));
     const created = await runner.create({ params: PARAMS, image: IMAGE, provider: 'simulator', apiBase: client.baseUrl });
     const done = await runner.wait(created.id);
-    expect(done.error).toMatchObject({ kind: 'expired', message: 'The video expired on the server before it was saved.' });
+    expect(done.error?.kind).toBe('expired');
+    // It was made, so it was paid for; a Retry is a second charge (issue 12 item 4).
+    expect(done.error?.message).toMatch(/made — and charged — but its link on the server expired/);
+    expect(done.error?.message).toMatch(/Retry makes a new video and is charged again/);
     expect(existsSync(join(library.mediaDir(created.id), 'video.mp4'))).toBe(false);
   });
 
