@@ -1,0 +1,222 @@
+// The library's one table of jobs, in SQLite (libsql: N-API prebuilds, better-sqlite3's synchronous
+// API). WAL with synchronous=FULL: a commit returns only once its WAL frames are fsynced, so a write
+// the store reports done survives a kill or a power cut, and a torn last transaction is rolled back by
+// SQLite on the next open. Each row keeps the job's summary (what the grid lists) and its full record
+// as JSON, plus the few columns the list sorts and filters on; an FTS5 trigram index over the
+// searchable text answers substring search. Nothing read back is trusted: rows are turned into
+// summaries and records only through row-check.ts.
+import Database from 'libsql';
+import type { JobRecord } from '../../../shared/domain';
+import { toSummary } from '../../../shared/job-summary';
+
+type Db = InstanceType<typeof Database>;
+/** The part of a prepared statement used here, with plain positional parameters. */
+interface Statement {
+  run(...args: unknown[]): unknown;
+  get(...args: unknown[]): unknown;
+  all(...args: unknown[]): unknown[];
+  /** Rows as arrays of values (libsql's pluck() only applies to all(), so it is not used). */
+  raw(toggle?: boolean): Statement;
+}
+
+/** The first column of the first row, or undefined when there is none. */
+const first = (statement: Statement, ...args: unknown[]): unknown => (statement.get(...args) as unknown[] | undefined)?.[0];
+
+/** Bumped when the layout changes; a newer file than this code knows is refused, not rewritten. */
+export const SCHEMA_VERSION = 1;
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS jobs (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    created_ms INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    favourite INTEGER NOT NULL,
+    summary TEXT NOT NULL,
+    record TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS jobs_by_created ON jobs (created_ms, id);
+  CREATE VIRTUAL TABLE IF NOT EXISTS jobs_text USING fts5 (text, tokenize = 'trigram');
+  CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`;
+
+export interface ListQuery {
+  /** Case-insensitive substring of the prompt, negative prompt, request id or job id. */
+  search?: string;
+  states?: readonly string[];
+  favourite?: boolean;
+  sort?: 'newest' | 'oldest';
+  limit?: number;
+  offset?: number;
+}
+
+export interface JobRow {
+  id: string;
+  summary: string;
+  record: string;
+}
+
+/** What search looks through, the same four fields the journal's in-memory index searched. */
+const searchText = (r: JobRecord): string => [r.params.prompt, r.params.negativePrompt ?? '', r.requestId ?? '', r.id].join('\n');
+
+const createdMs = (r: JobRecord): number => {
+  const ms = Date.parse(r.createdAt);
+  return Number.isNaN(ms) ? 0 : ms;
+};
+
+/** A trigram index needs three characters; shorter needles scan the indexed text instead. */
+const TRIGRAM = 3;
+
+export class JobTable {
+  private readonly upsert: Statement;
+  private readonly removeText: Statement;
+  private readonly addText: Statement;
+  private readonly removeJob: Statement;
+  private readonly byId: Statement;
+  private readonly exists: Statement;
+
+  private constructor(private readonly db: Db) {
+    const prepare = (sql: string) => db.prepare(sql) as unknown as Statement;
+    this.upsert = prepare(
+      `INSERT INTO jobs (id, created_ms, state, favourite, summary, record) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET created_ms = excluded.created_ms, state = excluded.state,
+         favourite = excluded.favourite, summary = excluded.summary, record = excluded.record
+       RETURNING seq`,
+    ).raw();
+    this.removeText = prepare('DELETE FROM jobs_text WHERE rowid = (SELECT seq FROM jobs WHERE id = ?)');
+    this.addText = prepare('INSERT INTO jobs_text (rowid, text) VALUES (?, ?)');
+    this.removeJob = prepare('DELETE FROM jobs WHERE id = ?');
+    this.byId = prepare('SELECT id, summary, record FROM jobs WHERE id = ?');
+    this.exists = prepare('SELECT 1 FROM jobs WHERE id = ?').raw();
+  }
+
+  /**
+   * Opens (creating when missing) the database file; ':memory:' for a read-only look at a library
+   * that has no database yet. Throws a readable error for a file that is not a library database.
+   */
+  static open(file: string, readOnly: boolean): JobTable {
+    const db = new Database(file);
+    try {
+      const version = Number(first((db.prepare('PRAGMA user_version') as unknown as Statement).raw()));
+      if (version > SCHEMA_VERSION) {
+        throw new Error(`The library database ${file} was written by a newer Veo Studio (format ${version}); update the app to open it.`);
+      }
+      if (readOnly && version === 0) {
+        // An empty file (never a library written by this app): nothing to read, and nothing may be written.
+        db.close();
+        return JobTable.open(':memory:', false);
+      }
+      if (readOnly) {
+        db.pragma('query_only = 1');
+      } else {
+        db.pragma('journal_mode = WAL');
+        db.pragma('synchronous = FULL');
+        if (version < SCHEMA_VERSION) db.exec(`BEGIN; ${SCHEMA} PRAGMA user_version = ${SCHEMA_VERSION}; COMMIT;`);
+      }
+      return new JobTable(db);
+    } catch (error) {
+      db.close();
+      if (error instanceof Error && /not a database|malformed|file is encrypted/i.test(error.message)) {
+        throw new Error(
+          `The library database ${file} is damaged (${error.message}). Nothing was changed; move the file aside to start an empty library, or restore it from a backup.`,
+          { cause: error },
+        );
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Writes (inserts or replaces) validated records in one transaction — one fsync for all of them —
+   * with an optional note in `meta` that commits with them or not at all.
+   */
+  putAll(records: readonly JobRecord[], note?: { key: string; value: string }): void {
+    this.db.transaction(() => {
+      for (const record of records) this.write(record);
+      if (note !== undefined) this.statement('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(note.key, note.value);
+    })();
+  }
+
+  remove(id: string): void {
+    this.db.transaction(() => {
+      this.removeText.run(id);
+      this.removeJob.run(id);
+    })();
+  }
+
+  row(id: string): JobRow | undefined {
+    return this.byId.get(id) as JobRow | undefined;
+  }
+
+  has(id: string): boolean {
+    return first(this.exists, id) !== undefined;
+  }
+
+  /** The rows a query selects, newest first by default; `skip` leaves out rows known to be unreadable. */
+  rows(query: ListQuery, skip: ReadonlySet<string>): Array<Pick<JobRow, 'id' | 'summary'>> {
+    const { where, args } = whereClause(query, skip);
+    const order = (query.sort ?? 'newest') === 'newest' ? 'DESC' : 'ASC';
+    const limit = query.limit === undefined ? -1 : Math.max(0, Math.trunc(query.limit));
+    const offset = Math.max(0, Math.trunc(query.offset ?? 0));
+    const sql = `SELECT id, summary FROM jobs ${where} ORDER BY created_ms ${order}, id ${order} LIMIT ? OFFSET ?`;
+    return this.statement(sql).all(...args, limit, offset) as Array<Pick<JobRow, 'id' | 'summary'>>;
+  }
+
+  count(query: ListQuery, skip: ReadonlySet<string>): number {
+    const { where, args } = whereClause(query, skip);
+    return Number(first(this.statement(`SELECT count(*) FROM jobs ${where}`).raw(), ...args));
+  }
+
+  getMeta(key: string): string | undefined {
+    return first(this.statement('SELECT value FROM meta WHERE key = ?').raw(), key) as string | undefined;
+  }
+
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private statement(sql: string): Statement {
+    return this.db.prepare(sql) as unknown as Statement;
+  }
+
+  private write(record: JobRecord): void {
+    this.removeText.run(record.id);
+    const seq = first(
+      this.upsert,
+      record.id,
+      createdMs(record),
+      record.state,
+      record.favourite ? 1 : 0,
+      JSON.stringify(toSummary(record)),
+      JSON.stringify(record),
+    );
+    this.addText.run(seq, searchText(record));
+  }
+}
+
+function whereClause(query: ListQuery, skip: ReadonlySet<string>): { where: string; args: unknown[] } {
+  const conditions: string[] = [];
+  const args: unknown[] = [];
+  if (query.states !== undefined) {
+    conditions.push(`state IN (SELECT value FROM json_each(?))`);
+    args.push(JSON.stringify(query.states));
+  }
+  if (query.favourite !== undefined) {
+    conditions.push('favourite = ?');
+    args.push(query.favourite ? 1 : 0);
+  }
+  const needle = query.search?.trim() ?? '';
+  if (needle.length >= TRIGRAM) {
+    // One quoted phrase: the trigram tokenizer makes it a case-insensitive substring match.
+    conditions.push('seq IN (SELECT rowid FROM jobs_text WHERE jobs_text MATCH ?)');
+    args.push(`"${needle.replaceAll('"', '""')}"`);
+  } else if (needle !== '') {
+    conditions.push('seq IN (SELECT rowid FROM jobs_text WHERE instr(lower(text), ?) > 0)');
+    args.push(needle.toLowerCase());
+  }
+  if (skip.size > 0) {
+    conditions.push('id NOT IN (SELECT value FROM json_each(?))');
+    args.push(JSON.stringify([...skip]));
+  }
+  return { where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', args };
+}
