@@ -13,7 +13,8 @@ export function savedRecordTexts(libraryDir: string): string[] {
   if (!existsSync(file)) return [];
   const db = new Database(file);
   try {
-    return (db.prepare('SELECT record FROM jobs ORDER BY id').raw().all() as Array<[string]>).map(([text]) => text);
+    const rows = db.prepare('SELECT r.record FROM jobs j JOIN job_records r ON r.seq = j.seq ORDER BY j.id').raw().all() as Array<[string]>;
+    return rows.map(([text]) => text);
   } finally {
     db.close();
   }

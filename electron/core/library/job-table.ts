@@ -1,9 +1,11 @@
 // The library's one table of jobs, in SQLite (libsql: N-API prebuilds, better-sqlite3's synchronous
 // API). WAL with synchronous=FULL: a commit returns only once its WAL frames are fsynced, so a write
 // the store reports done survives a kill or a power cut, and a torn last transaction is rolled back by
-// SQLite on the next open. Each row keeps the job's summary (what the grid lists) and its full record
-// as JSON, plus the few columns the list sorts and filters on; an FTS5 trigram index over the
-// searchable text answers substring search. Nothing read back is trusted: rows are turned into
+// SQLite on the next open. A row of `jobs` is small — the job's summary (what the grid lists) as JSON
+// and the few columns the list sorts and filters on — so listing and searching read few pages; the
+// full record (logs and all) sits in `job_records`, read when a job is opened. An FTS5 trigram index
+// over the searchable text answers substring search. The file is memory-mapped: a query over
+// thousands of rows then costs no read() call per page. Nothing read back is trusted: rows are turned into
 // summaries and records only through row-check.ts.
 import Database from 'libsql';
 import type { JobRecord } from '../../../shared/domain';
@@ -32,10 +34,10 @@ const SCHEMA = `
     created_ms INTEGER NOT NULL,
     state TEXT NOT NULL,
     favourite INTEGER NOT NULL,
-    summary TEXT NOT NULL,
-    record TEXT NOT NULL
+    summary TEXT NOT NULL
   );
   CREATE INDEX IF NOT EXISTS jobs_by_created ON jobs (created_ms, id);
+  CREATE TABLE IF NOT EXISTS job_records (seq INTEGER PRIMARY KEY, record TEXT NOT NULL);
   CREATE VIRTUAL TABLE IF NOT EXISTS jobs_text USING fts5 (text, tokenize = 'trigram');
   CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`;
 
@@ -52,7 +54,8 @@ export interface ListQuery {
 export interface JobRow {
   id: string;
   summary: string;
-  record: string;
+  /** null when a hand edit removed it: row-check.ts reports that like any unreadable record. */
+  record: string | null;
 }
 
 /** What search looks through, the same four fields the journal's in-memory index searched. */
@@ -63,30 +66,39 @@ const createdMs = (r: JobRecord): number => {
   return Number.isNaN(ms) ? 0 : ms;
 };
 
+/** Address space, not memory: pages are read on demand and shared with the OS page cache. */
+const MMAP_BYTES = 1024 * 1024 * 1024;
+
 /** A trigram index needs three characters; shorter needles scan the indexed text instead. */
 const TRIGRAM = 3;
 
 export class JobTable {
   private readonly upsert: Statement;
+  private readonly upsertRecord: Statement;
+  private readonly seqOf: Statement;
+  private readonly textOf: Statement;
   private readonly removeText: Statement;
   private readonly addText: Statement;
+  private readonly removeRecord: Statement;
   private readonly removeJob: Statement;
   private readonly byId: Statement;
-  private readonly exists: Statement;
 
   private constructor(private readonly db: Db) {
     const prepare = (sql: string) => db.prepare(sql) as unknown as Statement;
     this.upsert = prepare(
-      `INSERT INTO jobs (id, created_ms, state, favourite, summary, record) VALUES (?, ?, ?, ?, ?, ?)
+      `INSERT INTO jobs (id, created_ms, state, favourite, summary) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET created_ms = excluded.created_ms, state = excluded.state,
-         favourite = excluded.favourite, summary = excluded.summary, record = excluded.record
+         favourite = excluded.favourite, summary = excluded.summary
        RETURNING seq`,
     ).raw();
-    this.removeText = prepare('DELETE FROM jobs_text WHERE rowid = (SELECT seq FROM jobs WHERE id = ?)');
+    this.upsertRecord = prepare('INSERT OR REPLACE INTO job_records (seq, record) VALUES (?, ?)');
+    this.seqOf = prepare('SELECT seq FROM jobs WHERE id = ?').raw();
+    this.textOf = prepare('SELECT text FROM jobs_text WHERE rowid = ?').raw();
+    this.removeText = prepare('DELETE FROM jobs_text WHERE rowid = ?');
     this.addText = prepare('INSERT INTO jobs_text (rowid, text) VALUES (?, ?)');
-    this.removeJob = prepare('DELETE FROM jobs WHERE id = ?');
-    this.byId = prepare('SELECT id, summary, record FROM jobs WHERE id = ?');
-    this.exists = prepare('SELECT 1 FROM jobs WHERE id = ?').raw();
+    this.removeRecord = prepare('DELETE FROM job_records WHERE seq = ?');
+    this.removeJob = prepare('DELETE FROM jobs WHERE seq = ?');
+    this.byId = prepare('SELECT j.id, j.summary, r.record FROM jobs j LEFT JOIN job_records r ON r.seq = j.seq WHERE j.id = ?');
   }
 
   /**
@@ -105,6 +117,7 @@ export class JobTable {
         db.close();
         return JobTable.open(':memory:', false);
       }
+      db.pragma(`mmap_size = ${MMAP_BYTES}`);
       if (readOnly) {
         db.pragma('query_only = 1');
       } else {
@@ -138,8 +151,9 @@ export class JobTable {
 
   remove(id: string): void {
     this.db.transaction(() => {
-      this.removeText.run(id);
-      this.removeJob.run(id);
+      const seq = first(this.seqOf, id);
+      if (seq === undefined) return;
+      for (const statement of [this.removeText, this.removeRecord, this.removeJob]) statement.run(seq);
     })();
   }
 
@@ -148,7 +162,7 @@ export class JobTable {
   }
 
   has(id: string): boolean {
-    return first(this.exists, id) !== undefined;
+    return first(this.seqOf, id) !== undefined;
   }
 
   /** The rows a query selects, newest first by default; `skip` leaves out rows known to be unreadable. */
@@ -180,17 +194,14 @@ export class JobTable {
   }
 
   private write(record: JobRecord): void {
-    this.removeText.run(record.id);
-    const seq = first(
-      this.upsert,
-      record.id,
-      createdMs(record),
-      record.state,
-      record.favourite ? 1 : 0,
-      JSON.stringify(toSummary(record)),
-      JSON.stringify(record),
-    );
-    this.addText.run(seq, searchText(record));
+    const before = first(this.seqOf, record.id);
+    const seq = first(this.upsert, record.id, createdMs(record), record.state, record.favourite ? 1 : 0, JSON.stringify(toSummary(record)));
+    this.upsertRecord.run(seq, JSON.stringify(record));
+    // Most updates (state, logs, result) leave the searchable text as it was: the index is not touched.
+    const text = searchText(record);
+    if (before !== undefined && first(this.textOf, seq) === text) return;
+    this.removeText.run(seq);
+    this.addText.run(seq, text);
   }
 }
 
@@ -207,11 +218,13 @@ function whereClause(query: ListQuery, skip: ReadonlySet<string>): { where: stri
   }
   const needle = query.search?.trim() ?? '';
   if (needle.length >= TRIGRAM) {
-    // One quoted phrase: the trigram tokenizer makes it a case-insensitive substring match.
-    conditions.push('seq IN (SELECT rowid FROM jobs_text WHERE jobs_text MATCH ?)');
+    // One quoted phrase: the trigram tokenizer makes it a case-insensitive substring match. The unary
+    // + keeps SQLite walking jobs_by_created in list order and stopping after one page, instead of
+    // fetching and sorting every hit (a common word matches a quarter of all jobs).
+    conditions.push('+seq IN (SELECT rowid FROM jobs_text WHERE jobs_text MATCH ?)');
     args.push(`"${needle.replaceAll('"', '""')}"`);
   } else if (needle !== '') {
-    conditions.push('seq IN (SELECT rowid FROM jobs_text WHERE instr(lower(text), ?) > 0)');
+    conditions.push('+seq IN (SELECT rowid FROM jobs_text WHERE instr(lower(text), ?) > 0)');
     args.push(needle.toLowerCase());
   }
   if (skip.size > 0) {

@@ -71,18 +71,18 @@ export async function auditLibrary(input: AuditInput): Promise<AuditReport> {
 function readIndependently(dir: string, problems: string[]) {
   const db = new Database(join(dir, 'library.db'));
   try {
-    const rows = db.prepare('SELECT id, record FROM jobs').raw().all() as Array<[string, string]>;
+    const rows = db.prepare('SELECT j.id, r.record FROM jobs j LEFT JOIN job_records r ON r.seq = j.seq').raw().all() as Array<[string, string | null]>;
     const records = new Map<string, JobRecord>();
     for (const [id, text] of rows) {
       let json: unknown;
       try {
-        json = JSON.parse(text);
+        json = JSON.parse(text ?? '');
       } catch {
-        problems.push(`the row of job ${id} is not JSON: ${text.slice(0, 120)}`);
+        problems.push(`the row of job ${id} is not JSON: ${(text ?? '(no record)').slice(0, 120)}`);
         continue;
       }
       const parsed = JobRecordSchema.safeParse(json);
-      if (!parsed.success || parsed.data.id !== id) problems.push(`the row of job ${id} is not a valid record: ${text.slice(0, 120)}`);
+      if (!parsed.success || parsed.data.id !== id) problems.push(`the row of job ${id} is not a valid record: ${(text ?? '').slice(0, 120)}`);
       else records.set(id, parsed.data);
     }
     return { records, rows: rows.length };

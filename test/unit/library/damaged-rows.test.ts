@@ -12,6 +12,8 @@ import { LibraryStore } from '../../../electron/core/library/store';
 
 const lib = useTempLibrary('veo-rows-');
 const dbFile = () => path.join(lib.dir, 'library.db');
+const OLDEST = '(SELECT seq FROM jobs ORDER BY created_ms LIMIT 1)';
+const NEWEST = '(SELECT seq FROM jobs ORDER BY created_ms DESC LIMIT 1)';
 
 /** Writes three jobs through the store, then edits their rows behind its back. */
 async function libraryWithEditedRows(edit: (db: InstanceType<typeof Database>) => void): Promise<string[]> {
@@ -27,7 +29,7 @@ async function libraryWithEditedRows(edit: (db: InstanceType<typeof Database>) =
 
 describe('rows that do not validate', () => {
   it('a garbled summary falls back to the validated record; the job is still listed', async () => {
-    const [a] = await libraryWithEditedRows((db) => db.prepare("UPDATE jobs SET summary = '{\"id\":' WHERE created_ms = (SELECT min(created_ms) FROM jobs)").run());
+    const [a] = await libraryWithEditedRows((db) => db.prepare(`UPDATE jobs SET summary = '{"id":' WHERE seq = ${OLDEST}`).run());
     const problems: string[] = [];
     const store = await lib.openStore((p) => problems.push(p.reason));
     expect(store.summaries().map((s) => s.id)).toContain(a);
@@ -37,8 +39,8 @@ describe('rows that do not validate', () => {
 
   it('a row whose record fails validation is reported and left out, never stops the open, and stays in the file', async () => {
     const [a, b, c] = await libraryWithEditedRows((db) => {
-      const oldest = '(SELECT min(created_ms) FROM jobs)';
-      db.prepare(`UPDATE jobs SET summary = 'garbage', record = json_set(record, '$.state', 'exploded') WHERE created_ms = ${oldest}`).run();
+      db.prepare(`UPDATE jobs SET summary = 'garbage' WHERE seq = ${OLDEST}`).run();
+      db.prepare(`UPDATE job_records SET record = json_set(record, '$.state', 'exploded') WHERE seq = ${OLDEST}`).run();
     });
     const problems: string[] = [];
     const store = await lib.openStore((p) => problems.push(p.reason));
@@ -55,7 +57,8 @@ describe('rows that do not validate', () => {
 
   it('a row whose record is another job (bytes moved between rows) is not believed', async () => {
     const [a, b] = await libraryWithEditedRows((db) => {
-      db.prepare("UPDATE jobs SET summary = 'x', record = (SELECT record FROM jobs ORDER BY created_ms DESC LIMIT 1) WHERE created_ms = (SELECT min(created_ms) FROM jobs)").run();
+      db.prepare(`UPDATE jobs SET summary = 'x' WHERE seq = ${OLDEST}`).run();
+      db.prepare(`UPDATE job_records SET record = (SELECT record FROM job_records WHERE seq = ${NEWEST}) WHERE seq = ${OLDEST}`).run();
     });
     const problems: string[] = [];
     const store = await lib.openStore((p) => problems.push(p.reason));
