@@ -69,7 +69,6 @@ const createdMs = (r: JobRecord): number => {
 /** Address space, not memory: pages are read on demand and shared with the OS page cache. */
 const MMAP_BYTES = 1024 * 1024 * 1024;
 
-/** A trigram index needs three characters; shorter needles scan the indexed text instead. */
 const TRIGRAM = 3;
 
 export class JobTable {
@@ -82,6 +81,11 @@ export class JobTable {
   private readonly removeRecord: Statement;
   private readonly removeJob: Statement;
   private readonly byId: Statement;
+  /**
+   * The rows the last search matched, until the next write: the Library asks for a page and the
+   * total of the same search, then more pages as it scrolls — the FTS index is asked once.
+   */
+  private lastMatch: { needle: string; seqs: string; count: number } | undefined;
 
   private constructor(private readonly db: Db) {
     const prepare = (sql: string) => db.prepare(sql) as unknown as Statement;
@@ -143,6 +147,7 @@ export class JobTable {
    * with an optional note in `meta` that commits with them or not at all.
    */
   putAll(records: readonly JobRecord[], note?: { key: string; value: string }): void {
+    this.lastMatch = undefined;
     this.db.transaction(() => {
       for (const record of records) this.write(record);
       if (note !== undefined) this.statement('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(note.key, note.value);
@@ -150,6 +155,7 @@ export class JobTable {
   }
 
   remove(id: string): void {
+    this.lastMatch = undefined;
     this.db.transaction(() => {
       const seq = first(this.seqOf, id);
       if (seq === undefined) return;
@@ -167,7 +173,7 @@ export class JobTable {
 
   /** The rows a query selects, newest first by default; `skip` leaves out rows known to be unreadable. */
   rows(query: ListQuery, skip: ReadonlySet<string>): Array<Pick<JobRow, 'id' | 'summary'>> {
-    const { where, args } = whereClause(query, skip);
+    const { where, args } = this.whereClause(query, skip);
     const order = (query.sort ?? 'newest') === 'newest' ? 'DESC' : 'ASC';
     const limit = query.limit === undefined ? -1 : Math.max(0, Math.trunc(query.limit));
     const offset = Math.max(0, Math.trunc(query.offset ?? 0));
@@ -176,7 +182,9 @@ export class JobTable {
   }
 
   count(query: ListQuery, skip: ReadonlySet<string>): number {
-    const { where, args } = whereClause(query, skip);
+    const needle = query.search?.trim() ?? '';
+    if (needle !== '' && query.states === undefined && query.favourite === undefined && skip.size === 0) return this.matching(needle).count;
+    const { where, args } = this.whereClause(query, skip);
     return Number(first(this.statement(`SELECT count(*) FROM jobs ${where}`).raw(), ...args));
   }
 
@@ -187,6 +195,44 @@ export class JobTable {
 
   close(): void {
     if (this.db.open) this.db.close();
+  }
+
+  private whereClause(query: ListQuery, skip: ReadonlySet<string>): { where: string; args: unknown[] } {
+    const conditions: string[] = [];
+    const args: unknown[] = [];
+    if (query.states !== undefined) {
+      conditions.push(`state IN (SELECT value FROM json_each(?))`);
+      args.push(JSON.stringify(query.states));
+    }
+    if (query.favourite !== undefined) {
+      conditions.push('favourite = ?');
+      args.push(query.favourite ? 1 : 0);
+    }
+    const needle = query.search?.trim() ?? '';
+    if (needle !== '') {
+      // The unary + keeps SQLite walking jobs_by_created in list order and stopping after one page,
+      // instead of fetching and sorting every hit (a common word matches a quarter of all jobs).
+      conditions.push('+seq IN (SELECT value FROM json_each(?))');
+      args.push(this.matching(needle).seqs);
+    }
+    if (skip.size > 0) {
+      conditions.push('id NOT IN (SELECT value FROM json_each(?))');
+      args.push(JSON.stringify([...skip]));
+    }
+    return { where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', args };
+  }
+
+  /** The rows whose searchable text contains `needle`, case-insensitively (a JSON array of seq). */
+  private matching(needle: string): { seqs: string; count: number } {
+    if (this.lastMatch?.needle === needle) return this.lastMatch;
+    // One quoted phrase: the trigram tokenizer makes it a substring match. A trigram index needs three
+    // characters: shorter needles scan the indexed text (lower() folds ASCII only).
+    // The list is made as JSON inside SQLite: no JavaScript value per hit.
+    const [where, arg] =
+      needle.length >= TRIGRAM ? ['jobs_text MATCH ?', `"${needle.replaceAll('"', '""')}"`] : ['instr(lower(text), ?) > 0', needle.toLowerCase()];
+    const [seqs, count] = this.statement(`SELECT json_group_array(rowid), count(*) FROM jobs_text WHERE ${where}`).raw().get(arg) as [string, number];
+    this.lastMatch = { needle, seqs, count: Number(count) };
+    return this.lastMatch;
   }
 
   private statement(sql: string): Statement {
@@ -203,33 +249,4 @@ export class JobTable {
     this.removeText.run(seq);
     this.addText.run(seq, text);
   }
-}
-
-function whereClause(query: ListQuery, skip: ReadonlySet<string>): { where: string; args: unknown[] } {
-  const conditions: string[] = [];
-  const args: unknown[] = [];
-  if (query.states !== undefined) {
-    conditions.push(`state IN (SELECT value FROM json_each(?))`);
-    args.push(JSON.stringify(query.states));
-  }
-  if (query.favourite !== undefined) {
-    conditions.push('favourite = ?');
-    args.push(query.favourite ? 1 : 0);
-  }
-  const needle = query.search?.trim() ?? '';
-  if (needle.length >= TRIGRAM) {
-    // One quoted phrase: the trigram tokenizer makes it a case-insensitive substring match. The unary
-    // + keeps SQLite walking jobs_by_created in list order and stopping after one page, instead of
-    // fetching and sorting every hit (a common word matches a quarter of all jobs).
-    conditions.push('+seq IN (SELECT rowid FROM jobs_text WHERE jobs_text MATCH ?)');
-    args.push(`"${needle.replaceAll('"', '""')}"`);
-  } else if (needle !== '') {
-    conditions.push('+seq IN (SELECT rowid FROM jobs_text WHERE instr(lower(text), ?) > 0)');
-    args.push(needle.toLowerCase());
-  }
-  if (skip.size > 0) {
-    conditions.push('id NOT IN (SELECT value FROM json_each(?))');
-    args.push(JSON.stringify([...skip]));
-  }
-  return { where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', args };
 }

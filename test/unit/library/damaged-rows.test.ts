@@ -94,4 +94,16 @@ describe('search through the FTS5 index', () => {
     expect(ids('no such prompt')).toEqual([]);
     expect(store.count({ search: 'fuchs' })).toBe(1);
   });
+
+  it('a search repeated after a write sees the write (the last search is remembered only until then)', async () => {
+    const store = await lib.openStore();
+    const first = await store.put(makeJobRecord({ params: { prompt: 'A koi pond at dawn' } }));
+    expect(store.count({ search: 'koi pond' })).toBe(1);
+    const second = await store.put(makeJobRecord({ params: { prompt: 'Another koi pond' } }));
+    expect(store.summaries({ search: 'koi pond' }).map((s) => s.id)).toEqual([second.id, first.id]);
+    await store.update(first.id, { params: { ...first.params, prompt: 'A lily pond' } });
+    expect(store.count({ search: 'koi pond' })).toBe(1);
+    await store.delete(second.id);
+    expect(store.summaries({ search: 'koi pond' })).toEqual([]);
+  });
 });
