@@ -70,6 +70,8 @@ const createdMs = (r: JobRecord): number => {
 const MMAP_BYTES = 1024 * 1024 * 1024;
 
 const TRIGRAM = 3;
+/** Around here walking the list index to fill a page gets cheaper than fetching and sorting every hit. */
+const WALK_INDEX_FROM_HITS = 1000;
 
 export class JobTable {
   private readonly upsert: Statement;
@@ -173,7 +175,7 @@ export class JobTable {
 
   /** The rows a query selects, newest first by default; `skip` leaves out rows known to be unreadable. */
   rows(query: ListQuery, skip: ReadonlySet<string>): Array<Pick<JobRow, 'id' | 'summary'>> {
-    const { where, args } = this.whereClause(query, skip);
+    const { where, args } = this.whereClause(query, skip, query.limit !== undefined);
     const order = (query.sort ?? 'newest') === 'newest' ? 'DESC' : 'ASC';
     const limit = query.limit === undefined ? -1 : Math.max(0, Math.trunc(query.limit));
     const offset = Math.max(0, Math.trunc(query.offset ?? 0));
@@ -197,7 +199,8 @@ export class JobTable {
     if (this.db.open) this.db.close();
   }
 
-  private whereClause(query: ListQuery, skip: ReadonlySet<string>): { where: string; args: unknown[] } {
+  /** `onePage`: the caller wants a page, so a search with many hits may walk the list index instead. */
+  private whereClause(query: ListQuery, skip: ReadonlySet<string>, onePage = false): { where: string; args: unknown[] } {
     const conditions: string[] = [];
     const args: unknown[] = [];
     if (query.states !== undefined) {
@@ -210,10 +213,12 @@ export class JobTable {
     }
     const needle = query.search?.trim() ?? '';
     if (needle !== '') {
-      // The unary + keeps SQLite walking jobs_by_created in list order and stopping after one page,
-      // instead of fetching and sorting every hit (a common word matches a quarter of all jobs).
-      conditions.push('+seq IN (SELECT value FROM json_each(?))');
-      args.push(this.matching(needle).seqs);
+      // Few hits: fetch them by rowid and sort them. Many hits and one page wanted: the unary + keeps
+      // SQLite walking jobs_by_created in list order and stopping after the page, instead of fetching
+      // and sorting every hit (a common word matches a quarter of all jobs).
+      const match = this.matching(needle);
+      conditions.push(`${onePage && match.count >= WALK_INDEX_FROM_HITS ? '+' : ''}seq IN (SELECT value FROM json_each(?))`);
+      args.push(match.seqs);
     }
     if (skip.size > 0) {
       conditions.push('id NOT IN (SELECT value FROM json_each(?))');

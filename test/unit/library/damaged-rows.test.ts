@@ -8,6 +8,7 @@ import Database from 'libsql';
 import { describe, expect, it } from 'vitest';
 import { makeJobRecord } from '../../support/records';
 import { useTempLibrary } from '../../support/temp-library';
+import { JobTable } from '../../../electron/core/library/job-table';
 import { LibraryStore } from '../../../electron/core/library/store';
 
 const lib = useTempLibrary('veo-rows-');
@@ -93,6 +94,22 @@ describe('search through the FTS5 index', () => {
     expect(ids('   ')).toHaveLength(2);
     expect(ids('no such prompt')).toEqual([]);
     expect(store.count({ search: 'fuchs' })).toBe(1);
+  });
+
+  it('pages of a search with many hits (walking the list index) and with few (sorting the hits) agree with the full list', async () => {
+    await fsp.mkdir(lib.dir, { recursive: true });
+    const records = Array.from({ length: 1500 }, (_, i) => makeJobRecord({ params: { prompt: i % 3 === 0 ? `A rare heron, take ${i}` : `A common gull, take ${i}` } }));
+    const table = JobTable.open(dbFile(), false);
+    table.putAll(records);
+    table.close();
+    const store = await lib.openStore();
+    for (const search of ['common gull', 'rare heron']) {
+      const all = store.summaries({ search }).map((s) => s.id);
+      expect(all).toHaveLength(search === 'common gull' ? 1000 : 500);
+      expect(store.summaries({ search, limit: 60, offset: 120 }).map((s) => s.id)).toEqual(all.slice(120, 180));
+      expect(store.summaries({ search, limit: 60, sort: 'oldest' }).map((s) => s.id)).toEqual([...all].reverse().slice(0, 60));
+      expect(store.count({ search })).toBe(all.length);
+    }
   });
 
   it('a search repeated after a write sees the write (the last search is remembered only until then)', async () => {
