@@ -14,7 +14,7 @@ import { toSummary } from '../../../shared/job-summary';
 type Db = InstanceType<typeof Database>;
 /** The part of a prepared statement used here, with plain positional parameters. */
 interface Statement {
-  run(...args: unknown[]): unknown;
+  run(...args: unknown[]): { lastInsertRowid: number | bigint };
   get(...args: unknown[]): unknown;
   all(...args: unknown[]): unknown[];
   /** Rows as arrays of values (libsql's pluck() only applies to all(), so it is not used). */
@@ -74,7 +74,8 @@ const TRIGRAM = 3;
 const WALK_INDEX_FROM_HITS = 1000;
 
 export class JobTable {
-  private readonly upsert: Statement;
+  private readonly insertJob: Statement;
+  private readonly updateJob: Statement;
   private readonly upsertRecord: Statement;
   private readonly seqOf: Statement;
   private readonly textOf: Statement;
@@ -91,12 +92,10 @@ export class JobTable {
 
   private constructor(private readonly db: Db) {
     const prepare = (sql: string) => db.prepare(sql) as unknown as Statement;
-    this.upsert = prepare(
-      `INSERT INTO jobs (id, created_ms, state, favourite, summary) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET created_ms = excluded.created_ms, state = excluded.state,
-         favourite = excluded.favourite, summary = excluded.summary
-       RETURNING seq`,
-    ).raw();
+    // Not one upsert with RETURNING: libsql answers RETURNING ~15× slower than a plain insert (0.57 ms
+    // a row), which made migrating 10,000 jobs take seconds longer.
+    this.insertJob = prepare('INSERT INTO jobs (id, created_ms, state, favourite, summary) VALUES (?, ?, ?, ?, ?)');
+    this.updateJob = prepare('UPDATE jobs SET created_ms = ?, state = ?, favourite = ?, summary = ? WHERE seq = ?');
     this.upsertRecord = prepare('INSERT OR REPLACE INTO job_records (seq, record) VALUES (?, ?)');
     this.seqOf = prepare('SELECT seq FROM jobs WHERE id = ?').raw();
     this.textOf = prepare('SELECT text FROM jobs_text WHERE rowid = ?').raw();
@@ -245,8 +244,14 @@ export class JobTable {
   }
 
   private write(record: JobRecord): void {
-    const before = first(this.seqOf, record.id);
-    const seq = first(this.upsert, record.id, createdMs(record), record.state, record.favourite ? 1 : 0, JSON.stringify(toSummary(record)));
+    const before = first(this.seqOf, record.id) as number | undefined;
+    const columns = [createdMs(record), record.state, record.favourite ? 1 : 0, JSON.stringify(toSummary(record))];
+    let seq: number;
+    if (before === undefined) seq = Number(this.insertJob.run(record.id, ...columns).lastInsertRowid);
+    else {
+      this.updateJob.run(...columns, before);
+      seq = before;
+    }
     this.upsertRecord.run(seq, JSON.stringify(record));
     // Most updates (state, logs, result) leave the searchable text as it was: the index is not touched.
     const text = searchText(record);
