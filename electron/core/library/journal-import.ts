@@ -6,7 +6,7 @@
 // only after that commit is the journal renamed to library.jsonl.migrated — kept, never deleted. A
 // crash before the commit leaves the journal in place (the next open migrates again); a crash after
 // it leaves the note, so the next open only finishes the rename. Trash folders and the spend ledger
-// (ledger.jsonl) are files of their own and need no migration.
+// (spend-ledger.jsonl) are files of their own and need no migration.
 import { existsSync, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { JobRecord } from '../../../shared/domain';
