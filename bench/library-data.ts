@@ -192,6 +192,8 @@ export interface OpenResult {
   /** Every hit's summary at once (a CLI `list --search`). */
   allHitsSearches?: Array<{ term: string; ms: number; hits: number }>;
   updatesMs?: number[];
+  /** CPU time of each of those updates: the rest of its wall time is the fsync and waiting for a core. */
+  updatesCpuMs?: number[];
 }
 
 /** LIBRARY_PAGE_SIZE in renderer/stores/library-store.ts: the grid asks for this many at a time. */

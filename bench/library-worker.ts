@@ -36,11 +36,15 @@ async function main(): Promise<void> {
       });
       const ids = store.summaries({ limit: UPDATES }).map((r) => r.id);
       result.updatesMs = [];
+      result.updatesCpuMs = [];
       for (const id of ids) {
         const current = store.get(id);
         const t = performance.now();
+        const cpu = process.cpuUsage();
         await store.update(id, { favourite: !current?.favourite });
+        const used = process.cpuUsage(cpu);
         result.updatesMs.push(performance.now() - t);
+        result.updatesCpuMs.push((used.user + used.system) / 1000);
       }
     }
   } finally {
