@@ -3,8 +3,10 @@
 // and every record passes JobRecordSchema, so the benchmark never measures invalid data.
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
-import { encodePut } from '../electron/core/library/journal-format';
+import { JobTable } from '../electron/core/library/job-table';
+import { DATABASE_FILE } from '../electron/core/library/paths';
 import { JobRecordSchema, type JobRecord, type JobState, type LogLine } from '../shared/domain';
 
 /** mulberry32: small, fast, seedable; the same seed gives the same library on every machine. */
@@ -153,30 +155,11 @@ export function makeLibraryRecords(count: number, seed = 20250101): JobRecord[] 
   return records;
 }
 
-/** A put line in the journal's format before summaries (logs inline): what libraries hold today. */
-export const legacyLine = (record: JobRecord): string => JSON.stringify({ op: 'put', record });
-
-/** One journal line per record in the legacy format (kept for callers that want a string). */
-export function journalText(records: readonly JobRecord[]): string {
-  return records.map((record) => `${legacyLine(record)}\n`).join('');
-}
-
-/**
- * The puts of the largest journal that can be on disk before compaction (shouldCompact: lines > 2 ×
- * live + 500): an earlier, still-running version precedes the final one for live + 500 of the jobs.
- */
-export function recordsBeforeCompaction(records: readonly JobRecord[]): JobRecord[] {
-  const superseded: JobRecord[] = [];
-  for (let i = 0; superseded.length < records.length + 500; i++) {
-    const final = records[i % records.length] as JobRecord;
-    const { result: _result, videoPath: _videoPath, videoBytes: _videoBytes, error: _error, finishedAt: _finishedAt, ...rest } = final;
-    superseded.push({ ...rest, state: 'running', logs: final.logs.slice(0, Math.ceil(final.logs.length / 2)) });
-  }
-  return [...superseded, ...records];
-}
+/** A put line of the journal the library kept before SQLite: what a library to migrate holds. */
+export const journalLine = (record: JobRecord): string => JSON.stringify({ op: 'put', record });
 
 /** Streams one line per record (a 50,000-job journal is larger than a string V8 can hold). */
-export async function writeJournal(path: string, records: readonly JobRecord[], line: (record: JobRecord) => string = encodePut): Promise<void> {
+export async function writeJournal(path: string, records: readonly JobRecord[], line: (record: JobRecord) => string = journalLine): Promise<void> {
   const out = createWriteStream(path);
   const BATCH = 1000;
   for (let i = 0; i < records.length; i += BATCH) {
@@ -187,7 +170,14 @@ export async function writeJournal(path: string, records: readonly JobRecord[], 
   await finished(out);
 }
 
-/** What a library-worker.ts / library-sqlite.ts child reports. */
+/** Writes the records into a library's database the way the store does, 1,000 per transaction. */
+export function writeLibraryDatabase(libraryDir: string, records: readonly JobRecord[]): JobTable {
+  const table = JobTable.open(join(libraryDir, DATABASE_FILE), false);
+  for (let i = 0; i < records.length; i += 1000) table.putAll(records.slice(i, i + 1000));
+  return table;
+}
+
+/** What a library-worker.ts child reports. */
 export interface OpenResult {
   openMs: number;
   /** CPU time (user + system) the open took: what the open costs, whatever else the machine runs. */
@@ -197,8 +187,13 @@ export interface OpenResult {
   /** Resident set and JS heap once the first screen is ready, in MB. */
   rssMb: number;
   heapMb: number;
+  /** The first page of hits and their total: what the Library waits for when you type. */
   searches?: Array<{ term: string; ms: number; hits: number }>;
+  /** Every hit's summary at once (a CLI `list --search`). */
+  allHitsSearches?: Array<{ term: string; ms: number; hits: number }>;
   updatesMs?: number[];
+  /** CPU time of each of those updates: the rest of its wall time is the fsync and waiting for a core. */
+  updatesCpuMs?: number[];
 }
 
 /** LIBRARY_PAGE_SIZE in renderer/stores/library-store.ts: the grid asks for this many at a time. */

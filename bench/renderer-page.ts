@@ -14,9 +14,26 @@ interface LongFrame {
 
 declare global {
   interface Window {
+    __veoLibraryReadyAt?: number;
     __veoLongTasks?: Array<{ start: number; duration: number }>;
     __veoLongFrames?: LongFrame[];
   }
+}
+
+/**
+ * Installed before any page script: notes the moment (ms since navigation started) the Library
+ * grid's first card is in the page, i.e. the Library can be used.
+ */
+export function markLibraryReady(selector: string): void {
+  const check = (): boolean => {
+    if (window.__veoLibraryReadyAt !== undefined || document.querySelector(selector) === null) return false;
+    window.__veoLibraryReadyAt = performance.now();
+    return true;
+  };
+  const observer = new MutationObserver(() => {
+    if (check()) observer.disconnect();
+  });
+  observer.observe(document, { childList: true, subtree: true });
 }
 
 /**

@@ -13,6 +13,7 @@ import { MemoryKeychain } from '../../electron/core/secrets/secret-store';
 import { startSimulator, type Simulator } from '../../electron/core/simulator';
 import { FAST_TEST_TIMING } from '../../electron/core/simulator/types';
 import { REPO } from '../support/run-cli';
+import { libraryText } from '../support/library-rows';
 
 const KEY = 'sk-scenario-test-9f3a';
 const SAMPLE = join(REPO, 'electron/core/simulator/assets/sample.mp4');
@@ -197,7 +198,7 @@ describe('the API key', () => {
   });
 
   it('is in no library file', async () => {
-    const journal = await readFile(join(core.library.dir, 'library.jsonl'), 'utf8');
+    const journal = await libraryText(core.library.dir);
     expect(journal.length).toBeGreaterThan(1000);
     expect(journal).not.toContain(KEY);
     expect(journal).not.toContain(KEY.slice(0, -4));

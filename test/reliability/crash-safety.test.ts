@@ -15,7 +15,7 @@ import { startSimulator, type Simulator } from '../../electron/core/simulator';
 import { SAMPLE_CLIP_PATH } from '../../electron/core/simulator/video-source';
 import { bundleEntry, REPO, startChild, within, type RunningChild } from './support/child';
 import type { DriverConfig, DriverJob } from './support/crash-driver';
-import { JournalTail, type JournalEntry } from './support/journal-tail';
+import { WRITES_FILE, WritesTail, type WriteEntry } from './support/writes-tail';
 import { auditLibrary, type AuditReport } from './support/library-audit';
 import { createRng, seedFromEnv } from './support/rng';
 import { SubmitGate, MARKER_PATTERN } from './support/submit-gate';
@@ -69,8 +69,8 @@ function addJobsFor(window: KillWindow): void {
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Resolves (with a note on what it hit) at the moment the driver should die. */
-async function trigger(window: KillWindow, tail: JournalTail): Promise<string> {
-  const stateLine = (state: string) => (e: JournalEntry) => e.op?.record?.state === state;
+async function trigger(window: KillWindow, tail: WritesTail): Promise<string> {
+  const stateLine = (state: string) => (e: WriteEntry) => e.op?.record?.state === state;
   switch (window) {
     case 'submit-in-flight':
       return `POST of ${(await gate.holdNext('before-forward')).marker} held before the server saw it`;
@@ -92,7 +92,7 @@ async function trigger(window: KillWindow, tail: JournalTail): Promise<string> {
       return `${ms} ms after a ${window} write (${e.op?.record?.id})`;
     }
     case 'mid-download': {
-      const slow = (e: JournalEntry) => stateLine('downloading')(e) && /\[sim:slow_download\]/.test(e.op?.record?.params?.prompt ?? '');
+      const slow = (e: WriteEntry) => stateLine('downloading')(e) && /\[sim:slow_download\]/.test(e.op?.record?.params?.prompt ?? '');
       const e = await tail.next(slow);
       const ms = rng.int(80, 900);
       await pause(ms);
@@ -106,7 +106,7 @@ async function trigger(window: KillWindow, tail: JournalTail): Promise<string> {
       await tail.next(() => ++seen >= nth);
       const ms = rng.int(0, 2);
       if (ms > 0) await pause(ms);
-      return `${ms} ms after journal append #${nth}`;
+      return `${ms} ms after library write #${nth}`;
     }
   }
 }
@@ -121,7 +121,7 @@ async function writeConfig(): Promise<string> {
 async function killRound(window: KillWindow): Promise<void> {
   addJobsFor(window);
   const configPath = await writeConfig();
-  const tail = new JournalTail(libDir);
+  const tail = new WritesTail(join(dataDir, WRITES_FILE));
   await tail.start();
   const stats = (landed[window] ??= { fired: 0, fallback: 0, notes: [] });
   let driver: RunningChild | undefined;
@@ -194,7 +194,7 @@ describe('SIGKILL at random moments, restart, repeat', () => {
     console.log(
       `[crash-safety] seed ${SEED}: ${killTimes.length} kills (${roundsWithoutKill} rounds finished first), ${jobs.length} jobs, ` +
         `${gate.submits.length} POSTs, ${sim.submitCount()} created on the server, outcomes ${JSON.stringify(report.byOutcome)}, ` +
-        `${report.journalLines} journal lines (${report.tornLines} torn), ${report.leftovers.length} temp files left, ${report.orphanMediaDirs.length} orphan media dirs`,
+        `${report.rows} rows in library.db, ${report.leftovers.length} temp files left, ${report.orphanMediaDirs.length} orphan media dirs`,
     );
     for (const [w, s] of Object.entries(landed)) console.log(`[crash-safety]   ${w}: ${s.fired} landed, ${s.fallback} fallback; e.g. ${s.notes.slice(0, 2).join(' | ')}`);
 
@@ -212,12 +212,13 @@ describe('SIGKILL at random moments, restart, repeat', () => {
     for (const w of WINDOWS) expect(landed[w]?.fired ?? 0, w).toBeGreaterThanOrEqual(3);
   });
 
-  it('the store reads the same library the audit read, and reports only cut-off lines', async () => {
+  it('the store reads the same library the audit read, and reports no problem', async () => {
     const problems: string[] = [];
     const store = await LibraryStore.open(libDir, { onProblem: (p) => problems.push(p.reason) });
     try {
       expect(store.list()).toHaveLength(report.records);
-      expect(problems.every((p) => /torn|cut off/.test(p))).toBe(true);
+      expect(report.rows).toBe(report.records);
+      expect(problems).toEqual([]);
       for (const r of store.list()) expect(MARKER_PATTERN.test(r.params.prompt)).toBe(true);
     } finally {
       await store.close();
@@ -225,7 +226,9 @@ describe('SIGKILL at random moments, restart, repeat', () => {
   });
 
   it('the key is in no library file', async () => {
-    const journal = await readFile(join(libDir, 'library.jsonl'), 'utf8');
-    expect(journal).not.toContain(KEY);
+    for (const file of ['library.db', 'library.db-wal']) {
+      const bytes = await readFile(join(libDir, file)).catch(() => Buffer.alloc(0));
+      expect(bytes.includes(KEY), file).toBe(false);
+    }
   });
 });

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core';
 import { MemoryKeychain } from '../../electron/core/secrets/secret-store';
 import { receipt, sendJson, startFakeServer, type FakeServer } from '../unit/api/fake-server';
+import { libraryText } from '../support/library-rows';
 
 const KEY = 'sk-live-ECHOED-KEY-7777';
 let dataDir: string;
@@ -55,8 +56,8 @@ describe('a provider echoing the key', () => {
     expect(provider.requests.some((r) => r.path.includes('/status/stream'))).toBe(true);
     expect(done.logs.map((l) => l.message)).toContain('you sent Bearer [redacted]');
 
-    const journal = await fsp.readFile(path.join(dataDir, 'library', 'library.jsonl'), 'utf8');
-    expect(journal).toContain('[redacted]');
-    expect(journal).not.toContain(KEY);
+    const saved = await libraryText(path.join(dataDir, 'library'));
+    expect(saved).toContain('[redacted]');
+    expect(saved).not.toContain(KEY);
   });
 });

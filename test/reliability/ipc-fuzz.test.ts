@@ -19,6 +19,7 @@ import { SAMPLE_JPEG } from './support/hostile-files';
 import { corruptedCall, wellFormedButWrong } from './support/ipc-arbitraries';
 import { seedFromEnv } from './support/rng';
 import { makeJobRecord } from '../support/records';
+import { savedRecordTexts } from '../support/library-rows';
 
 const SEED = seedFromEnv();
 const CORRUPTED_RUNS = 800;
@@ -36,7 +37,7 @@ const byKind: Record<string, number> = {};
 /** Everything the library and settings consist of on disk, as one comparable string. */
 async function diskState(): Promise<string> {
   const lib = join(dataDir, 'library');
-  const journal = await readFile(join(lib, 'library.jsonl'), 'utf8');
+  const journal = savedRecordTexts(lib);
   const media = await readdir(join(lib, 'media'), { recursive: true });
   const trash = await readdir(join(lib, 'trash')).catch(() => []);
   const settings = await readFile(join(dataDir, 'settings.json'), 'utf8').catch(() => '(none)');

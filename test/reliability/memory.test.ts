@@ -55,7 +55,7 @@ describe('memory under load and faults', () => {
     const samples = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Sample);
     const warm = samples[0] as Sample;
     const last = samples.at(-1) as Sample;
-    const journal = (await stat(join(dataDir, 'library', 'library.jsonl'))).size;
+    const journal = (await stat(join(dataDir, 'library', 'library.db'))).size;
     const perJob = (last.heapUsed - warm.heapUsed) / (last.jobs - warm.jobs);
     console.log(
       `[memory] ${last.jobs} jobs (${MIX.join(', ')}): heap ${mb(warm.heapUsed)} → ${mb(last.heapUsed)} ` +

@@ -144,7 +144,7 @@ describe.each([
 
   it('the key is in no file of the data folder', async () => {
     const files = await filesUnder(core.dataDir);
-    expect(files.some((f) => f.endsWith('library.jsonl'))).toBe(true);
+    expect(files.some((f) => f.endsWith('library.db'))).toBe(true);
     for (const file of files) {
       const text = (await readFile(file)).toString('latin1');
       expect(text.includes(KEY_CORE), file).toBe(false);

@@ -1,8 +1,9 @@
-// Reads the journal as a stream of lines, a chunk at a time, so no file size — and no single line,
-// however long — can stop the library from opening. Reading the whole file into one string failed
-// outright past V8's string limit ("Cannot create a string longer than 0x1fffffe8") when one record
-// carried a 180 MB string. A line longer than MAX_JOURNAL_LINE_BYTES is not decoded at all: it is
-// handed on with its position only, to be reported and skipped like a corrupt one.
+// Reads the journal of the versions before SQLite (to migrate it, journal-import.ts) as a stream of
+// lines, a chunk at a time, so no file size — and no single line, however long — can stop the library
+// from opening. Reading the whole file into one string failed outright past V8's string limit
+// ("Cannot create a string longer than 0x1fffffe8") when one record carried a 180 MB string. A line
+// longer than MAX_JOURNAL_LINE_BYTES is not decoded at all: it is handed on with its position only, to
+// be reported and skipped like a corrupt one.
 import { promises as fsp } from 'node:fs';
 
 /** No record within RECORD_LIMITS comes close (they stay well under 1 MiB as JSON). */
@@ -20,27 +21,10 @@ export interface JournalLine {
   terminated: boolean;
 }
 
-/** A line as bytes: `raw` is only valid during the callback (it may view a reused read buffer). */
-export interface RawJournalLine extends Omit<JournalLine, 'text'> {
-  raw: Buffer | undefined;
-}
-
 /** Calls `onLine` for every line in order, with its text. A missing file has no lines. */
 export async function forEachJournalLine(
   filePath: string,
   onLine: (line: JournalLine) => void,
-  maxLineBytes: number = MAX_JOURNAL_LINE_BYTES,
-): Promise<void> {
-  await forEachRawJournalLine(filePath, ({ raw, ...rest }) => onLine({ ...rest, text: raw?.toString('utf8') }), maxLineBytes);
-}
-
-/**
- * The same walk without decoding: opening a library decodes only the summary part of each line
- * (decoding every byte of a 36 MB journal to strings alone cost 150–180 ms).
- */
-export async function forEachRawJournalLine(
-  filePath: string,
-  onLine: (line: RawJournalLine) => void,
   maxLineBytes: number = MAX_JOURNAL_LINE_BYTES,
 ): Promise<void> {
   let handle: fsp.FileHandle;
@@ -77,7 +61,7 @@ export async function forEachRawJournalLine(
         }
         let raw: Buffer | undefined;
         if (!oversized) raw = parts.length === 0 ? view.subarray(from, end) : Buffer.concat([...parts, view.subarray(from, end)]);
-        onLine({ raw, start: lineStart, bytes: lineBytes, terminated: true });
+        onLine({ text: raw?.toString('utf8'), start: lineStart, bytes: lineBytes, terminated: true });
         parts = [];
         lineBytes = 0;
         oversized = false;
@@ -87,7 +71,7 @@ export async function forEachRawJournalLine(
       position += bytesRead;
     }
     if (lineBytes > 0) {
-      onLine({ raw: oversized ? undefined : Buffer.concat(parts), start: lineStart, bytes: lineBytes, terminated: false });
+      onLine({ text: oversized ? undefined : Buffer.concat(parts).toString('utf8'), start: lineStart, bytes: lineBytes, terminated: false });
     }
   } finally {
     await handle.close();

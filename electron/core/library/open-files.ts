@@ -1,25 +1,45 @@
 // What opening a library does on disk before a LibraryStore exists: take the lock, sweep temp
-// leftovers, replay the journal (summaries only), finish moves a crash cut short, move record-less
-// media aside (never delete) and empty the trash. A read-only open (`cli list`/`show`) only takes the
-// lock and reads: nothing is moved, cleaned or written.
-import { promises as fsp } from 'node:fs';
+// leftovers, open the database (migrating an old journal into it on first open), finish moves a
+// crash cut short, move record-less media aside (never delete) and empty the trash. A read-only open
+// (`cli list`/`show`) only takes the lock and reads: nothing is moved, cleaned or written — a journal
+// not yet migrated is read into an in-memory table instead.
+import { existsSync, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { removeTempFiles } from '../fs/atomic';
-import { JournalWriter, type LibraryProblem } from './journal';
-import { loadJournal } from './journal-records';
+import { JobTable } from './job-table';
+import { hasUnmigratedJournal, migrateJournal } from './journal-import';
 import { acquireLibraryLock } from './lock';
 import { quarantineOrphanMedia } from './orphans';
-import { JOURNAL_FILE } from './paths';
+import { DATABASE_FILE } from './paths';
+import type { LibraryProblem } from './row-check';
 import { purgeTrash, recoverInterruptedMoves } from './trash';
 
 export interface LibraryOpenOptions {
-  /** Told about every journal line that could not be read (also kept in `store.problems`). */
+  /** Told about every record that could not be read (also kept in `store.problems` when found on open). */
   onProblem?: (problem: LibraryProblem) => void;
   /**
    * For commands that only look (`cli list`, `cli show`): nothing on disk is moved, cleaned or
-   * written — no temp-file sweep, no quarantine, no trash purge — and every write is refused.
+   * written — no temp-file sweep, no quarantine, no trash purge, no migration — and every write is refused.
    */
   readOnly?: boolean;
+}
+
+async function openTable(root: string, readOnly: boolean): Promise<{ table: JobTable; problems: LibraryProblem[] }> {
+  const file = path.join(root, DATABASE_FILE);
+  if (!readOnly) {
+    const table = JobTable.open(file, false);
+    try {
+      return { table, problems: await migrateJournal(root, table, false) };
+    } catch (error) {
+      table.close();
+      throw error;
+    }
+  }
+  const onDisk = existsSync(file) ? JobTable.open(file, true) : undefined;
+  if (onDisk !== undefined && !hasUnmigratedJournal(root, onDisk)) return { table: onDisk, problems: [] };
+  onDisk?.close();
+  const table = JobTable.open(':memory:', false);
+  return { table, problems: await migrateJournal(root, table, true) };
 }
 
 export async function openLibraryFiles(dir: string, opts: LibraryOpenOptions) {
@@ -28,8 +48,7 @@ export async function openLibraryFiles(dir: string, opts: LibraryOpenOptions) {
   const lock = await acquireLibraryLock(root);
   try {
     if (!opts.readOnly) await removeTempFiles(root);
-    const journalPath = path.join(root, JOURNAL_FILE);
-    const { replay, index, records } = await loadJournal(journalPath);
+    const { table, problems } = await openTable(root, opts.readOnly === true);
     const report = (problem: LibraryProblem): void => {
       try {
         opts.onProblem?.(problem);
@@ -37,20 +56,23 @@ export async function openLibraryFiles(dir: string, opts: LibraryOpenOptions) {
         console.error('LibraryStore: onProblem listener failed', error);
       }
     };
-    for (const { line, reason } of replay.rejected) report({ line, reason });
-    const moved: LibraryProblem[] = [];
+    problems.forEach(report);
     if (!opts.readOnly) {
-      const known = (id: string) => index.get(id) !== undefined;
-      await recoverInterruptedMoves(root, known);
-      for (const q of await quarantineOrphanMedia(root, known)) {
-        // line 0: not a journal line, a folder.
-        moved.push({ line: 0, reason: `media/${q.id} belongs to no readable job; it was moved to ${q.movedTo} (nothing was deleted)` });
+      try {
+        const known = (id: string) => table.has(id);
+        await recoverInterruptedMoves(root, known);
+        for (const q of await quarantineOrphanMedia(root, known)) {
+          // line 0: not a record, a folder.
+          problems.push({ line: 0, reason: `media/${q.id} belongs to no readable job; it was moved to ${q.movedTo} (nothing was deleted)` });
+          report(problems[problems.length - 1] as LibraryProblem);
+        }
+        await purgeTrash(root);
+      } catch (error) {
+        table.close();
+        throw error;
       }
-      moved.forEach(report);
-      await purgeTrash(root);
     }
-    const writer = await JournalWriter.open(journalPath, replay.endsMidLine);
-    return { root, lock, replay, index, records, writer, moved, report };
+    return { root, lock, table, problems, report };
   } catch (error) {
     await lock.release();
     throw error;

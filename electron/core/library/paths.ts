@@ -3,10 +3,11 @@
 // between machines; the desktop media protocol resolves untrusted paths through `resolveInside`.
 import path from 'node:path';
 
+/** The library's jobs (job-table.ts), with its -wal and -shm files beside it. */
+export const DATABASE_FILE = 'library.db';
+/** The journal of earlier versions: migrated into the database on first open (journal-import.ts). */
 export const JOURNAL_FILE = 'library.jsonl';
 export const LOCK_FILE = 'library.lock';
-/** Lines that could not be read are moved here (verbatim) when the journal is compacted. */
-export const REJECTED_FILE = 'library.rejected.jsonl';
 export const MEDIA_DIR = 'media';
 export const TRASH_DIR = 'trash';
 /** Media folders no readable record owns are moved here on open, never deleted (orphans.ts). */

@@ -1,15 +1,15 @@
 // LibraryStore: the durable, offline history of every job, shared by the desktop app and the CLI.
 // Disk layout (all record paths are relative to `dir`, so a library can move):
-//   library.jsonl            append-only journal (see journal.ts), replayed on open
-//   library.lock             pid of the one process allowed to write (see lock.ts)
-//   library.rejected.jsonl   unreadable journal lines, moved aside by compaction
-//   media/<id>/              input.<ext>, thumb.jpg, video.mp4
-//   trash/<id>/              a deleted job's media + record.json until the library closes
-//   quarantine/<id>/         media no readable record owns, moved aside on open (orphans.ts)
-// Opening reads job summaries only; a job's full record is read back and validated the first time
-// it is asked for (journal-records.ts). Writes are serialized on one promise chain so lines never
-// interleave; a write resolves only once its line is fsynced, and memory is updated only after that,
-// so memory never shows what the disk does not have.
+//   library.db (+ -wal, -shm)  the jobs, in SQLite (job-table.ts); WAL, synchronous=FULL
+//   library.lock               pid of the one process allowed to write (see lock.ts)
+//   library.jsonl.migrated     the journal of earlier versions, kept after its migration (journal-import.ts)
+//   media/<id>/                input.<ext>, thumb.jpg, video.mp4
+//   trash/<id>/                a deleted job's media + record.json until the library closes
+//   quarantine/<id>/           media no readable record owns, moved aside on open (orphans.ts)
+// Opening reads nothing but the schema: the list, counts and search are queries, and each summary or
+// record is validated the first time it is read (row-check.ts), then kept. Writes are serialized on one
+// promise chain; a write resolves only once its transaction is fsynced, and memory is updated only
+// after that, so memory never shows what the disk does not have.
 import { existsSync, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -17,20 +17,12 @@ import { JobRecordSchema, type JobRecord } from '../../../shared/domain';
 import { toSummary, type JobSummary } from '../../../shared/job-summary';
 import { writeFileAtomic } from '../fs/atomic';
 import { Emitter } from '../util/emitter';
-import {
-  JournalWriter,
-  type JournalOp,
-  type LibraryProblem,
-  type RecordSpan,
-  type RejectedLine,
-} from './journal';
-import { compactJournal, shouldCompact } from './journal-compaction';
-import type { JournalRecords } from './journal-records';
+import type { JobTable, ListQuery } from './job-table';
 import type { LibraryLock } from './lock';
 import { openLibraryFiles, type LibraryOpenOptions } from './open-files';
-import { assertSafeFileName, assertSafeId, isSafeSegment, JOURNAL_FILE, MEDIA_DIR, relativeInside, resolveInside } from './paths';
+import { assertSafeFileName, assertSafeId, isSafeSegment, MEDIA_DIR, relativeInside, resolveInside } from './paths';
 import { boundRecord } from './record-bounds';
-import { freezeRecord, type ListQuery, type RecordIndex } from './record-index';
+import { freezeRecord, recordFromRow, summaryFromRow, type LibraryProblem } from './row-check';
 import { moveMediaBack, moveToTrash, purgeTrash, readTrashedRecord, trashDirFor } from './trash';
 
 export type { JobSummary, LibraryOpenOptions, LibraryProblem, ListQuery };
@@ -38,70 +30,64 @@ export type { JobSummary, LibraryOpenOptions, LibraryProblem, ListQuery };
 export type LibraryChange = { type: 'put'; record: JobRecord } | { type: 'delete'; id: string };
 
 export class LibraryStore {
-  /** Problems found in the journal when this library was opened. */
-  readonly problems: readonly LibraryProblem[];
   private tail: Promise<unknown> = Promise.resolve();
   /** One listener throwing never stops the others from hearing a change. */
   private readonly changes = new Emitter<{ change: LibraryChange }>();
   private closing: Promise<void> | undefined;
-  /** After a failed compaction, wait for this many journal lines before trying again. */
-  private compactionRetryAt = 0;
+  /** Validated on first read, then kept: this process is the only writer (lock.ts). */
+  private readonly summaryCache = new Map<string, JobSummary>();
+  private readonly recordCache = new Map<string, JobRecord>();
+  /** Rows that failed validation: kept in the database, left out of every list and count. */
+  private readonly unreadable = new Set<string>();
 
   private constructor(
     readonly dir: string,
-    private readonly index: RecordIndex,
-    private readonly records: JournalRecords,
-    private writer: JournalWriter,
-    private lineCount: number,
-    private rejected: RejectedLine[],
+    private readonly table: JobTable,
     private readonly lock: LibraryLock,
     private readonly readOnly: boolean,
-    moved: readonly LibraryProblem[],
+    /** Problems found in the library: on open (journal migration, media moved aside) and as rows are read. */
+    readonly problems: LibraryProblem[],
     private readonly report: (problem: LibraryProblem) => void,
-  ) {
-    this.problems = Object.freeze([...rejected.map(({ line, reason }) => Object.freeze({ line, reason })), ...moved]);
-  }
+  ) {}
 
-  /** mkdir -p, take the lock, clear temp leftovers, replay the journal, finish cut-short moves, empty the trash. */
+  /** mkdir -p, take the lock, clear temp leftovers, open (or migrate) the database, finish cut-short moves, empty the trash. */
   static async open(dir: string, opts: LibraryOpenOptions = {}): Promise<LibraryStore> {
     const o = await openLibraryFiles(dir, opts);
-    try {
-      const store = new LibraryStore(o.root, o.index, o.records, o.writer, o.replay.lineCount, o.replay.rejected, o.lock, opts.readOnly === true, o.moved, o.report);
-      // A journal from before summaries (or with damaged ones) is rewritten once, so the next open is fast.
-      if (!opts.readOnly && o.replay.linesWithoutSummary > 0) await store.enqueue(() => store.compact());
-      return store;
-    } catch (error) {
-      await o.lock.release();
-      throw error;
+    return new LibraryStore(o.root, o.table, o.lock, opts.readOnly === true, o.problems, o.report);
+  }
+
+  /** Full records, each validated on first use: for the few (unfinished jobs, an export). */
+  list(query?: ListQuery): JobRecord[] {
+    return this.summaries(query).flatMap((summary) => this.get(summary.id) ?? []);
+  }
+
+  /** What the Library grid shows and searches: validated summaries, no full record read. */
+  summaries(query: ListQuery = {}): JobSummary[] {
+    for (;;) {
+      const before = this.unreadable.size;
+      const out: JobSummary[] = [];
+      for (const row of this.table.rows(query, this.unreadable)) {
+        const summary = this.summaryOf(row.id, row.summary);
+        if (summary !== undefined) out.push(summary);
+      }
+      // A row that failed left a gap in the page: ask again without it.
+      if (this.unreadable.size === before) return out;
     }
   }
 
-  /** Full records, each read and validated on first use: for the few (unfinished jobs, an export). */
-  list(query?: ListQuery): JobRecord[] {
-    return this.index.list(query).flatMap((summary) => this.get(summary.id) ?? []);
-  }
-
-  /** What the Library grid shows and searches: validated summaries, no record read from disk. */
-  summaries(query?: ListQuery): JobSummary[] {
-    return this.index.list(query);
-  }
-
-  count(query?: Omit<ListQuery, 'limit' | 'offset'>): number {
-    return this.index.count(query);
+  count(query: Omit<ListQuery, 'limit' | 'offset'> = {}): number {
+    return this.table.count(query, this.unreadable);
   }
 
   /** Records are frozen: change them through put/update, never in place. */
   get(id: string): JobRecord | undefined {
-    if (this.index.get(id) === undefined) return undefined;
-    const { record, problems } = this.records.read(id);
-    if (problems.length > 0) {
-      // The listed version does not read back: show the version that does (or none), say so, and let
-      // compaction move the bad lines aside.
-      this.rejected.push(...problems);
-      for (const { line, reason } of problems) this.report({ line, reason });
-      if (record === undefined) this.index.remove(id);
-      else this.index.set(toSummary(record));
-    }
+    const cached = this.recordCache.get(id);
+    if (cached !== undefined || this.unreadable.has(id)) return cached;
+    const row = this.table.row(id);
+    if (row === undefined) return undefined;
+    const record = recordFromRow(id, row.record);
+    if ('problem' in record) return this.setAside(id, record.problem);
+    this.recordCache.set(id, record);
     return record;
   }
 
@@ -126,15 +112,13 @@ export class LibraryStore {
       const record = this.requireLive(id);
       await moveToTrash(this.dir, record);
       try {
-        await this.append({ op: 'del', id });
+        this.table.remove(id);
       } catch (error) {
         await moveMediaBack(this.dir, id);
         throw error;
       }
-      this.index.remove(id);
-      this.records.forget(id);
+      this.forget(id);
       this.changes.emit('change', { type: 'delete', id });
-      await this.maybeCompact();
     });
   }
 
@@ -143,16 +127,15 @@ export class LibraryStore {
     // The id names a folder under trash/: anything but a safe segment could point outside it.
     assertSafeId(id);
     return this.enqueue(async () => {
-      if (this.index.get(id) !== undefined) throw new Error(`Job ${id} is not deleted, so there is nothing to undo.`);
+      if (this.table.has(id)) throw new Error(`Job ${id} is not deleted, so there is nothing to undo.`);
       const record = await readTrashedRecord(this.dir, id);
       if (record === undefined) {
         throw new Error(`Job ${id} cannot be restored: it is not in the trash (the trash is emptied when the library closes).`);
       }
       // Record first, media second: a crash in between is finished by the next open (see trash.ts).
-      const stored = this.remember(record, await this.append({ op: 'put', record }));
+      const stored = this.write(record);
       await moveMediaBack(this.dir, id);
       this.changes.emit('change', { type: 'put', record: stored });
-      await this.maybeCompact();
       return stored;
     });
   }
@@ -211,8 +194,7 @@ export class LibraryStore {
     this.closing ??= (async () => {
       await this.tail;
       try {
-        await this.writer.close();
-        this.records.close();
+        this.table.close();
         if (!this.readOnly) await purgeTrash(this.dir);
       } finally {
         await this.lock.release();
@@ -221,11 +203,37 @@ export class LibraryStore {
     return this.closing;
   }
 
-  /** Records are frozen once they are durable; the list gets the summary. */
-  private remember(record: JobRecord, span: RecordSpan): JobRecord {
+  private summaryOf(id: string, summaryText: string): JobSummary | undefined {
+    const cached = this.summaryCache.get(id);
+    if (cached !== undefined) return cached;
+    const summary = summaryFromRow(id, summaryText, () => this.table.row(id)?.record);
+    if ('problem' in summary) return this.setAside(id, summary.problem);
+    this.summaryCache.set(id, summary);
+    return summary;
+  }
+
+  /** A row that does not validate: reported once, left in the database, left out of the list. */
+  private setAside(id: string, problem: string): undefined {
+    this.unreadable.add(id);
+    this.forget(id);
+    const found = { line: 0, reason: `${problem}; the row stays in library.db but the job is not listed` };
+    this.problems.push(found);
+    this.report(found);
+    return undefined;
+  }
+
+  private forget(id: string): void {
+    this.summaryCache.delete(id);
+    this.recordCache.delete(id);
+  }
+
+  /** One durable transaction, then memory: records are frozen once they are on disk. */
+  private write(record: JobRecord): JobRecord {
+    this.table.putAll([record]);
     const stored = freezeRecord(record);
-    this.records.remember(stored, span);
-    this.index.set(toSummary(stored));
+    this.unreadable.delete(stored.id);
+    this.recordCache.set(stored.id, stored);
+    this.summaryCache.set(stored.id, freezeRecord(toSummary(stored)));
     return stored;
   }
 
@@ -255,39 +263,8 @@ export class LibraryStore {
       throw new Error(`Cannot save job ${id}: it is not a valid job record.\n${z.prettifyError(parsed.error)}`);
     }
     assertSafeId(parsed.data.id);
-    const bounded = boundRecord(parsed.data);
-    const stored = this.remember(bounded, await this.append({ op: 'put', record: bounded }));
+    const stored = this.write(boundRecord(parsed.data));
     this.changes.emit('change', { type: 'put', record: stored });
-    await this.maybeCompact();
     return stored;
-  }
-
-  private async append(op: JournalOp): Promise<RecordSpan> {
-    const place = await this.writer.append(op);
-    return { line: ++this.lineCount, ...place };
-  }
-
-  /** Compaction failing is not the caller's problem: its own write is already durable. */
-  private async maybeCompact(): Promise<void> {
-    if (!shouldCompact(this.lineCount, this.index.size) || this.lineCount < this.compactionRetryAt) return;
-    await this.compact();
-  }
-
-  /** Rewrites the journal with one line per live job; each record is read (and validated) first. */
-  private async compact(): Promise<void> {
-    const journalPath = path.join(this.dir, JOURNAL_FILE);
-    const live = this.index.values().flatMap((summary) => this.get(summary.id) ?? []);
-    await this.writer.close();
-    try {
-      const rewritten = await compactJournal(journalPath, live, this.rejected);
-      this.records.replaceFile(rewritten.spans);
-      this.lineCount = rewritten.lineCount;
-      this.rejected = [];
-    } catch (error) {
-      this.compactionRetryAt = this.lineCount + 500;
-      console.error(`LibraryStore: compacting ${journalPath} failed; the journal is intact`, error);
-    } finally {
-      this.writer = await JournalWriter.open(journalPath, false);
-    }
   }
 }

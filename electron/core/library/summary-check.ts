@@ -1,9 +1,9 @@
-// A fast check for the summaries read on open. JobSummarySchema (shared/job-summary.ts) stays the
-// definition; this accepts a strict subset of what it accepts — exactly the objects the schema would
-// return unchanged (no unknown keys, no defaults to fill, prompts already trimmed) — which is what the
-// journal writes. Anything else goes to the schema itself. A zod pass cost ~13 µs per summary cold
-// (130 ms at 10,000 jobs); this is well under 1 µs. test/unit/library/summary-check.test.ts holds
-// the two to that promise.
+// A fast check for summaries read back from the database. JobSummarySchema (shared/job-summary.ts)
+// stays the definition; this accepts a strict subset of what it accepts — exactly the objects the
+// schema would return unchanged (no unknown keys, no defaults to fill, prompts already trimmed) —
+// which is what the store writes into each row's summary (job-table.ts). Anything else goes to the
+// schema itself. A zod pass costs ~13 µs per summary cold (130 ms for a search listing 10,000 hits);
+// this is well under 1 µs. test/unit/library/summary-check.test.ts holds the two to that promise.
 import { ASPECT_RATIOS, DURATIONS, ERROR_KINDS, JOB_STATES, MAX_PROMPT_LENGTH, RESOLUTIONS } from '../../../shared/domain';
 import { JobSummarySchema, type JobSummary } from '../../../shared/job-summary';
 

@@ -3,11 +3,14 @@
 // unfinished, creates every planned job the library does not have yet (a job is recognised by the
 // unique marker in its prompt), and follows all of them to a final state. It prints DONE and exits 0
 // only when every job is final; the test usually SIGKILLs it long before that.
+import { appendFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { isFinalState } from '../../../shared/domain';
 import { createCore } from '../../../electron/core';
 import { prepareImageFile } from '../../../electron/core/media/preflight';
 import { MemoryKeychain } from '../../../electron/core/secrets/secret-store';
+import { WRITES_FILE } from './writes-tail';
 
 export interface DriverJob {
   marker: string;
@@ -36,6 +39,12 @@ const core = await createCore({
   clientOptions: { streamIdleTimeoutMs: 3000 },
   follow: { queuedPollMs: 30, runningPollMs: 30, maxPollMs: 150, unreachableGiveUpMs: 10_000 },
   steps: { resultRetryDelayMs: 30, downloadIdleTimeoutMs: 5000 },
+});
+// Each durable library write, told to the test (writes-tail.ts) so it can kill right after one: the
+// database's WAL cannot be read from outside like the journal's lines could.
+core.library.onChange((change) => {
+  const entry = change.type === 'put' ? { op: 'put', record: { id: change.record.id, state: change.record.state, params: { prompt: change.record.params.prompt } } } : { op: 'del', id: change.id };
+  appendFileSync(join(config.dataDir, WRITES_FILE), `${JSON.stringify(entry)}\n`);
 });
 await core.secrets.set('aggregator', config.key);
 core.runner.resumeAll();

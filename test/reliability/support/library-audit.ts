@@ -1,8 +1,9 @@
-// Checks a library folder after the crash test, reading the disk directly (not through LibraryStore)
-// so a bug in the store cannot vouch for itself. Every broken promise becomes one readable sentence
+// Checks a library folder after the crash test, reading the database directly with SQL (not through
+// LibraryStore) so a bug in the store cannot vouch for itself. Every broken promise becomes one readable sentence
 // in `problems`; the figures feed docs/reliability.md.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import Database from 'libsql';
 import { JobRecordSchema, type JobRecord } from '../../../shared/domain';
 import type { SimJobView } from '../../../electron/core/simulator';
 import { MARKER_PATTERN, type SubmitRecord } from './submit-gate';
@@ -21,9 +22,8 @@ export interface AuditInput {
 export interface AuditReport {
   records: number;
   byOutcome: Record<string, number>;
-  journalLines: number;
-  /** Lines that are not JSON: a write cut off by a kill (the store skips them, keeping the older version). */
-  tornLines: number;
+  /** Rows in the jobs table (SQLite rolls a transaction a kill cut short back: there are no torn rows). */
+  rows: number;
   /** `*.tmp` / `*.part` files anywhere in the library. */
   leftovers: string[];
   /** media/<id> folders with no record: input copies of a job that was never saved. */
@@ -45,7 +45,7 @@ const markerOf = (r: JobRecord): string | undefined => MARKER_PATTERN.exec(r.par
 
 export async function auditLibrary(input: AuditInput): Promise<AuditReport> {
   const problems: string[] = [];
-  const { records, lines, torn, rejectedLines } = await replayIndependently(input.libraryDir, problems);
+  const { records, rows } = readIndependently(input.libraryDir, problems);
   const byMarker = new Map<string, JobRecord>();
   for (const r of records.values()) {
     const marker = markerOf(r);
@@ -64,40 +64,31 @@ export async function auditLibrary(input: AuditInput): Promise<AuditReport> {
 
   const byOutcome: Record<string, number> = {};
   for (const r of records.values()) byOutcome[outcomeOf(r)] = (byOutcome[outcomeOf(r)] ?? 0) + 1;
-  return { records: records.size, byOutcome, journalLines: lines, tornLines: torn + rejectedLines, leftovers, orphanMediaDirs, problems };
+  return { records: records.size, byOutcome, rows, leftovers, orphanMediaDirs, problems };
 }
 
-async function replayIndependently(dir: string, problems: string[]) {
-  const text = await readFile(join(dir, 'library.jsonl'), 'utf8');
-  const records = new Map<string, JobRecord>();
-  let torn = 0;
-  const lines = text.split('\n').filter((l) => l.trim() !== '');
-  for (const [i, line] of lines.entries()) {
-    let json: { op?: string; id?: string; record?: unknown };
-    try {
-      json = JSON.parse(line) as typeof json;
-    } catch {
-      torn++; // a cut-off append: allowed, the store skips it and keeps the previous version
-      continue;
-    }
-    if (json.op === 'del' && typeof json.id === 'string') {
-      records.delete(json.id);
-      continue;
-    }
-    const parsed = JobRecordSchema.safeParse(json.record);
-    if (json.op !== 'put' || !parsed.success) {
-      problems.push(`journal line ${i + 1} is JSON but not a valid record: ${line.slice(0, 120)}`);
-      continue;
-    }
-    records.set(parsed.data.id, parsed.data);
-  }
-  let rejectedLines = 0;
+/** Every row of the jobs table, each record validated: a row that is not a valid record is a problem. */
+function readIndependently(dir: string, problems: string[]) {
+  const db = new Database(join(dir, 'library.db'));
   try {
-    rejectedLines = (await readFile(join(dir, 'library.rejected.jsonl'), 'utf8')).split('\n').filter((l) => l.trim()).length;
-  } catch {
-    /* none were moved aside */
+    const rows = db.prepare('SELECT j.id, r.record FROM jobs j LEFT JOIN job_records r ON r.seq = j.seq').raw().all() as Array<[string, string | null]>;
+    const records = new Map<string, JobRecord>();
+    for (const [id, text] of rows) {
+      let json: unknown;
+      try {
+        json = JSON.parse(text ?? '');
+      } catch {
+        problems.push(`the row of job ${id} is not JSON: ${(text ?? '(no record)').slice(0, 120)}`);
+        continue;
+      }
+      const parsed = JobRecordSchema.safeParse(json);
+      if (!parsed.success || parsed.data.id !== id) problems.push(`the row of job ${id} is not a valid record: ${(text ?? '').slice(0, 120)}`);
+      else records.set(id, parsed.data);
+    }
+    return { records, rows: rows.length };
+  } finally {
+    db.close();
   }
-  return { records, lines: lines.length, torn, rejectedLines };
 }
 
 async function checkRecord(input: AuditInput, r: JobRecord, scenario: string, problems: string[]): Promise<void> {

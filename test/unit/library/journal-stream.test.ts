@@ -1,14 +1,13 @@
 // Issue 10: one oversized journal entry made the library impossible to open in every face
-// ("Cannot create a string longer than 0x1fffffe8"). The journal is read line by line now; a line
-// over the limit is reported, skipped and — at compaction — moved aside byte for byte, never lost.
+// ("Cannot create a string longer than 0x1fffffe8"). The journal is read line by line; a line over
+// the limit is reported and skipped. Since issue 16 that reading is the journal's migration into the
+// database: the giant line stays in the renamed journal (library.jsonl.migrated), never lost.
 import { randomUUID } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { forEachJournalLine, type JournalLine } from '../../../electron/core/library/journal-lines';
-import { replayJournal } from '../../../electron/core/library/journal';
-import { compactJournal } from '../../../electron/core/library/journal-compaction';
 import { LibraryStore } from '../../../electron/core/library/store';
 import { makeJobRecord } from '../../support/records';
 
@@ -23,7 +22,7 @@ afterEach(async () => {
 const putLine = (id: string) => `${JSON.stringify({ op: 'put', record: makeJobRecord({ id }) })}\n`;
 
 describe('reading the journal as a stream', () => {
-  it('a 520 MiB entry (past the longest string V8 can make) is skipped; the jobs around it open', async () => {
+  it('a 520 MiB entry (past the longest string V8 can make) is skipped; the jobs around it migrate and open', async () => {
     const journal = path.join(dir, 'library.jsonl');
     const [before, after] = [randomUUID(), randomUUID()];
     await fsp.writeFile(journal, putLine(before));
@@ -31,6 +30,7 @@ describe('reading the journal as a stream', () => {
     const giantBytes = 520 * 1024 * 1024; // V8 strings end at 0x1fffffe8 (~512 MiB)
     await fsp.truncate(journal, giantStart + giantBytes); // sparse: costs no disk, reads as NUL bytes
     await fsp.appendFile(journal, `\n${putLine(after)}`);
+    const journalBytes = (await fsp.stat(journal)).size;
 
     const problems: string[] = [];
     const store = await LibraryStore.open(dir, { onProblem: (p) => problems.push(`line ${p.line}: ${p.reason}`) });
@@ -40,21 +40,7 @@ describe('reading the journal as a stream', () => {
     } finally {
       await store.close();
     }
-  });
-
-  it('compaction moves an oversized line aside as raw bytes, and the journal keeps only live records', async () => {
-    const journal = path.join(dir, 'library.jsonl');
-    const id = randomUUID();
-    const oversized = 'x'.repeat(9 * 1024 * 1024);
-    await fsp.writeFile(journal, `${putLine(id)}${oversized}\n`);
-    const replay = await replayJournal(journal);
-    expect(replay.rejected).toEqual([expect.objectContaining({ line: 2, span: { start: putLine(id).length, bytes: oversized.length } })]);
-
-    await compactJournal(journal, replay.validated.values(), replay.rejected);
-    const aside = JSON.parse((await fsp.readFile(path.join(dir, 'library.rejected.jsonl'), 'utf8')).trim());
-    expect(aside).toMatchObject({ line: 2, bytes: oversized.length });
-    expect((await fsp.stat(path.join(dir, aside.rawFile))).size).toBe(oversized.length);
-    expect((await replayJournal(journal)).summaries.has(id)).toBe(true);
+    expect((await fsp.stat(`${journal}.migrated`)).size).toBe(journalBytes);
   });
 
   it('lines split across read chunks, empty lines and a torn tail come out exactly as written', async () => {

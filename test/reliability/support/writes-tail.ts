@@ -1,20 +1,23 @@
-// Follows a library's journal (library.jsonl) from outside the process that writes it, so the crash
-// test can land a kill right after a given kind of write: "a record just turned queued", "the n-th
-// append since start". inotify (fs.watch on the folder: compaction renames over the file) gives
-// sub-millisecond notice; a short poll backs it up where watching is unreliable.
+// Follows the crash driver's log of library writes (crash-driver.ts appends one line per durable write
+// to the library) from outside its process, so the crash test can land a kill right after a given kind
+// of write: "a record just turned queued", "the n-th write since start". inotify (fs.watch on the
+// folder) gives sub-millisecond notice; a short poll backs it up where watching is unreliable.
 import { watch, type FSWatcher } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname } from 'node:path';
 
-export interface JournalEntry {
+/** In the data folder, outside the library: crash-driver.ts appends one line per library write. */
+export const WRITES_FILE = 'library-writes.jsonl';
+
+export interface WriteEntry {
   /** Parsed line, or undefined for a line that is not JSON (torn). */
   op?: { op?: string; id?: string; record?: { id: string; state: string; params?: { prompt?: string }; requestId?: string } };
   bytes: number;
 }
 
-type Listener = (entry: JournalEntry) => void;
+type Listener = (entry: WriteEntry) => void;
 
-export class JournalTail {
+export class WritesTail {
   private offset = 0;
   private partial = '';
   private reading = false;
@@ -23,13 +26,13 @@ export class JournalTail {
   private poll: NodeJS.Timeout | undefined;
   private readonly listeners = new Set<Listener>();
 
-  constructor(private readonly dir: string) {}
+  constructor(private readonly path: string) {}
 
-  /** Starts at the current end of the journal: only appends from now on are reported. */
+  /** Starts at the current end of the file: only writes from now on are reported. */
   async start(): Promise<void> {
     this.offset = await sizeOf(this.path);
-    this.watcher = watch(this.dir, (_event, name) => {
-      if (name === 'library.jsonl') void this.read();
+    this.watcher = watch(dirname(this.path), (_event, name) => {
+      if (name === basename(this.path)) void this.read();
     });
     this.poll = setInterval(() => void this.read(), 10);
   }
@@ -47,7 +50,7 @@ export class JournalTail {
   }
 
   /** Resolves with the first appended line that matches. */
-  next(match: (entry: JournalEntry) => boolean): Promise<JournalEntry> {
+  next(match: (entry: WriteEntry) => boolean): Promise<WriteEntry> {
     return new Promise((resolve) => {
       const off = this.onEntry((e) => {
         if (match(e)) {
@@ -56,10 +59,6 @@ export class JournalTail {
         }
       });
     });
-  }
-
-  private get path(): string {
-    return join(this.dir, 'library.jsonl');
   }
 
   private async read(): Promise<void> {
@@ -80,12 +79,6 @@ export class JournalTail {
 
   private async readNew(): Promise<void> {
     const size = await sizeOf(this.path);
-    if (size < this.offset) {
-      // Compacted: the file was rewritten with one line per live record. Those are not new writes.
-      this.offset = size;
-      this.partial = '';
-      return;
-    }
     if (size === this.offset) return;
     const handle = await open(this.path, 'r');
     try {
@@ -97,9 +90,9 @@ export class JournalTail {
       this.partial = lines.pop() ?? '';
       for (const line of lines) {
         if (line.trim() === '') continue;
-        let op: JournalEntry['op'];
+        let op: WriteEntry['op'];
         try {
-          op = JSON.parse(line) as JournalEntry['op'];
+          op = JSON.parse(line) as WriteEntry['op'];
         } catch {
           op = undefined;
         }
