@@ -1,0 +1,44 @@
+// Mounted once for the window (App): feeds the poster maker every finished job the Jobs panel or the
+// Library has loaded, and puts each saved poster into both stores so every card shows it at once.
+import { useEffect } from 'react';
+import type { JobRecord } from '../../../shared/domain';
+import type { Stores } from '../../stores';
+import { useStores } from '../../stores/hooks';
+import { mediaUrl } from '../../api/media';
+import { posterFromVideoUrl } from '../frames/poster-frame';
+import { PosterMaker } from './poster-maker';
+
+export function usePosterMaker(): void {
+  const { api, app, jobs, library } = useStores();
+  useEffect(() => {
+    const maker = new PosterMaker({
+      draw: async (videoPath) => {
+        const url = mediaUrl(app.getState().info?.mediaBase, videoPath);
+        if (!url) throw new Error('The library media address is not known yet.');
+        return posterFromVideoUrl(url);
+      },
+      save: (id, poster) => api.library.setPoster({ id, seconds: poster.seconds, jpeg: poster.base64 }),
+      onSaved: (record) => showSavedPoster({ jobs, library }, record),
+    });
+    const scan = (): void => {
+      // Until app:info arrives there is no address to load a video from.
+      if (!app.getState().info?.mediaBase) return;
+      for (const record of jobs.getState().records.values()) maker.want(record);
+      const { pages, selected } = library.getState();
+      for (const items of Object.values(pages)) for (const summary of items) maker.want(summary);
+      if (selected) maker.want(selected);
+    };
+    scan();
+    const offs = [app.subscribe(scan), jobs.subscribe(scan), library.subscribe(scan)];
+    return () => {
+      for (const off of offs) off();
+      maker.stop();
+    };
+  }, [api, app, jobs, library]);
+}
+
+/** Every card of the job (Jobs panel, grid, the open detail) shows its new poster at once. */
+export function showSavedPoster({ jobs, library }: Pick<Stores, 'jobs' | 'library'>, record: JobRecord): void {
+  jobs.getState().applyUpdated(record);
+  library.getState().applyUpdated(record);
+}
