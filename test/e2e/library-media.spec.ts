@@ -146,6 +146,16 @@ test('theatre mode uses the window, keeps the player in view while the details s
   expect(theatre.height).toBeGreaterThan(900 * 0.7);
   await shot(page, '41-theatre');
 
+  // What the theatre covers cannot take focus: Tab and Shift+Tab cycle through its own controls.
+  const focusInside = () => page.evaluate(() => !!document.activeElement?.closest('.lib-detail.is-theatre'));
+  for (let i = 0; i < 25; i++) {
+    await page.keyboard.press(i < 20 ? 'Tab' : 'Shift+Tab');
+    expect(await focusInside()).toBe(true);
+  }
+  // Keys pressed inside the <video>'s own controls never reach the page (Chromium), so Esc is
+  // pressed from one of ours.
+  await detail(page).getByRole('button', { name: 'Leave theatre mode' }).focus();
+
   // Scroll the details underneath: the player stays where it is.
   await detail(page).evaluate((el) => (el.scrollTop = el.scrollHeight));
   await expect.poll(() => detail(page).evaluate((el) => el.scrollTop)).toBeGreaterThan(100);
@@ -164,6 +174,13 @@ test('theatre mode uses the window, keeps the player in view while the details s
   await expect(detail(page)).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(detail(page)).toHaveCount(0);
+
+  // Closing the detail in theatre mode ends it: the next job opens beside the grid.
+  await cardButton(page, PROMPT).click();
+  await page.keyboard.press('t');
+  await detail(page).getByRole('button', { name: 'Close details' }).click();
+  await cardButton(page, PROMPT).click();
+  await expect(detail(page).getByRole('button', { name: 'Theatre mode' })).toHaveAttribute('aria-pressed', 'false');
 });
 
 test('J/K/L shuttle, "," and "." step single frames, loop, and "Use this frame as poster"', async ({ page }) => {

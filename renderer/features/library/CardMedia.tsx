@@ -15,18 +15,20 @@ export function CardMedia({ record, focused }: { record: JobSummary; focused: bo
   const video = jobVideoUrl(record, mediaBase);
   const [fraction, setFraction] = useState<number>();
   const hoverTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  /** Where the pointer is across the tile, kept while the hover delay runs so scrubbing starts there. */
+  const pointerAt = useRef(0);
   useEffect(() => () => clearTimeout(hoverTimer.current), []);
 
   const onPointerEnter = (e: PointerEvent<HTMLDivElement>) => {
     if (!video || e.pointerType === 'touch') return;
-    const { clientX } = e;
     const box = e.currentTarget.getBoundingClientRect();
-    hoverTimer.current = setTimeout(() => setFraction(scrubFraction(clientX, box.left, box.width)), SCRUB_HOVER_DELAY_MS);
+    pointerAt.current = scrubFraction(e.clientX, box.left, box.width);
+    hoverTimer.current = setTimeout(() => setFraction(pointerAt.current), SCRUB_HOVER_DELAY_MS);
   };
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
-    if (fraction === undefined) return;
     const box = e.currentTarget.getBoundingClientRect();
-    setFraction(scrubFraction(e.clientX, box.left, box.width));
+    pointerAt.current = scrubFraction(e.clientX, box.left, box.width);
+    if (fraction !== undefined) setFraction(pointerAt.current);
   };
   const onPointerLeave = () => {
     clearTimeout(hoverTimer.current);

@@ -18,7 +18,7 @@ export function LibraryView() {
   const total = useLibrary((s) => s.total);
   const selectedId = useLibrary((s) => s.selectedId);
   const videoRef = useRef<HTMLVideoElement>(null);
-  const player = usePlayer(videoRef);
+  const player = usePlayer(videoRef, !!selectedId);
 
   // On the window, not the view: a card re-created by the virtualizer takes focus with it, and
   // Delete / Space must still work when focus has fallen back to the page.
