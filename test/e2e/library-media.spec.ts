@@ -7,19 +7,12 @@ import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { startStack, type Stack } from './support/stack';
+import { QUICK_TIMING, useStack } from './support/stack';
 import { generate, nav, openApp, setKey, shot } from './support/ui';
 
 const PROMPT = 'A red kite dives over a wheat field at dawn';
 const REFUSED = 'A kite the filter refuses [sim:content_policy]';
-let stack: Stack;
-
-test.beforeAll(async () => {
-  stack = await startStack({ timing: { queueStepMs: 300, runMs: 800, logEveryMs: 200, cancelMs: 100 }, pingIntervalMs: 300 });
-});
-test.afterAll(async () => {
-  await stack?.close();
-});
+const stack = useStack(QUICK_TIMING);
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
@@ -53,7 +46,7 @@ const srcOf = (img: Locator) => img.evaluate((el: HTMLImageElement) => el.curren
 const videoTime = (video: Locator) => video.evaluate((v: HTMLVideoElement) => v.currentTime);
 
 async function posterFiles(): Promise<string[]> {
-  const media = join(stack.dataDir, 'library', 'media');
+  const media = join(stack().dataDir, 'library', 'media');
   const out: string[] = [];
   for (const id of existsSync(media) ? await readdir(media) : []) {
     for (const name of await readdir(join(media, id))) if (name.startsWith('poster-')) out.push(`${id}/${name}`);
@@ -62,7 +55,7 @@ async function posterFiles(): Promise<string[]> {
 }
 
 test('a finished take shows a frame of its own video, not its input picture; a failed job shows no length', async ({ page }) => {
-  await openApp(page, stack.host.url);
+  await openApp(page, stack().host.url);
   await setKey(page, 'sk-e2e-library-0012');
   const jobsCard = await generate(page, PROMPT);
   await expect(jobsCard).toContainText('completed', { timeout: 30_000 });
@@ -101,7 +94,7 @@ test('a finished take shows a frame of its own video, not its input picture; a f
 });
 
 test('hover scrubs the take; arrow-key focus plays it; no tile holds a video otherwise', async ({ page }) => {
-  await openApp(page, stack.host.url);
+  await openApp(page, stack().host.url);
   await nav(page, 'Library').click();
   const media = card(page, PROMPT).locator('.lib-card-media');
   await expect(media).toBeVisible();
@@ -132,7 +125,7 @@ test('hover scrubs the take; arrow-key focus plays it; no tile holds a video oth
 
 test('theatre mode uses the window, keeps the player in view while the details scroll, and Esc leaves it', async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 900 });
-  await openApp(page, stack.host.url);
+  await openApp(page, stack().host.url);
   await nav(page, 'Library').click();
   await cardButton(page, PROMPT).click();
   await expect(player(page)).toBeVisible();
@@ -184,7 +177,7 @@ test('theatre mode uses the window, keeps the player in view while the details s
 });
 
 test('J/K/L shuttle, "," and "." step single frames, loop, and "Use this frame as poster"', async ({ page }) => {
-  await openApp(page, stack.host.url);
+  await openApp(page, stack().host.url);
   await nav(page, 'Library').click();
   await cardButton(page, PROMPT).click();
   const video = player(page);
