@@ -44,10 +44,19 @@ export async function storePoster(library: LibraryStore, id: string, seconds: nu
 
   const posterPath = await library.writeMediaFile(id, posterFileName(seconds), bytes);
   let previous: string | undefined;
-  const saved = await library.update(id, (rec) => {
-    previous = rec.posterPath;
-    return { ...rec, posterPath };
-  });
+  let saved: JobRecord;
+  try {
+    saved = await library.update(id, (rec) => {
+      previous = rec.posterPath;
+      return { ...rec, posterPath };
+    });
+  } catch (error) {
+    // Deleted meanwhile (its folder went to the trash): take back the file, and the folder writing it
+    // made, or Undo could not move the job's folder back.
+    await fsp.rm(library.resolve(posterPath), { force: true }).catch(() => undefined);
+    await fsp.rmdir(library.mediaDir(id)).catch(() => undefined);
+    throw error;
+  }
   if (previous !== undefined && previous !== posterPath) await removeOwnPoster(library, id, previous);
   return saved;
 }

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { exportLibrary, importLibrary } from '../../../electron/core/library/portable';
 import { posterProblem, storePoster } from '../../../electron/core/library/poster';
 import type { LibraryStore } from '../../../electron/core/library/store';
@@ -66,6 +66,14 @@ describe('storePoster', () => {
     const failed = await seed(store, { state: 'failed' });
     await expect(storePoster(store, failed.id, 0, await jpeg(320, 180))).rejects.toThrow(/Only a finished video/);
     await expect(storePoster(store, 'no-such-job', 0, await jpeg(320, 180))).rejects.toThrow(/no longer in the library/);
+  });
+
+  it('takes the file (and a folder it made) back when the job went away meanwhile, so Undo can restore it', async () => {
+    const store = await fx.openStore();
+    const job = await store.put(makeJobRecord({ id: randomUUID(), videoPath: 'media/elsewhere/video.mp4' }));
+    vi.spyOn(store, 'update').mockRejectedValueOnce(new Error(`There is no job ${job.id} in the library.`));
+    await expect(storePoster(store, job.id, 1, await jpeg(320, 180))).rejects.toThrow(/no job/);
+    expect(existsSync(store.mediaDir(job.id))).toBe(false);
   });
 
   it('deletes the poster it replaces, but never a file an old record merely names', async () => {
