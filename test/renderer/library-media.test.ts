@@ -52,12 +52,10 @@ describe('PosterMaker', () => {
   function setup(opts: { failDraw?: Set<string>; hangDraw?: boolean; maxWaiting?: number } = {}) {
     const drawn: string[] = [];
     const saved: JobRecord[] = [];
-    let release: (() => void) | undefined;
     const maker = new PosterMaker({
       draw: async (videoPath) => {
         drawn.push(videoPath);
         if (opts.hangDraw) return new Promise<DrawnPoster>(() => undefined);
-        if (drawn.length === 1) await new Promise<void>((r) => (release = r));
         if (opts.failDraw?.has(videoPath)) throw new Error('cannot decode');
         return { seconds: 1, base64: 'AAAA' };
       },
@@ -66,32 +64,30 @@ describe('PosterMaker', () => {
       timeoutMs: 50,
       ...(opts.maxWaiting ? { maxWaiting: opts.maxWaiting } : {}),
     });
-    return { maker, drawn, saved, release: () => release?.() };
+    return { maker, drawn, saved };
   }
   const job = (id: string, overrides: Partial<JobRecord> = {}) => finished({ id, videoPath: `media/${id}/video.mp4`, ...overrides });
 
   it('makes each missing poster once, newest wish first, and skips jobs that need none', async () => {
-    const { maker, drawn, saved, release } = setup();
+    const { maker, drawn, saved } = setup();
     maker.want(job('a'));
     maker.want(job('b'));
     maker.want(job('c'));
     maker.want(job('b'));
     maker.want(job('d', { posterPath: 'media/d/poster-0.000.jpg' }));
     maker.want(job('e', { state: 'failed' }));
-    release();
     await maker.idle();
-    expect(drawn).toEqual(['media/a/video.mp4', 'media/c/video.mp4', 'media/b/video.mp4']);
-    expect(saved.map((r) => r.id)).toEqual(['a', 'c', 'b']);
+    expect(drawn).toEqual(['media/c/video.mp4', 'media/b/video.mp4', 'media/a/video.mp4']);
+    expect(saved.map((r) => r.id)).toEqual(['c', 'b', 'a']);
     maker.want(job('a'));
     await maker.idle();
     expect(drawn).toHaveLength(3);
   });
 
   it('does not try a video that failed again in this session, and goes on with the rest', async () => {
-    const { maker, drawn, saved, release } = setup({ failDraw: new Set(['media/a/video.mp4']) });
-    maker.want(job('a'));
+    const { maker, drawn, saved } = setup({ failDraw: new Set(['media/a/video.mp4']) });
     maker.want(job('b'));
-    release();
+    maker.want(job('a'));
     await maker.idle();
     maker.want(job('a'));
     await maker.idle();
@@ -100,17 +96,39 @@ describe('PosterMaker', () => {
   });
 
   it('keeps a bounded list of wishes, and a video that never answers does not stop the others', async () => {
-    const { maker, drawn, release } = setup({ maxWaiting: 2 });
+    const { maker, drawn } = setup({ maxWaiting: 2 });
     for (const id of ['a', 'b', 'c', 'd']) maker.want(job(id));
-    release();
     await maker.idle();
-    expect(drawn).toEqual(['media/a/video.mp4', 'media/d/video.mp4', 'media/c/video.mp4']);
+    expect(drawn).toEqual(['media/d/video.mp4', 'media/c/video.mp4']);
 
     const hanging = setup({ hangDraw: true });
     hanging.maker.want(job('x'));
     hanging.maker.want(job('y'));
     await hanging.maker.idle();
-    expect(hanging.drawn).toEqual(['media/x/video.mp4', 'media/y/video.mp4']);
+    expect(hanging.drawn).toEqual(['media/y/video.mp4', 'media/x/video.mp4']);
+  });
+
+  it('waits for the page to have time before each poster (not in the middle of a scroll)', async () => {
+    const drawn: string[] = [];
+    const turns: Array<() => void> = [];
+    const maker = new PosterMaker({
+      draw: async (videoPath) => (drawn.push(videoPath), { seconds: 0, base64: 'AAAA' }),
+      save: async (id): Promise<IpcResult<JobRecord>> => ({ ok: true, value: finished({ id }) }),
+      onSaved: () => undefined,
+      pace: () => new Promise<void>((resolve) => turns.push(resolve)),
+    });
+    maker.want(job('a'));
+    maker.want(job('b'));
+    await expect.poll(() => turns.length).toBe(1);
+    expect(drawn).toEqual([]);
+    turns[0]!();
+    await expect.poll(() => turns.length).toBe(2);
+    expect(drawn).toEqual(['media/b/video.mp4']);
+    turns[1]!();
+    await expect.poll(() => drawn).toEqual(['media/b/video.mp4', 'media/a/video.mp4']);
+    await expect.poll(() => turns.length).toBe(3);
+    turns[2]!();
+    await maker.idle();
   });
 
   it('makes nothing once stopped (the window closed)', async () => {

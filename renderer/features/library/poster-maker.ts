@@ -17,6 +17,11 @@ export interface PosterMakerDeps {
   draw(videoPath: string): Promise<DrawnPoster>;
   save(id: string, poster: DrawnPoster): Promise<IpcResult<JobRecord>>;
   onSaved(record: JobRecord): void;
+  /**
+   * Resolves when the page can spare the time for the next poster. Loading a video costs the main
+   * thread a few milliseconds even when it fails, so posters wait for idle moments, not a scroll.
+   */
+  pace?: () => Promise<void>;
   /** A video that never answers must not stop every later poster. */
   timeoutMs?: number;
   /** Wishes kept; older ones are dropped (they come back if their card is seen again). */
@@ -38,7 +43,7 @@ export class PosterMaker {
     this.waiting.push({ id: job.id, videoPath: job.videoPath! });
     const max = this.deps.maxWaiting ?? 100;
     if (this.waiting.length > max) this.waiting.splice(0, this.waiting.length - max);
-    this.running ??= this.work().finally(() => (this.running = undefined));
+    this.kick();
   }
 
   /** Resolves when nothing is waiting (tests; a window closing). */
@@ -51,8 +56,20 @@ export class PosterMaker {
     this.waiting = [];
   }
 
+  /** One worker at a time; a wish that arrives as it finishes starts the next. */
+  private kick(): void {
+    if (this.running || this.stopped || this.waiting.length === 0) return;
+    this.running = this.work().finally(() => {
+      this.running = undefined;
+      this.kick();
+    });
+  }
+
   private async work(): Promise<void> {
-    for (let next = this.waiting.pop(); next && !this.stopped; next = this.waiting.pop()) {
+    for (;;) {
+      await this.deps.pace?.();
+      const next = this.waiting.pop();
+      if (!next || this.stopped) return;
       this.tried.add(next.id);
       try {
         const poster = await withTimeout(this.deps.draw(next.videoPath), this.deps.timeoutMs ?? 20_000);

@@ -19,6 +19,7 @@ export function usePosterMaker(): void {
       },
       save: (id, poster) => api.library.setPoster({ id, seconds: poster.seconds, jpeg: poster.base64 }),
       onSaved: (record) => showSavedPoster({ jobs, library }, record),
+      pace: () => quietMoment(() => lastScrollAt),
     });
     const scan = (): void => {
       // Until app:info arrives there is no address to load a video from.
@@ -28,10 +29,17 @@ export function usePosterMaker(): void {
       for (const items of Object.values(pages)) for (const summary of items) maker.want(summary);
       if (selected) maker.want(selected);
     };
+    // Drawing a poster loads and decodes a video on this thread: never while the user scrolls.
+    let lastScrollAt = 0;
+    const onScroll = (): void => {
+      lastScrollAt = performance.now();
+    };
+    document.addEventListener('scroll', onScroll, { capture: true, passive: true });
     scan();
     const offs = [app.subscribe(scan), jobs.subscribe(scan), library.subscribe(scan)];
     return () => {
       for (const off of offs) off();
+      document.removeEventListener('scroll', onScroll, { capture: true });
       maker.stop();
     };
   }, [api, app, jobs, library]);
@@ -41,4 +49,16 @@ export function usePosterMaker(): void {
 export function showSavedPoster({ jobs, library }: Pick<Stores, 'jobs' | 'library'>, record: JobRecord): void {
   jobs.getState().applyUpdated(record);
   library.getState().applyUpdated(record);
+}
+
+/** Scrolling has been still for a moment, then the browser's next idle period (waiting at most 2 s for one). */
+async function quietMoment(lastScrollAt: () => number): Promise<void> {
+  const QUIET_MS = 600;
+  for (let since = 0; since < QUIET_MS; since = performance.now() - lastScrollAt()) {
+    await new Promise((resolve) => setTimeout(resolve, QUIET_MS - since));
+  }
+  await new Promise<void>((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 2000 });
+    else resolve();
+  });
 }
