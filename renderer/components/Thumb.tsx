@@ -7,7 +7,18 @@ import { ImageOffIcon } from './icons';
  * poster), the new one is decoded before it replaces the old: no blank flash. If `src` cannot be
  * loaded (its file went missing) `fallbackSrc` is shown, and a neutral placeholder after that.
  */
-export function Thumb({ src, fallbackSrc, className = '' }: { src?: string; fallbackSrc?: string; className?: string }) {
+export function Thumb({
+  src,
+  fallbackSrc,
+  onMissing,
+  className = '',
+}: {
+  src?: string;
+  fallbackSrc?: string;
+  /** `src` would not load (and `fallbackSrc` shows instead). */
+  onMissing?: () => void;
+  className?: string;
+}) {
   const [failed, setFailed] = useState<readonly string[]>([]);
   const wanted = [src, fallbackSrc].find((s): s is string => !!s && !failed.includes(s));
   const [shown, setShown] = useState(wanted);
@@ -39,7 +50,10 @@ export function Thumb({ src, fallbackSrc, className = '' }: { src?: string; fall
           loading="lazy"
           decoding="async"
           draggable={false}
-          onError={() => setFailed((list) => (list.includes(visible) ? list : [...list, visible]))}
+          onError={() => {
+            if (visible === src) onMissing?.();
+            setFailed((list) => (list.includes(visible) ? list : [...list, visible]));
+          }}
         />
       ) : (
         <ImageOffIcon size={20} aria-hidden="true" />

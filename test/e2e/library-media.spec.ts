@@ -4,7 +4,7 @@
 // theatre mode uses the window and keeps the player in view, J/K/L, frame steps, loop, and "Use this
 // frame as poster".
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { QUICK_TIMING, useStack } from './support/stack';
@@ -91,6 +91,17 @@ test('a finished take shows a frame of its own video, not its input picture; a f
   await nav(page, 'Library').click();
   await expect.poll(() => srcOf(card(page, PROMPT).locator('.lib-thumb img'))).toMatch(/\/poster-/);
   expect(await posterFiles()).toHaveLength(1);
+
+  // A poster file gone missing: the tile falls back to the input picture, and a new poster is made.
+  const [lost] = await posterFiles();
+  await rm(join(stack().dataDir, 'library', 'media', lost!));
+  await page.reload();
+  await nav(page, 'Library').click();
+  await expect.poll(() => posterFiles(), { timeout: 30_000 }).toHaveLength(1);
+  await page.reload();
+  await nav(page, 'Library').click();
+  await expect.poll(() => srcOf(card(page, PROMPT).locator('.lib-thumb img'))).toMatch(/\/poster-/);
+  expect(await pictureDifference(page, await srcOf(card(page, PROMPT).locator('.lib-thumb img')), inputThumbUrl)).toBeGreaterThan(12);
 });
 
 test('hover scrubs the take; arrow-key focus plays it; no tile holds a video otherwise', async ({ page }) => {

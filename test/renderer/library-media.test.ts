@@ -7,7 +7,7 @@ import { toSummary } from '../../shared/job-summary';
 import { DEFAULT_POSTER_FRACTION, defaultPosterTime, posterFileName, POSTER_FILE_PATTERN } from '../../shared/poster';
 import { hasVideo, jobPictures, needsPoster } from '../../renderer/features/library/job-media';
 import { frameIndexAt, frameStepTarget, nextShuttle, PAUSED, playerKeyOf } from '../../renderer/features/library/player-controls';
-import { PosterMaker, type DrawnPoster } from '../../renderer/features/library/poster-maker';
+import { MISSING_POSTER_EVENT, missingPosters, PosterMaker, reportMissingPoster, type DrawnPoster } from '../../renderer/features/library/poster-maker';
 import { scrubFraction, scrubTime } from '../../renderer/features/library/scrub';
 import { makeJobRecord } from '../support/records';
 
@@ -129,6 +129,27 @@ describe('PosterMaker', () => {
     await expect.poll(() => turns.length).toBe(3);
     turns[2]!();
     await maker.idle();
+  });
+
+  it('makes a poster again when a card reports its file missing, but only for a video', async () => {
+    const { maker, drawn } = setup();
+    const heard: string[] = [];
+    const listener = (e: Event) => {
+      const missing = (e as CustomEvent<JobRecord>).detail;
+      heard.push(missing.id);
+      maker.want(missing, true);
+    };
+    missingPosters.addEventListener(MISSING_POSTER_EVENT, listener);
+    const posterGone = job('p', { posterPath: 'media/p/poster-0.833.jpg' });
+    maker.want(posterGone);
+    await maker.idle();
+    expect(drawn).toEqual([]);
+    reportMissingPoster(posterGone);
+    reportMissingPoster(job('q', { state: 'failed' }));
+    missingPosters.removeEventListener(MISSING_POSTER_EVENT, listener);
+    await maker.idle();
+    expect(heard).toEqual(['p', 'q']);
+    expect(drawn).toEqual(['media/p/video.mp4']);
   });
 
   it('makes nothing once stopped (the window closed)', async () => {

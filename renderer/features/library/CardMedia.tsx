@@ -7,6 +7,7 @@ import type { JobSummary } from '../../../shared/job-summary';
 import { Thumb } from '../../components/Thumb';
 import { useApp } from '../../stores/hooks';
 import { hasVideo, jobPictures, jobVideoUrl } from './job-media';
+import { reportMissingPoster } from './poster-maker';
 import { SCRUB_HOVER_DELAY_MS, scrubFraction, scrubTime } from './scrub';
 
 export function CardMedia({ record, focused }: { record: JobSummary; focused: boolean }) {
@@ -38,7 +39,12 @@ export function CardMedia({ record, focused }: { record: JobSummary; focused: bo
   const previewing = !!video && (fraction !== undefined || focused);
   return (
     <div className="lib-card-media" onPointerEnter={onPointerEnter} onPointerMove={onPointerMove} onPointerLeave={onPointerLeave}>
-      <Thumb src={pictures.src} fallbackSrc={pictures.fallbackSrc} className="lib-thumb" />
+      <Thumb
+        src={pictures.src}
+        fallbackSrc={pictures.fallbackSrc}
+        onMissing={record.posterPath ? () => reportMissingPoster(record) : undefined}
+        className="lib-thumb"
+      />
       {previewing && <TakePreview url={video} fraction={fraction} />}
       {previewing && fraction !== undefined && <span className="lib-card-scrubbar" style={{ width: `${fraction * 100}%` }} />}
       {/* Only a video has a length: a failed or cancelled job shows none. */}

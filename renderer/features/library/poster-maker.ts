@@ -5,7 +5,7 @@
 // here: drawing and saving are handed in, so the rules are testable.
 import type { IpcResult } from '../../../shared/contract';
 import type { JobRecord } from '../../../shared/domain';
-import { needsPoster, type JobMediaFields } from './job-media';
+import { hasVideo, needsPoster, type JobMediaFields } from './job-media';
 
 export interface DrawnPoster {
   seconds: number;
@@ -38,8 +38,10 @@ export class PosterMaker {
 
   constructor(private readonly deps: PosterMakerDeps) {}
 
-  want(job: JobMediaFields): void {
-    if (this.stopped || !needsPoster(job) || this.tried.has(job.id) || this.waiting.some((w) => w.id === job.id)) return;
+  /** `again`: the job has a poster, but its file would not load (deleted, damaged): make a new one. */
+  want(job: JobMediaFields, again = false): void {
+    if (this.stopped || !(again ? hasVideo(job) : needsPoster(job))) return;
+    if (this.tried.has(job.id) || this.waiting.some((w) => w.id === job.id)) return;
     this.waiting.push({ id: job.id, videoPath: job.videoPath! });
     const max = this.deps.maxWaiting ?? 100;
     if (this.waiting.length > max) this.waiting.splice(0, this.waiting.length - max);
@@ -88,4 +90,15 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
     timer = setTimeout(() => reject(new Error('The video did not show a frame in time.')), ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * A card whose poster file would not load says so here (it shows the input picture meanwhile); the
+ * window's poster maker (usePosterMaker) makes the poster again, once a session.
+ */
+export const missingPosters = new EventTarget();
+export const MISSING_POSTER_EVENT = 'missing';
+
+export function reportMissingPoster(job: JobMediaFields): void {
+  missingPosters.dispatchEvent(new CustomEvent<JobMediaFields>(MISSING_POSTER_EVENT, { detail: job }));
 }

@@ -6,7 +6,8 @@ import type { Stores } from '../../stores';
 import { useStores } from '../../stores/hooks';
 import { mediaUrl } from '../../api/media';
 import { posterFromVideoUrl } from '../frames/poster-frame';
-import { PosterMaker } from './poster-maker';
+import { MISSING_POSTER_EVENT, missingPosters, PosterMaker } from './poster-maker';
+import type { JobMediaFields } from './job-media';
 
 export function usePosterMaker(): void {
   const { api, app, jobs, library } = useStores();
@@ -35,11 +36,14 @@ export function usePosterMaker(): void {
       lastScrollAt = performance.now();
     };
     document.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    const onMissing = (e: Event): void => maker.want((e as CustomEvent<JobMediaFields>).detail, true);
+    missingPosters.addEventListener(MISSING_POSTER_EVENT, onMissing);
     scan();
     const offs = [app.subscribe(scan), jobs.subscribe(scan), library.subscribe(scan)];
     return () => {
       for (const off of offs) off();
       document.removeEventListener('scroll', onScroll, { capture: true });
+      missingPosters.removeEventListener(MISSING_POSTER_EVENT, onMissing);
       maker.stop();
     };
   }, [api, app, jobs, library]);
