@@ -1,6 +1,7 @@
-// Grabs the frame a <video> is showing: as PNG bytes ("continue from frame"), or as a small JPEG (a poster).
-// host (/media/…) and in Electron (app://veo/media/…), so the canvas is never tainted
-// and toBlob is allowed; a cross-origin source would make toBlob throw a SecurityError, reported as is.
+// Grabs the frame a <video> is showing: as PNG bytes ("continue from frame") or as a small JPEG (a
+// poster). Library media is same-origin in the browser host (/media/…) and in Electron
+// (app://veo/media/…), so the canvas is never tainted and toBlob is allowed; a cross-origin source
+// would make toBlob throw a SecurityError, reported as is.
 
 /** The rate Veo renders at (the simulator's clip too). */
 export const FRAMES_PER_SECOND = 24;

@@ -41,18 +41,23 @@ function DetailContent({ videoRef, player }: DetailProps) {
   const { library, create, app, toasts } = useStores();
   const record = useLibrary((s) => s.selected);
   const mediaBase = useApp((s) => s.info?.mediaBase);
+  const hasPlayer = !!record && !!jobVideoUrl(record, mediaBase);
+  // A job without a video (reached from a chain link in theatre mode) has nothing to show in a theatre.
+  const { theatre: inTheatre, setTheatre } = player;
+  useEffect(() => {
+    if (inTheatre && !hasPlayer) setTheatre(false);
+  }, [inTheatre, hasPlayer, setTheatre]);
   if (!record) return <section className="lib-detail is-loading" aria-label="Job details" aria-busy="true" />;
 
   const video = jobVideoUrl(record, mediaBase);
   const pictures = jobPictures(record, mediaBase);
-  const theatre = player.theatre && !!video;
   const copySettings = async () => {
     const ok = await copyText(settingsText(record));
     toasts.getState().push(ok ? { tone: 'success', title: 'Prompt and settings copied' } : { tone: 'error', title: 'Could not copy' });
   };
 
   return (
-    <section className={`lib-detail ${theatre ? 'is-theatre' : ''}`} aria-label="Job details">
+    <section className={`lib-detail ${player.theatre && video ? 'is-theatre' : ''}`} aria-label="Job details">
       <div className="detail-player">
         {video ? (
           <>
