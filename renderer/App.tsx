@@ -14,6 +14,7 @@ import { CreateView } from './features/create/CreateView';
 import { SpendConfirmDialog } from './features/create/SpendConfirmDialog';
 import { JobsPanel } from './features/jobs/JobsPanel';
 import { LibraryView } from './features/library/LibraryView';
+import { usePosterMaker } from './features/library/usePosterMaker';
 import { Onboarding, useNeedsOnboarding } from './features/onboarding/Onboarding';
 import { SettingsView } from './features/settings/SettingsView';
 import { ConnectionBanner } from './features/shell/ConnectionBanner';
@@ -46,6 +47,8 @@ export function App({ api }: { api: VeoApi }) {
 
   useThemeAttribute();
   useWindowShortcuts();
+  // Every finished video gets its poster (a frame of its own) once, whichever view is open.
+  usePosterMaker();
 
   return (
     <div className={`app ${showJobs ? 'with-jobs' : ''}`}>

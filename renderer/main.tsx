@@ -22,6 +22,7 @@ import './styles/prompt.css';
 import './styles/jobs.css';
 import './styles/library-card.css';
 import './styles/library-detail.css';
+import './styles/library-media.css';
 import './styles/library.css';
 import './styles/portable.css';
 import './styles/settings.css';

@@ -17,6 +17,7 @@ import type { JobSummary } from './job-summary';
 import { SettingsPatchSchema, type Settings } from './settings';
 import { SPEND_CONFIRMATION, SpendQuoteSchema, type JobCost, type LedgerInfo } from './spend';
 import type { BalanceInfo, KeyCheckResult } from './account';
+import { SetPosterSchema } from './poster';
 import type {
   AppInfo,
   ChainFile,
@@ -126,6 +127,8 @@ export const invokeChannels = {
   'library:favourite': { input: Id.extend({ favourite: z.boolean() }), output: out<JobRecord>() },
   'library:delete': { input: Id, output: out<void>() },
   'library:undoDelete': { input: Id, output: out<JobRecord>() },
+  /** A frame of the job's own video (drawn in the page) becomes its poster: grid tile, job card, player. */
+  'library:setPoster': { input: SetPosterSchema, output: out<JobRecord>() },
   /** Copies the chosen jobs (absent = all) into `dest` as a portable folder (index.json + jobs/<id>/…). */
   'library:export': { input: PortableExportSchema.extend({ dest: PortableFolder }), output: out<PortableExportResult>() },
   /** Merges a portable folder into this library; jobs already here (same id or request id) are skipped. */

@@ -154,6 +154,11 @@ export const JobRecordSchema = z.object({
   /** Relative to the library folder. */
   videoPath: z.string().optional(),
   videoBytes: z.number().int().nonnegative().optional(),
+  /**
+   * Relative to the library folder: a frame of the video itself (shared/poster.ts), made once the video
+   * is on disk. Absent until then — cards show the input picture meanwhile.
+   */
+  posterPath: z.string().optional(),
   favourite: z.boolean().default(false),
   /** A cancel was asked for; the job may still finish (fal answers CANCELLATION_REQUESTED). */
   cancelRequested: z.boolean().default(false),

@@ -16,6 +16,7 @@ export const JobSummarySchema = z.object({
   requestId: R.requestId,
   error: JobErrorSchema.pick({ kind: true, message: true }).optional(),
   videoPath: R.videoPath,
+  posterPath: R.posterPath,
   favourite: R.favourite,
   parentId: R.parentId,
   createdAt: R.createdAt,
@@ -44,6 +45,7 @@ export function toSummary(record: JobRecord): JobSummary {
   if (record.requestId !== undefined) summary.requestId = record.requestId;
   if (error !== undefined) summary.error = { kind: error.kind, message: error.message };
   if (record.videoPath !== undefined) summary.videoPath = record.videoPath;
+  if (record.posterPath !== undefined) summary.posterPath = record.posterPath;
   if (record.parentId !== undefined) summary.parentId = record.parentId;
   return summary;
 }

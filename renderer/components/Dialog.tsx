@@ -5,7 +5,7 @@
 // into `onCancel`, and gives focus back to whatever had it when it opened. Render it only while open.
 import { useEffect, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 
-const FOCUSABLE = 'button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), a[href], [tabindex]:not([tabindex="-1"])';
+export const FOCUSABLE = 'button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), a[href], [tabindex]:not([tabindex="-1"])';
 
 export interface DialogProps {
   /** Esc, the backdrop, or the browser closing the dialog: the owner drops its "open" state. */

@@ -61,7 +61,7 @@ test('the finished video plays from disk and can seek', async ({ page }) => {
   await openApp(page, stack.host.url);
   await nav(page, 'Library').click();
   await page.getByText('A harbour at dawn').first().click();
-  const landed = await playAndSeek(page.locator('video'), 1.5);
+  const landed = await playAndSeek(page.getByLabel('Video player'), 1.5);
   expect(landed).toBeCloseTo(1.5, 0);
   await shot(page, '07-library-detail');
 });
@@ -84,7 +84,7 @@ test('with the simulator gone, the library still browses, searches and plays', a
   await nav(page, 'Library').click();
   await page.getByRole('textbox', { name: 'Search library' }).fill('gulls');
   await page.getByText('A harbour at dawn').first().click();
-  expect(await playAndSeek(page.locator('video'), 0.8)).toBeCloseTo(0.8, 0);
+  expect(await playAndSeek(page.getByLabel('Video player'), 0.8)).toBeCloseTo(0.8, 0);
   await page.emulateMedia({ colorScheme: 'dark' });
   await shot(page, '09-library-dark');
 });

@@ -50,7 +50,7 @@ test('the app works end to end with the token in page memory: generate, play a s
   await expect(jobCard(page, PROMPT)).toContainText('completed', { timeout: 30_000 });
   await nav(page, 'Library').click();
   await page.getByText(PROMPT).first().click();
-  const video = page.locator('video').first();
+  const video = page.getByLabel('Video player');
   expect(await video.getAttribute('src')).toMatch(/^\/media\/media\/[^?]+\/video\.mp4\?e=\d+&s=[\w-]{43}$/);
   expect(await playAndSeek(video)).toBeGreaterThan(1);
 

@@ -111,7 +111,7 @@ test('a second machine imports the folder: both jobs appear and play; importing 
   await shot(page, 'portable-02-imported');
 
   await page.getByRole('button', { name: PROMPTS[0] }).click();
-  expect(await playAndSeek(page.locator('video'), 1.5)).toBeCloseTo(1.5, 0);
+  expect(await playAndSeek(page.getByLabel('Video player'), 1.5)).toBeCloseTo(1.5, 0);
 
   await page.getByRole('button', { name: 'Import…' }).click();
   await typeFolder(page, exportDir, 'Import');

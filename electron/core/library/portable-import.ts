@@ -267,7 +267,8 @@ function asHistory(given: JobRecord, newIds: Map<string, string>): JobRecord {
     if (fresh === undefined) newIds.set(old, (fresh = randomUUID()));
     return fresh;
   };
-  const { urls: _urls, result, parentId, ...rest } = given;
+  // posterPath is dropped: it would name a file of this library, not the export's; a poster is made here.
+  const { urls: _urls, result, parentId, posterPath: _posterPath, ...rest } = given;
   const record: JobRecord = { ...rest, id: idFor(given.id), apiBase: IMPORTED_API_BASE, cancelRequested: false };
   if (parentId !== undefined) record.parentId = idFor(parentId);
   // A finished video's result is kept for its metadata; anyone else's would point the downloader somewhere.

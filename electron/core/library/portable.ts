@@ -110,7 +110,9 @@ async function exportJob(store: LibraryStore, record: JobRecord, dest: string): 
     return `${folder}/${name}`;
   };
 
-  const out: JobRecord = { ...record };
+  // The poster is not exported: the importing library makes its own from the video.
+  const { posterPath: _poster, ...rest } = record;
+  const out: JobRecord = rest;
   if (record.videoPath !== undefined) {
     out.videoPath = await copy(record.videoPath, VIDEO_FILE);
     await writeSidecar(path.join(absFolder, VIDEO_FILE), record); // → video.json

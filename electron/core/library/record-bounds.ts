@@ -102,6 +102,7 @@ export function boundRecord(record: JobRecord): JobRecord {
     error: record.error === undefined ? undefined : boundError(record.error),
     result: record.result === undefined ? undefined : boundResult(record.result),
     videoPath: optionalUrl(record.videoPath),
+    posterPath: optionalUrl(record.posterPath),
     parentId: short(record.parentId),
     createdAt: clip(record.createdAt, RECORD_LIMITS.shortChars),
     updatedAt: clip(record.updatedAt, RECORD_LIMITS.shortChars),

@@ -12,7 +12,7 @@ const ASPECTS = new Set<unknown>(ASPECT_RATIOS);
 const LENGTHS = new Set<unknown>(DURATIONS);
 const SIZES = new Set<unknown>(RESOLUTIONS);
 const KINDS = new Set<unknown>(ERROR_KINDS);
-const SUMMARY_KEYS = new Set(['id', 'state', 'params', 'input', 'requestId', 'error', 'videoPath', 'favourite', 'parentId', 'createdAt', 'updatedAt']);
+const SUMMARY_KEYS = new Set(['id', 'state', 'params', 'input', 'requestId', 'error', 'videoPath', 'posterPath', 'favourite', 'parentId', 'createdAt', 'updatedAt']);
 const PARAM_KEYS = new Set(['prompt', 'negativePrompt', 'aspectRatio', 'duration', 'resolution']);
 const INPUT_KEYS = new Set(['kind', 'thumbPath']);
 const ERROR_KEYS = new Set(['kind', 'message']);
@@ -28,7 +28,7 @@ function fastCheck(v: unknown): v is JobSummary {
   const { params, input, error } = v;
   if (typeof v.id !== 'string' || v.id.length === 0 || !STATES.has(v.state) || typeof v.favourite !== 'boolean') return false;
   if (typeof v.createdAt !== 'string' || typeof v.updatedAt !== 'string') return false;
-  if (!optionalString(v.requestId) || !optionalString(v.videoPath) || !optionalString(v.parentId)) return false;
+  if (!optionalString(v.requestId) || !optionalString(v.videoPath) || !optionalString(v.posterPath) || !optionalString(v.parentId)) return false;
   if (!isObject(params) || !onlyKeys(params, PARAM_KEYS) || !trimmedUpTo(params.prompt, 1)) return false;
   if (params.negativePrompt !== undefined && !trimmedUpTo(params.negativePrompt, 0)) return false;
   if (!ASPECTS.has(params.aspectRatio) || !LENGTHS.has(params.duration) || !SIZES.has(params.resolution)) return false;

@@ -12,6 +12,7 @@ import { jobHandlers } from './job-handlers';
 import { keyHandlers } from './key-handlers';
 import { libraryHandlers } from './library-handlers';
 import { portableHandlers } from './portable-handlers';
+import { posterHandlers } from './poster-handlers';
 import { sidecarHandlers } from './sidecar-handlers';
 import { spendHandlers } from './spend-handlers';
 import { ProgressTracker } from './progress-tracker';
@@ -54,6 +55,7 @@ export function createAppService(core: Core, platform: NativePlatform, opts: App
     ...jobHandlers(ctx, progress),
     ...libraryHandlers(ctx),
     ...portableHandlers(ctx),
+    ...posterHandlers(ctx),
     ...sidecarHandlers(ctx),
     ...spendHandlers(ctx),
     ...chainHandlers(ctx),

@@ -1,16 +1,15 @@
 // "Continue from this frame": the frame on screen (or the last one) becomes the picture of a new job
 // with the same settings and prompt, linked to this job as its parent. Keyboard: the buttons are in
-// the tab order, and "," / "." step one frame back / forward while the player has focus.
-import { useEffect, useState, type RefObject } from 'react';
+// the tab order; "," / "." pick the frame (the Library player's keys, library/usePlayer.ts).
+import { useState, type RefObject } from 'react';
 import type { JobRecord } from '../../../shared/domain';
 import { ChevronRightIcon, ImagePlusIcon } from '../../components/icons';
 import { useStores } from '../../stores/hooks';
-import { captureFrame, FRAME_SECONDS, lastFrameTime, seekTo } from './capture-frame';
+import { captureFrame, lastFrameTime, seekTo } from './capture-frame';
 
 export function ContinueFromFrame({ record, videoRef }: { record: JobRecord; videoRef: RefObject<HTMLVideoElement | null> }) {
   const { create, app, toasts } = useStores();
   const [busy, setBusy] = useState(false);
-  useFrameStepKeys(videoRef);
 
   const continueFrom = async (which: 'current' | 'last') => {
     const video = videoRef.current;
@@ -44,22 +43,4 @@ export function ContinueFromFrame({ record, videoRef }: { record: JobRecord; vid
       <span className="continue-hint">Pick a frame with , and . in the player</span>
     </div>
   );
-}
-
-/** "," and "." step one frame while the player has focus (its own controls ignore those keys). */
-function useFrameStepKeys(videoRef: RefObject<HTMLVideoElement | null>): void {
-  useEffect(() => {
-    const onKeyDown = (e: KeyboardEvent) => {
-      const video = videoRef.current;
-      if (!video || e.target !== video || e.metaKey || e.ctrlKey || e.altKey) return;
-      if (e.key !== ',' && e.key !== '.') return;
-      e.preventDefault();
-      video.pause();
-      const step = e.key === ',' ? -FRAME_SECONDS : FRAME_SECONDS;
-      const duration = Number.isFinite(video.duration) ? video.duration : 0;
-      video.currentTime = Math.max(0, Math.min(duration, video.currentTime + step));
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [videoRef]);
 }

@@ -1,9 +1,12 @@
-// Grabs the frame a <video> is showing as PNG bytes. Library media is same-origin in the browser
-// host (/media/…) and in Electron (app://veo/media/…), so the canvas is never tainted
-// and toBlob is allowed; a cross-origin source would make toBlob throw a SecurityError, reported as is.
+// Grabs the frame a <video> is showing: as PNG bytes ("continue from frame") or as a small JPEG (a
+// poster). Library media is same-origin in the browser host (/media/…) and in Electron
+// (app://veo/media/…), so the canvas is never tainted and toBlob is allowed; a cross-origin source
+// would make toBlob throw a SecurityError, reported as is.
 
-/** One frame at 24 fps, the rate Veo renders at: what "," and "." step by. */
-export const FRAME_SECONDS = 1 / 24;
+/** The rate Veo renders at (the simulator's clip too). */
+export const FRAMES_PER_SECOND = 24;
+/** One frame: what "," and "." step by. */
+export const FRAME_SECONDS = 1 / FRAMES_PER_SECOND;
 /** "Use last frame": seeking to the exact duration shows nothing in some decoders, so stay just short. */
 export const LAST_FRAME_OFFSET = 0.05;
 
@@ -25,7 +28,7 @@ export function lastFrameTime(duration: number): number {
 
 /** Moves the playhead and resolves once the new frame is decoded (or at once if already there). */
 export async function seekTo(video: HTMLVideoElement, seconds: number): Promise<void> {
-  if (video.readyState < HTMLMediaElement.HAVE_METADATA) await once(video, 'loadedmetadata');
+  await metadataReady(video);
   const duration = Number.isFinite(video.duration) ? video.duration : seconds;
   const target = Math.max(0, Math.min(duration, seconds));
   if (Math.abs(video.currentTime - target) < 1e-3 && video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA) return;
@@ -34,20 +37,42 @@ export async function seekTo(video: HTMLVideoElement, seconds: number): Promise<
   await seeked;
 }
 
+/** Resolves once the video's duration and size are known. */
+export async function metadataReady(video: HTMLVideoElement): Promise<void> {
+  if (video.readyState < HTMLMediaElement.HAVE_METADATA) await once(video, 'loadedmetadata');
+}
+
 export async function captureFrame(video: HTMLVideoElement): Promise<CapturedFrame> {
+  const canvas = await drawFrame(video);
+  return { name: frameFileName(video.currentTime), base64: await canvasToBase64(canvas, 'image/png'), width: canvas.width, height: canvas.height };
+}
+
+/** The frame at the playhead as a JPEG no longer than `longEdge` on its long side (a poster). */
+export async function captureJpeg(video: HTMLVideoElement, longEdge: number, quality: number): Promise<CapturedFrame> {
+  const canvas = await drawFrame(video, longEdge);
+  const base64 = await canvasToBase64(canvas, 'image/jpeg', quality);
+  return { name: frameFileName(video.currentTime), base64, width: canvas.width, height: canvas.height };
+}
+
+/** Draws the decoded frame at the playhead, scaled down (never up) to fit `longEdge` when given. */
+async function drawFrame(video: HTMLVideoElement, longEdge = Number.POSITIVE_INFINITY): Promise<HTMLCanvasElement> {
   await frameReady(video);
-  const width = video.videoWidth;
-  const height = video.videoHeight;
-  if (!width || !height) throw new Error('The video has no picture to take a frame from.');
+  const { videoWidth, videoHeight } = video;
+  if (!videoWidth || !videoHeight) throw new Error('The video has no picture to take a frame from.');
+  const scale = Math.min(1, longEdge / Math.max(videoWidth, videoHeight));
   const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
+  canvas.width = Math.max(1, Math.round(videoWidth * scale));
+  canvas.height = Math.max(1, Math.round(videoHeight * scale));
   const context = canvas.getContext('2d');
   if (!context) throw new Error('This window cannot draw video frames.');
-  context.drawImage(video, 0, 0, width, height);
-  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-  if (!blob) throw new Error('The frame could not be encoded as PNG.');
-  return { name: frameFileName(video.currentTime), base64: await blobToBase64(blob), width, height };
+  context.drawImage(video, 0, 0, canvas.width, canvas.height);
+  return canvas;
+}
+
+async function canvasToBase64(canvas: HTMLCanvasElement, type: 'image/png' | 'image/jpeg', quality?: number): Promise<string> {
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, type, quality));
+  if (!blob) throw new Error(`The frame could not be encoded as ${type === 'image/png' ? 'PNG' : 'JPEG'}.`);
+  return blobToBase64(blob);
 }
 
 async function blobToBase64(blob: Blob): Promise<string> {

@@ -5,7 +5,6 @@ import { memo } from 'react';
 import { isFinalState, type JobRecord } from '../../../shared/domain';
 import { isPaused, statusLabel } from '../../../shared/job-outcome';
 import { describeJobError } from '../../api/errors';
-import { mediaUrl } from '../../api/media';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { excerpt, formatBytes, formatElapsed, formatRate, formatRelative } from '../../components/format';
 import { CloseIcon, PlayIcon } from '../../components/icons';
@@ -16,6 +15,7 @@ import { useNow } from '../../components/useNow';
 import { jobStateLabel, liveElapsedMs, type LiveProgress } from '../../stores/jobs-store';
 import { useApp, useJobs, useStores } from '../../stores/hooks';
 import { FailureActions } from './FailureActions';
+import { jobPictures } from '../library/job-media';
 
 export const JobCard = memo(function JobCard({ id }: { id: string }) {
   const record = useJobs((s) => s.records.get(id));
@@ -27,7 +27,7 @@ export const JobCard = memo(function JobCard({ id }: { id: string }) {
 
   // Every state change is persisted and arrives as job:updated; progress only adds live numbers.
   const state = record.state;
-  const thumb = record.input.kind === 'file' ? mediaUrl(mediaBase, record.input.thumbPath) : undefined;
+  const pictures = jobPictures(record, mediaBase);
   const latestLog = (progress?.latestLogs.at(-1) ?? record.logs.at(-1))?.message;
   const queuePosition = progress?.queuePosition ?? record.queuePosition;
 
@@ -36,7 +36,7 @@ export const JobCard = memo(function JobCard({ id }: { id: string }) {
       {/* One stop of the panel's roving focus (useRovingFocus): ↑/↓ between jobs, ←/→ to its buttons. */}
       <article data-roving-item aria-label={`${excerpt(record.params.prompt, 60)}, ${statusLabel(record)}`}>
         <div className="job-main">
-          <Thumb src={thumb} className="job-thumb" />
+          <Thumb src={pictures.src} fallbackSrc={pictures.fallbackSrc} className="job-thumb" />
           <div className="job-text">
             <p className="job-prompt" title={record.params.prompt}>
               {excerpt(record.params.prompt, 90)}

@@ -1,22 +1,21 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { isFinalState } from '../../../shared/domain';
 import type { JobSummary } from '../../../shared/job-summary';
 import { getDesktopExtras } from '../../api/api';
-import { mediaUrl } from '../../api/media';
 import { formatRelative } from '../../components/format';
 import { StarIcon } from '../../components/icons';
 import { StateBadge } from '../../components/StateBadge';
-import { Thumb } from '../../components/Thumb';
-import { useApp, useLibrary, useStores } from '../../stores/hooks';
+import { useLibrary, useStores } from '../../stores/hooks';
 import { CardCheck } from './CardCheck';
+import { CardMedia } from './CardMedia';
 
 const CARD_PROMPT_CHARS = 300;
 
 export const LibraryCard = memo(function LibraryCard({ record, index }: { record: JobSummary; index: number }) {
   const { library, compare } = useStores();
-  const mediaBase = useApp((s) => s.info?.mediaBase);
   const selected = useLibrary((s) => s.selectedId === record.id);
-  const thumb = record.input.kind === 'file' ? mediaUrl(mediaBase, record.input.thumbPath) : undefined;
+  // Keyboard focus (arrow keys) previews the take; a mouse click's focus does not (hover already does).
+  const [keyboardFocus, setKeyboardFocus] = useState(false);
   const desktop = getDesktopExtras();
   const canDragOut = !!desktop && record.state === 'completed' && !!record.videoPath;
 
@@ -29,6 +28,8 @@ export const LibraryCard = memo(function LibraryCard({ record, index }: { record
         // Named by its content (prompt, status, resolution, age): the name holds the visible status
         // and everything else a sighted person reads on the card (WCAG 2.5.3, label in name).
         aria-current={selected || undefined}
+        onFocus={(e) => setKeyboardFocus(e.currentTarget.matches(':focus-visible'))}
+        onBlur={() => setKeyboardFocus(false)}
         draggable={canDragOut}
         onDragStart={(e) => {
           if (!canDragOut) return;
@@ -43,10 +44,7 @@ export const LibraryCard = memo(function LibraryCard({ record, index }: { record
           else void library.getState().select(record.id);
         }}
       >
-        <div className="lib-card-media">
-          <Thumb src={thumb} className="lib-thumb" />
-          <span className="lib-card-duration">{record.params.duration}</span>
-        </div>
+        <CardMedia record={record} focused={keyboardFocus} />
         <div className="lib-card-text">
           {/* Two clamped lines show ~150 characters; laying out a 2,000-character prompt per card is waste. */}
           <p className="lib-card-prompt">{record.params.prompt.slice(0, CARD_PROMPT_CHARS)}</p>

@@ -7,7 +7,6 @@ import { formatPrice, formatUsd } from '../../../shared/pricing';
 import { ViewBoundary } from '../../components/ViewBoundary';
 import type { JobRecord } from '../../../shared/domain';
 import { describeJobError } from '../../api/errors';
-import { mediaUrl } from '../../api/media';
 import { copyText } from '../../components/clipboard';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { formatBytes, formatDateTime } from '../../components/format';
@@ -18,51 +17,69 @@ import { Thumb } from '../../components/Thumb';
 import { useApp, useLibrary, useStores } from '../../stores/hooks';
 import { FileActions } from './FileActions';
 import { JobLog } from './JobLog';
+import { jobPictures, jobVideoUrl } from './job-media';
+import { PlayerTools } from './PlayerTools';
+import type { PlayerState } from './usePlayer';
 import { CompareWithButton } from '../compare/CompareWithButton';
 import { ChainPanel } from '../frames/ChainPanel';
 import { FailureActions } from '../jobs/FailureActions';
 import { isPaused } from '../../../shared/job-outcome';
 import { ContinueFromFrame } from '../frames/ContinueFromFrame';
 
-export function LibraryDetail({ videoRef }: { videoRef: RefObject<HTMLVideoElement | null> }) {
+interface DetailProps {
+  videoRef: RefObject<HTMLVideoElement | null>;
+  player: PlayerState;
+}
+
+export function LibraryDetail(props: DetailProps) {
   const selectedId = useLibrary((s) => s.selectedId);
   return (
     <ViewBoundary name="Job details" resetKey={selectedId}>
-      <DetailContent videoRef={videoRef} />
+      <DetailContent {...props} />
     </ViewBoundary>
   );
 }
 
-function DetailContent({ videoRef }: { videoRef: RefObject<HTMLVideoElement | null> }) {
+function DetailContent({ videoRef, player }: DetailProps) {
   const { library, create, app, toasts } = useStores();
   const record = useLibrary((s) => s.selected);
   const mediaBase = useApp((s) => s.info?.mediaBase);
+  const hasPlayer = !!record && !!jobVideoUrl(record, mediaBase);
+  // A job without a video (reached from a chain link in theatre mode) has nothing to show in a theatre.
+  const { theatre: inTheatre, setTheatre } = player;
+  useEffect(() => {
+    if (inTheatre && !hasPlayer) setTheatre(false);
+  }, [inTheatre, hasPlayer, setTheatre]);
   if (!record) return <section className="lib-detail is-loading" aria-label="Job details" aria-busy="true" />;
 
-  const video = record.state === 'completed' ? mediaUrl(mediaBase, record.videoPath) : undefined;
-  const poster = record.input.kind === 'file' ? mediaUrl(mediaBase, record.input.thumbPath) : undefined;
+  const video = jobVideoUrl(record, mediaBase);
+  const pictures = jobPictures(record, mediaBase);
   const copySettings = async () => {
     const ok = await copyText(settingsText(record));
     toasts.getState().push(ok ? { tone: 'success', title: 'Prompt and settings copied' } : { tone: 'error', title: 'Could not copy' });
   };
 
   return (
-    <section className="lib-detail" aria-label="Job details">
+    <section className={`lib-detail ${player.theatre && video ? 'is-theatre' : ''}`} aria-label="Job details">
       <div className="detail-player">
         {video ? (
-          <video
-            key={video}
-            ref={videoRef}
-            src={video}
-            poster={poster}
-            controls
-            preload="metadata"
-            aria-label="Video player"
-            tabIndex={0}
-          />
+          <>
+            <video
+              key={video}
+              ref={videoRef}
+              src={video}
+              poster={pictures.src}
+              controls
+              loop={player.loop}
+              preload="metadata"
+              aria-label="Video player"
+              tabIndex={0}
+            />
+            <PlayerTools record={record} videoRef={videoRef} player={player} />
+          </>
         ) : (
           <div className="detail-pending">
-            <Thumb src={poster} className="detail-pending-thumb" />
+            <Thumb src={pictures.src} fallbackSrc={pictures.fallbackSrc} className="detail-pending-thumb" />
             <StateBadge state={record.state} error={record.error} />
           </div>
         )}

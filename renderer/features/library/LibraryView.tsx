@@ -1,6 +1,7 @@
 // The Library: search and filters on top, a virtualized grid of every job, and the selected job's
 // detail beside it. Keyboard: ⌘/Ctrl+F search, arrows move in the grid, Space plays, ←/→ seek in
-// the detail, Delete removes (with undo), Esc closes the detail.
+// the detail, J/K/L shuttle, "," / "." step a frame, T theatre (usePlayer), Delete removes (with
+// undo), Esc leaves theatre mode, then closes the detail.
 import { useEffect, useRef } from 'react';
 import { isTypingTarget } from '../../components/keyboard';
 import { useLibrary, useStores } from '../../stores/hooks';
@@ -10,12 +11,14 @@ import { LibraryGrid } from './LibraryGrid';
 import { LibraryToolbar } from './LibraryToolbar';
 import { PortableActions } from './PortableActions';
 import { SpendSummary } from './SpendSummary';
+import { usePlayer } from './usePlayer';
 
 export function LibraryView() {
   const { library } = useStores();
   const total = useLibrary((s) => s.total);
   const selectedId = useLibrary((s) => s.selectedId);
   const videoRef = useRef<HTMLVideoElement>(null);
+  const player = usePlayer(videoRef, !!selectedId);
 
   // On the window, not the view: a card re-created by the virtualizer takes focus with it, and
   // Delete / Space must still work when focus has fallen back to the page.
@@ -66,7 +69,7 @@ export function LibraryView() {
       <LibraryToolbar />
       <div className={`library-body ${selectedId ? 'has-detail' : ''}`}>
         <LibraryGrid />
-        {selectedId && <LibraryDetail videoRef={videoRef} />}
+        {selectedId && <LibraryDetail videoRef={videoRef} player={player} />}
       </div>
     </div>
   );

@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { test } from '@playwright/test';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../../electron/core/simulator';
 
 export const REPO = join(import.meta.dirname, '..', '..', '..');
@@ -87,4 +88,22 @@ export async function startStack(simOptions: SimulatorOptions = VISIBLE_TIMING):
     },
   };
   return stack;
+}
+
+/** Quick jobs, for specs that need finished videos more than a look at every state. */
+export const QUICK_TIMING: SimulatorOptions = { timing: { queueStepMs: 300, runMs: 800, logEveryMs: 200, cancelMs: 100 }, pingIntervalMs: 300 };
+
+/** One stack for the whole spec file (started before its first test, closed after its last). */
+export function useStack(simOptions: SimulatorOptions = VISIBLE_TIMING): () => Stack {
+  let stack: Stack | undefined;
+  test.beforeAll(async () => {
+    stack = await startStack(simOptions);
+  });
+  test.afterAll(async () => {
+    await stack?.close();
+  });
+  return () => {
+    if (!stack) throw new Error('The stack is not started: call useStack at the top of the spec file.');
+    return stack;
+  };
 }

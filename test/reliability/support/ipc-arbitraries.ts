@@ -21,6 +21,7 @@ export const VALID_EXAMPLES: Record<InvokeChannel, unknown> = {
   'library:favourite': { id: 'job', favourite: true },
   'library:delete': { id: 'job' },
   'library:undoDelete': { id: 'job' },
+  'library:setPoster': { id: 'job', seconds: 0.5, jpeg: '/9j/2w==' },
   // /dev/null is a file, so these folders can never be created or read: a fuzzed call stays harmless.
   'library:export': { ids: ['job'], dest: '/dev/null/veo-fuzz-export' },
   'library:import': { src: '/dev/null/veo-fuzz-export' },

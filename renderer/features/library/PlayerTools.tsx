@@ -1,0 +1,75 @@
+// The bar under the Library player: frame stepping, loop, "Use this frame as poster" and theatre
+// mode, each also a key (shown in its tooltip) — J/K/L need no button: the player's own controls play.
+import { useState, type RefObject } from 'react';
+import type { JobRecord } from '../../../shared/domain';
+import { describeIpcError } from '../../api/errors';
+import { FrameBackIcon, FrameForwardIcon, LoopIcon, PosterIcon, TheatreExitIcon, TheatreIcon } from '../../components/icons';
+import { useStores } from '../../stores/hooks';
+import { posterFromVideo } from '../frames/poster-frame';
+import type { PlayerState } from './usePlayer';
+import { showSavedPoster } from './usePosterMaker';
+
+export function PlayerTools({ record, videoRef, player }: { record: JobRecord; videoRef: RefObject<HTMLVideoElement | null>; player: PlayerState }) {
+  const setPoster = useSetPoster(record, videoRef);
+  return (
+    <div className="player-tools" role="toolbar" aria-label="Player">
+      <button type="button" className="icon-button" aria-label="Previous frame" title="Previous frame ( , )" onClick={() => player.stepFrame(-1)}>
+        <FrameBackIcon size={16} aria-hidden="true" />
+      </button>
+      <button type="button" className="icon-button" aria-label="Next frame" title="Next frame ( . )" onClick={() => player.stepFrame(1)}>
+        <FrameForwardIcon size={16} aria-hidden="true" />
+      </button>
+      <button
+        type="button"
+        className={`icon-button ${player.loop ? 'is-on' : ''}`}
+        aria-label="Loop"
+        aria-pressed={player.loop}
+        title={player.loop ? 'Loop is on' : 'Loop'}
+        onClick={() => player.setLoop(!player.loop)}
+      >
+        <LoopIcon size={16} aria-hidden="true" />
+      </button>
+      <span className="player-tools-hint">J K L · , .</span>
+      <button type="button" className="btn btn-ghost btn-small" disabled={setPoster.busy} onClick={() => void setPoster.run()}>
+        <PosterIcon size={14} aria-hidden="true" />
+        Use this frame as poster
+      </button>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={player.theatre ? 'Leave theatre mode' : 'Theatre mode'}
+        aria-pressed={player.theatre}
+        title={player.theatre ? 'Leave theatre mode (T or Esc)' : 'Theatre mode (T)'}
+        onClick={() => player.setTheatre(!player.theatre)}
+      >
+        {player.theatre ? <TheatreExitIcon size={16} aria-hidden="true" /> : <TheatreIcon size={16} aria-hidden="true" />}
+      </button>
+    </div>
+  );
+}
+
+/** The frame on screen becomes the job's poster: grid tile, job card and the player's own poster. */
+function useSetPoster(record: JobRecord, videoRef: RefObject<HTMLVideoElement | null>) {
+  const { api, jobs, library, toasts } = useStores();
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    const video = videoRef.current;
+    if (!video || busy) return;
+    setBusy(true);
+    try {
+      const poster = await posterFromVideo(video);
+      const saved = await api.library.setPoster({ id: record.id, seconds: poster.seconds, jpeg: poster.base64 });
+      if (!saved.ok) {
+        toasts.getState().error(describeIpcError(saved.error, 'Could not set the poster'));
+        return;
+      }
+      showSavedPoster({ jobs, library }, saved.value);
+      toasts.getState().push({ tone: 'success', title: 'Poster set: the Library shows this frame' });
+    } catch (err) {
+      toasts.getState().push({ tone: 'error', title: 'Could not take this frame', message: err instanceof Error ? err.message : String(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, run };
+}
