@@ -9,10 +9,12 @@ import {
   type Provider,
   type Resolution,
 } from '../../shared/domain';
-import { durationSeconds, estimateBatchUsd, formatUsd, isBilledProvider } from '../../shared/pricing';
+import { DEFAULT_MODEL, MODELS, modelIssues, type ModelId } from '../../shared/models';
+import { durationSeconds, estimateBatchUsd, formatUsd, isBilledProvider, type PricedParams } from '../../shared/pricing';
 import type { KeyReadiness } from './settings-store';
 
 export interface CreateForm {
+  model: ModelId;
   prompt: string;
   aspectRatio: AspectRatio;
   duration: Duration;
@@ -24,6 +26,7 @@ export interface CreateForm {
 }
 
 export const DEFAULT_FORM: CreateForm = {
+  model: DEFAULT_MODEL,
   prompt: '',
   aspectRatio: 'auto',
   duration: '8s',
@@ -68,15 +71,20 @@ export function generateBlocker(s: FormSnapshot, key: KeyReadiness): string | un
   if (s.prompt.length > MAX_PROMPT_LENGTH) return `Shorten the prompt to ${MAX_PROMPT_LENGTH} characters or fewer.`;
   if (s.negativePrompt.length > MAX_PROMPT_LENGTH) return `Shorten the negative prompt to ${MAX_PROMPT_LENGTH} characters or fewer.`;
   if (parseSeed(s.seed) === 'invalid') return `The seed must be a whole number from 0 to ${MAX_SEED}.`;
+  const refused = modelIssues(buildParams(s))[0];
+  if (refused) return refused.message;
   if (key === 'missing') return 'Add your API key in Settings, or switch to the simulator.';
   if (key === 'checking') return 'Checking your API key…';
   return undefined;
 }
 
+/** The settings sent; a negative prompt or seed the chosen model does not take stays in the form, unsent. */
 export function buildParams(form: CreateForm): GenerationParams {
-  const seed = parseSeed(form.seed);
-  const negative = form.negativePrompt.trim();
+  const accepts = MODELS[form.model].options;
+  const seed = accepts.seed ? parseSeed(form.seed) : undefined;
+  const negative = accepts.negativePrompt ? form.negativePrompt.trim() : '';
   return {
+    model: form.model,
     prompt: form.prompt.trim(),
     aspectRatio: form.aspectRatio,
     duration: form.duration,
@@ -89,6 +97,7 @@ export function buildParams(form: CreateForm): GenerationParams {
 
 export function formFromParams(params: GenerationParams): CreateForm {
   return {
+    model: params.model,
     prompt: params.prompt,
     aspectRatio: params.aspectRatio,
     duration: params.duration,
@@ -103,7 +112,7 @@ export function formFromParams(params: GenerationParams): CreateForm {
  * "Generate · 8 s · ≈ $3.20", "Generate 3 videos · 8 s each · ≈ $9.60", or "… · free" (simulator).
  * The price is the spend guard's own (estimateBatchUsd at this provider), one job per image.
  */
-export function generateLabel(form: Pick<CreateForm, 'duration' | 'generateAudio'>, imageCount: number, provider: Provider): string {
+export function generateLabel(form: PricedParams, imageCount: number, provider: Provider): string {
   const seconds = `${durationSeconds(form.duration)} s`;
   const cost = isBilledProvider(provider) ? `≈ ${formatUsd(estimateBatchUsd(form, provider, imageCount))}` : 'free';
   return imageCount > 1 ? `Generate ${imageCount} videos · ${seconds} each · ${cost}` : `Generate · ${seconds} · ${cost}`;

@@ -3,8 +3,9 @@
 // and every step is persisted before the next begins, so a restart resumes where it stopped without
 // ever re-submitting (a second POST is a second charge).
 import { randomUUID } from 'node:crypto';
-import type { GenerationParams, JobInput, JobProgress, JobRecord, Provider, QueueUrls } from '../../../shared/domain';
+import type { GenerationParamsInput, JobInput, JobProgress, JobRecord, Provider, QueueUrls } from '../../../shared/domain';
 import { ACTIVE_STATES, GenerationParamsSchema, isFinalState, MAX_LOG_LINES } from '../../../shared/domain';
+import { modelIssues } from '../../../shared/models';
 import { isApiError, type ApiError } from '../api/errors';
 import { parseApiBase, rebaseUrl } from '../api/rebase';
 import type { QueueClient } from '../api/types';
@@ -34,7 +35,7 @@ export interface RunnerOptions {
 }
 
 export interface NewJob {
-  params: GenerationParams;
+  params: GenerationParamsInput;
   image: PreparedImage | { url: string };
   provider: Provider;
   apiBase: string;
@@ -81,6 +82,9 @@ export class JobRunner {
   async create(job: NewJob): Promise<JobRecord> {
     if (this.closed) throw new Error('Veo Studio is shutting down; try again after it restarts.');
     const params = GenerationParamsSchema.parse(job.params);
+    // Every face asks first (with its own words); this is the last line before anything is stored or sent.
+    const refused = modelIssues(params)[0];
+    if (refused) throw new Error(refused.message);
     const id = randomUUID();
     const input = await this.storeInput(id, job.image);
     const now = nowIso();

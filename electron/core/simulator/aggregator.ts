@@ -71,7 +71,7 @@ export class SimAccount {
 }
 
 const costOf = (input: SubmittedInput): number =>
-  estimateCostUsd({ duration: input.duration ?? '8s', generateAudio: input.generate_audio ?? true }, priceTableFor('aggregator'));
+  estimateCostUsd({ model: input.model, duration: input.duration, resolution: input.resolution, generateAudio: input.generate_audio }, priceTableFor('aggregator'));
 
 /** new-api appends the aggregator's own request id to every message it writes. */
 const withRequestId = (message: string): string => `${message} (request id: ${randomBytes(8).toString('hex')})`;

@@ -35,7 +35,7 @@ export function GenerateButton() {
         </div>
         <div>
           <dt>Rate</dt>
-          <dd>{formatRate(state.generateAudio, provider)}</dd>
+          <dd>{formatRate(state, provider)}</dd>
         </div>
       </dl>
       <button
