@@ -163,8 +163,12 @@ export const JobRecordSchema = z.object({
   favourite: z.boolean().default(false),
   /** A cancel was asked for; the job may still finish (fal answers CANCELLATION_REQUESTED). */
   cancelRequested: z.boolean().default(false),
-  /** Set when this job continues another (issue: continue from a frame). */
+  /** Set when this job continues another (continue from a frame) or is the final of a Fast draft. */
   parentId: z.string().optional(),
+  /** Takes of one shot (same picture, prompt and settings, one Generate or "another take") share this id. */
+  shotId: z.string().max(200).optional(),
+  /** Which take of its shot this is, from 1. */
+  take: z.number().int().min(1).max(10_000).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   /**

@@ -151,6 +151,16 @@ export function modelIssues(s: ModelSettings): ModelIssue[] {
 }
 
 /**
+ * The settings without the negative prompt or seed the model does not take: a record saved before
+ * the registry (a Veo 3 job with a seed) can be re-run; the model would never have used them.
+ */
+export function withoutRefusedExtras<T extends ModelSettings>(s: T): T {
+  const o = MODELS[s.model].options;
+  const { negativePrompt, seed, ...rest } = s;
+  return { ...rest, ...(o.negativePrompt && negativePrompt !== undefined ? { negativePrompt } : {}), ...(o.seed && seed !== undefined ? { seed } : {}) } as T;
+}
+
+/**
  * The model's input as fal's pydantic front door checks it: enums for what it accepts, the defaults
  * fal documents, unknown keys ignored as fal does — except the family's fields this model does not
  * take (`seed`, `negative_prompt`), which are refused: fal would drop them silently, so a client

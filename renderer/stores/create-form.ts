@@ -13,8 +13,12 @@ import { DEFAULT_MODEL, MODELS, modelIssues, type ModelId } from '../../shared/m
 import { durationSeconds, estimateBatchUsd, formatUsd, isBilledProvider, type PricedParams } from '../../shared/pricing';
 import type { KeyReadiness } from './settings-store';
 
+/** How many videos one Generate makes of each picture: each its own job (and seed, where the model takes one). */
+export type Takes = 1 | 2 | 4;
+
 export interface CreateForm {
   model: ModelId;
+  takes: Takes;
   prompt: string;
   aspectRatio: AspectRatio;
   duration: Duration;
@@ -27,6 +31,7 @@ export interface CreateForm {
 
 export const DEFAULT_FORM: CreateForm = {
   model: DEFAULT_MODEL,
+  takes: 1,
   prompt: '',
   aspectRatio: 'auto',
   duration: '8s',
@@ -67,6 +72,7 @@ export function generateBlocker(s: FormSnapshot, key: KeyReadiness): string | un
   if (s.intake.status === 'preparing') return 'Wait for the image to finish loading.';
   if (s.images.length === 0) return 'Add an image to animate first.';
   if (s.images.length > MAX_BATCH_SIZE) return `One Generate starts at most ${MAX_BATCH_SIZE} videos: use at most ${MAX_BATCH_SIZE} pictures.`;
+  if (s.images.length * s.takes > MAX_BATCH_SIZE) return `One Generate starts at most ${MAX_BATCH_SIZE} videos: use fewer takes or pictures.`;
   if (!s.prompt.trim()) return 'Write a prompt that describes the shot.';
   if (s.prompt.length > MAX_PROMPT_LENGTH) return `Shorten the prompt to ${MAX_PROMPT_LENGTH} characters or fewer.`;
   if (s.negativePrompt.length > MAX_PROMPT_LENGTH) return `Shorten the negative prompt to ${MAX_PROMPT_LENGTH} characters or fewer.`;
@@ -98,6 +104,7 @@ export function buildParams(form: CreateForm): GenerationParams {
 export function formFromParams(params: GenerationParams): CreateForm {
   return {
     model: params.model,
+    takes: 1,
     prompt: params.prompt,
     aspectRatio: params.aspectRatio,
     duration: params.duration,
@@ -106,6 +113,21 @@ export function formFromParams(params: GenerationParams): CreateForm {
     negativePrompt: params.negativePrompt ?? '',
     seed: params.seed === undefined ? '' : String(params.seed),
   };
+}
+
+/**
+ * The settings of each take: take 1 keeps the seed as typed; every take of several gets its own seed
+ * (counting on from the typed one, or from a random one) so each is recorded and can be made again.
+ * A model without seeds gets the same settings for every take.
+ */
+export function takeParams(params: GenerationParams, takes: number, random: () => number = randomSeed): GenerationParams[] {
+  if (takes <= 1 || !MODELS[params.model].options.seed) return Array.from({ length: Math.max(1, takes) }, () => params);
+  const first = params.seed ?? random();
+  return Array.from({ length: takes }, (_, i) => ({ ...params, seed: (first + i) % (MAX_SEED + 1) }));
+}
+
+function randomSeed(): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0] ?? 0;
 }
 
 /**

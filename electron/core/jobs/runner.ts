@@ -40,6 +40,8 @@ export interface NewJob {
   provider: Provider;
   apiBase: string;
   parentId?: string;
+  shotId?: string;
+  take?: number;
 }
 
 interface ActiveJob {
@@ -101,6 +103,7 @@ export class JobRunner {
       createdAt: now,
       updatedAt: now,
       ...(job.parentId ? { parentId: job.parentId } : {}),
+      ...(job.shotId ? { shotId: job.shotId, take: job.take ?? 1 } : {}),
     };
     if ('payload' in job.image) this.payloads.set(id, job.image.payload.dataUri);
     const saved = await this.opts.library.put(record);
