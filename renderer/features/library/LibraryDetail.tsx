@@ -17,6 +17,8 @@ import { StateBadge } from '../../components/StateBadge';
 import { Thumb } from '../../components/Thumb';
 import { useApp, useLibrary, useStores } from '../../stores/hooks';
 import { FileActions } from './FileActions';
+import { TakeActions } from './TakeActions';
+import { MODELS } from '../../../shared/models';
 import { CompareWithButton } from '../compare/CompareWithButton';
 import { ChainPanel } from '../frames/ChainPanel';
 import { ContinueFromFrame } from '../frames/ContinueFromFrame';
@@ -96,12 +98,15 @@ function DetailContent({ videoRef }: { videoRef: RefObject<HTMLVideoElement | nu
             <CopyIcon size={14} aria-hidden="true" />
             Copy prompt &amp; settings
           </button>
+          <TakeActions record={record} />
           <FileActions record={record} />
           <CompareWithButton record={record} />
         </div>
         {video && <ContinueFromFrame record={record} videoRef={videoRef} />}
         <ChainPanel record={record} />
         <dl className="detail-settings">
+          <Setting label="Model" value={MODELS[record.params.model].label} />
+          {record.take !== undefined && <Setting label="Take" value={`Take ${record.take} of its shot`} />}
           <Setting label="Aspect ratio" value={record.params.aspectRatio === 'auto' ? 'Auto' : record.params.aspectRatio} />
           <Setting label="Duration" value={record.params.duration} />
           <Setting label="Resolution" value={record.params.resolution} />
@@ -195,6 +200,7 @@ function settingsText(record: JobRecord): string {
   const lines = [
     p.prompt,
     '',
+    `Model: ${MODELS[p.model].label} (${p.model})`,
     `Aspect ratio: ${p.aspectRatio}`,
     `Duration: ${p.duration}`,
     `Resolution: ${p.resolution}`,
