@@ -152,6 +152,8 @@ export const invokeChannels = {
   'sidecar:open': { input: SidecarSourceSchema, output: out<SidecarOpenResult>() },
   /** The job's continuation chain: root → … → this job → its descendants (depth-first, oldest first). */
   'library:chain': { input: Id, output: out<{ chain: JobRecord[] }>() },
+  /** The takes of this job's shot (same picture, prompt and settings), take 1 first; just the job when it is alone. */
+  'library:takes': { input: Id, output: out<{ takes: JobRecord[] }>() },
   /** The chain's finished videos in order, as absolute paths: "export the chain as a list of files". */
   'library:chainList': { input: Id, output: out<{ files: ChainFile[] }>() },
   'key:status': { input: ProviderInput, output: out<KeyStatusInfo>() },

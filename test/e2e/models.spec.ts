@@ -48,6 +48,8 @@ test('pick Veo 3 Fast, generate 2 takes, make one final with Veo 3', async ({ pa
   await page.getByRole('list', { name: 'Library items' }).getByRole('button', { name: PROMPT, exact: true }).first().click();
   await expect(detail(page)).toContainText('Veo 3 Fast');
   await expect(detail(page)).toContainText(/Take [12] of its shot/);
+  const takes = detail(page).getByRole('region', { name: 'Takes of this shot' });
+  await expect(takes.getByRole('button')).toHaveText([/^Take 1 · completed/, /^Take 2 · completed/]);
   await detail(page).getByRole('button', { name: 'Make final with Veo 3' }).click();
 
   // The final is selected: the full model, the draft as its parent.

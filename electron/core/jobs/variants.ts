@@ -21,9 +21,12 @@ export function variantOf(rec: JobRecord, kind: RerunKind, takesSoFar: number): 
   return { params: withoutRefusedExtras({ ...params, model: final }), links: { parentId: rec.id } };
 }
 
-/** The highest take number of `shotId` among `records` (a shot's first job may carry none: it is take 1). */
+/** A shot's first job may carry no shot id when its takes came later ("another take"): its id is the shot's. */
+export const isTakeOf = (r: Pick<JobRecord, 'id' | 'shotId'>, shotId: string): boolean => r.shotId === shotId || r.id === shotId;
+
+/** The highest take number of `shotId` among `records` (a job without a take number is take 1). */
 export function takesInShot(records: Iterable<Pick<JobRecord, 'id' | 'shotId' | 'take'>>, shotId: string): number {
   let most = 0;
-  for (const r of records) if (r.shotId === shotId || r.id === shotId) most = Math.max(most, r.take ?? 1);
+  for (const r of records) if (isTakeOf(r, shotId)) most = Math.max(most, r.take ?? 1);
   return most;
 }

@@ -18,6 +18,7 @@ import { Thumb } from '../../components/Thumb';
 import { useApp, useLibrary, useStores } from '../../stores/hooks';
 import { FileActions } from './FileActions';
 import { TakeActions } from './TakeActions';
+import { TakesPanel } from './TakesPanel';
 import { MODELS } from '../../../shared/models';
 import { CompareWithButton } from '../compare/CompareWithButton';
 import { ChainPanel } from '../frames/ChainPanel';
@@ -104,6 +105,7 @@ function DetailContent({ videoRef }: { videoRef: RefObject<HTMLVideoElement | nu
         </div>
         {video && <ContinueFromFrame record={record} videoRef={videoRef} />}
         <ChainPanel record={record} />
+        <TakesPanel record={record} />
         <dl className="detail-settings">
           <Setting label="Model" value={MODELS[record.params.model].label} />
           {record.take !== undefined && <Setting label="Take" value={`Take ${record.take} of its shot`} />}

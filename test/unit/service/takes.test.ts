@@ -20,6 +20,8 @@ describe('takes of one shot', () => {
     expect(a.id).not.toBe(b.id);
     expect([a.shotId, a.take, b.shotId, b.take]).toEqual(['shot-1', 1, 'shot-1', 2]);
     await h.waitForState(b.id, 'completed');
+    // Grouped as takes of one shot in the Library, take 1 first, from either take.
+    expect((await h.call('library:takes', { id: b.id })).takes.map((t) => t.id)).toEqual([a.id, b.id]);
   });
 
   it('"another take with this seed" keeps the settings and seed, in the same shot, counted on', async () => {
@@ -32,6 +34,8 @@ describe('takes of one shot', () => {
     const third = await h.call('jobs:rerun', { id: second.id, as: 'take' });
     expect(third).toMatchObject({ shotId: first.id, take: 3, params: { seed: 77 } });
     await h.waitForState(third.id, 'completed');
+    // The first job carries no shot id (it was alone when made), and still leads its shot.
+    expect((await h.call('library:takes', { id: first.id })).takes.map((t) => t.id)).toEqual([first.id, second.id, third.id]);
   });
 
   it('"Make final" runs a Fast take on its full model with the same picture, prompt and seed, linked to the draft', async () => {
