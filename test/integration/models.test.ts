@@ -52,4 +52,10 @@ describe('the Veo 3 family against the simulator', () => {
     expect(wrongApp.status).toBe(404);
     expect((await post('/fal-ai/veo4/image-to-video', SIM_INPUT)).status).toBe(404);
   });
+
+  it('names the posted model in the aggregator’s own refusals', async () => {
+    const res = await post('/fal-ai/veo3.1/fast/image-to-video', { ...SIM_INPUT, prompt: 'x [sim:model_not_allowed]' });
+    expect(res.status).toBe(403);
+    expect(JSON.stringify(await res.json())).toContain('该令牌无权使用模型：fal-ai/veo3.1/fast/image-to-video');
+  });
 });
