@@ -2,14 +2,14 @@
 // priced together), then make one of them final with Veo 3 — posted to each model's own endpoint and
 // linked to its draft.
 import { expect, test, type Page } from '@playwright/test';
-import { startStack, type Stack } from './support/stack';
+import { QUICK_JOBS, startStack, type Stack } from './support/stack';
 import { dropImage, nav, openApp, setKey, shot } from './support/ui';
 
 const PROMPT = 'A lighthouse beam sweeps over a stormy sea at night';
 let stack: Stack;
 
 test.beforeAll(async () => {
-  stack = await startStack({ timing: { queueStepMs: 300, runMs: 800, logEveryMs: 200, cancelMs: 100 }, pingIntervalMs: 300 });
+  stack = await startStack(QUICK_JOBS);
 });
 test.afterAll(async () => {
   await stack?.close();
