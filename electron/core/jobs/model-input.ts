@@ -2,7 +2,7 @@
 // fields that model takes (shared/models.ts). Optional fields are omitted unless set: the aggregator
 // warns that unknown extras may not survive transit.
 import type { GenerationParams } from '../../../shared/domain';
-import { MODELS } from '../../../shared/models';
+import { MODELS, modelIssues } from '../../../shared/models';
 import type { ModelInput } from '../api/types';
 
 export function toModelInput(params: GenerationParams, imageUrl: string): ModelInput {
@@ -18,4 +18,10 @@ export function toModelInput(params: GenerationParams, imageUrl: string): ModelI
   if (params.negativePrompt && accepts.negativePrompt) input.negative_prompt = params.negativePrompt;
   if (params.seed !== undefined && accepts.seed) input.seed = params.seed;
   return input;
+}
+
+/** Every face asks first, in its own words; this is the last line before a job is stored or sent. */
+export function assertModelTakes(params: GenerationParams): void {
+  const refused = modelIssues(params)[0];
+  if (refused) throw new Error(refused.message);
 }

@@ -5,7 +5,6 @@
 import { randomUUID } from 'node:crypto';
 import type { GenerationParamsInput, JobInput, JobProgress, JobRecord, Provider, QueueUrls } from '../../../shared/domain';
 import { ACTIVE_STATES, GenerationParamsSchema, isFinalState, MAX_LOG_LINES } from '../../../shared/domain';
-import { modelIssues } from '../../../shared/models';
 import { isApiError, type ApiError } from '../api/errors';
 import { parseApiBase, rebaseUrl } from '../api/rebase';
 import type { QueueClient } from '../api/types';
@@ -16,6 +15,7 @@ import { ConcurrencyGate } from '../util/gate';
 import { isAbortError, nowIso } from '../util/time';
 import { DEFAULT_FOLLOW_POLICY, isRefusalOfPaidJob, type FollowPolicy } from './follow';
 import { cancelledError, internalError, outcomeUnknownError } from './messages';
+import { assertModelTakes } from './model-input';
 import { JobSteps, type StepOptions } from './steps';
 
 export interface RunnerEvents extends Record<string, unknown> {
@@ -84,9 +84,7 @@ export class JobRunner {
   async create(job: NewJob): Promise<JobRecord> {
     if (this.closed) throw new Error('Veo Studio is shutting down; try again after it restarts.');
     const params = GenerationParamsSchema.parse(job.params);
-    // Every face asks first (with its own words); this is the last line before anything is stored or sent.
-    const refused = modelIssues(params)[0];
-    if (refused) throw new Error(refused.message);
+    assertModelTakes(params);
     const id = randomUUID();
     const input = await this.storeInput(id, job.image);
     const now = nowIso();
