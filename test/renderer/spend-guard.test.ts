@@ -124,6 +124,18 @@ describe('Retry through the spend guard', () => {
     expect(fake.callsTo('jobs:rerun')).toEqual([{ id: failed.id }, { id: failed.id, confirmedUsd: 3.2 }]);
   });
 
+  it('"Make final" above the limit asks first, and the confirmed request is still a final', async () => {
+    const { fake, guard } = await setup(1);
+    fake.handle('jobs:rerun', ({ confirmedUsd }) => coreGuard(1, failed.params, 1, confirmedUsd) ?? ok(makeJobRecord({ state: 'submitting' })));
+    expect(await guard.getState().requestRerun(failed.id, 'final')).toBeUndefined();
+    expect(guard.getState().pending).toMatchObject({ action: { kind: 'rerun', id: failed.id, as: 'final' } });
+    expect(await guard.getState().confirm()).toHaveLength(1);
+    expect(fake.callsTo('jobs:rerun')).toEqual([
+      { id: failed.id, as: 'final' },
+      { id: failed.id, as: 'final', confirmedUsd: 3.2 },
+    ]);
+  });
+
   it('a Retry the core refuses for another reason says why', async () => {
     const { fake, stores, guard } = await setup();
     fake.handle('jobs:rerun', () => fail('failed', 'The input picture of this job can no longer be used.'));
