@@ -116,6 +116,16 @@ export function formFromParams(params: GenerationParams): CreateForm {
 }
 
 /**
+ * The form's fields that change when another model is picked: a resolution the new model lacks (4K
+ * on Veo 3) falls back to its first rather than blocking Generate. A typed seed or negative prompt
+ * stays in the form (unsent while the model does not take it), so switching back restores it.
+ */
+export function switchModel(form: Pick<CreateForm, 'resolution'>, model: ModelId): Pick<CreateForm, 'model' | 'resolution'> {
+  const offered = MODELS[model].options.resolutions;
+  return { model, resolution: offered.includes(form.resolution) ? form.resolution : (offered[0] ?? '720p') };
+}
+
+/**
  * The settings of each take: take 1 keeps the seed as typed; every take of several gets its own seed
  * (counting on from the typed one, or from a random one) so each is recorded and can be made again.
  * A model without seeds gets the same settings for every take.

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PreparedImageInfo } from '../../shared/contract';
 import { createStores } from '../../renderer/stores';
-import { DEFAULT_FORM, generateLabel, takeParams } from '../../renderer/stores/create-form';
+import { buildParams, DEFAULT_FORM, generateLabel, switchModel, takeParams } from '../../renderer/stores/create-form';
 import { makeJobRecord } from '../support/records';
 import { createFakeApi, memoryStorage, ok } from './fake-api';
 
@@ -57,5 +57,18 @@ describe('takes', () => {
   it('counts every take in the estimate on the button', () => {
     const form = { ...DEFAULT_FORM, model: 'fal-ai/veo3/fast/image-to-video' } as const;
     expect(generateLabel(form, 2, 'aggregator')).toBe('Generate 2 videos · 8 s each · ≈ $2.40');
+  });
+});
+
+describe('picking another model', () => {
+  it('falls back from 4K to a resolution the new model offers, and keeps what it can', () => {
+    expect(switchModel({ resolution: '4k' }, 'fal-ai/veo3/fast/image-to-video')).toEqual({ model: 'fal-ai/veo3/fast/image-to-video', resolution: '720p' });
+    expect(switchModel({ resolution: '1080p' }, 'fal-ai/veo3/image-to-video')).toEqual({ model: 'fal-ai/veo3/image-to-video', resolution: '1080p' });
+  });
+
+  it('keeps a typed seed in the form but does not send it to a model without seeds', () => {
+    const form = { ...DEFAULT_FORM, prompt: 'p', seed: '12', negativePrompt: 'blur' };
+    expect(buildParams({ ...form, model: 'fal-ai/veo3/image-to-video' })).not.toHaveProperty('seed');
+    expect(buildParams({ ...form, model: 'fal-ai/veo3.1/image-to-video' })).toMatchObject({ seed: 12, negativePrompt: 'blur' });
   });
 });

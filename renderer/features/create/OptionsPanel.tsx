@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { MODEL_LIST, MODELS, type ModelId } from '../../../shared/models';
 import { formatRate } from '../../../shared/pricing';
+import { switchModel } from '../../stores/create-form';
 import { AutoAspectIcon, ChevronRightIcon, LandscapeIcon, PortraitIcon } from '../../components/icons';
 import { Segmented } from '../../components/Segmented';
 import { Switch } from '../../components/Switch';
@@ -30,10 +31,9 @@ export function OptionsPanel() {
   const generateAudio = useCreate((s) => s.generateAudio);
   const offers = MODELS[model].options;
   const pickModel = (id: ModelId) => {
-    set('model', id);
-    // A resolution the new model lacks (4k on Veo 3) falls back to its first, rather than blocking Generate.
-    const resolutions = MODELS[id].options.resolutions;
-    if (!resolutions.includes(create.getState().resolution)) set('resolution', resolutions[0] ?? '720p');
+    const next = switchModel(create.getState(), id);
+    set('model', next.model);
+    set('resolution', next.resolution);
   };
 
   return (
