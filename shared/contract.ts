@@ -74,12 +74,19 @@ export const SidecarSourceSchema = z.discriminatedUnion('kind', [
 /** The most jobs one Generate press may start (one per picture): the core refuses more, the page keeps no more. */
 export const MAX_BATCH_SIZE = 100;
 
+/** What a re-run makes: the same settings again, another take of the shot, or a Fast draft's final. */
+export const RERUN_KINDS = ['retry', 'take', 'final'] as const;
+export type RerunKind = (typeof RERUN_KINDS)[number];
+
 export const CreateJobSchema = z.object({
   params: GenerationParamsSchema,
   /** Token from image:prepare. */
   imageToken: z.string().min(1).max(200),
   parentId: z.string().max(200).optional(),
-  /** How many jobs this press starts (several pictures → several jobs): they are priced together. */
+  /** Takes of one picture share a shot id (made by the page per picture and press); `take` counts from 1. */
+  shotId: z.string().min(1).max(200).optional(),
+  take: z.number().int().min(1).max(MAX_BATCH_SIZE).optional(),
+  /** How many jobs this press starts (pictures × takes): they are priced together. */
   batchSize: z.number().int().min(1).max(MAX_BATCH_SIZE).optional(),
   ...SPEND_CONFIRMATION,
 });
@@ -116,8 +123,11 @@ export const invokeChannels = {
   'jobs:cancel': { input: Id, output: out<JobRecord>() },
   /** "Check again": follow a job the server may still know (never re-submits). */
   'jobs:recheck': { input: Id, output: out<JobRecord>() },
-  /** Re-run with the same settings and input: a NEW job (and a new charge). */
-  'jobs:rerun': { input: Id.extend(SPEND_CONFIRMATION), output: out<JobRecord>() },
+  /**
+   * Re-run with the same input: a NEW job (and a new charge). `as`: `retry` (default) the same
+   * settings; `take` another take of its shot with the same seed; `final` a Fast draft on its full model.
+   */
+  'jobs:rerun': { input: Id.extend({ as: z.enum(RERUN_KINDS).optional(), ...SPEND_CONFIRMATION }), output: out<JobRecord>() },
   /** Live numbers of every active job, for a renderer that (re)connects mid-job. */
   'jobs:active': { input: z.undefined(), output: out<JobProgress[]>() },
   'library:list': { input: ListQuerySchema, output: out<LibraryPage>() },
@@ -145,6 +155,8 @@ export const invokeChannels = {
   'sidecar:open': { input: SidecarSourceSchema, output: out<SidecarOpenResult>() },
   /** The job's continuation chain: root → … → this job → its descendants (depth-first, oldest first). */
   'library:chain': { input: Id, output: out<{ chain: JobRecord[] }>() },
+  /** The takes of this job's shot (same picture, prompt and settings), take 1 first; just the job when it is alone. */
+  'library:takes': { input: Id, output: out<{ takes: JobRecord[] }>() },
   /** The chain's finished videos in order, as absolute paths: "export the chain as a list of files". */
   'library:chainList': { input: Id, output: out<{ files: ChainFile[] }>() },
   'key:status': { input: ProviderInput, output: out<KeyStatusInfo>() },

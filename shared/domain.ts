@@ -1,16 +1,14 @@
 // The vocabulary every face of Veo Studio shares: generation settings, job states, errors and the
 // durable job record. Pure data + zod schemas: no Node, no DOM, so the renderer can import it too.
 import { z } from 'zod';
+import { ASPECT_RATIOS, DEFAULT_MODEL, DURATIONS, MODEL_IDS, RESOLUTIONS } from './models';
 import { PROVIDER_INFO } from './providers';
 
-export const ASPECT_RATIOS = ['auto', '16:9', '9:16'] as const;
-export const DURATIONS = ['4s', '6s', '8s'] as const;
-export const RESOLUTIONS = ['720p', '1080p'] as const;
+// The parameter vocabularies belong to the model registry (shared/models.ts); re-exported for callers.
+export { ASPECT_RATIOS, DURATIONS, RESOLUTIONS, MODEL_IDS, DEFAULT_MODEL };
+export type { AspectRatio, Duration, Resolution, ModelId } from './models';
 export const PROVIDERS = ['aggregator', 'fal', 'simulator'] as const;
 
-export type AspectRatio = (typeof ASPECT_RATIOS)[number];
-export type Duration = (typeof DURATIONS)[number];
-export type Resolution = (typeof RESOLUTIONS)[number];
 export type Provider = (typeof PROVIDERS)[number];
 
 /** Each provider's default origin (kept as a map for the callers that index it by provider). */
@@ -20,8 +18,14 @@ export const DEFAULT_BASE_URL = Object.fromEntries(
 
 export const MAX_PROMPT_LENGTH = 5000;
 
-/** What the user chose on the Create screen (camelCase; the wire format lives in core/api). */
+/**
+ * What the user chose on the Create screen (camelCase; the wire format lives in core/api). Whether
+ * the model takes these settings is `modelIssues` (shared/models.ts), asked before a job is created —
+ * not here, so a record saved under older rules still reads.
+ */
 export const GenerationParamsSchema = z.object({
+  /** Records from before the model registry have none: they were made with the seed's model. */
+  model: z.enum(MODEL_IDS).default(DEFAULT_MODEL),
   prompt: z
     .string()
     .trim()
@@ -35,6 +39,8 @@ export const GenerationParamsSchema = z.object({
   seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
 });
 export type GenerationParams = z.infer<typeof GenerationParamsSchema>;
+/** As a caller may give them: a missing model means the default one. */
+export type GenerationParamsInput = z.input<typeof GenerationParamsSchema>;
 
 /**
  * Local job states. `submitting` is written *before* the POST goes out, so a crash in that window is
@@ -162,8 +168,12 @@ export const JobRecordSchema = z.object({
   favourite: z.boolean().default(false),
   /** A cancel was asked for; the job may still finish (fal answers CANCELLATION_REQUESTED). */
   cancelRequested: z.boolean().default(false),
-  /** Set when this job continues another (issue: continue from a frame). */
+  /** Set when this job continues another (continue from a frame) or is the final of a Fast draft. */
   parentId: z.string().optional(),
+  /** Takes of one shot (same picture, prompt and settings, one Generate or "another take") share this id. */
+  shotId: z.string().max(200).optional(),
+  /** Which take of its shot this is, from 1. */
+  take: z.number().int().min(1).max(10_000).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   /**

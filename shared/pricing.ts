@@ -1,17 +1,20 @@
-// What a job costs. fal's list price for veo3 (protocol.md): $0.20/s without audio, $0.40/s with
-// audio. The aggregator's own price is unknown, so it is charged at fal's list price until it
-// publishes one; the simulator is free (its "would cost" figure is the list price, for comparison).
-// Every price anywhere (the spend guard, the Create screen, the CLI, sidecars) comes from
-// estimateBatchUsd / chargedUsd with the job's provider: there is no provider-less price.
+// What a job costs. Each model's list price is in its registry entry (shared/models.ts; sources in
+// protocol.md), per second, with or without audio, per resolution where it differs. The aggregator's
+// own price is unknown, so it is charged at fal's list price until it publishes one; the simulator is
+// free (its "would cost" figure is the list price, for comparison). Every price anywhere (the spend
+// guard, the Create screen, the CLI, sidecars) comes from estimateBatchUsd / chargedUsd with the
+// job's provider and model: there is no provider-less or model-less price.
 import type { Duration, GenerationParams, Provider } from './domain';
+import { MODELS, type ModelSpec, type Rate, type Resolution } from './models';
 import { PROVIDER_INFO } from './providers';
 
-export interface PriceTable {
-  perSecondSilent: number;
-  perSecondWithAudio: number;
-}
+/** What the settings that decide a price are. */
+export type PricedParams = Pick<GenerationParams, 'model' | 'duration' | 'resolution' | 'generateAudio'>;
 
-export const FAL_LIST_PRICE: PriceTable = { perSecondSilent: 0.2, perSecondWithAudio: 0.4 };
+/** How a provider prices a model: its rate per resolution. */
+export type PriceTable = (model: ModelSpec) => Partial<Record<Resolution, Rate>>;
+
+export const FAL_LIST_PRICE: PriceTable = (model) => model.prices;
 
 /**
  * Every provider, so adding one is a compile error until its price is decided. Whether it charges
@@ -37,33 +40,39 @@ export function durationSeconds(d: Duration): number {
   return Number.parseInt(d, 10);
 }
 
-export function estimateCostUsd(
-  params: Pick<GenerationParams, 'duration' | 'generateAudio'>,
-  prices: PriceTable,
-): number {
-  const rate = params.generateAudio ? prices.perSecondWithAudio : prices.perSecondSilent;
+/**
+ * The rate for these settings. A resolution the model has no price for (a record from elsewhere)
+ * is priced at the model's dearest rate: an estimate may be high, never low.
+ */
+export function rateOf(params: Omit<PricedParams, 'duration' | 'generateAudio'>, prices: PriceTable): Rate {
+  const table = prices(MODELS[params.model]);
+  const exact = table[params.resolution];
+  if (exact) return exact;
+  const rates = Object.values(table);
+  return { silent: Math.max(...rates.map((r) => r.silent)), withAudio: Math.max(...rates.map((r) => r.withAudio)) };
+}
+
+export function estimateCostUsd(params: PricedParams, prices: PriceTable): number {
+  const rate = rateOf(params, prices);
+  const perSecond = params.generateAudio ? rate.withAudio : rate.silent;
   // Round to cents so 8 × 0.4 prints 3.20, not 3.2000000000000006.
-  return Math.round(durationSeconds(params.duration) * rate * 100) / 100;
+  return Math.round(durationSeconds(params.duration) * perSecond * 100) / 100;
 }
 
 /** `jobs` jobs with these settings at this provider's price, in whole cents. */
-export function estimateBatchUsd(
-  params: Pick<GenerationParams, 'duration' | 'generateAudio'>,
-  provider: Provider,
-  jobs = 1,
-): number {
+export function estimateBatchUsd(params: PricedParams, provider: Provider, jobs = 1): number {
   return Math.round(estimateCostUsd(params, priceTableFor(provider)) * Math.max(1, jobs) * 100) / 100;
 }
 
 /** What `jobs` such jobs are charged: 0 at a free provider. */
-export function chargedUsd(params: Pick<GenerationParams, 'duration' | 'generateAudio'>, provider: Provider, jobs = 1): number {
+export function chargedUsd(params: PricedParams, provider: Provider, jobs = 1): number {
   return isBilledProvider(provider) ? estimateBatchUsd(params, provider, jobs) : 0;
 }
 
-/** "$0.40/s with audio" / "$0.20/s silent" at this provider's price. */
-export function formatRate(generateAudio: boolean, provider: Provider): string {
-  const prices = priceTableFor(provider);
-  return generateAudio ? `${formatUsd(prices.perSecondWithAudio)}/s with audio` : `${formatUsd(prices.perSecondSilent)}/s silent`;
+/** "$0.40/s with audio" / "$0.20/s silent" for this model and resolution at this provider's price. */
+export function formatRate(params: Omit<PricedParams, 'duration'>, provider: Provider): string {
+  const rate = rateOf(params, priceTableFor(provider));
+  return params.generateAudio ? `${formatUsd(rate.withAudio)}/s with audio` : `${formatUsd(rate.silent)}/s silent`;
 }
 
 export function formatUsd(amount: number): string {

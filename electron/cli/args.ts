@@ -9,6 +9,7 @@ const OPTIONS = {
   'data-dir': { type: 'string' },
   provider: { type: 'string' },
   'api-base': { type: 'string' },
+  model: { type: 'string' },
   image: { type: 'string' },
   prompt: { type: 'string' },
   'aspect-ratio': { type: 'string' },
@@ -33,7 +34,8 @@ const GLOBAL: OptionName[] = ['data-dir', 'provider', 'api-base', 'help'];
 const PER_COMMAND: Record<string, OptionName[]> = {
   key: ['no-check'],
   balance: ['json'],
-  generate: ['image', 'prompt', 'aspect-ratio', 'duration', 'resolution', 'no-audio', 'negative-prompt', 'seed', 'out', 'confirm-spend', 'json'],
+  models: ['json'],
+  generate: ['model', 'image', 'prompt', 'aspect-ratio', 'duration', 'resolution', 'no-audio', 'negative-prompt', 'seed', 'out', 'confirm-spend', 'json'],
   resume: ['json'],
   list: ['search', 'status', 'json'],
   show: ['json'],

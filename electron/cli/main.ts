@@ -11,6 +11,7 @@ import { runGenerate } from './commands/generate';
 import { runCancel, runList, runResume, runShow } from './commands/jobs';
 import { runBalance, type AccountContext } from './commands/account';
 import { runKey } from './commands/key';
+import { runModels } from './commands/models';
 import { EXIT, UsageError } from './errors';
 import { processIo, terminalSafe, type CliIo } from './io';
 import { USAGE } from './usage';
@@ -31,6 +32,8 @@ export async function runCli(argv: string[], rawIo: CliIo = processIo, overrides
       io.out(USAGE);
       return inv.command || inv.options.help ? EXIT.ok : EXIT.usage;
     }
+    // The registry needs no library, no key and no network.
+    if (inv.command === 'models') return runModels(inv.options.json === true, io);
     const dataDir = inv.options['data-dir'] ?? defaultDataDir();
     // For tests and side-by-side installs: keep keys under another keychain service name.
     const keychainService = process.env.VEO_STUDIO_KEYCHAIN_SERVICE;

@@ -1,6 +1,7 @@
 // How jobs look on the terminal: one stable JSON shape for scripts (--json) and short human lines
 // for people. Progress goes to stderr so stdout stays clean for the JSON.
 import type { JobProgress, JobRecord } from '../../shared/domain';
+import { MODELS, type ModelId } from '../../shared/models';
 import { chargedUsd, estimateBatchUsd, formatPrice, isBilledProvider } from '../../shared/pricing';
 import { formatBytes } from '../../shared/format-bytes';
 import type { RunnerEvents } from '../core/jobs/runner';
@@ -12,6 +13,8 @@ export interface JobJson {
   status: JobRecord['state'];
   videoPath: string | null;
   error: { kind: string; message: string; requestId?: string; detail?: string } | null;
+  /** The endpoint id it was made with (records from before models existed: the seed's). */
+  model: ModelId;
   prompt: string;
   params: Omit<JobRecord['params'], 'prompt'>;
   provider: JobRecord['provider'];
@@ -36,6 +39,7 @@ export function jobToJson(rec: JobRecord, resolve: (rel: string) => string): Job
           ...(rec.error.detail ? { detail: rec.error.detail } : {}),
         }
       : null,
+    model: rec.params.model,
     prompt,
     params,
     provider: rec.provider,
@@ -55,7 +59,7 @@ export function describeJob(rec: JobRecord, resolve: (rel: string) => string): s
   const lines = [
     `${rec.id}  ${rec.state}${rec.requestId ? `  request ${rec.requestId}` : ''}`,
     `  prompt: ${oneLine(rec.params.prompt, 100)}`,
-    `  ${rec.params.aspectRatio} · ${rec.params.duration} · ${rec.params.resolution} · ${rec.params.generateAudio ? 'audio' : 'no audio'} · ${priceText(rec)}`,
+    `  ${MODELS[rec.params.model].label} · ${rec.params.aspectRatio} · ${rec.params.duration} · ${rec.params.resolution} · ${rec.params.generateAudio ? 'audio' : 'no audio'} · ${priceText(rec)}`,
     `  created ${rec.createdAt}${rec.finishedAt ? `, finished ${rec.finishedAt}` : ''}`,
   ];
   if (rec.videoPath) lines.push(`  video: ${resolve(rec.videoPath)}`);

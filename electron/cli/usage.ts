@@ -1,7 +1,16 @@
-import { PROVIDERS } from '../../shared/domain';
+import { ASPECT_RATIOS, DURATIONS, PROVIDERS, RESOLUTIONS } from '../../shared/domain';
+import { DEFAULT_MODEL, MODEL_LIST } from '../../shared/models';
 import { PROVIDER_INFO } from '../../shared/providers';
 
-export const USAGE = `Veo Studio command line — generate videos with fal-ai/veo3/image-to-video.
+const takes = (what: 'seed' | 'negativePrompt'): string =>
+  MODEL_LIST.filter((m) => m.options[what])
+    .map((m) => m.label)
+    .join(', ');
+const with4k = MODEL_LIST.filter((m) => m.options.resolutions.includes('4k'))
+  .map((m) => m.label)
+  .join(', ');
+
+export const USAGE = `Veo Studio command line — generate videos with Google's Veo 3 family (default ${DEFAULT_MODEL}).
 
 Usage: npm run cli -- [global options] <command> [options]
 
@@ -10,13 +19,16 @@ Commands
                           in the OS keychain (a rejected key is not saved; offline it still is)
   key status              say whether a key is set (shows only its last 4 characters)
   key clear               remove the stored key
-  generate --image <path|https-url> --prompt <text>
-           [--aspect-ratio auto|16:9|9:16] [--duration 4s|6s|8s] [--resolution 720p|1080p]
+  models [--json]         the models you can pick, what each accepts and its list price
+  generate --image <path|https-url> --prompt <text> [--model <endpoint id>]
+           [--aspect-ratio ${ASPECT_RATIOS.join('|')}] [--duration ${DURATIONS.join('|')}] [--resolution ${RESOLUTIONS.join('|')}]
            [--no-audio] [--negative-prompt <text>] [--seed <n>] [--out <file.mp4>] [--json]
            [--confirm-spend <usd>]
                           submit a job, follow it, download the video into the library
                           (above the "confirm above $X" limit in Settings, pass the estimate
                           it prints as --confirm-spend to agree to it)
+                          --model: ${MODEL_LIST.map((m) => m.id).join(', ')}
+                          4k: ${with4k} only; --seed: ${takes('seed')}; --negative-prompt: ${takes('negativePrompt')}
   resume [--json]         follow every unfinished job to its end (never re-submits)
   list [--search <text>] [--status <state>] [--json]
   show <id> [--json]      one job (an unambiguous id prefix is enough)

@@ -3,7 +3,8 @@
 // Storage is read as hostile: another version, an extension or a full disk may have left anything.
 import { z } from 'zod';
 import { ASPECT_RATIOS, DURATIONS, MAX_PROMPT_LENGTH, RESOLUTIONS } from '../../shared/domain';
-import { DEFAULT_FORM, type CreateForm } from './create-form';
+import { MODEL_IDS } from '../../shared/models';
+import { DEFAULT_FORM, switchModel, type CreateForm } from './create-form';
 import type { KeyValueStorage } from './create-store';
 
 export const CREATE_DRAFT_KEY = 'veo.createDraft';
@@ -12,6 +13,8 @@ export const CREATE_DRAFT_KEY = 'veo.createDraft';
 const MAX_DRAFT_TEXT = MAX_PROMPT_LENGTH * 2;
 
 const DraftSchema = z.object({
+  model: z.enum(MODEL_IDS).catch(DEFAULT_FORM.model),
+  takes: z.union([z.literal(1), z.literal(2), z.literal(4)]).catch(DEFAULT_FORM.takes),
   prompt: z.string().max(MAX_DRAFT_TEXT).catch(DEFAULT_FORM.prompt),
   aspectRatio: z.enum(ASPECT_RATIOS).catch(DEFAULT_FORM.aspectRatio),
   duration: z.enum(DURATIONS).catch(DEFAULT_FORM.duration),
@@ -28,7 +31,9 @@ export function readDraft(storage: KeyValueStorage | undefined): CreateForm {
     const raw: unknown = JSON.parse(storage?.getItem(CREATE_DRAFT_KEY) ?? 'null');
     if (typeof raw !== 'object' || raw === null) return DEFAULT_FORM;
     // Each field on its own: one bad field does not lose the prompt.
-    return DraftSchema.parse({ ...DEFAULT_FORM, ...(raw as object) });
+    const draft = DraftSchema.parse({ ...DEFAULT_FORM, ...(raw as object) });
+    // A resolution the model does not offer (a draft from another version) falls back as a pick would.
+    return { ...draft, ...switchModel(draft, draft.model) };
   } catch {
     return DEFAULT_FORM;
   }

@@ -9,10 +9,16 @@ import {
   type Provider,
   type Resolution,
 } from '../../shared/domain';
-import { durationSeconds, estimateBatchUsd, formatUsd, isBilledProvider } from '../../shared/pricing';
+import { DEFAULT_MODEL, MODELS, modelIssues, type ModelId } from '../../shared/models';
+import { durationSeconds, estimateBatchUsd, formatUsd, isBilledProvider, type PricedParams } from '../../shared/pricing';
 import type { KeyReadiness } from './settings-store';
 
+/** How many videos one Generate makes of each picture: each its own job (and seed, where the model takes one). */
+export type Takes = 1 | 2 | 4;
+
 export interface CreateForm {
+  model: ModelId;
+  takes: Takes;
   prompt: string;
   aspectRatio: AspectRatio;
   duration: Duration;
@@ -24,6 +30,8 @@ export interface CreateForm {
 }
 
 export const DEFAULT_FORM: CreateForm = {
+  model: DEFAULT_MODEL,
+  takes: 1,
   prompt: '',
   aspectRatio: 'auto',
   duration: '8s',
@@ -64,19 +72,25 @@ export function generateBlocker(s: FormSnapshot, key: KeyReadiness): string | un
   if (s.intake.status === 'preparing') return 'Wait for the image to finish loading.';
   if (s.images.length === 0) return 'Add an image to animate first.';
   if (s.images.length > MAX_BATCH_SIZE) return `One Generate starts at most ${MAX_BATCH_SIZE} videos: use at most ${MAX_BATCH_SIZE} pictures.`;
+  if (s.images.length * s.takes > MAX_BATCH_SIZE) return `One Generate starts at most ${MAX_BATCH_SIZE} videos: use fewer takes or pictures.`;
   if (!s.prompt.trim()) return 'Write a prompt that describes the shot.';
   if (s.prompt.length > MAX_PROMPT_LENGTH) return `Shorten the prompt to ${MAX_PROMPT_LENGTH} characters or fewer.`;
   if (s.negativePrompt.length > MAX_PROMPT_LENGTH) return `Shorten the negative prompt to ${MAX_PROMPT_LENGTH} characters or fewer.`;
   if (parseSeed(s.seed) === 'invalid') return `The seed must be a whole number from 0 to ${MAX_SEED}.`;
+  const refused = modelIssues(buildParams(s))[0];
+  if (refused) return refused.message;
   if (key === 'missing') return 'Add your API key in Settings, or switch to the simulator.';
   if (key === 'checking') return 'Checking your API key…';
   return undefined;
 }
 
+/** The settings sent; a negative prompt or seed the chosen model does not take stays in the form, unsent. */
 export function buildParams(form: CreateForm): GenerationParams {
-  const seed = parseSeed(form.seed);
-  const negative = form.negativePrompt.trim();
+  const accepts = MODELS[form.model].options;
+  const seed = accepts.seed ? parseSeed(form.seed) : undefined;
+  const negative = accepts.negativePrompt ? form.negativePrompt.trim() : '';
   return {
+    model: form.model,
     prompt: form.prompt.trim(),
     aspectRatio: form.aspectRatio,
     duration: form.duration,
@@ -89,6 +103,8 @@ export function buildParams(form: CreateForm): GenerationParams {
 
 export function formFromParams(params: GenerationParams): CreateForm {
   return {
+    model: params.model,
+    takes: 1,
     prompt: params.prompt,
     aspectRatio: params.aspectRatio,
     duration: params.duration,
@@ -100,10 +116,35 @@ export function formFromParams(params: GenerationParams): CreateForm {
 }
 
 /**
+ * The form's fields that change when another model is picked: a resolution the new model lacks (4K
+ * on Veo 3) falls back to its first rather than blocking Generate. A typed seed or negative prompt
+ * stays in the form (unsent while the model does not take it), so switching back restores it.
+ */
+export function switchModel(form: Pick<CreateForm, 'resolution'>, model: ModelId): Pick<CreateForm, 'model' | 'resolution'> {
+  const offered = MODELS[model].options.resolutions;
+  return { model, resolution: offered.includes(form.resolution) ? form.resolution : (offered[0] ?? '720p') };
+}
+
+/**
+ * The settings of each take: take 1 keeps the seed as typed; every take of several gets its own seed
+ * (counting on from the typed one, or from a random one) so each is recorded and can be made again.
+ * A model without seeds gets the same settings for every take.
+ */
+export function takeParams(params: GenerationParams, takes: number, random: () => number = randomSeed): GenerationParams[] {
+  if (takes <= 1 || !MODELS[params.model].options.seed) return Array.from({ length: Math.max(1, takes) }, () => params);
+  const first = params.seed ?? random();
+  return Array.from({ length: takes }, (_, i) => ({ ...params, seed: (first + i) % (MAX_SEED + 1) }));
+}
+
+function randomSeed(): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0] ?? 0;
+}
+
+/**
  * "Generate · 8 s · ≈ $3.20", "Generate 3 videos · 8 s each · ≈ $9.60", or "… · free" (simulator).
  * The price is the spend guard's own (estimateBatchUsd at this provider), one job per image.
  */
-export function generateLabel(form: Pick<CreateForm, 'duration' | 'generateAudio'>, imageCount: number, provider: Provider): string {
+export function generateLabel(form: PricedParams, imageCount: number, provider: Provider): string {
   const seconds = `${durationSeconds(form.duration)} s`;
   const cost = isBilledProvider(provider) ? `≈ ${formatUsd(estimateBatchUsd(form, provider, imageCount))}` : 'free';
   return imageCount > 1 ? `Generate ${imageCount} videos · ${seconds} each · ${cost}` : `Generate · ${seconds} · ${cost}`;

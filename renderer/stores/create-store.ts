@@ -9,6 +9,7 @@ import {
   buildParams,
   formFromParams,
   generateBlocker,
+  takeParams,
   type CreateForm,
   type IntakeState,
 } from './create-form';
@@ -146,31 +147,36 @@ export function createCreateStore({ api, toasts, storage, onCreated }: CreateDep
       const params = buildParams(get());
       const images = get().images;
       const parentId = get().parentId;
+      const takes = takeParams(params, get().takes);
       set({ submitting: true });
       const created: JobRecord[] = [];
       try {
-        // One after another, so jobs land in the order the pictures were dropped.
-        for (const image of images) {
-          const result = await api.jobs.create({
-            params,
-            imageToken: image.token,
-            // The core prices every picture of this press together against the limit.
-            batchSize: images.length,
-            ...(spend.confirmedUsd !== undefined ? { confirmedUsd: spend.confirmedUsd } : {}),
-            ...(parentId ? { parentId } : {}),
-          });
-          if (!result.ok && result.error.needsConfirmation) {
-            spend.onNeedsConfirmation?.(result.error.needsConfirmation);
-            break;
+        // One after another, so jobs land in the order the pictures were dropped, takes in order.
+        press: for (const image of images) {
+          const shotId = takes.length > 1 ? crypto.randomUUID() : undefined;
+          for (const [i, paramsOfTake] of takes.entries()) {
+            const result = await api.jobs.create({
+              params: paramsOfTake,
+              imageToken: image.token,
+              // The core prices every picture and take of this press together against the limit.
+              batchSize: images.length * takes.length,
+              ...(spend.confirmedUsd !== undefined ? { confirmedUsd: spend.confirmedUsd } : {}),
+              ...(parentId ? { parentId } : {}),
+              ...(shotId ? { shotId, take: i + 1 } : {}),
+            });
+            if (!result.ok && result.error.needsConfirmation) {
+              spend.onNeedsConfirmation?.(result.error.needsConfirmation);
+              break press;
+            }
+            if (!result.ok) {
+              toasts.getState().error(describeIpcError(result.error, 'Could not start the job'));
+              continue;
+            }
+            submittedTokens.add(image.token);
+            sessionInputs.set(result.value.id, image);
+            created.push(result.value);
+            onCreated?.(result.value);
           }
-          if (!result.ok) {
-            toasts.getState().error(describeIpcError(result.error, 'Could not start the job'));
-            continue;
-          }
-          submittedTokens.add(image.token);
-          sessionInputs.set(result.value.id, image);
-          created.push(result.value);
-          onCreated?.(result.value);
         }
       } finally {
         set({ submitting: false });

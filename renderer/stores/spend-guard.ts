@@ -5,7 +5,7 @@
 // request again carrying the amount the user agreed to. It also locks the buttons while a request
 // is in flight, so a double click does not even reach the core twice.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { SpendQuote, VeoApi } from '../../shared/contract';
+import type { RerunKind, SpendQuote, VeoApi } from '../../shared/contract';
 import type { JobRecord } from '../../shared/domain';
 import { describeIpcError } from '../api/errors';
 import { generateBlocker } from './create-form';
@@ -14,7 +14,7 @@ import type { JobsStore } from './jobs-store';
 import type { KeyReadiness } from './settings-store';
 import type { ToastStore } from './toast-store';
 
-export type SpendAction = { kind: 'generate'; key: KeyReadiness } | { kind: 'rerun'; id: string };
+export type SpendAction = { kind: 'generate'; key: KeyReadiness } | { kind: 'rerun'; id: string; as: RerunKind };
 
 /** The core's quote for a press above the limit, and what to send again once confirmed. */
 export interface PendingSpend extends SpendQuote {
@@ -29,8 +29,8 @@ export interface SpendGuardState {
   retrying: ReadonlySet<string>;
   /** Submits the Create form (one job per picture), or asks first when the core says so. */
   requestGenerate(key: KeyReadiness): Promise<JobRecord[]>;
-  /** Re-runs a job as a new one (a new charge), or asks first when the core says so. */
-  requestRerun(id: string): Promise<JobRecord | undefined>;
+  /** Re-runs a job as a new one (a new charge) — again, as another take, or as a draft's final — or asks first when the core says so. */
+  requestRerun(id: string, as?: RerunKind): Promise<JobRecord | undefined>;
   confirm(): Promise<JobRecord[]>;
   cancel(): void;
 }
@@ -57,16 +57,16 @@ export function createSpendGuardStore({ api, create, jobs, toasts }: SpendGuardD
       }
     };
 
-    const rerun = async (id: string, confirmedUsd?: number): Promise<JobRecord | undefined> => {
+    const rerun = async (id: string, as: RerunKind, confirmedUsd?: number): Promise<JobRecord | undefined> => {
       if (get().retrying.has(id)) return undefined;
       set({ retrying: new Set([...get().retrying, id]) });
       try {
-        const result = await api.jobs.rerun({ id, ...(confirmedUsd !== undefined ? { confirmedUsd } : {}) });
+        const result = await api.jobs.rerun({ id, ...(as !== 'retry' ? { as } : {}), ...(confirmedUsd !== undefined ? { confirmedUsd } : {}) });
         if (result.ok) {
           jobs.getState().applyUpdated(result.value);
           return result.value;
         }
-        if (result.error.needsConfirmation) ask({ kind: 'rerun', id })(result.error.needsConfirmation);
+        if (result.error.needsConfirmation) ask({ kind: 'rerun', id, as })(result.error.needsConfirmation);
         else toasts.getState().error(describeIpcError(result.error, 'Could not start the job again'));
         return undefined;
       } finally {
@@ -86,9 +86,9 @@ export function createSpendGuardStore({ api, create, jobs, toasts }: SpendGuardD
         return generate(key);
       },
 
-      async requestRerun(id) {
+      async requestRerun(id, as = 'retry') {
         if (get().pending) return undefined;
-        return rerun(id);
+        return rerun(id, as);
       },
 
       async confirm() {
@@ -96,7 +96,7 @@ export function createSpendGuardStore({ api, create, jobs, toasts }: SpendGuardD
         if (!pending) return [];
         set({ pending: undefined });
         if (pending.action.kind === 'generate') return generate(pending.action.key, pending.usd);
-        const record = await rerun(pending.action.id, pending.usd);
+        const record = await rerun(pending.action.id, pending.action.as, pending.usd);
         return record ? [record] : [];
       },
 

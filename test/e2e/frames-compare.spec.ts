@@ -6,7 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectModalDialog } from './support/dialog';
-import { startStack, type Stack } from './support/stack';
+import { QUICK_JOBS, startStack, type Stack } from './support/stack';
 import { generate, nav, openApp, setKey, shot } from './support/ui';
 
 const PARENT_PROMPT = 'A paper boat drifts across a still pond at noon';
@@ -14,7 +14,7 @@ const CHILD_PROMPT = 'A paper boat drifts across a still pond then sinks slowly'
 let stack: Stack;
 
 test.beforeAll(async () => {
-  stack = await startStack({ timing: { queueStepMs: 300, runMs: 800, logEveryMs: 200, cancelMs: 100 }, pingIntervalMs: 300 });
+  stack = await startStack(QUICK_JOBS);
 });
 test.afterAll(async () => {
   await stack?.close();

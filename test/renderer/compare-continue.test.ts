@@ -30,7 +30,7 @@ function setup() {
 describe('continue from a frame', () => {
   it('takes the frame as the picture, the parent’s settings and prompt, and links the new job', async () => {
     const { fake, stores } = setup();
-    const parent = makeJobRecord({ params: { prompt: 'A lighthouse at dusk', duration: '6s', seed: 42, negativePrompt: 'blur' } });
+    const parent = makeJobRecord({ params: { model: 'fal-ai/veo3.1/image-to-video', prompt: 'A lighthouse at dusk', duration: '6s', seed: 42, negativePrompt: 'blur' } });
     expect(await stores.create.getState().continueFromFrame(parent, frame)).toBe(true);
 
     const s = stores.create.getState();
@@ -40,7 +40,7 @@ describe('continue from a frame', () => {
     expect(fake.callsTo('image:prepare')).toEqual([frame]);
 
     await stores.create.getState().submit('ready');
-    expect(fake.callsTo('jobs:create')[0]).toMatchObject({ imageToken: 'tok-1', parentId: parent.id, params: { prompt: 'A lighthouse at dusk', seed: 42 } });
+    expect(fake.callsTo('jobs:create')[0]).toMatchObject({ imageToken: 'tok-1', parentId: parent.id, params: { model: 'fal-ai/veo3.1/image-to-video', prompt: 'A lighthouse at dusk', seed: 42 } });
   });
 
   it('forgets the parent when the user brings a picture of their own or loads other settings', async () => {

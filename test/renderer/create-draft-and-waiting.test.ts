@@ -32,6 +32,20 @@ describe('the Create draft', () => {
     });
   });
 
+  it('keeps the model and the takes; a resolution that model does not offer falls back', () => {
+    const storage = memoryStorage();
+    const set = createStores(createFakeApi().api, { storage }).create.getState().setField;
+    set('model', 'fal-ai/veo3/fast/image-to-video');
+    set('takes', 4);
+    expect(createStores(createFakeApi().api, { storage }).create.getState()).toMatchObject({ model: 'fal-ai/veo3/fast/image-to-video', takes: 4 });
+
+    storage.setItem(CREATE_DRAFT_KEY, JSON.stringify({ model: 'fal-ai/veo3/image-to-video', resolution: '4k', takes: 3 }));
+    const form = createStores(createFakeApi().api, { storage }).create.getState();
+    expect(form).toMatchObject({ model: 'fal-ai/veo3/image-to-video', resolution: '720p', takes: 1 });
+    storage.setItem(CREATE_DRAFT_KEY, JSON.stringify({ model: 'evil/model' }));
+    expect(createStores(createFakeApi().api, { storage }).create.getState().model).toBe('fal-ai/veo3/image-to-video');
+  });
+
   it('a damaged draft keeps what is sound and never breaks the form', () => {
     const storage = memoryStorage();
     storage.setItem(CREATE_DRAFT_KEY, JSON.stringify({ prompt: 'Keep me', aspectRatio: '4:3', duration: 8, seed: { x: 1 }, __proto__: { evil: 1 } }));

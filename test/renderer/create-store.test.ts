@@ -69,10 +69,10 @@ describe('Generate: what blocks it', () => {
 
 describe('Generate: cost on the button', () => {
   it('shows duration and estimate from the shared price table', () => {
-    expect(generateLabel({ duration: '8s', generateAudio: true }, 1, 'aggregator')).toBe('Generate · 8 s · ≈ $3.20');
-    expect(generateLabel({ duration: '4s', generateAudio: false }, 1, 'fal')).toBe('Generate · 4 s · ≈ $0.80');
-    expect(generateLabel({ duration: '6s', generateAudio: true }, 3, 'aggregator')).toBe('Generate 3 videos · 6 s each · ≈ $7.20');
-    expect(generateLabel({ duration: '8s', generateAudio: true }, 2, 'simulator')).toBe('Generate 2 videos · 8 s each · free');
+    expect(generateLabel({ model: 'fal-ai/veo3/image-to-video', resolution: '720p', duration: '8s', generateAudio: true }, 1, 'aggregator')).toBe('Generate · 8 s · ≈ $3.20');
+    expect(generateLabel({ model: 'fal-ai/veo3/image-to-video', resolution: '720p', duration: '4s', generateAudio: false }, 1, 'fal')).toBe('Generate · 4 s · ≈ $0.80');
+    expect(generateLabel({ model: 'fal-ai/veo3/image-to-video', resolution: '720p', duration: '6s', generateAudio: true }, 3, 'aggregator')).toBe('Generate 3 videos · 6 s each · ≈ $7.20');
+    expect(generateLabel({ model: 'fal-ai/veo3/image-to-video', resolution: '720p', duration: '8s', generateAudio: true }, 2, 'simulator')).toBe('Generate 2 videos · 8 s each · free');
   });
 });
 
@@ -82,6 +82,7 @@ describe('create store', () => {
     await create.getState().addImages([{ kind: 'bytes', name: 'fox.png', base64: 'AAAA' }]);
     const s = create.getState();
     s.setField('prompt', '  A fox turns toward the camera  ');
+    s.setField('model', 'fal-ai/veo3.1/image-to-video');
     s.setField('aspectRatio', '9:16');
     s.setField('duration', '6s');
     s.setField('resolution', '1080p');
@@ -96,6 +97,7 @@ describe('create store', () => {
         imageToken: 'tok-1',
         batchSize: 1,
         params: {
+          model: 'fal-ai/veo3.1/image-to-video',
           prompt: 'A fox turns toward the camera',
           aspectRatio: '9:16',
           duration: '6s',

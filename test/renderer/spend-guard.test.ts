@@ -3,8 +3,8 @@
 // way the core's guard does.
 import { describe, expect, it } from 'vitest';
 import type { IpcResult, PreparedImageInfo } from '../../shared/contract';
-import type { GenerationParams, JobRecord } from '../../shared/domain';
-import { estimateBatchUsd } from '../../shared/pricing';
+import { GenerationParamsSchema, type JobRecord } from '../../shared/domain';
+import { estimateBatchUsd, type PricedParams } from '../../shared/pricing';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { createStores } from '../../renderer/stores';
 import { restoreFromSidecar } from '../../renderer/stores/sidecar-restore';
@@ -14,7 +14,7 @@ import { createFakeApi, deferred, fail, memoryStorage, ok } from './fake-api';
 const image = (token: string): PreparedImageInfo => ({ token, kind: 'file', name: `${token}.png`, width: 1920, height: 1080, warnings: [] });
 
 /** What the core's spend guard answers for a paid provider with this limit. */
-function coreGuard(limit: number | undefined, params: Pick<GenerationParams, 'duration' | 'generateAudio'>, jobs = 1, confirmedUsd?: number) {
+function coreGuard(limit: number | undefined, params: PricedParams, jobs = 1, confirmedUsd?: number) {
   const usd = estimateBatchUsd(params, 'aggregator', jobs);
   if (limit === undefined || usd <= limit || (confirmedUsd ?? -1) >= usd) return undefined;
   const error = { kind: 'failed' as const, message: 'above your limit', needsConfirmation: { usd, limit, jobs, provider: 'aggregator' as const } };
@@ -27,7 +27,7 @@ async function setup(confirmAboveUsd?: number) {
   fake.handle('image:prepare', () => ok(image(`tok-${++n}`)));
   fake.handle('image:discard', () => ok(undefined));
   fake.handle('jobs:create', ({ params, batchSize, confirmedUsd }) =>
-    coreGuard(confirmAboveUsd, { duration: params.duration ?? '8s', generateAudio: params.generateAudio ?? true }, batchSize, confirmedUsd) ??
+    coreGuard(confirmAboveUsd, GenerationParamsSchema.parse(params), batchSize, confirmedUsd) ??
     ok(makeJobRecord({ state: 'submitting', params })),
   );
   fake.handle('settings:get', () => ok({ ...DEFAULT_SETTINGS, ...(confirmAboveUsd !== undefined ? { confirmAboveUsd } : {}) }));
@@ -124,6 +124,18 @@ describe('Retry through the spend guard', () => {
     expect(fake.callsTo('jobs:rerun')).toEqual([{ id: failed.id }, { id: failed.id, confirmedUsd: 3.2 }]);
   });
 
+  it('"Make final" above the limit asks first, and the confirmed request is still a final', async () => {
+    const { fake, guard } = await setup(1);
+    fake.handle('jobs:rerun', ({ confirmedUsd }) => coreGuard(1, failed.params, 1, confirmedUsd) ?? ok(makeJobRecord({ state: 'submitting' })));
+    expect(await guard.getState().requestRerun(failed.id, 'final')).toBeUndefined();
+    expect(guard.getState().pending).toMatchObject({ action: { kind: 'rerun', id: failed.id, as: 'final' } });
+    expect(await guard.getState().confirm()).toHaveLength(1);
+    expect(fake.callsTo('jobs:rerun')).toEqual([
+      { id: failed.id, as: 'final' },
+      { id: failed.id, as: 'final', confirmedUsd: 3.2 },
+    ]);
+  });
+
   it('a Retry the core refuses for another reason says why', async () => {
     const { fake, stores, guard } = await setup();
     fake.handle('jobs:rerun', () => fail('failed', 'The input picture of this job can no longer be used.'));
@@ -137,7 +149,7 @@ describe('restoreFromSidecar', () => {
   it('fills the form and the picture, replacing what was there', async () => {
     const { fake, stores } = await setup();
     fake.handle('sidecar:open', () =>
-      ok({ params: { prompt: 'Restored', aspectRatio: '9:16', duration: '4s', resolution: '1080p', generateAudio: false, seed: 9 }, image: image('from-library') }),
+      ok({ params: { model: 'fal-ai/veo3/image-to-video', prompt: 'Restored', aspectRatio: '9:16', duration: '4s', resolution: '1080p', generateAudio: false, seed: 9 }, image: image('from-library') }),
     );
     expect(await restoreFromSidecar(stores, { kind: 'bytes', name: 'take.json', base64: 'e30=' }, '“take.json”')).toBe(true);
     const s = stores.create.getState();
@@ -150,7 +162,7 @@ describe('restoreFromSidecar', () => {
   it('shows the note when only settings came back, and the reason when nothing did', async () => {
     const { fake, stores } = await setup();
     fake.handle('sidecar:open', () =>
-      ok({ params: { prompt: 'Only settings', aspectRatio: 'auto', duration: '8s', resolution: '720p', generateAudio: true }, note: 'Drop the picture.' }),
+      ok({ params: { model: 'fal-ai/veo3/image-to-video', prompt: 'Only settings', aspectRatio: 'auto', duration: '8s', resolution: '720p', generateAudio: true }, note: 'Drop the picture.' }),
     );
     await restoreFromSidecar(stores, { kind: 'path', path: '/x/take.json' });
     expect(stores.create.getState().images).toEqual([]);

@@ -3,6 +3,7 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { GenerationParamsSchema, type GenerationParams, type JobRecord } from '../../../shared/domain';
+import { DEFAULT_MODEL, MODEL_IDS, modelById, modelIssues, type ModelIssue } from '../../../shared/models';
 import { formatUsd } from '../../../shared/pricing';
 import { needsKey, PROVIDER_INFO } from '../../../shared/providers';
 import type { Core } from '../../core';
@@ -16,7 +17,19 @@ import { EXIT, UsageError } from '../errors';
 import type { CliIo } from '../io';
 import { describeJob, jobToJson, watchJobs } from '../output';
 
+const FLAG_OF: Record<ModelIssue['field'] | 'prompt', string> = {
+  aspectRatio: '--aspect-ratio',
+  duration: '--duration',
+  resolution: '--resolution',
+  prompt: '--prompt',
+  negativePrompt: '--negative-prompt',
+  seed: '--seed',
+};
+
+/** Everything is checked here, before a byte is sent: an unknown model or an option it refuses exits 2. */
 export function paramsFromOptions(o: ParsedOptions): GenerationParams {
+  const model = modelById(o.model ?? DEFAULT_MODEL);
+  if (!model) throw new UsageError(`--model: unknown model "${o.model}". Known models: ${MODEL_IDS.join(', ')} (see "models").`);
   if (!o.prompt) throw new UsageError('--prompt is required: describe the shot you want.');
   let seed: number | undefined;
   if (o.seed !== undefined) {
@@ -24,6 +37,7 @@ export function paramsFromOptions(o: ParsedOptions): GenerationParams {
     if (!/^\d+$/.test(o.seed)) throw new UsageError(`--seed must be a whole number (got "${o.seed}").`);
   }
   const parsed = GenerationParamsSchema.safeParse({
+    model: model.id,
     prompt: o.prompt,
     aspectRatio: o['aspect-ratio'],
     duration: o.duration,
@@ -34,9 +48,11 @@ export function paramsFromOptions(o: ParsedOptions): GenerationParams {
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const flag = { aspectRatio: '--aspect-ratio', duration: '--duration', resolution: '--resolution', prompt: '--prompt', negativePrompt: '--negative-prompt', seed: '--seed' }[String(issue?.path[0])] ?? 'input';
+    const flag = FLAG_OF[String(issue?.path[0]) as keyof typeof FLAG_OF] ?? 'input';
     throw new UsageError(`${flag}: ${issue?.message ?? 'invalid value'}`);
   }
+  const refused = modelIssues(parsed.data)[0];
+  if (refused) throw new UsageError(`${FLAG_OF[refused.field]}: ${refused.message} Nothing was sent.`);
   return parsed.data;
 }
 

@@ -7,12 +7,11 @@ import { parseApiBase, rebaseUrl, requestIdFromUrl, streamUrlFor, urlOnBase, wit
 import { parseRetryAfterMs, resolveRetryPolicy, RetrySignal, withRetry, type RetryLoopOptions } from './retry';
 import { DEFAULT_STREAM_IDLE_TIMEOUT_MS, readStatusStream } from './sse';
 import { readBodyText, send, TransportError, type OpenExchange, type SendRequest, type TransportConfig } from './transport';
-import type { ApiConfig, CallOptions, CancelOutcome, ModelInput, QueueClient, QueueStatus, SubmitReceipt } from './types';
+import type { ApiConfig, CallOptions, CancelOutcome, ModelInput, QueueClient, QueueStatus, SubmitOptions, SubmitReceipt } from './types';
 import { CancelBodySchema, describeIssues, parseJson, ResultBodySchema, StatusBodySchema, SubmitBodySchema, toQueueStatus, toVideoResult } from './wire';
 import type { QueueUrls, VideoResult } from '../../../shared/domain';
+import { DEFAULT_MODEL } from '../../../shared/models';
 import type { z } from 'zod';
-
-export const MODEL_PATH = '/fal-ai/veo3/image-to-video';
 
 export interface QueueClientOptions {
   /** How long the status stream may stay silent (not even a ping) before it is given up. */
@@ -87,12 +86,14 @@ export function createQueueClient(config: ApiConfig, options: QueueClientOptions
     throw new RetrySignal(malformedReply(op, a.response.status, rid, detail), 'transient', a.response.status);
   };
 
-  async function submit(input: ModelInput, opts: CallOptions = {}): Promise<SubmitReceipt> {
+  async function submit(input: ModelInput, opts: SubmitOptions = {}): Promise<SubmitReceipt> {
     const body = JSON.stringify(input);
+    // The endpoint names the model; the receipt's queue URLs name its app (re-based like any other).
+    const path = `/${opts.model ?? DEFAULT_MODEL}`;
     return withRetry(async (attempt) => {
       let ex: OpenExchange;
       try {
-        ex = await send(transport, { method: 'POST', url: urlOnBase(base, MODEL_PATH), body, signal: opts.signal });
+        ex = await send(transport, { method: 'POST', url: urlOnBase(base, path), body, signal: opts.signal });
       } catch (err) {
         // Only a refused connection or a failed DNS lookup proves the POST never left this machine.
         if (err instanceof TransportError && err.kind === 'connect') throw retryableTransport('submit', err, attempt);

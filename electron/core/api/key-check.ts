@@ -10,7 +10,7 @@
 // The billing endpoints would also authenticate, but fal direct has none on the queue origin.
 import type { KeyCheckResult } from '../../../shared/account';
 import type { Provider } from '../../../shared/domain';
-import { MODEL_PATH } from './client';
+import { DEFAULT_MODEL, MODELS } from '../../../shared/models';
 import { providerWords, quoted, saysQuota } from './provider-words';
 import { parseApiBase, urlOnBase } from './rebase';
 import { readBodyText, send, TransportError } from './transport';
@@ -31,7 +31,7 @@ export interface KeyCheckRequest {
 
 /** The status URL of the impossible request, on the configured base (prefix rules as for jobs). */
 export function keyCheckUrl(baseUrl: string): string {
-  const requestsPath = MODEL_PATH.replace(/\/image-to-video$/, '/requests');
+  const requestsPath = `/${MODELS[DEFAULT_MODEL].queueApp}/requests`;
   return urlOnBase(parseApiBase(baseUrl), `${requestsPath}/${KEY_CHECK_REQUEST_ID}/status`);
 }
 

@@ -1,18 +1,10 @@
 // The queue client's surface, as the job runner and the CLI see it. Wire shapes follow
 // docs/protocol.md; everything here is already parsed and validated.
 import type { LogLine, Provider, QueueUrls, VideoResult } from '../../../shared/domain';
+import type { ModelId, WireInput } from '../../../shared/models';
 
-/** The model input as sent on the wire (snake_case, fal's field names). */
-export interface ModelInput {
-  prompt: string;
-  image_url: string;
-  aspect_ratio?: 'auto' | '16:9' | '9:16';
-  duration?: '4s' | '6s' | '8s';
-  resolution?: '720p' | '1080p';
-  generate_audio?: boolean;
-  negative_prompt?: string;
-  seed?: number;
-}
+/** The model input as sent on the wire (snake_case, fal's field names; shared/models.ts). */
+export type ModelInput = WireInput;
 
 export interface ApiConfig {
   provider: Provider;
@@ -68,6 +60,11 @@ export interface CallOptions {
   onRetry?: (notice: RetryNotice) => void;
 }
 
+export interface SubmitOptions extends CallOptions {
+  /** The endpoint the job is posted to; default the seed's model. */
+  model?: ModelId;
+}
+
 export interface SubmitReceipt {
   requestId: string;
   /** Already re-based onto the configured base URL. */
@@ -97,7 +94,7 @@ export interface QueueClient {
    * refused, DNS) or the server refused it (429, 5xx). A reset or timeout after the body was sent
    * throws ApiError kind `outcome_unknown`: re-POSTing would risk a second charge.
    */
-  submit(input: ModelInput, opts?: CallOptions): Promise<SubmitReceipt>;
+  submit(input: ModelInput, opts?: SubmitOptions): Promise<SubmitReceipt>;
   status(urls: QueueUrls, opts?: CallOptions): Promise<QueueStatus>;
   /** SSE status stream; ends after COMPLETED. Throws ApiError kind `stream_unsupported` where the provider has no stream (fall back to polling). */
   stream(urls: QueueUrls, opts?: CallOptions): AsyncIterable<QueueStatus>;

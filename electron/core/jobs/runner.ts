@@ -3,7 +3,7 @@
 // and every step is persisted before the next begins, so a restart resumes where it stopped without
 // ever re-submitting (a second POST is a second charge).
 import { randomUUID } from 'node:crypto';
-import type { GenerationParams, JobInput, JobProgress, JobRecord, Provider, QueueUrls } from '../../../shared/domain';
+import type { GenerationParamsInput, JobInput, JobProgress, JobRecord, Provider, QueueUrls } from '../../../shared/domain';
 import { ACTIVE_STATES, GenerationParamsSchema, isFinalState, MAX_LOG_LINES } from '../../../shared/domain';
 import { isApiError, type ApiError } from '../api/errors';
 import { parseApiBase, rebaseUrl } from '../api/rebase';
@@ -15,6 +15,7 @@ import { ConcurrencyGate } from '../util/gate';
 import { isAbortError, nowIso } from '../util/time';
 import { DEFAULT_FOLLOW_POLICY, isRefusalOfPaidJob, type FollowPolicy } from './follow';
 import { cancelledError, internalError, outcomeUnknownError } from './messages';
+import { assertModelTakes } from './model-input';
 import { JobSteps, type StepOptions } from './steps';
 
 export interface RunnerEvents extends Record<string, unknown> {
@@ -34,11 +35,13 @@ export interface RunnerOptions {
 }
 
 export interface NewJob {
-  params: GenerationParams;
+  params: GenerationParamsInput;
   image: PreparedImage | { url: string };
   provider: Provider;
   apiBase: string;
   parentId?: string;
+  shotId?: string;
+  take?: number;
 }
 
 interface ActiveJob {
@@ -81,6 +84,7 @@ export class JobRunner {
   async create(job: NewJob): Promise<JobRecord> {
     if (this.closed) throw new Error('Veo Studio is shutting down; try again after it restarts.');
     const params = GenerationParamsSchema.parse(job.params);
+    assertModelTakes(params);
     const id = randomUUID();
     const input = await this.storeInput(id, job.image);
     const now = nowIso();
@@ -97,6 +101,7 @@ export class JobRunner {
       createdAt: now,
       updatedAt: now,
       ...(job.parentId ? { parentId: job.parentId } : {}),
+      ...(job.shotId ? { shotId: job.shotId, take: job.take ?? 1 } : {}),
     };
     if ('payload' in job.image) this.payloads.set(id, job.image.payload.dataUri);
     const saved = await this.opts.library.put(record);

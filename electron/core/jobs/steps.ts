@@ -84,6 +84,7 @@ export class JobSteps {
     await this.deps.save(rec.id, { submitSentAt: nowIso() });
     try {
       const receipt = await this.deps.clientFor(rec).submit(toModelInput(rec.params, imageUrl), {
+        model: rec.params.model,
         onRetry: (n) => this.emit(rec, { retryNote: retryNote(n) }),
       });
       return await this.deps.save(rec.id, {

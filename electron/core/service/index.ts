@@ -6,6 +6,7 @@ import type { Core } from '../index';
 import { IpcUserError, type Handlers } from '../ipc/router';
 import { appHandlers } from './app-handlers';
 import { chainHandlers } from './chain-handlers';
+import { takesHandlers } from './takes-handlers';
 import { imageHandlers } from './image-handlers';
 import { ImageTokenStore } from './image-tokens';
 import { jobHandlers } from './job-handlers';
@@ -59,6 +60,7 @@ export function createAppService(core: Core, platform: NativePlatform, opts: App
     ...sidecarHandlers(ctx),
     ...spendHandlers(ctx),
     ...chainHandlers(ctx),
+    ...takesHandlers(ctx),
     ...keyHandlers(ctx),
   };
   const subscriptions = new Set<() => void>();

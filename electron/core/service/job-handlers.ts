@@ -2,8 +2,10 @@
 // chosen right now (settings + command-line overrides), never without a key it needs, and never
 // past the spend guard (core/spend): the renderer's confirm dialog only relays its answer.
 import type { GenerationParams, JobRecord } from '../../../shared/domain';
+import { modelIssues } from '../../../shared/models';
 import type { Target } from '../index';
 import type { NewJob } from '../jobs/runner';
+import { takesInShot, variantOf } from '../jobs/variants';
 import { IpcUserError, type Handlers } from '../ipc/router';
 import { isInputImageError, prepareImageFile } from '../media/preflight';
 import { needsKey } from '../secrets/secret-store';
@@ -14,15 +16,16 @@ type JobHandlers = Pick<Handlers, 'jobs:create' | 'jobs:cancel' | 'jobs:recheck'
 
 export function jobHandlers(ctx: ServiceContext, progress: ProgressTracker): JobHandlers {
   return {
-    async 'jobs:create'({ params, imageToken, parentId, batchSize, confirmedUsd }) {
+    async 'jobs:create'({ params, imageToken, parentId, shotId, take, batchSize, confirmedUsd }) {
       const image = ctx.images.get(imageToken);
       if (!image) throw new IpcUserError('invalid_input', 'The picture is no longer available — drop it again.');
       const target = await ctx.core.target();
       const { provider } = target;
-      // The same settings, picture and parent twice is one request (a double click), not two jobs.
-      const key = JSON.stringify(['create', provider, params, imageToken, parentId ?? null]);
+      // The same settings, picture, parent and take twice is one request (a double click), not two
+      // jobs; takes of one shot differ by their take number even where the model has no seed.
+      const key = JSON.stringify(['create', provider, params, imageToken, parentId ?? null, shotId ?? null, take ?? null]);
       return ctx.core.spendGuard.spend({ key, provider, params, jobs: batchSize, confirmedUsd }, () =>
-        startJob(ctx, target, params, image, parentId),
+        startJob(ctx, target, params, image, { parentId, shotId, take }),
       );
     },
     async 'jobs:cancel'({ id }) {
@@ -33,13 +36,16 @@ export function jobHandlers(ctx: ServiceContext, progress: ProgressTracker): Job
       ctx.requireJob(id);
       return ctx.core.runner.recheck(id);
     },
-    async 'jobs:rerun'({ id, confirmedUsd }) {
+    async 'jobs:rerun'({ id, as = 'retry', confirmedUsd }) {
       const rec = ctx.requireJob(id);
+      const variant = variantOf(rec, as, as === 'take' ? takesInShot(ctx.core.library.list(), rec.shotId ?? rec.id) : 0);
+      if ('refused' in variant) throw new IpcUserError('invalid_input', variant.refused);
       const target = await ctx.core.target();
       const { provider } = target;
       // Priced at the provider it will go to now, which may not be the one the original went to.
-      return ctx.core.spendGuard.spend({ key: JSON.stringify(['rerun', provider, id]), provider, params: rec.params, confirmedUsd }, async () =>
-        startJob(ctx, target, rec.params, await inputImageOf(ctx, rec)),
+      const key = JSON.stringify(['rerun', provider, id, as]);
+      return ctx.core.spendGuard.spend({ key, provider, params: variant.params, confirmedUsd }, async () =>
+        startJob(ctx, target, variant.params, await inputImageOf(ctx, rec), variant.links),
       );
     },
     'jobs:active'() {
@@ -54,12 +60,15 @@ async function startJob(
   { provider, apiBase }: Target,
   params: GenerationParams,
   image: NewJob['image'],
-  parentId?: string,
+  links: Pick<NewJob, 'parentId' | 'shotId' | 'take'>,
 ): Promise<JobRecord> {
   if (needsKey(provider) && !(await ctx.core.secrets.status(provider)).isSet) {
     throw new IpcUserError('failed', `No API key for ${provider} is set. Open Settings and add your key, or try the simulator.`);
   }
-  return ctx.core.runner.create({ params, image, provider, apiBase, ...(parentId ? { parentId } : {}) });
+  const refused = modelIssues(params)[0];
+  if (refused) throw new IpcUserError('invalid_input', `${refused.message} Change it on Create and try again.`);
+  const { parentId, shotId, take } = links;
+  return ctx.core.runner.create({ params, image, provider, apiBase, ...(parentId ? { parentId } : {}), ...(shotId ? { shotId, take: take ?? 1 } : {}) });
 }
 
 /** The original picture of an earlier job, checked again as if it had just been dropped. */

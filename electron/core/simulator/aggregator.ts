@@ -3,10 +3,12 @@
 // OpenAI-compatible billing endpoints. Never kinder than the real one: a refusal comes before anything
 // is queued, so it carries no x-fal-request-id, creates no job and charges nothing.
 import { randomBytes } from 'node:crypto';
+import { DEFAULT_MODEL } from '../../../shared/models';
 import { estimateCostUsd, priceTableFor } from '../../../shared/pricing';
 import type { Exchange } from './exchange';
 import type { SubmittedInput } from './input-validation';
 import type { ScenarioName } from './scenarios';
+import { modelOfSubmitPath } from './wire';
 
 /** What the simulated account holds. `billing: false` = an aggregator without the billing endpoints. */
 export interface SimAccountOptions {
@@ -71,7 +73,7 @@ export class SimAccount {
 }
 
 const costOf = (input: SubmittedInput): number =>
-  estimateCostUsd({ duration: input.duration ?? '8s', generateAudio: input.generate_audio ?? true }, priceTableFor('aggregator'));
+  estimateCostUsd({ model: input.model, duration: input.duration, resolution: input.resolution, generateAudio: input.generate_audio }, priceTableFor('aggregator'));
 
 /** new-api appends the aggregator's own request id to every message it writes. */
 const withRequestId = (message: string): string => `${message} (request id: ${randomBytes(8).toString('hex')})`;
@@ -80,14 +82,19 @@ const envelope = (message: string, type: string, code?: string): Record<string, 
   error: { message: withRequestId(message), type, param: '', code: code ?? null },
 });
 
+/** The model a request is about, as new-api names it: the posted endpoint, else the app's default model. */
+const modelNamed = (ex: Exchange): string => modelOfSubmitPath(ex.url.pathname) ?? DEFAULT_MODEL;
+const notAllowed = (ex: Exchange): void => ex.json(403, envelope(`该令牌无权使用模型：${modelNamed(ex)}`, 'one_api_error'));
+const noChannel = (ex: Exchange): void =>
+  ex.json(503, envelope(`分组 default 下模型 ${modelNamed(ex)} 无可用渠道（distributor）`, 'new_api_error', 'model_not_found'));
+
 /** The scenarios that are the aggregator's own refusal of a submit. */
 export const AGGREGATOR_REFUSALS: Partial<Record<ScenarioName, (ex: Exchange, account: SimAccount) => void>> = {
   quota_exhausted: (ex, account) => quotaRefusal(ex, account),
   payment_required: (ex) =>
     ex.json(402, envelope('Insufficient balance: please top up your account to continue.', 'new_api_error', 'insufficient_user_quota')),
-  model_not_allowed: (ex) => ex.json(403, envelope('该令牌无权使用模型：fal-ai/veo3/image-to-video', 'one_api_error')),
-  no_channel: (ex) =>
-    ex.json(503, envelope('分组 default 下模型 fal-ai/veo3/image-to-video 无可用渠道（distributor）', 'new_api_error', 'model_not_found')),
+  model_not_allowed: notAllowed,
+  no_channel: noChannel,
   payload_too_large: (ex) => ex.raw(413, NGINX_413, 'text/html'),
 };
 
@@ -99,9 +106,9 @@ export function accountRefusal(ex: Exchange, account: SimAccount, refusal: Accou
     case 'quota':
       return quotaRefusal(ex, account);
     case 'forbidden':
-      return ex.json(403, envelope('该令牌无权使用模型：fal-ai/veo3/image-to-video', 'one_api_error'));
+      return notAllowed(ex);
     case 'no_channel':
-      return ex.json(503, envelope('分组 default 下模型 fal-ai/veo3/image-to-video 无可用渠道（distributor）', 'new_api_error', 'model_not_found'));
+      return noChannel(ex);
   }
 }
 

@@ -1,28 +1,13 @@
 // Structural validation of the submit body, answered the way fal's FastAPI/pydantic front door does:
 // 422 `{detail: [{loc, msg, type, input?, ctx?}]}`. Only structure is checked here (types, required
-// fields, enums); semantic problems (image too small, content policy) surface at result time, as on fal.
-import { z } from 'zod';
+// fields, enums) against the posted model's own schema (shared/models.ts `wireInputSchema`), so a
+// 4k asked of Veo 3 is refused as fal refuses it; semantic problems (image too small, content
+// policy) surface at result time, as on fal.
+import type { z } from 'zod';
+import { wireInputSchema, type ModelId } from '../../../shared/models';
 
-const ASPECT_RATIOS = ['auto', '16:9', '9:16'] as const;
-const DURATIONS = ['4s', '6s', '8s'] as const;
-const RESOLUTIONS = ['720p', '1080p'] as const;
-
-// `.loose()`: fal ignores keys it does not know rather than rejecting them.
-const SubmitBodySchema = z
-  .object({
-    prompt: z.string(),
-    image_url: z.string(),
-    aspect_ratio: z.enum(ASPECT_RATIOS).optional(),
-    duration: z.enum(DURATIONS).optional(),
-    resolution: z.enum(RESOLUTIONS).optional(),
-    generate_audio: z.boolean().optional(),
-    negative_prompt: z.string().optional(),
-    seed: z.number().int().optional(),
-    auto_fix: z.boolean().optional(),
-  })
-  .loose();
-
-export type SubmittedInput = z.infer<typeof SubmitBodySchema>;
+/** The input with fal's defaults filled in, and the model it was posted to. */
+export type SubmittedInput = z.output<ReturnType<typeof wireInputSchema>> & { model: ModelId };
 
 export interface FieldError {
   loc: (string | number)[];
@@ -38,6 +23,8 @@ const PYDANTIC_TYPE: Record<string, [type: string, msg: string]> = {
   string: ['string_type', 'Input should be a valid string'],
   boolean: ['bool_type', 'Input should be a valid boolean'],
   int: ['int_type', 'Input should be a valid integer'],
+  // A family field this model does not take (shared/models.ts): refused, not silently dropped.
+  undefined: ['extra_forbidden', 'Extra inputs are not permitted'],
   number: ['int_type', 'Input should be a valid integer'],
 };
 
@@ -46,8 +33,8 @@ const quoteList = (values: readonly unknown[]): string => {
   return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : (quoted[0] ?? '');
 };
 
-/** Parses raw body bytes; never throws. */
-export function checkSubmitBody(raw: Buffer): InputCheck {
+/** Parses raw body bytes posted to `model`'s endpoint; never throws. */
+export function checkSubmitBody(raw: Buffer, model: ModelId): InputCheck {
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw.toString('utf8'));
@@ -58,8 +45,8 @@ export function checkSubmitBody(raw: Buffer): InputCheck {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     return { ok: false, detail: [{ loc: ['body'], msg: 'Input should be a valid dictionary', type: 'dict_type', input: parsed }] };
   }
-  const result = SubmitBodySchema.safeParse(parsed);
-  if (result.success) return { ok: true, input: result.data };
+  const result = wireInputSchema(model).safeParse(parsed);
+  if (result.success) return { ok: true, input: { ...result.data, model } };
 
   const body = parsed as Record<string, unknown>;
   const detail = result.error.issues.map((issue): FieldError => {

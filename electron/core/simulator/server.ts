@@ -9,7 +9,8 @@ import type { SimJob } from './job-model';
 import { chooseScenario, SCENARIO_HEADER, SCENARIO_NAMES, type HttpFault, type StatusFault } from './scenarios';
 import { serveStatusStream } from './status-stream';
 import type { RequestLog } from './request-log';
-import { REQUESTS_PREFIX, statusBody, submitReceipt, SUBMIT_PATH, videoResultBody } from './wire';
+import type { ModelId } from '../../../shared/models';
+import { modelOfSubmitPath, REQUESTS_PREFIXES, requestsPrefix, statusBody, submitReceipt, videoResultBody } from './wire';
 
 export interface ApiDeps {
   registry: JobRegistry;
@@ -41,21 +42,25 @@ export function createApiHandler(deps: ApiDeps): (req: IncomingMessage, res: Ser
   };
 }
 
-type Target = { kind: 'submit' } | { kind: 'job'; requestId: string; action: string } | { kind: 'unknown' };
+type Target = { kind: 'submit'; model: ModelId } | { kind: 'job'; prefix: string; requestId: string; action: string } | { kind: 'unknown' };
 
 const JOB_ACTIONS = ['', 'status', 'status/stream', 'cancel'];
 
 function targetOf(pathname: string): Target {
-  if (pathname === SUBMIT_PATH) return { kind: 'submit' };
-  if (!pathname.startsWith(REQUESTS_PREFIX)) return { kind: 'unknown' };
-  const [requestId = '', ...rest] = pathname.slice(REQUESTS_PREFIX.length).split('/');
+  const model = modelOfSubmitPath(pathname);
+  if (model) return { kind: 'submit', model };
+  const prefix = REQUESTS_PREFIXES.find((p) => pathname.startsWith(p));
+  if (prefix === undefined) return { kind: 'unknown' };
+  const [requestId = '', ...rest] = pathname.slice(prefix.length).split('/');
   const action = rest.join('/');
-  return requestId !== '' && JOB_ACTIONS.includes(action) ? { kind: 'job', requestId, action } : { kind: 'unknown' };
+  return requestId !== '' && JOB_ACTIONS.includes(action) ? { kind: 'job', prefix, requestId, action } : { kind: 'unknown' };
 }
 
 async function route(ex: Exchange, deps: ApiDeps): Promise<void> {
   const target = targetOf(ex.url.pathname);
-  const job = target.kind === 'job' ? deps.registry.get(target.requestId) : undefined;
+  const found = target.kind === 'job' ? deps.registry.get(target.requestId) : undefined;
+  // A request is known only under its own model's app, as on fal.
+  const job = found && target.kind === 'job' && requestsPrefix(found.input.model) === target.prefix ? found : undefined;
   // Tagged before anything is answered so even a 401 or 404 carries x-fal-request-id.
   if (target.kind === 'job') ex.about(target.requestId, job?.scenario);
   if (!AUTHORIZATION.test(ex.req.headers.authorization ?? '')) {
@@ -69,7 +74,7 @@ async function route(ex: Exchange, deps: ApiDeps): Promise<void> {
   if (refusal !== undefined && target.kind !== 'unknown') return accountRefusal(ex, deps.account, refusal);
   if (target.kind === 'unknown') return ex.json(404, { detail: 'Not Found' });
   if (target.kind === 'submit') {
-    return ex.entry.method === 'POST' ? submit(ex, deps) : methodNotAllowed(ex, 'POST');
+    return ex.entry.method === 'POST' ? submit(ex, deps, target.model) : methodNotAllowed(ex, 'POST');
   }
 
   const { action } = target;
@@ -93,12 +98,12 @@ function methodNotAllowed(ex: Exchange, allow: string): void {
   ex.json(405, { detail: 'Method Not Allowed' }, { allow });
 }
 
-async function submit(ex: Exchange, deps: ApiDeps): Promise<void> {
+async function submit(ex: Exchange, deps: ApiDeps, model: ModelId): Promise<void> {
   // Refused on the announcement, before a byte of it is read (and the connection closed, undrained).
   if (Number(ex.req.headers['content-length'] ?? 0) > MAX_SUBMIT_BYTES) return ex.json(413, { detail: 'Request body too large' }, { connection: 'close' });
   const raw = await readBody(ex.req, MAX_SUBMIT_BYTES);
   if (raw === null) return ex.json(413, { detail: 'Request body too large' });
-  const checked = checkSubmitBody(raw);
+  const checked = checkSubmitBody(raw, model);
   if (!checked.ok) return ex.json(422, { detail: checked.detail });
 
   const header = ex.req.headers[SCENARIO_HEADER];

@@ -1,14 +1,23 @@
 // The JSON bodies the queue API answers with, field for field as the seed spec and protocol.md show.
+import { MODEL_LIST, MODELS, type ModelId } from '../../../shared/models';
 import type { SimJob } from './job-model';
 
 /** Where fal's queue lives. Bodies point here even through the aggregator: clients must re-base. */
 export const FAL_QUEUE_ORIGIN = 'https://queue.fal.run';
-export const SUBMIT_PATH = '/fal-ai/veo3/image-to-video';
-/** Status/result/cancel drop the `image-to-video` segment (protocol.md, "Endpoints"). */
-export const REQUESTS_PREFIX = '/fal-ai/veo3/requests/';
 
-export function queueUrls(requestId: string): { response_url: string; status_url: string; cancel_url: string } {
-  const base = `${FAL_QUEUE_ORIGIN}${REQUESTS_PREFIX}${requestId}`;
+/** The model a submit path posts to (`/fal-ai/veo3/fast/image-to-video`), or undefined. */
+export function modelOfSubmitPath(pathname: string): ModelId | undefined {
+  return MODEL_LIST.find((m) => pathname === `/${m.id}`)?.id;
+}
+
+/** Status/result/cancel name the model's app, not its endpoint (protocol.md, "Endpoints"). */
+export const requestsPrefix = (model: ModelId): string => `/${MODELS[model].queueApp}/requests/`;
+
+/** Every app's requests prefix, once each (Veo 3 and Veo 3 Fast share `fal-ai/veo3`). */
+export const REQUESTS_PREFIXES: readonly string[] = [...new Set(MODEL_LIST.map((m) => requestsPrefix(m.id)))];
+
+export function queueUrls(job: Pick<SimJob, 'requestId' | 'input'>): { response_url: string; status_url: string; cancel_url: string } {
+  const base = `${FAL_QUEUE_ORIGIN}${requestsPrefix(job.input.model)}${job.requestId}`;
   return { response_url: base, status_url: `${base}/status`, cancel_url: `${base}/cancel` };
 }
 
@@ -17,7 +26,7 @@ export function submitReceipt(job: SimJob): Record<string, unknown> {
   return {
     status: 'IN_QUEUE',
     request_id: job.requestId,
-    ...queueUrls(job.requestId),
+    ...queueUrls(job),
     logs: null,
     metrics: {},
     queue_position: job.queuePosition,
@@ -41,7 +50,7 @@ export function statusBody(job: SimJob, opts: StatusBodyOptions): Record<string,
   const body: Record<string, unknown> = {
     status: job.state,
     request_id: job.requestId,
-    ...queueUrls(job.requestId),
+    ...queueUrls(job),
     logs,
     metrics,
   };

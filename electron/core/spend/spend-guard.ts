@@ -7,8 +7,8 @@
 //      comes back carrying `confirmedUsd` at least as large as that quote;
 //   3. free providers (the simulator) are never asked to confirm: they cost nothing.
 import type { SpendQuote } from '../../../shared/contract';
-import type { GenerationParams, Provider } from '../../../shared/domain';
-import { estimateBatchUsd, formatUsd, isBilledProvider } from '../../../shared/pricing';
+import type { Provider } from '../../../shared/domain';
+import { estimateBatchUsd, formatUsd, isBilledProvider, type PricedParams } from '../../../shared/pricing';
 import { IpcUserError } from '../ipc/router';
 
 export const DEFAULT_DEDUP_WINDOW_MS = 2000;
@@ -17,7 +17,7 @@ export interface SpendRequest {
   /** Requests with equal keys are the same request (same settings, same picture, same job re-run). */
   key: string;
   provider: Provider;
-  params: Pick<GenerationParams, 'duration' | 'generateAudio'>;
+  params: PricedParams;
   /** Jobs this one press starts; they are priced and confirmed together. */
   jobs?: number;
   confirmedUsd?: number;

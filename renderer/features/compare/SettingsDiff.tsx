@@ -1,6 +1,7 @@
 // The two jobs' settings side by side; rows that differ are marked (colour and the word "differs",
 // so the difference does not rest on colour alone).
 import type { JobRecord } from '../../../shared/domain';
+import { MODELS } from '../../../shared/models';
 import { PROVIDER_INFO } from '../../../shared/providers';
 
 interface Row {
@@ -9,6 +10,7 @@ interface Row {
 }
 
 const ROWS: Row[] = [
+  { label: 'Model', value: (r) => MODELS[r.params.model].label },
   { label: 'Aspect ratio', value: (r) => (r.params.aspectRatio === 'auto' ? 'Auto' : r.params.aspectRatio) },
   { label: 'Duration', value: (r) => r.params.duration },
   { label: 'Resolution', value: (r) => r.params.resolution },

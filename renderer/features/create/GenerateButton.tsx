@@ -18,7 +18,8 @@ export function GenerateButton() {
   const state = useCreate((s) => s);
   const inFlight = useStore(spendGuard, (s) => s.generating || s.pending !== undefined) || state.submitting;
   const blocker = generateBlocker(state, keyReady);
-  const count = Math.max(1, state.images.length);
+  // Every take of every picture is its own job: the estimate counts them all, as the core's guard does.
+  const count = Math.max(1, state.images.length) * state.takes;
   const free = !isBilledProvider(provider);
   const label = generateLabel(state, count, provider);
   const [head, ...rest] = label.split(' · ');
@@ -35,7 +36,7 @@ export function GenerateButton() {
         </div>
         <div>
           <dt>Rate</dt>
-          <dd>{formatRate(state.generateAudio, provider)}</dd>
+          <dd>{formatRate(state, provider)}</dd>
         </div>
       </dl>
       <button

@@ -1,7 +1,10 @@
-// The inspector beside the canvas: aspect ratio, duration, resolution, audio, advanced options, and
-// the Generate button with its cost.
+// The inspector beside the canvas: model, aspect ratio, duration, resolution, audio, advanced options,
+// and the Generate button with its cost. What each model offers comes from the registry
+// (shared/models.ts): an option a model does not take is not shown for it.
 import { useState } from 'react';
-import { DURATIONS } from '../../../shared/domain';
+import { MODEL_LIST, MODELS, type ModelId } from '../../../shared/models';
+import { formatRate } from '../../../shared/pricing';
+import { switchModel } from '../../stores/create-form';
 import { AutoAspectIcon, ChevronRightIcon, LandscapeIcon, PortraitIcon } from '../../components/icons';
 import { Segmented } from '../../components/Segmented';
 import { Switch } from '../../components/Switch';
@@ -15,31 +18,53 @@ const ASPECTS = [
   { value: '9:16', label: '9:16', icon: <PortraitIcon size={14} aria-hidden="true" />, hint: 'Portrait' },
 ] as const;
 
+const TAKES = [1, 2, 4] as const;
+
 export function OptionsPanel() {
   const { create } = useStores();
   const set = create.getState().setField;
+  const model = useCreate((s) => s.model);
+  const takes = useCreate((s) => s.takes);
   const aspectRatio = useCreate((s) => s.aspectRatio);
   const duration = useCreate((s) => s.duration);
   const resolution = useCreate((s) => s.resolution);
   const generateAudio = useCreate((s) => s.generateAudio);
+  const offers = MODELS[model].options;
+  const pickModel = (id: ModelId) => {
+    const next = switchModel(create.getState(), id);
+    set('model', next.model);
+    set('resolution', next.resolution);
+  };
 
   return (
     <aside className="inspector" aria-label="Video options">
       <div className="inspector-scroll">
-        <Segmented label="Aspect ratio" value={aspectRatio} options={ASPECTS} onChange={(v) => set('aspectRatio', v)} />
+        <Field id="model" label="Model">
+          <select id="model" className="select" value={model} onChange={(e) => pickModel(e.target.value as ModelId)}>
+            {MODEL_LIST.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.label} · {formatRate({ model: m.id, resolution: '720p', generateAudio: true }, 'fal')}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Segmented
+          label="Takes"
+          value={String(takes)}
+          options={TAKES.map((n) => ({ value: String(n), label: `×${n}`, hint: n === 1 ? 'One video' : `${n} videos of this shot${offers.seed ? ', each with its own seed' : ''}` }))}
+          onChange={(v) => set('takes', Number(v) as (typeof TAKES)[number])}
+        />
+        <Segmented label="Aspect ratio" value={aspectRatio} options={ASPECTS.filter((a) => offers.aspectRatios.includes(a.value))} onChange={(v) => set('aspectRatio', v)} />
         <Segmented
           label="Duration"
           value={duration}
-          options={DURATIONS.map((d) => ({ value: d, label: d }))}
+          options={offers.durations.map((d) => ({ value: d, label: d }))}
           onChange={(v) => set('duration', v)}
         />
         <Segmented
           label="Resolution"
           value={resolution}
-          options={[
-            { value: '720p', label: '720p' },
-            { value: '1080p', label: '1080p' },
-          ]}
+          options={offers.resolutions.map((r) => ({ value: r, label: r === '4k' ? '4K' : r }))}
           onChange={(v) => set('resolution', v)}
         />
         <Switch
@@ -48,7 +73,7 @@ export function OptionsPanel() {
           checked={generateAudio}
           onChange={(on) => set('generateAudio', on)}
         />
-        <AdvancedOptions />
+        {(offers.negativePrompt || offers.seed) && <AdvancedOptions />}
       </div>
       <div className="inspector-footer">
         <GenerateButton />
@@ -59,6 +84,7 @@ export function OptionsPanel() {
 
 function AdvancedOptions() {
   const { create } = useStores();
+  const offers = MODELS[useCreate((s) => s.model)].options;
   const [open, setOpen] = useState(false);
   const negativePrompt = useCreate((s) => s.negativePrompt);
   const seed = useCreate((s) => s.seed);
@@ -71,6 +97,7 @@ function AdvancedOptions() {
       </button>
       {open && (
         <div id="advanced-options" className="advanced-body">
+          {offers.negativePrompt && (
           <Field id="negative-prompt" label="Negative prompt">
             <textarea
               id="negative-prompt"
@@ -81,6 +108,8 @@ function AdvancedOptions() {
               onChange={(e) => create.getState().setField('negativePrompt', e.target.value)}
             />
           </Field>
+          )}
+          {offers.seed && (
           <Field
             id="seed"
             label="Seed"
@@ -98,6 +127,7 @@ function AdvancedOptions() {
               onChange={(e) => create.getState().setField('seed', e.target.value)}
             />
           </Field>
+          )}
         </div>
       )}
     </div>

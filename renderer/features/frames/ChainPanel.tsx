@@ -7,6 +7,7 @@ import { describeIpcError } from '../../api/errors';
 import { copyText } from '../../components/clipboard';
 import { CopyIcon, DownloadIcon } from '../../components/icons';
 import { excerpt } from '../../components/format';
+import { MODELS } from '../../../shared/models';
 import { useLibrary, useStores } from '../../stores/hooks';
 
 export function ChainPanel({ record }: { record: JobRecord }) {
@@ -52,7 +53,7 @@ export function ChainPanel({ record }: { record: JobRecord }) {
     <section className="chain-panel" aria-label="Chain">
       {record.parentId && (
         <p className="chain-line">
-          Continued from{' '}
+          {parent && MODELS[parent.params.model].finalModel === record.params.model ? `Final of the ${MODELS[parent.params.model].label} draft` : 'Continued from'}{' '}
           {parent ? (
             <button type="button" className="link-button" onClick={() => void library.getState().select(parent.id)}>
               {excerpt(parent.params.prompt, 60)}

@@ -20,6 +20,9 @@ import { JobLog } from './JobLog';
 import { jobPictures, jobVideoUrl } from './job-media';
 import { PlayerTools } from './PlayerTools';
 import type { PlayerState } from './usePlayer';
+import { TakeActions } from './TakeActions';
+import { TakesPanel } from './TakesPanel';
+import { MODELS } from '../../../shared/models';
 import { CompareWithButton } from '../compare/CompareWithButton';
 import { ChainPanel } from '../frames/ChainPanel';
 import { FailureActions } from '../jobs/FailureActions';
@@ -116,12 +119,16 @@ function DetailContent({ videoRef, player }: DetailProps) {
             <CopyIcon size={14} aria-hidden="true" />
             Copy prompt &amp; settings
           </button>
+          <TakeActions record={record} />
           <FileActions record={record} />
           <CompareWithButton record={record} />
         </div>
         {video && <ContinueFromFrame record={record} videoRef={videoRef} />}
         <ChainPanel record={record} />
+        <TakesPanel record={record} />
         <dl className="detail-settings">
+          <Setting label="Model" value={MODELS[record.params.model].label} />
+          {record.take !== undefined && <Setting label="Take" value={`Take ${record.take} of its shot`} />}
           <Setting label="Aspect ratio" value={record.params.aspectRatio === 'auto' ? 'Auto' : record.params.aspectRatio} />
           <Setting label="Duration" value={record.params.duration} />
           <Setting label="Resolution" value={record.params.resolution} />
@@ -221,6 +228,7 @@ function settingsText(record: JobRecord): string {
   const lines = [
     p.prompt,
     '',
+    `Model: ${MODELS[p.model].label} (${p.model})`,
     `Aspect ratio: ${p.aspectRatio}`,
     `Duration: ${p.duration}`,
     `Resolution: ${p.resolution}`,

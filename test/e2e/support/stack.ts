@@ -66,6 +66,9 @@ export const VISIBLE_TIMING: SimulatorOptions = {
   downloadBytesPerSecond: 15_000,
 };
 
+/** Jobs that finish in about a second: for specs that generate several videos end to end. */
+export const QUICK_JOBS: SimulatorOptions = { timing: { queueStepMs: 300, runMs: 800, logEveryMs: 200, cancelMs: 100 }, pingIntervalMs: 300 };
+
 export async function startStack(simOptions: SimulatorOptions = VISIBLE_TIMING): Promise<Stack> {
   const sim = await startSimulator(simOptions);
   const dataDir = await mkdtemp(join(tmpdir(), 'veo-e2e-'));

@@ -28,6 +28,7 @@ export const VALID_EXAMPLES: Record<InvokeChannel, unknown> = {
   'library:exportPick': { ids: ['job'] },
   'library:importPick': undefined,
   'library:chain': { id: 'job' },
+  'library:takes': { id: 'job' },
   'library:chainList': { id: 'job' },
   'library:ledger': undefined,
   'library:jobCost': { id: 'job' },

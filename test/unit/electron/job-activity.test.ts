@@ -6,7 +6,7 @@ function record(id: string, state: JobState, extra: Partial<JobRecord> = {}): Jo
   return {
     id,
     state,
-    params: { prompt: 'A fox runs through fresh snow at dawn', aspectRatio: 'auto', duration: '8s', resolution: '720p', generateAudio: true },
+    params: { model: 'fal-ai/veo3/image-to-video', prompt: 'A fox runs through fresh snow at dawn', aspectRatio: 'auto', duration: '8s', resolution: '720p', generateAudio: true },
     input: { kind: 'url', url: 'https://example.com/fox.png' },
     provider: 'simulator',
     apiBase: 'http://127.0.0.1:0',

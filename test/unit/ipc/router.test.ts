@@ -46,7 +46,7 @@ describe('channel and payload validation', () => {
     const r = await router.handle('jobs:create', { params: { prompt: '  a fox  ' }, imageToken: 't', extra: 'dropped' });
     expect(r).toEqual({ ok: true, value: { echoed: 'jobs:create' } });
     expect(calls[0]?.input).toEqual({
-      params: { prompt: 'a fox', aspectRatio: 'auto', duration: '8s', resolution: '720p', generateAudio: true },
+      params: { model: 'fal-ai/veo3/image-to-video', prompt: 'a fox', aspectRatio: 'auto', duration: '8s', resolution: '720p', generateAudio: true },
       imageToken: 't',
     });
     expect(await router.handle('app:info', undefined)).toEqual({ ok: true, value: { echoed: 'app:info' } });
@@ -182,7 +182,11 @@ const SPECS: Partial<Record<InvokeChannel, Spec>> = {
       'params.prompt': [DELETE, '', '   ', 'p'.repeat(5001), ...notString],
       'params.aspectRatio': ['4:3', '16:10', 'AUTO', ...notString.filter((v) => v !== null)],
       'params.duration': ['5s', '8', 8, 'forever'],
-      'params.resolution': ['4k', '720', 720],
+      'params.resolution': ['8k', '4K', '720', 720],
+      // Whether this model takes 4k or a seed is asked in the handler (shared/models.ts), not here.
+      'params.model': ['fal-ai/veo4/image-to-video', 'fal-ai/veo3', '', 5],
+      shotId: ['', 's'.repeat(201), 5],
+      take: [0, -1, 1.5, 101, '1'],
       'params.generateAudio': notBool.filter((v) => v !== null),
       'params.seed': [...badInt.filter((v) => v !== null), 2 ** 32],
       'params.negativePrompt': ['n'.repeat(5001), 5, {}, []],

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { JobRecord } from '../../../shared/domain';
+import { GenerationParamsSchema, type JobRecord } from '../../../shared/domain';
 import { ApiError } from '../../../electron/core/api/errors';
 import { JobRunner } from '../../../electron/core/jobs/runner';
 import { LibraryStore } from '../../../electron/core/library/store';
@@ -43,7 +43,7 @@ async function seed(partial: Partial<JobRecord>): Promise<JobRecord> {
   return library.put({
     id: `seed-${Math.random().toString(36).slice(2)}`,
     state: 'submitting',
-    params: { ...PARAMS },
+    params: GenerationParamsSchema.parse(PARAMS),
     input: { kind: 'url', url: IMAGE.url },
     provider: 'simulator',
     apiBase: client.baseUrl,

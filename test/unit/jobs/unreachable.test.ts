@@ -11,6 +11,7 @@ import { createQueueClient } from '../../../electron/core/api/client';
 import { JobRunner } from '../../../electron/core/jobs/runner';
 import { LibraryStore } from '../../../electron/core/library/store';
 import { FAST_RETRY, urlsFor } from '../api/fake-server';
+import { DEFAULT_MODEL } from '../../../shared/models';
 
 let dir: string;
 let library: LibraryStore;
@@ -51,7 +52,7 @@ describe('a job whose server cannot be reached', () => {
     const rec = await library.put({
       id: 'job-1',
       state: 'queued',
-      params: { prompt: 'a fox', aspectRatio: 'auto', duration: '8s', resolution: '720p', generateAudio: true },
+      params: { model: DEFAULT_MODEL, prompt: 'a fox', aspectRatio: 'auto', duration: '8s', resolution: '720p', generateAudio: true },
       input: { kind: 'url', url: 'https://example.com/fox.png' },
       provider: 'simulator',
       apiBase: origin,

@@ -76,7 +76,7 @@ describe('jobs:create', () => {
 
 describe('jobs:rerun', () => {
   it('starts a new job with the same settings and the stored input picture', async () => {
-    const params = { ...PARAMS, prompt: 'rerun me', seed: 42, negativePrompt: 'blur' };
+    const params = { ...PARAMS, model: 'fal-ai/veo3.1/image-to-video', prompt: 'rerun me', seed: 42, negativePrompt: 'blur' };
     const original = await h.call('jobs:create', { params, imageToken: await prepare() });
     await h.waitForState(original.id, 'completed');
     const rerun = await h.call('jobs:rerun', { id: original.id });

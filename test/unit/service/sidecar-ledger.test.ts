@@ -25,7 +25,7 @@ beforeAll(async () => {
     },
   });
   const { token } = await h.call('image:prepare', { kind: 'path', path: SAMPLE_INPUT });
-  const created = await h.call('jobs:create', { params: { ...PARAMS, seed: 7, generateAudio: false, duration: '6s' }, imageToken: token });
+  const created = await h.call('jobs:create', { params: { ...PARAMS, model: 'fal-ai/veo3.1/image-to-video', seed: 7, generateAudio: false, duration: '6s' }, imageToken: token });
   done = await h.waitForState(created.id, 'completed');
 });
 afterAll(async () => {
@@ -42,7 +42,7 @@ describe('sidecars written for saved videos', () => {
     const car = SidecarSchema.parse(JSON.parse(await readFile(file, 'utf8')));
     expect(car).toMatchObject({
       prompt: PARAMS.prompt,
-      params: { ...PARAMS, seed: 7, generateAudio: false, duration: '6s' },
+      params: { ...PARAMS, model: 'fal-ai/veo3.1/image-to-video', seed: 7, generateAudio: false, duration: '6s' },
       requestId: done.requestId,
       provider: 'simulator',
       estimatedCostUsd: 0, // a simulator job: free, whatever it would cost elsewhere

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { SpendGuard, SpendNeedsConfirmation, type SpendRequest } from '../../../electron/core/spend/spend-guard';
 
-const EIGHT_S_AUDIO = { duration: '8s', generateAudio: true } as const; // $3.20 at list price
+const EIGHT_S_AUDIO = { model: 'fal-ai/veo3/image-to-video', resolution: '720p', duration: '8s', generateAudio: true } as const; // $3.20 at list price
 
 function setup(limit?: number) {
   let now = 0;

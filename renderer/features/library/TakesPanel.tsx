@@ -1,0 +1,43 @@
+// The takes of the selected job's shot, as one group in the detail: each take (with its seed, where
+// it has one) one click away, the shown one marked. Nothing when the job is its shot's only take.
+import { useEffect, useState } from 'react';
+import type { JobRecord } from '../../../shared/domain';
+import { useLibrary, useStores } from '../../stores/hooks';
+
+export function TakesPanel({ record }: { record: JobRecord }) {
+  const { api, library } = useStores();
+  // A take finished or started elsewhere changes the library: read the shot again.
+  const pages = useLibrary((s) => s.pages);
+  const [takes, setTakes] = useState<JobRecord[]>([]);
+  useEffect(() => {
+    let current = true;
+    void api.library.takes({ id: record.id }).then((result) => {
+      if (current) setTakes(result.ok ? result.value.takes : []);
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, record.id, record.shotId, pages]);
+
+  if (takes.length < 2) return null;
+  return (
+    <section className="chain-panel" aria-label="Takes of this shot">
+      <p className="chain-line">Takes of this shot</p>
+      <ul className="chain-children">
+        {takes.map((t) => (
+          <li key={t.id}>
+            <button
+              type="button"
+              className="link-button"
+              aria-current={t.id === record.id || undefined}
+              onClick={() => void library.getState().select(t.id)}
+            >
+              Take {t.take ?? 1}
+              {t.params.seed !== undefined ? ` · seed ${t.params.seed}` : ''} · {t.state}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
