@@ -149,6 +149,8 @@ export const JobRecordSchema = z.object({
   state: z.enum(JOB_STATES),
   params: GenerationParamsSchema,
   input: JobInputSchema,
+  /** The picture the video ends on, for a first–last-frame model (shared/models.ts `pictures`); stored like `input`. */
+  lastFrame: JobInputSchema.optional(),
   provider: z.enum(PROVIDERS),
   apiBase: z.string(),
   requestId: z.string().optional(),

@@ -19,6 +19,7 @@ export const MODEL_IDS = [
   'fal-ai/veo3/fast/image-to-video',
   'fal-ai/veo3.1/image-to-video',
   'fal-ai/veo3.1/fast/image-to-video',
+  'fal-ai/veo3.1/first-last-frame-to-video',
 ] as const;
 export type ModelId = (typeof MODEL_IDS)[number];
 
@@ -41,8 +42,15 @@ export interface ModelOptions {
   seed: boolean;
 }
 
+/**
+ * The pictures a model is given: one (`image_url`, the video starts from it) or two (`first_frame_url`
+ * and `last_frame_url`, the video runs from one to the other).
+ */
+export type PictureShape = 'one' | 'firstLast';
+
 export interface ModelSpec {
   id: ModelId;
+  pictures: PictureShape;
   /** fal's queue URLs name the app, not the endpoint: `/<queueApp>/requests/<id>`. */
   queueApp: string;
   /** "Veo 3 Fast" */
@@ -72,6 +80,7 @@ export const MODELS: Record<ModelId, ModelSpec> = {
     id: 'fal-ai/veo3/image-to-video',
     queueApp: 'fal-ai/veo3',
     label: 'Veo 3',
+    pictures: 'one',
     options: VEO3_OPTIONS,
     prices: same({ silent: 0.2, withAudio: 0.4 }, ['720p', '1080p']),
     source: 'https://fal.ai/models/fal-ai/veo3/image-to-video',
@@ -80,6 +89,7 @@ export const MODELS: Record<ModelId, ModelSpec> = {
     id: 'fal-ai/veo3/fast/image-to-video',
     queueApp: 'fal-ai/veo3',
     label: 'Veo 3 Fast',
+    pictures: 'one',
     finalModel: 'fal-ai/veo3/image-to-video',
     options: VEO3_OPTIONS,
     prices: same({ silent: 0.1, withAudio: 0.15 }, ['720p', '1080p']),
@@ -89,6 +99,7 @@ export const MODELS: Record<ModelId, ModelSpec> = {
     id: 'fal-ai/veo3.1/image-to-video',
     queueApp: 'fal-ai/veo3.1',
     label: 'Veo 3.1',
+    pictures: 'one',
     options: VEO31_OPTIONS,
     prices: { ...same({ silent: 0.2, withAudio: 0.4 }, ['720p', '1080p']), '4k': { silent: 0.4, withAudio: 0.6 } },
     source: 'https://fal.ai/docs/model-api-reference/video-generation-api/veo3.1-image-to-video',
@@ -97,12 +108,36 @@ export const MODELS: Record<ModelId, ModelSpec> = {
     id: 'fal-ai/veo3.1/fast/image-to-video',
     queueApp: 'fal-ai/veo3.1',
     label: 'Veo 3.1 Fast',
+    pictures: 'one',
     finalModel: 'fal-ai/veo3.1/image-to-video',
     options: VEO31_OPTIONS,
     prices: { ...same({ silent: 0.1, withAudio: 0.15 }, ['720p', '1080p']), '4k': { silent: 0.3, withAudio: 0.35 } },
     source: 'https://fal.ai/models/fal-ai/veo3.1/fast/image-to-video',
   },
+  'fal-ai/veo3.1/first-last-frame-to-video': {
+    id: 'fal-ai/veo3.1/first-last-frame-to-video',
+    queueApp: 'fal-ai/veo3.1',
+    label: 'Veo 3.1 First–Last Frame',
+    pictures: 'firstLast',
+    options: VEO31_OPTIONS,
+    prices: { ...same({ silent: 0.2, withAudio: 0.4 }, ['720p', '1080p']), '4k': { silent: 0.4, withAudio: 0.6 } },
+    source: 'https://fal.ai/docs/model-api-reference/video-generation-api/veo3.1-first-last-frame-to-video',
+  },
 };
+
+/** Whether this model is given a last frame besides the first picture. */
+export const takesLastFrame = (id: ModelId): boolean => MODELS[id].pictures === 'firstLast';
+
+/** The job's pictures and the model disagree: a sentence saying what to do, or undefined when they fit. */
+export function picturesIssue(id: ModelId, hasLastFrame: boolean): string | undefined {
+  const spec = MODELS[id];
+  if (takesLastFrame(id) && !hasLastFrame) return `${spec.label} needs a last frame as well as the first picture: add one.`;
+  if (!takesLastFrame(id) && hasLastFrame) {
+    const which = MODEL_IDS.filter(takesLastFrame).map((m) => MODELS[m].label).join(', ');
+    return `${spec.label} takes one picture, not a last frame (${which} does): remove the last frame or pick that model.`;
+  }
+  return undefined;
+}
 
 export const MODEL_LIST: readonly ModelSpec[] = MODEL_IDS.map((id) => MODELS[id]);
 
@@ -164,7 +199,9 @@ export function withoutRefusedExtras<T extends ModelSettings>(s: T): T {
  * The model's input as fal's pydantic front door checks it: enums for what it accepts, the defaults
  * fal documents, unknown keys ignored as fal does — except the family's fields this model does not
  * take (`seed`, `negative_prompt`), which are refused: fal would drop them silently, so a client
- * that sends them is told instead (never kinder than the real service).
+ * that sends them is told instead (never kinder than the real service). A first–last-frame model
+ * wants `first_frame_url` and `last_frame_url` instead of `image_url`; the picture field of the other
+ * shape is refused likewise (fal would ignore it and answer a video the client did not mean).
  */
 export function wireInputSchema(id: ModelId) {
   const o = MODELS[id].options;
@@ -172,7 +209,9 @@ export function wireInputSchema(id: ModelId) {
   return z
     .object({
       prompt: z.string(),
-      image_url: z.string(),
+      ...(MODELS[id].pictures === 'firstLast'
+        ? { image_url: z.undefined().optional(), first_frame_url: z.string(), last_frame_url: z.string() }
+        : { image_url: z.string(), first_frame_url: z.undefined().optional(), last_frame_url: z.undefined().optional() }),
       aspect_ratio: z.enum(o.aspectRatios as [AspectRatio, ...AspectRatio[]]).default('auto'),
       duration: z.enum(o.durations as [Duration, ...Duration[]]).default('8s'),
       resolution: z.enum(o.resolutions as [Resolution, ...Resolution[]]).default('720p'),
@@ -184,3 +223,7 @@ export function wireInputSchema(id: ModelId) {
     .loose();
 }
 export type WireInput = z.input<ReturnType<typeof wireInputSchema>>;
+
+/** The picture a video starts from, in either shape of input. */
+export const firstPictureOf = (input: { image_url?: string | undefined; first_frame_url?: string | undefined }): string =>
+  input.image_url ?? input.first_frame_url ?? '';

@@ -21,6 +21,42 @@ describe('the Veo 3 family against the simulator', () => {
     expect(done.urls?.status).toBe(`${env.sim.baseUrl}/${model.queueApp}/requests/${done.requestId}/status`);
   });
 
+  it('sends the first–last-frame model both pictures and keeps the last frame beside the first', async () => {
+    const created = await env.create('from dawn to dusk', { model: 'fal-ai/veo3.1/first-last-frame-to-video' });
+    expect(created.lastFrame?.kind).toBe('file');
+    const done = await env.core.runner.wait(created.id);
+    expect(done.state).toBe('completed');
+    expect(done.videoPath).toBeDefined();
+    const sent = env.sim.job(done.requestId ?? '');
+    expect(Object.keys(sent?.pictures ?? {}).sort()).toEqual(['first_frame_url', 'last_frame_url']);
+    expect(sent?.pictures.first_frame_url).toMatch(/^data:image\/jpeg;base64,/);
+    expect(sent?.pictures.last_frame_url).toMatch(/^data:image\/jpeg;base64,/);
+    if (done.lastFrame?.kind !== 'file') throw new Error('no stored last frame');
+    expect(done.lastFrame.path).toBe(`media/${done.id}/last-frame.jpg`);
+  });
+
+  it('refuses a first–last-frame job without a last frame, and a last frame on a one-picture model', async () => {
+    const before = env.sim.requests.length;
+    const job = (model: 'fal-ai/veo3.1/first-last-frame-to-video' | 'fal-ai/veo3.1/image-to-video', lastFrame?: typeof env.image) =>
+      env.core.runner.create({
+        params: { prompt: 'x', model },
+        image: env.image,
+        ...(lastFrame ? { lastFrame } : {}),
+        provider: env.core.provider,
+        apiBase: env.core.apiBase,
+      });
+    await expect(job('fal-ai/veo3.1/first-last-frame-to-video')).rejects.toThrow(/needs a last frame/);
+    await expect(job('fal-ai/veo3.1/image-to-video', env.image)).rejects.toThrow(/not a last frame/);
+    expect(env.sim.requests.length).toBe(before);
+  });
+
+  it('answers the first–last-frame endpoint’s own 422 for a missing last frame', async () => {
+    const res = await post('/fal-ai/veo3.1/first-last-frame-to-video', { prompt: 'p', first_frame_url: SIM_INPUT.image_url });
+    expect(res.status).toBe(422);
+    const { detail } = (await res.json()) as { detail: Json[] };
+    expect(detail).toEqual(expect.arrayContaining([expect.objectContaining({ loc: ['body', 'last_frame_url'], type: 'missing' })]));
+  });
+
   it('refuses, before anything is stored or sent, a setting the model does not take', async () => {
     const before = env.sim.requests.length;
     await expect(env.create('seeded veo 3', { model: 'fal-ai/veo3/image-to-video', seed: 5 })).rejects.toThrow(/Veo 3 takes no seed/);

@@ -208,7 +208,7 @@ describe('asking for the result before the job completed (HTTP 400)', () => {
     const fc = await openFaultCore(sim.baseUrl, { useStream: false });
     try {
       const client = fc.core.clientFor('aggregator', sim.baseUrl);
-      const receipt = await client.submit(toModelInput({ model: 'fal-ai/veo3/image-to-video', prompt: 'early bird [sim:long_queue]', aspectRatio: 'auto', duration: '4s', resolution: '720p', generateAudio: false }, fc.image.payload.dataUri));
+      const receipt = await client.submit(toModelInput({ model: 'fal-ai/veo3/image-to-video', prompt: 'early bird [sim:long_queue]', aspectRatio: 'auto', duration: '4s', resolution: '720p', generateAudio: false }, { first: fc.image.payload.dataUri }));
       const from = sim.requests.length;
       const err = await client.result(receipt.urls).catch((e: unknown) => e);
       expect(isApiError(err) && err.kind).toBe('not_ready');

@@ -11,12 +11,16 @@ import { MemoryKeychain } from '../../electron/core/secrets/secret-store';
 import { startSimulator, type Simulator } from '../../electron/core/simulator';
 import { FAST_TEST_TIMING, type SimulatorOptions } from '../../electron/core/simulator/types';
 import { REPO } from './run-cli';
+import { takesLastFrame } from '../../shared/models';
 
 export interface SimCore {
   sim: Simulator;
   core: Core;
   image: PreparedImage;
-  /** Creates a job with `prompt` (4 s, silent unless `params` say otherwise); resolves once created. */
+  /**
+   * Creates a job with `prompt` (4 s, silent unless `params` say otherwise); resolves once created.
+   * A first–last-frame model is given the sample picture as its last frame too.
+   */
   create(prompt: string, params?: Partial<GenerationParams>): Promise<JobRecord>;
   close(): Promise<void>;
 }
@@ -43,6 +47,7 @@ export async function startSimCore(simOptions: SimulatorOptions = {}): Promise<S
       core.runner.create({
         params: { prompt, aspectRatio: '16:9', duration: '4s', resolution: '720p', generateAudio: false, ...params },
         image,
+        ...(params.model && takesLastFrame(params.model) ? { lastFrame: image } : {}),
         provider: core.provider,
         apiBase: core.apiBase,
       }),

@@ -2,14 +2,22 @@
 // fields that model takes (shared/models.ts). Optional fields are omitted unless set: the aggregator
 // warns that unknown extras may not survive transit.
 import type { GenerationParams } from '../../../shared/domain';
-import { MODELS, modelIssues } from '../../../shared/models';
+import { MODELS, modelIssues, picturesIssue } from '../../../shared/models';
 import type { ModelInput } from '../api/types';
 
-export function toModelInput(params: GenerationParams, imageUrl: string): ModelInput {
-  const accepts = MODELS[params.model].options;
+/** The job's pictures as sent: a data URI we built, or an https URL the user gave. */
+export interface PictureUrls {
+  first: string;
+  /** Only for a first–last-frame model. */
+  last?: string | undefined;
+}
+
+export function toModelInput(params: GenerationParams, pictures: PictureUrls): ModelInput {
+  const spec = MODELS[params.model];
+  const accepts = spec.options;
   const input: ModelInput = {
     prompt: params.prompt,
-    image_url: imageUrl,
+    ...(spec.pictures === 'firstLast' ? { first_frame_url: pictures.first, last_frame_url: pictures.last ?? '' } : { image_url: pictures.first }),
     aspect_ratio: params.aspectRatio,
     duration: params.duration,
     resolution: params.resolution,
@@ -21,7 +29,7 @@ export function toModelInput(params: GenerationParams, imageUrl: string): ModelI
 }
 
 /** Every face asks first, in its own words; this is the last line before a job is stored or sent. */
-export function assertModelTakes(params: GenerationParams): void {
-  const refused = modelIssues(params)[0];
-  if (refused) throw new Error(refused.message);
+export function assertModelTakes(params: GenerationParams, hasLastFrame: boolean): void {
+  const refused = modelIssues(params)[0]?.message ?? picturesIssue(params.model, hasLastFrame);
+  if (refused) throw new Error(refused);
 }

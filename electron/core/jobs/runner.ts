@@ -37,6 +37,8 @@ export interface RunnerOptions {
 export interface NewJob {
   params: GenerationParamsInput;
   image: PreparedImage | { url: string };
+  /** The picture the video ends on: only for a first–last-frame model, which needs it. */
+  lastFrame?: PreparedImage | { url: string } | undefined;
   provider: Provider;
   apiBase: string;
   parentId?: string;
@@ -55,6 +57,7 @@ export class JobRunner {
   private readonly active = new Map<string, ActiveJob>();
   /** Image payloads of jobs created in this process; after a restart they are rebuilt from disk. */
   private readonly payloads = new Map<string, string>();
+  private readonly lastFramePayloads = new Map<string, string>();
   /** Jobs whose user pressed Cancel before the POST went out: they must never be sent. */
   private readonly cancelledBeforeSend = new Set<string>();
   /** Jobs past the point of no return: their POST is about to go out or has gone out. */
@@ -71,7 +74,7 @@ export class JobRunner {
       options: opts.steps,
       save: (id, patch) => this.save(id, patch),
       progress: (p) => this.events.emit('job:progress', p),
-      payloadFor: (rec) => this.payloads.get(rec.id),
+      payloadFor: (rec, which) => (which === 'lastFrame' ? this.lastFramePayloads : this.payloads).get(rec.id),
       ...(opts.privateVideoHosts ? { privateVideoHosts: opts.privateVideoHosts } : {}),
     });
   }
@@ -84,15 +87,17 @@ export class JobRunner {
   async create(job: NewJob): Promise<JobRecord> {
     if (this.closed) throw new Error('Veo Studio is shutting down; try again after it restarts.');
     const params = GenerationParamsSchema.parse(job.params);
-    assertModelTakes(params);
+    assertModelTakes(params, job.lastFrame !== undefined);
     const id = randomUUID();
-    const input = await this.storeInput(id, job.image);
+    const input = await this.storeInput(id, job.image, 'input');
+    const lastFrame = job.lastFrame ? await this.storeInput(id, job.lastFrame, 'last-frame') : undefined;
     const now = nowIso();
     const record: JobRecord = {
       id,
       state: 'submitting',
       params,
       input,
+      ...(lastFrame ? { lastFrame } : {}),
       provider: job.provider,
       apiBase: job.apiBase,
       logs: [],
@@ -104,6 +109,7 @@ export class JobRunner {
       ...(job.shotId ? { shotId: job.shotId, take: job.take ?? 1 } : {}),
     };
     if ('payload' in job.image) this.payloads.set(id, job.image.payload.dataUri);
+    if (job.lastFrame && 'payload' in job.lastFrame) this.lastFramePayloads.set(id, job.lastFrame.payload.dataUri);
     const saved = await this.opts.library.put(record);
     this.events.emit('job:updated', saved);
     void this.run(id);
@@ -119,6 +125,7 @@ export class JobRunner {
       this.active.delete(id);
       this.sending.delete(id);
       this.payloads.delete(id);
+      this.lastFramePayloads.delete(id);
     });
     this.active.set(id, { promise, controller });
     return promise;
@@ -257,11 +264,12 @@ export class JobRunner {
     return this.save(rec.id, { urls });
   }
 
-  private async storeInput(id: string, image: NewJob['image']): Promise<JobInput> {
+  /** `name` is the file's stem in media/<id>/: `input` (thumb.jpg beside it) or `last-frame` (last-frame-thumb.jpg). */
+  private async storeInput(id: string, image: NewJob['image'], name: 'input' | 'last-frame'): Promise<JobInput> {
     if (!('payload' in image)) return { kind: 'url', url: image.url };
     const ext = image.mime === 'image/png' ? 'png' : image.mime === 'image/webp' ? 'webp' : 'jpg';
-    const path = await this.opts.library.writeMediaFile(id, `input.${ext}`, image.original);
-    const thumbPath = await this.opts.library.writeMediaFile(id, 'thumb.jpg', image.thumbnail);
+    const path = await this.opts.library.writeMediaFile(id, `${name}.${ext}`, image.original);
+    const thumbPath = await this.opts.library.writeMediaFile(id, name === 'input' ? 'thumb.jpg' : `${name}-thumb.jpg`, image.thumbnail);
     return {
       kind: 'file',
       path,

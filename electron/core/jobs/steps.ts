@@ -2,7 +2,7 @@
 // The runner decides *when* a step runs (slots, resume, cancel); this file decides *what* it does.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { JobError, JobProgress, JobRecord, LogLine, QueueUrls } from '../../../shared/domain';
+import type { JobError, JobInput, JobProgress, JobRecord, LogLine, QueueUrls } from '../../../shared/domain';
 import { MAX_LOG_LINES, isFinalState } from '../../../shared/domain';
 import { assertNever } from '../../../shared/assert-never';
 import { clause, isApiError } from '../api/errors';
@@ -14,7 +14,7 @@ import { writeSidecarQuietly } from '../library/sidecar';
 import { delay, isAbortError, nowIso } from '../util/time';
 import { followUntilCompleted, isRefusalOfPaidJob, type CompletedStatus, type FollowPolicy } from './follow';
 import { CANCEL_OUTCOME_NOTES, cancelledError, expiredError, internalError, notReadyError, retryNote, stillUnreachableLine, unbilledServerFailure } from './messages';
-import { toModelInput } from './model-input';
+import { toModelInput, type PictureUrls } from './model-input';
 
 export interface StepOptions {
   /** Result answered "not ready" right after COMPLETED (a known race): how often to ask again. */
@@ -49,7 +49,7 @@ export interface StepDeps {
   save: (id: string, patch: Partial<JobRecord>) => Promise<JobRecord>;
   progress: (p: JobProgress) => void;
   /** The image payload built when the job was created, if this process still has it. */
-  payloadFor: (rec: JobRecord) => string | undefined;
+  payloadFor: (rec: JobRecord, which: 'input' | 'lastFrame') => string | undefined;
   /** Hosts the job's video may come from although they are loopback/private (the configured API's own host). */
   privateVideoHosts?: (rec: JobRecord) => readonly string[];
 }
@@ -70,20 +70,23 @@ export class JobSteps {
    * cancelled in the meantime. `submitSentAt` is durable before any byte leaves.
    */
   async submit(rec: JobRecord, mayStart: () => boolean): Promise<JobRecord> {
-    let imageUrl: string;
+    let pictures: PictureUrls;
     try {
-      imageUrl = await this.imageUrlFor(rec);
+      pictures = {
+        first: await this.imageUrlFor(rec, rec.input, 'input'),
+        last: rec.lastFrame ? await this.imageUrlFor(rec, rec.lastFrame, 'lastFrame') : undefined,
+      };
     } catch (err) {
       return this.fail(rec, {
         kind: 'validation',
-        field: 'image_url',
+        field: rec.lastFrame ? 'last_frame_url' : 'image_url',
         message: `The input image could not be prepared (${clause(err instanceof Error ? err.message : String(err))}). Replace the picture, then generate again.`,
       });
     }
     if (!mayStart()) return this.current(rec.id);
     await this.deps.save(rec.id, { submitSentAt: nowIso() });
     try {
-      const receipt = await this.deps.clientFor(rec).submit(toModelInput(rec.params, imageUrl), {
+      const receipt = await this.deps.clientFor(rec).submit(toModelInput(rec.params, pictures), {
         model: rec.params.model,
         onRetry: (n) => this.emit(rec, { retryNote: retryNote(n) }),
       });
@@ -267,9 +270,9 @@ export class JobSteps {
     return this.deps.save(rec.id, { state: 'failed', error: withId, finishedAt: nowIso(), ...(logs ? { logs } : {}) });
   }
 
-  private async imageUrlFor(rec: JobRecord): Promise<string> {
-    if (rec.input.kind === 'url') return rec.input.url;
-    return this.deps.payloadFor(rec) ?? (await prepareImageFile(this.deps.library.resolve(rec.input.path))).payload.dataUri;
+  private async imageUrlFor(rec: JobRecord, input: JobInput, which: 'input' | 'lastFrame'): Promise<string> {
+    if (input.kind === 'url') return input.url;
+    return this.deps.payloadFor(rec, which) ?? (await prepareImageFile(this.deps.library.resolve(input.path))).payload.dataUri;
   }
 
   /** fal sends the full log so far on each status; keep each line once, newest last, bounded. */

@@ -2,6 +2,7 @@
 // COMPLETED status body carries. Shapes follow fal's error docs (protocol.md, "Result"):
 // model errors are 422 with a `detail` list; request errors are 5xx with `{detail, error_type}`.
 import type { SubmittedInput } from './input-validation';
+import { firstPictureOf } from '../../../shared/models';
 
 export interface FailureAnswer {
   /** Recorded on the job view. */
@@ -46,13 +47,13 @@ export function imageTooSmall(input: SubmittedInput): FailureAnswer {
     body: {
       detail: [
         {
-          loc: ['body', 'image_url'],
+          loc: ['body', input.image_url !== undefined ? 'image_url' : 'first_frame_url'],
           msg,
           type: 'image_too_small',
           url: `${DOCS}#image_too_small`,
           ctx: { min_width: 1280, min_height: 720 },
           // fal echoes the input; a data URI would be huge, so echo only a prefix of it.
-          input: input.image_url.slice(0, 200),
+          input: firstPictureOf(input).slice(0, 200),
         },
       ],
     },

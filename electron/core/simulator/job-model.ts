@@ -104,7 +104,12 @@ export class SimJob {
       state: this.state,
       submittedAt: this.submittedAt,
       cancelRequested: this.cancelRequested,
+      pictures: {},
     };
+    for (const field of ['image_url', 'first_frame_url', 'last_frame_url'] as const) {
+      const value = this.input[field];
+      if (value !== undefined) view.pictures[field] = value;
+    }
     if (this.completedAt !== undefined) view.completedAt = this.completedAt;
     if (this.state === 'COMPLETED') view.outcome = this.failure?.outcome ?? 'video';
     return view;

@@ -46,7 +46,7 @@ export class JobRegistry {
       requestId: randomUUID(),
       scenario,
       // A data URI is up to 16 MB; only its start is ever echoed back (failures.ts).
-      input: { ...input, image_url: detached(input.image_url.slice(0, ECHOED_IMAGE_CHARS)) },
+      input: withPicturesClipped(input),
       timing: this.timing,
       onCompleted: (done) => this.emitCompleted(done.view()),
     });
@@ -99,4 +99,14 @@ export class JobRegistry {
       }
     }
   }
+}
+
+/** The input with each picture field cut to what is ever echoed (a data URI may be 16 MB). */
+function withPicturesClipped(input: SubmittedInput): SubmittedInput {
+  const out: Record<string, unknown> = { ...input };
+  for (const field of ['image_url', 'first_frame_url', 'last_frame_url'] as const) {
+    const value = input[field];
+    if (value !== undefined) out[field] = detached(value.slice(0, ECHOED_IMAGE_CHARS));
+  }
+  return out as SubmittedInput;
 }

@@ -85,6 +85,8 @@ export interface SimJobView {
   completedAt?: number;
   cancelRequested: boolean;
   outcome?: 'video' | 'error' | 'cancelled';
+  /** The start of each picture field the job was posted with (`image_url`, or `first_frame_url` + `last_frame_url`). */
+  pictures: Partial<Record<'image_url' | 'first_frame_url' | 'last_frame_url', string>>;
 }
 
 export interface Simulator {

@@ -8,7 +8,7 @@ const settings = { prompt: 'a fox', aspectRatio: '9:16', duration: '6s', resolut
 
 describe('toModelInput', () => {
   it('sends the seed and negative prompt only to a model that takes them', () => {
-    expect(toModelInput(GenerationParamsSchema.parse({ ...settings, model: 'fal-ai/veo3.1/fast/image-to-video' }), 'data:x')).toEqual({
+    expect(toModelInput(GenerationParamsSchema.parse({ ...settings, model: 'fal-ai/veo3.1/fast/image-to-video' }), { first: 'data:x' })).toEqual({
       prompt: 'a fox',
       image_url: 'data:x',
       aspect_ratio: '9:16',
@@ -18,14 +18,33 @@ describe('toModelInput', () => {
       negative_prompt: 'blur',
       seed: 11,
     });
-    const veo3 = toModelInput(GenerationParamsSchema.parse({ ...settings, model: 'fal-ai/veo3/image-to-video' }), 'data:x');
+    const veo3 = toModelInput(GenerationParamsSchema.parse({ ...settings, model: 'fal-ai/veo3/image-to-video' }), { first: 'data:x' });
     expect(veo3).not.toHaveProperty('seed');
     expect(veo3).not.toHaveProperty('negative_prompt');
   });
 
+  it('sends a first–last-frame model both pictures under its own field names, and no image_url', () => {
+    const body = toModelInput(GenerationParamsSchema.parse({ ...settings, model: 'fal-ai/veo3.1/first-last-frame-to-video' }), {
+      first: 'data:image/jpeg;base64,AAA',
+      last: 'data:image/png;base64,BBB',
+    });
+    expect(body).toEqual({
+      prompt: 'a fox',
+      first_frame_url: 'data:image/jpeg;base64,AAA',
+      last_frame_url: 'data:image/png;base64,BBB',
+      aspect_ratio: '9:16',
+      duration: '6s',
+      resolution: '1080p',
+      generate_audio: false,
+      negative_prompt: 'blur',
+      seed: 11,
+    });
+    expect(body).not.toHaveProperty('image_url');
+  });
+
   it('builds a body every model’s own schema accepts', () => {
     for (const m of MODEL_LIST) {
-      const body = toModelInput(GenerationParamsSchema.parse({ ...settings, model: m.id }), 'https://e.example/p.png');
+      const body = toModelInput(GenerationParamsSchema.parse({ ...settings, model: m.id }), { first: 'https://e.example/p.png', last: 'https://e.example/q.png' });
       expect(wireInputSchema(m.id).safeParse(body).success, m.id).toBe(true);
     }
   });

@@ -2,7 +2,7 @@
 // tests pin what the rest of the app derives from it.
 import { describe, expect, it } from 'vitest';
 import { GenerationParamsSchema, JobRecordSchema } from '../../../shared/domain';
-import { DEFAULT_MODEL, MODEL_LIST, MODELS, modelById, modelIssues, RESOLUTIONS, wireInputSchema } from '../../../shared/models';
+import { DEFAULT_MODEL, MODEL_LIST, MODELS, modelById, modelIssues, picturesIssue, RESOLUTIONS, wireInputSchema } from '../../../shared/models';
 import { chargedUsd, estimateBatchUsd, formatRate } from '../../../shared/pricing';
 
 const base = { aspectRatio: 'auto', duration: '8s', resolution: '720p' } as const;
@@ -26,6 +26,28 @@ describe('the model registry', () => {
       const final = m.finalModel ? MODELS[m.finalModel] : undefined;
       expect(final?.label, m.id).toBe(m.label.replace(/ Fast$/, ''));
     }
+  });
+
+  it('knows the first–last-frame model: two pictures, Veo 3.1 options, fal’s list price', () => {
+    const flf = MODELS['fal-ai/veo3.1/first-last-frame-to-video'];
+    expect(flf.pictures).toBe('firstLast');
+    expect(flf.queueApp).toBe('fal-ai/veo3.1');
+    expect(flf.options.resolutions).toEqual(['720p', '1080p', '4k']);
+    expect(flf.options.seed && flf.options.negativePrompt).toBe(true);
+    expect(flf.prices['1080p']).toEqual({ silent: 0.2, withAudio: 0.4 });
+    expect(flf.prices['4k']).toEqual({ silent: 0.4, withAudio: 0.6 });
+    const schema = wireInputSchema(flf.id);
+    expect(schema.safeParse({ prompt: 'p', first_frame_url: 'a', last_frame_url: 'b' }).success).toBe(true);
+    expect(schema.safeParse({ prompt: 'p', first_frame_url: 'a' }).success).toBe(false);
+    expect(schema.safeParse({ prompt: 'p', image_url: 'a', last_frame_url: 'b' }).success).toBe(false);
+    expect(wireInputSchema('fal-ai/veo3.1/image-to-video').safeParse({ prompt: 'p', image_url: 'a', last_frame_url: 'b' }).success).toBe(false);
+  });
+
+  it('says what to do when the pictures and the model disagree', () => {
+    expect(picturesIssue('fal-ai/veo3.1/first-last-frame-to-video', false)).toMatch(/needs a last frame/);
+    expect(picturesIssue('fal-ai/veo3.1/image-to-video', true)).toMatch(/takes one picture, not a last frame/);
+    expect(picturesIssue('fal-ai/veo3.1/first-last-frame-to-video', true)).toBeUndefined();
+    expect(picturesIssue('fal-ai/veo3/image-to-video', false)).toBeUndefined();
   });
 
   it('keeps the default the seed model, and reads a record without a model as it', () => {
