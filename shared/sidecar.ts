@@ -35,6 +35,8 @@ export const SidecarSchema = z.object({
   /** List-price estimate (shared/pricing), not what the provider billed. */
   estimatedCostUsd: z.number().nonnegative(),
   input: SidecarInputSchema,
+  /** A first–last-frame job's last frame, described like `input`. Absent in sidecars of one-picture jobs. */
+  lastFrame: SidecarInputSchema.optional(),
   video: z.object({ fileName: z.string(), bytes: z.number().int().nonnegative().optional() }),
 });
 export type Sidecar = z.infer<typeof SidecarSchema>;

@@ -4,6 +4,7 @@
 //   <dest>/jobs/<id>/video.json       its sidecar (shared/sidecar.ts), for people and other tools
 //   <dest>/jobs/<id>/input.<ext>      the input picture (file inputs only)
 //   <dest>/jobs/<id>/thumb.jpg        the input's thumbnail (when the library has one)
+//   <dest>/jobs/<id>/last-frame.<ext>, last-frame-thumb.jpg   the same for a first–last-frame job's last frame
 // Paths inside index.json are relative to <dest> (forward slashes), like a library's own records.
 import { videoFileName, type NamedVideo } from '../../../shared/video-file-name';
 import { promises as fsp } from 'node:fs';
@@ -43,9 +44,15 @@ export interface PortableIndex {
 }
 
 /** The input file's name inside a job folder: the extension follows the mime, never the record's path. */
-export function inputFileName(mime: 'image/png' | 'image/jpeg' | 'image/webp'): string {
-  return mime === 'image/png' ? 'input.png' : mime === 'image/webp' ? 'input.webp' : 'input.jpg';
+export function inputFileName(mime: 'image/png' | 'image/jpeg' | 'image/webp', stem = 'input'): string {
+  return `${stem}.${mime === 'image/png' ? 'png' : mime === 'image/webp' ? 'webp' : 'jpg'}`;
 }
+
+/** The pictures a record may carry, and the names their files take in a job folder. */
+export const PICTURE_FILES = [
+  { field: 'input', stem: 'input', thumb: THUMB_FILE },
+  { field: 'lastFrame', stem: 'last-frame', thumb: 'last-frame-thumb.jpg' },
+] as const;
 
 /**
  * A job's folder in an export, named like the video it holds ("jobs/veo-a-fox-in-the-snow-2026-11-27-1a2b3c4d"):

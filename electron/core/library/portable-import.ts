@@ -24,9 +24,9 @@ import {
   describeFsError,
   INDEX_FILE,
   inputFileName,
+  PICTURE_FILES,
   isInsideOrSame,
   PortableIndexSchema,
-  THUMB_FILE,
   VIDEO_FILE,
   type PortableProgress,
 } from './portable-format';
@@ -188,10 +188,13 @@ async function importOne(store: LibraryStore, raw: unknown, i: number, ctx: Impo
     // Marked, so this machine's spend ledger never counts a job someone else paid for.
     const next: JobRecord = { ...record, importedAt: new Date().toISOString() };
     if (sources.video) next.videoPath = await copyIn(sources.video, VIDEO_FILE);
-    if (record.input.kind === 'file' && sources.input) {
-      const input = { ...record.input, path: await copyIn(sources.input, inputFileName(record.input.mime)) };
-      if (sources.thumb) input.thumbPath = await copyIn(sources.thumb, THUMB_FILE);
-      next.input = input;
+    for (const { field, stem, thumb } of PICTURE_FILES) {
+      const picture = record[field];
+      const from = sources.pictures[field];
+      if (picture?.kind !== 'file' || !from) continue;
+      const copied = { ...picture, path: await copyIn(from.file, inputFileName(picture.mime, stem)) };
+      if (from.thumb) copied.thumbPath = await copyIn(from.thumb, thumb);
+      next[field] = copied;
     }
     await store.put(next);
   } catch (error) {
@@ -206,13 +209,13 @@ interface Sources {
   /** What copying them all writes. */
   bytes: number;
   video?: string;
-  input?: string;
-  thumb?: string;
+  /** The input picture and (first–last-frame jobs) the last frame, with their thumbnails. */
+  pictures: Partial<Record<(typeof PICTURE_FILES)[number]['field'], { file: string; thumb?: string }>>;
 }
 
 /** Checks every file the record names before anything is copied: confined, regular, right size. */
 async function locateSources(record: JobRecord, ctx: ImportContext): Promise<Sources> {
-  const sources: Sources = { bytes: 0 };
+  const sources: Sources = { bytes: 0, pictures: {} };
   let videoIdentity: string | undefined;
   const sizeOf = async (file: string): Promise<number> => (await fsp.stat(file)).size;
   if (record.videoPath !== undefined) {
@@ -227,13 +230,16 @@ async function locateSources(record: JobRecord, ctx: ImportContext): Promise<Sou
     await checkImportedVideo(sources.video, size);
     sources.bytes += size;
   }
-  if (record.input.kind === 'file') {
-    sources.input = await confinedFile(ctx, record.input.path);
-    sources.bytes += await sizeOf(sources.input);
-    if (record.input.thumbPath !== undefined) {
-      sources.thumb = await confinedFile(ctx, record.input.thumbPath);
-      sources.bytes += await sizeOf(sources.thumb);
+  for (const { field } of PICTURE_FILES) {
+    const picture = record[field];
+    if (picture?.kind !== 'file') continue;
+    const found: { file: string; thumb?: string } = { file: await confinedFile(ctx, picture.path) };
+    sources.bytes += await sizeOf(found.file);
+    if (picture.thumbPath !== undefined) {
+      found.thumb = await confinedFile(ctx, picture.thumbPath);
+      sources.bytes += await sizeOf(found.thumb);
     }
+    sources.pictures[field] = found;
   }
   // Taken only once every file of this record checked out: a refused record claims nothing.
   if (videoIdentity !== undefined) ctx.videoFiles.add(videoIdentity);

@@ -14,12 +14,12 @@ import {
   describeFsError,
   INDEX_FILE,
   inputFileName,
+  PICTURE_FILES,
   isInsideOrSame,
   jobFolder,
   JOBS_DIR,
   PORTABLE_FORMAT,
   PORTABLE_VERSION,
-  THUMB_FILE,
   VIDEO_FILE,
   type PortableIndex,
   type PortableProgress,
@@ -117,10 +117,12 @@ async function exportJob(store: LibraryStore, record: JobRecord, dest: string): 
     out.videoPath = await copy(record.videoPath, VIDEO_FILE);
     await writeSidecar(path.join(absFolder, VIDEO_FILE), record); // → video.json
   }
-  if (record.input.kind === 'file') {
-    const input = { ...record.input, path: await copy(record.input.path, inputFileName(record.input.mime)) };
-    if (record.input.thumbPath !== undefined) input.thumbPath = await copy(record.input.thumbPath, THUMB_FILE);
-    out.input = input;
+  for (const { field, stem, thumb } of PICTURE_FILES) {
+    const picture = record[field];
+    if (picture?.kind !== 'file') continue;
+    const copied = { ...picture, path: await copy(picture.path, inputFileName(picture.mime, stem)) };
+    if (picture.thumbPath !== undefined) copied.thumbPath = await copy(picture.thumbPath, thumb);
+    out[field] = copied;
   }
   return out;
 }

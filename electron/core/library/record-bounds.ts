@@ -96,6 +96,7 @@ export function boundRecord(record: JobRecord): JobRecord {
     // '' is what a record without a base says (imported jobs): the runner then uses the configured one.
     apiBase: fits(record.apiBase) ? record.apiBase : '',
     input: boundInput(record.input),
+    lastFrame: record.lastFrame === undefined ? undefined : boundInput(record.lastFrame),
     requestId: short(record.requestId),
     urls: record.urls === undefined ? undefined : boundUrls(record.urls),
     logs: boundLogs(record.logs ?? []),

@@ -3,7 +3,7 @@
 // full validation because a sidecar may come from anywhere (a drop, another machine, a hand edit).
 import { promises as fsp } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { JobRecord } from '../../../shared/domain';
+import type { JobInput, JobRecord } from '../../../shared/domain';
 import { chargedUsd } from '../../../shared/pricing';
 import {
   SIDECAR_FORMAT,
@@ -26,16 +26,6 @@ export class SidecarError extends Error {
 
 /** The sidecar of a job; `videoFileName` is the name the video has where the sidecar is written. */
 export function sidecarFor(rec: JobRecord, videoFileName = 'video.mp4'): Sidecar {
-  const input: SidecarInput =
-    rec.input.kind === 'url'
-      ? { url: rec.input.url }
-      : {
-          sha256: rec.input.sha256,
-          width: rec.input.width,
-          height: rec.input.height,
-          mime: rec.input.mime,
-          ...(rec.input.originalName ? { originalName: rec.input.originalName } : {}),
-        };
   return {
     format: SIDECAR_FORMAT,
     version: SIDECAR_VERSION,
@@ -48,9 +38,23 @@ export function sidecarFor(rec: JobRecord, videoFileName = 'video.mp4'): Sidecar
     ...(rec.finishedAt ? { finishedAt: rec.finishedAt } : {}),
     // What the provider charges: a simulator job is free, whatever the real service would ask.
     estimatedCostUsd: chargedUsd(rec.params, rec.provider),
-    input,
+    input: describePicture(rec.input),
+    ...(rec.lastFrame ? { lastFrame: describePicture(rec.lastFrame) } : {}),
     video: { fileName: videoFileName, ...(rec.videoBytes !== undefined ? { bytes: rec.videoBytes } : {}) },
   };
+}
+
+/** A picture as a sidecar names it: its URL, or what identifies the file (never the library path). */
+function describePicture(input: JobInput): SidecarInput {
+  return input.kind === 'url'
+    ? { url: input.url }
+    : {
+        sha256: input.sha256,
+        width: input.width,
+        height: input.height,
+        mime: input.mime,
+        ...(input.originalName ? { originalName: input.originalName } : {}),
+      };
 }
 
 /**
