@@ -82,6 +82,8 @@ export const CreateJobSchema = z.object({
   params: GenerationParamsSchema,
   /** Token from image:prepare. */
   imageToken: z.string().min(1).max(200),
+  /** Token from image:prepare of the picture the video ends on: a first–last-frame model needs it, others refuse it. */
+  lastImageToken: z.string().min(1).max(200).optional(),
   parentId: z.string().max(200).optional(),
   /** Takes of one picture share a shot id (made by the page per picture and press); `take` counts from 1. */
   shotId: z.string().min(1).max(200).optional(),

@@ -1,11 +1,14 @@
 import { ASPECT_RATIOS, DURATIONS, PROVIDERS, RESOLUTIONS } from '../../shared/domain';
-import { DEFAULT_MODEL, MODEL_LIST } from '../../shared/models';
+import { DEFAULT_MODEL, MODEL_LIST, takesLastFrame } from '../../shared/models';
 import { PROVIDER_INFO } from '../../shared/providers';
 
 const takes = (what: 'seed' | 'negativePrompt'): string =>
   MODEL_LIST.filter((m) => m.options[what])
     .map((m) => m.label)
     .join(', ');
+const lastFrameModels = MODEL_LIST.filter((m) => takesLastFrame(m.id))
+  .map((m) => m.id)
+  .join(', ');
 const with4k = MODEL_LIST.filter((m) => m.options.resolutions.includes('4k'))
   .map((m) => m.label)
   .join(', ');
@@ -20,7 +23,7 @@ Commands
   key status              say whether a key is set (shows only its last 4 characters)
   key clear               remove the stored key
   models [--json]         the models you can pick, what each accepts and its list price
-  generate --image <path|https-url> --prompt <text> [--model <endpoint id>]
+  generate --image <path|https-url> --prompt <text> [--model <endpoint id>] [--last-frame <path|https-url>]
            [--aspect-ratio ${ASPECT_RATIOS.join('|')}] [--duration ${DURATIONS.join('|')}] [--resolution ${RESOLUTIONS.join('|')}]
            [--no-audio] [--negative-prompt <text>] [--seed <n>] [--out <file.mp4>] [--json]
            [--confirm-spend <usd>]
@@ -28,6 +31,7 @@ Commands
                           (above the "confirm above $X" limit in Settings, pass the estimate
                           it prints as --confirm-spend to agree to it)
                           --model: ${MODEL_LIST.map((m) => m.id).join(', ')}
+                          --last-frame (the picture the video ends on; --image is its first): ${lastFrameModels} only, which needs it
                           4k: ${with4k} only; --seed: ${takes('seed')}; --negative-prompt: ${takes('negativePrompt')}
   resume [--json]         follow every unfinished job to its end (never re-submits)
   list [--search <text>] [--status <state>] [--json]

@@ -44,11 +44,31 @@ describe('generate --model', () => {
     for (const id of MODEL_IDS) expect(unknown.stderr).toContain(id);
     const seeded = await runCli([...paid(), 'generate', '--model', 'fal-ai/veo3/fast/image-to-video', '--seed', '4', '--image', IMAGE, '--prompt', 'x'], { env });
     expect(seeded.code).toBe(2);
-    expect(seeded.stderr).toMatch(/--seed: Veo 3 Fast takes no seed \(Veo 3\.1, Veo 3\.1 Fast do\)/);
+    expect(seeded.stderr).toMatch(/--seed: Veo 3 Fast takes no seed \(Veo 3\.1, Veo 3\.1 Fast, Veo 3\.1 First–Last Frame do\)/);
     const fourK = await runCli([...paid(), 'generate', '--resolution', '4k', '--image', IMAGE, '--prompt', 'x'], { env });
     expect(fourK.code).toBe(2);
     expect(fourK.stderr).toMatch(/--resolution: Veo 3 does not offer resolution 4k; it accepts 720p, 1080p/);
     expect(sim.submitCount()).toBe(before);
+  });
+
+  it('--last-frame: sends both pictures to the first–last-frame model, and exits 2 where it is missing or not taken', async () => {
+    const flf = 'fal-ai/veo3.1/first-last-frame-to-video';
+    const before = sim.submitCount();
+    const missing = await runCli([...paid(), 'generate', '--model', flf, '--image', IMAGE, '--prompt', 'x'], { env });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/--last-frame: .*needs a last frame/);
+    const stray = await runCli([...paid(), 'generate', '--image', IMAGE, '--last-frame', IMAGE, '--prompt', 'x'], { env });
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toMatch(/--last-frame: Veo 3 takes one picture, not a last frame/);
+    expect(sim.submitCount()).toBe(before);
+
+    const run = await runCli([...paid(), 'generate', '--model', flf, '--image', IMAGE, '--last-frame', IMAGE, '--prompt', 'Dawn to dusk', '--no-audio', '--duration', '4s', '--json'], { env });
+    expect(run.code, run.stderr).toBe(0);
+    const job = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as { model: string; estimatedCostUsd: number; status: string };
+    expect(job).toMatchObject({ model: flf, status: 'completed', estimatedCostUsd: 0.8 });
+    expect(sim.requests.filter((r) => r.method === 'POST').at(-1)?.path).toBe(`/${flf}`);
+    const sent = sim.jobs().at(-1);
+    expect(Object.keys(sent?.pictures ?? {}).sort()).toEqual(['first_frame_url', 'last_frame_url']);
   });
 
   it('models --json lists the registry with prices', async () => {

@@ -3,10 +3,11 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { GenerationParamsSchema, type GenerationParams, type JobRecord } from '../../../shared/domain';
-import { DEFAULT_MODEL, MODEL_IDS, modelById, modelIssues, type ModelIssue } from '../../../shared/models';
+import { DEFAULT_MODEL, MODEL_IDS, modelById, modelIssues, picturesIssue, type ModelIssue } from '../../../shared/models';
 import { formatUsd } from '../../../shared/pricing';
 import { needsKey, PROVIDER_INFO } from '../../../shared/providers';
 import type { Core } from '../../core';
+import type { NewJob } from '../../core/jobs/runner';
 import { writeSidecarQuietly } from '../../core/library/sidecar';
 import { checkImageUrl } from '../../core/media/image-url';
 import { SpendNeedsConfirmation } from '../../core/spend/spend-guard';
@@ -53,16 +54,18 @@ export function paramsFromOptions(o: ParsedOptions): GenerationParams {
   }
   const refused = modelIssues(parsed.data)[0];
   if (refused) throw new UsageError(`${FLAG_OF[refused.field]}: ${refused.message} Nothing was sent.`);
+  const pictures = picturesIssue(model.id, o['last-frame'] !== undefined);
+  if (pictures) throw new UsageError(`--last-frame: ${pictures} Nothing was sent.`);
   return parsed.data;
 }
 
-export async function loadImage(ref: string | undefined): Promise<PreparedImage | { url: string }> {
-  if (!ref) throw new UsageError('--image is required: a PNG, JPEG or WebP file, or an https:// URL.');
+export async function loadImage(ref: string | undefined, flag: '--image' | '--last-frame' = '--image'): Promise<PreparedImage | { url: string }> {
+  if (!ref) throw new UsageError(`${flag} is required: a PNG, JPEG or WebP file, or an https:// URL.`);
   try {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) return checkImageUrl(ref);
     return await prepareImageFile(ref);
   } catch (err) {
-    throw new UsageError(`--image: ${(err as Error).message}`);
+    throw new UsageError(`${flag}: ${(err as Error).message}`);
   }
 }
 
@@ -70,13 +73,15 @@ export async function runGenerate(core: Core, o: ParsedOptions, io: CliIo, signa
   const params = paramsFromOptions(o);
   const image = await loadImage(o.image);
   if ('warnings' in image) for (const w of image.warnings) io.err(`note: ${w.message}`);
+  const lastFrame = o['last-frame'] === undefined ? undefined : await loadImage(o['last-frame'], '--last-frame');
+  if (lastFrame && 'warnings' in lastFrame) for (const w of lastFrame.warnings) io.err(`note (last frame): ${w.message}`);
   if (needsKey(core.provider) && !(await core.secrets.status(core.provider)).isSet) {
     throw new UsageError(`No API key is set for ${PROVIDER_INFO[core.provider].label}. Run: printf %s "$KEY" | npm run cli -- key set`);
   }
 
   const unsubscribe = watchJobs(core.runner.events, io.err);
   try {
-    const created = await startThroughSpendGuard(core, params, image, o['confirm-spend']);
+    const created = await startThroughSpendGuard(core, params, { image, lastFrame }, o['confirm-spend']);
     io.err(`Job ${created.id} created. Ctrl+C stops watching; the job keeps running (resume with "resume").`);
     const rec = await core.runner.wait(created.id);
     if (signal.aborted) return EXIT.failed;
@@ -98,7 +103,7 @@ export async function runGenerate(core: Core, o: ParsedOptions, io: CliIo, signa
 async function startThroughSpendGuard(
   core: Core,
   params: GenerationParams,
-  image: PreparedImage | { url: string },
+  { image, lastFrame }: Pick<NewJob, 'image' | 'lastFrame'>,
   confirm: string | undefined,
 ): Promise<JobRecord> {
   const confirmedUsd = confirm === undefined ? undefined : Number(confirm);
@@ -107,7 +112,9 @@ async function startThroughSpendGuard(
   }
   const request = { key: JSON.stringify(['cli', core.provider, params]), provider: core.provider, params, confirmedUsd };
   try {
-    return await core.spendGuard.spend(request, () => core.runner.create({ params, image, provider: core.provider, apiBase: core.apiBase }));
+    return await core.spendGuard.spend(request, () =>
+      core.runner.create({ params, image, ...(lastFrame ? { lastFrame } : {}), provider: core.provider, apiBase: core.apiBase }),
+    );
   } catch (err) {
     if (!(err instanceof SpendNeedsConfirmation)) throw err;
     const { usd, limit } = err.quote;

@@ -1,8 +1,8 @@
 // jobs:* — creating, cancelling, re-checking and re-running jobs. Every new job goes to the provider
 // chosen right now (settings + command-line overrides), never without a key it needs, and never
 // past the spend guard (core/spend): the renderer's confirm dialog only relays its answer.
-import type { GenerationParams, JobRecord } from '../../../shared/domain';
-import { modelIssues } from '../../../shared/models';
+import type { GenerationParams, JobInput, JobRecord } from '../../../shared/domain';
+import { modelIssues, picturesIssue } from '../../../shared/models';
 import type { Target } from '../index';
 import type { NewJob } from '../jobs/runner';
 import { takesInShot, variantOf } from '../jobs/variants';
@@ -16,16 +16,18 @@ type JobHandlers = Pick<Handlers, 'jobs:create' | 'jobs:cancel' | 'jobs:recheck'
 
 export function jobHandlers(ctx: ServiceContext, progress: ProgressTracker): JobHandlers {
   return {
-    async 'jobs:create'({ params, imageToken, parentId, shotId, take, batchSize, confirmedUsd }) {
+    async 'jobs:create'({ params, imageToken, lastImageToken, parentId, shotId, take, batchSize, confirmedUsd }) {
       const image = ctx.images.get(imageToken);
       if (!image) throw new IpcUserError('invalid_input', 'The picture is no longer available — drop it again.');
+      const lastFrame = lastImageToken === undefined ? undefined : ctx.images.get(lastImageToken);
+      if (lastImageToken !== undefined && !lastFrame) throw new IpcUserError('invalid_input', 'The last frame is no longer available — drop it again.');
       const target = await ctx.core.target();
       const { provider } = target;
       // The same settings, picture, parent and take twice is one request (a double click), not two
       // jobs; takes of one shot differ by their take number even where the model has no seed.
-      const key = JSON.stringify(['create', provider, params, imageToken, parentId ?? null, shotId ?? null, take ?? null]);
+      const key = JSON.stringify(['create', provider, params, imageToken, lastImageToken ?? null, parentId ?? null, shotId ?? null, take ?? null]);
       return ctx.core.spendGuard.spend({ key, provider, params, jobs: batchSize, confirmedUsd }, () =>
-        startJob(ctx, target, params, image, { parentId, shotId, take }),
+        startJob(ctx, target, params, { image, lastFrame }, { parentId, shotId, take }),
       );
     },
     async 'jobs:cancel'({ id }) {
@@ -45,7 +47,7 @@ export function jobHandlers(ctx: ServiceContext, progress: ProgressTracker): Job
       // Priced at the provider it will go to now, which may not be the one the original went to.
       const key = JSON.stringify(['rerun', provider, id, as]);
       return ctx.core.spendGuard.spend({ key, provider, params: variant.params, confirmedUsd }, async () =>
-        startJob(ctx, target, variant.params, await inputImageOf(ctx, rec), variant.links),
+        startJob(ctx, target, variant.params, await picturesOf(ctx, rec), variant.links),
       );
     },
     'jobs:active'() {
@@ -59,23 +61,28 @@ async function startJob(
   ctx: ServiceContext,
   { provider, apiBase }: Target,
   params: GenerationParams,
-  image: NewJob['image'],
+  { image, lastFrame }: Pick<NewJob, 'image' | 'lastFrame'>,
   links: Pick<NewJob, 'parentId' | 'shotId' | 'take'>,
 ): Promise<JobRecord> {
   if (needsKey(provider) && !(await ctx.core.secrets.status(provider)).isSet) {
     throw new IpcUserError('failed', `No API key for ${provider} is set. Open Settings and add your key, or try the simulator.`);
   }
-  const refused = modelIssues(params)[0];
-  if (refused) throw new IpcUserError('invalid_input', `${refused.message} Change it on Create and try again.`);
+  const refused = modelIssues(params)[0]?.message ?? picturesIssue(params.model, lastFrame !== undefined);
+  if (refused) throw new IpcUserError('invalid_input', `${refused} Change it on Create and try again.`);
   const { parentId, shotId, take } = links;
-  return ctx.core.runner.create({ params, image, provider, apiBase, ...(parentId ? { parentId } : {}), ...(shotId ? { shotId, take: take ?? 1 } : {}) });
+  return ctx.core.runner.create({ params, image, ...(lastFrame ? { lastFrame } : {}), provider, apiBase, ...(parentId ? { parentId } : {}), ...(shotId ? { shotId, take: take ?? 1 } : {}) });
 }
 
-/** The original picture of an earlier job, checked again as if it had just been dropped. */
-async function inputImageOf(ctx: ServiceContext, rec: JobRecord): Promise<NewJob['image']> {
-  if (rec.input.kind === 'url') return { url: rec.input.url };
+/** The pictures of an earlier job (its input, and a first–last-frame job's last frame), checked again. */
+async function picturesOf(ctx: ServiceContext, rec: JobRecord): Promise<Pick<NewJob, 'image' | 'lastFrame'>> {
+  return { image: await pictureOf(ctx, rec.input), ...(rec.lastFrame ? { lastFrame: await pictureOf(ctx, rec.lastFrame) } : {}) };
+}
+
+/** One picture of an earlier job, checked again as if it had just been dropped. */
+async function pictureOf(ctx: ServiceContext, input: JobInput): Promise<NewJob['image']> {
+  if (input.kind === 'url') return { url: input.url };
   try {
-    return await prepareImageFile(ctx.core.library.resolve(rec.input.path), ctx.opts.preflight);
+    return await prepareImageFile(ctx.core.library.resolve(input.path), ctx.opts.preflight);
   } catch (err) {
     if (isInputImageError(err)) {
       throw new IpcUserError('failed', `The input picture of this job can no longer be used: ${err.message} Drop it on Create to start again.`);
