@@ -93,6 +93,9 @@ export const CreateJobSchema = z.object({
   ...SPEND_CONFIRMATION,
 });
 
+/** A first–last-frame job between two takes ("Transition to…"), as the page sends it before any confirmation. */
+export type TransitionRequest = Omit<z.input<typeof CreateJobSchema>, 'confirmedUsd' | 'lastImageToken'> & { lastImageToken: string };
+
 export const ListQuerySchema = z.object({
   search: z.string().max(500).optional(),
   states: z.array(z.enum(JOB_STATES)).max(JOB_STATES.length).optional(),

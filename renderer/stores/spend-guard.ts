@@ -5,7 +5,7 @@
 // request again carrying the amount the user agreed to. It also locks the buttons while a request
 // is in flight, so a double click does not even reach the core twice.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { RerunKind, SpendQuote, VeoApi } from '../../shared/contract';
+import type { RerunKind, SpendQuote, TransitionRequest, VeoApi } from '../../shared/contract';
 import type { JobRecord } from '../../shared/domain';
 import { describeIpcError } from '../api/errors';
 import { generateBlocker } from './create-form';
@@ -14,7 +14,10 @@ import type { JobsStore } from './jobs-store';
 import type { KeyReadiness } from './settings-store';
 import type { ToastStore } from './toast-store';
 
-export type SpendAction = { kind: 'generate'; key: KeyReadiness } | { kind: 'rerun'; id: string; as: RerunKind };
+export type SpendAction =
+  | { kind: 'generate'; key: KeyReadiness }
+  | { kind: 'rerun'; id: string; as: RerunKind }
+  | { kind: 'transition'; request: TransitionRequest };
 
 /** The core's quote for a press above the limit, and what to send again once confirmed. */
 export interface PendingSpend extends SpendQuote {
@@ -31,6 +34,8 @@ export interface SpendGuardState {
   requestGenerate(key: KeyReadiness): Promise<JobRecord[]>;
   /** Re-runs a job as a new one (a new charge) — again, as another take, or as a draft's final — or asks first when the core says so. */
   requestRerun(id: string, as?: RerunKind): Promise<JobRecord | undefined>;
+  /** "Transition to…": one first–last-frame job between two takes (pictures already prepared), or asks first. */
+  requestTransition(request: TransitionRequest): Promise<JobRecord | undefined>;
   confirm(): Promise<JobRecord[]>;
   cancel(): void;
 }
@@ -76,6 +81,17 @@ export function createSpendGuardStore({ api, create, jobs, toasts }: SpendGuardD
       }
     };
 
+    const transition = async (request: TransitionRequest, confirmedUsd?: number): Promise<JobRecord | undefined> => {
+      const result = await api.jobs.create({ ...request, ...(confirmedUsd !== undefined ? { confirmedUsd } : {}) });
+      if (result.ok) {
+        jobs.getState().applyUpdated(result.value);
+        return result.value;
+      }
+      if (result.error.needsConfirmation) ask({ kind: 'transition', request })(result.error.needsConfirmation);
+      else toasts.getState().error(describeIpcError(result.error, 'Could not start the transition'));
+      return undefined;
+    };
+
     return {
       generating: false,
       retrying: new Set(),
@@ -91,12 +107,18 @@ export function createSpendGuardStore({ api, create, jobs, toasts }: SpendGuardD
         return rerun(id, as);
       },
 
+      async requestTransition(request) {
+        if (get().pending) return undefined;
+        return transition(request);
+      },
+
       async confirm() {
         const pending = get().pending;
         if (!pending) return [];
         set({ pending: undefined });
         if (pending.action.kind === 'generate') return generate(pending.action.key, pending.usd);
-        const record = await rerun(pending.action.id, pending.action.as, pending.usd);
+        const record =
+          pending.action.kind === 'transition' ? await transition(pending.action.request, pending.usd) : await rerun(pending.action.id, pending.action.as, pending.usd);
         return record ? [record] : [];
       },
 

@@ -28,6 +28,7 @@ import { ChainPanel } from '../frames/ChainPanel';
 import { FailureActions } from '../jobs/FailureActions';
 import { isPaused } from '../../../shared/job-outcome';
 import { ContinueFromFrame } from '../frames/ContinueFromFrame';
+import { TransitionTo } from '../frames/TransitionTo';
 
 interface DetailProps {
   videoRef: RefObject<HTMLVideoElement | null>;
@@ -124,6 +125,7 @@ function DetailContent({ videoRef, player }: DetailProps) {
           <CompareWithButton record={record} />
         </div>
         {video && <ContinueFromFrame record={record} videoRef={videoRef} />}
+        {video && <TransitionTo record={record} videoRef={videoRef} />}
         <ChainPanel record={record} />
         <TakesPanel record={record} />
         <dl className="detail-settings">
