@@ -9,7 +9,7 @@ import {
   type Provider,
   type Resolution,
 } from '../../shared/domain';
-import { DEFAULT_MODEL, MODELS, modelIssues, type ModelId } from '../../shared/models';
+import { DEFAULT_MODEL, MODELS, modelIssues, takesLastFrame, type ModelId } from '../../shared/models';
 import { durationSeconds, estimateBatchUsd, formatUsd, isBilledProvider, type PricedParams } from '../../shared/pricing';
 import type { KeyReadiness } from './settings-store';
 
@@ -49,6 +49,8 @@ export interface IntakeState {
 
 export interface FormSnapshot extends CreateForm {
   images: PreparedImageInfo[];
+  /** The picture the video ends on: only a first–last-frame model uses it (and needs it). */
+  lastFrame?: PreparedImageInfo | undefined;
   intake: IntakeState;
   submitting: boolean;
 }
@@ -73,6 +75,7 @@ export function generateBlocker(s: FormSnapshot, key: KeyReadiness): string | un
   if (s.images.length === 0) return 'Add an image to animate first.';
   if (s.images.length > MAX_BATCH_SIZE) return `One Generate starts at most ${MAX_BATCH_SIZE} videos: use at most ${MAX_BATCH_SIZE} pictures.`;
   if (s.images.length * s.takes > MAX_BATCH_SIZE) return `One Generate starts at most ${MAX_BATCH_SIZE} videos: use fewer takes or pictures.`;
+  if (takesLastFrame(s.model) && !s.lastFrame) return `Add a last frame: ${MODELS[s.model].label} runs from the picture to it.`;
   if (!s.prompt.trim()) return 'Write a prompt that describes the shot.';
   if (s.prompt.length > MAX_PROMPT_LENGTH) return `Shorten the prompt to ${MAX_PROMPT_LENGTH} characters or fewer.`;
   if (s.negativePrompt.length > MAX_PROMPT_LENGTH) return `Shorten the negative prompt to ${MAX_PROMPT_LENGTH} characters or fewer.`;

@@ -14,6 +14,7 @@ import {
   type IntakeState,
 } from './create-form';
 import { formChanged, readDraft, writeDraft } from './create-draft';
+import { takesLastFrame } from '../../shared/models';
 import type { KeyReadiness } from './settings-store';
 import type { ToastStore } from './toast-store';
 
@@ -29,6 +30,13 @@ export interface CreateState extends CreateForm {
   recentPrompts: string[];
   /** "Continue from a frame": the job the picture was taken from; new jobs link to it. */
   parentId?: string;
+  /** The picture the video ends on, for a first–last-frame model (sent only to it). */
+  lastFrame?: PreparedImageInfo;
+  /** Why the last dropped last frame could not be used. */
+  lastFrameError?: string;
+  /** Prepares this picture (by the core, like the first) as the last frame. */
+  setLastFrame(source: ImageSource): Promise<void>;
+  clearLastFrame(): void;
   setField<K extends keyof CreateForm>(key: K, value: CreateForm[K]): void;
   /** Shows "preparing" while the UI reads files; addImages or rejectImages ends it. */
   beginIntake(): void;
@@ -125,6 +133,23 @@ export function createCreateStore({ api, toasts, storage, onCreated }: CreateDep
       }
     },
 
+    async setLastFrame(source) {
+      const result = await api.image.prepare(source);
+      if (!result.ok) {
+        set({ lastFrameError: describeIpcError(result.error, 'The last frame cannot be used').message });
+        return;
+      }
+      const before = get().lastFrame;
+      if (before) discardUnused([before]);
+      set({ lastFrame: result.value, lastFrameError: undefined });
+    },
+
+    clearLastFrame() {
+      const before = get().lastFrame;
+      if (before) discardUnused([before]);
+      set({ lastFrame: undefined, lastFrameError: undefined });
+    },
+
     rejectImages(message) {
       intakeGeneration++;
       set({ intake: { status: 'invalid', message } });
@@ -148,6 +173,8 @@ export function createCreateStore({ api, toasts, storage, onCreated }: CreateDep
       const images = get().images;
       const parentId = get().parentId;
       const takes = takeParams(params, get().takes);
+      // Sent only to a model that takes it; another model's jobs leave it in the form, unsent.
+      const lastFrame = takesLastFrame(params.model) ? get().lastFrame : undefined;
       set({ submitting: true });
       const created: JobRecord[] = [];
       try {
@@ -158,6 +185,7 @@ export function createCreateStore({ api, toasts, storage, onCreated }: CreateDep
             const result = await api.jobs.create({
               params: paramsOfTake,
               imageToken: image.token,
+              ...(lastFrame ? { lastImageToken: lastFrame.token } : {}),
               // The core prices every picture and take of this press together against the limit.
               batchSize: images.length * takes.length,
               ...(spend.confirmedUsd !== undefined ? { confirmedUsd: spend.confirmedUsd } : {}),
@@ -173,6 +201,7 @@ export function createCreateStore({ api, toasts, storage, onCreated }: CreateDep
               continue;
             }
             submittedTokens.add(image.token);
+            if (lastFrame) submittedTokens.add(lastFrame.token);
             sessionInputs.set(result.value.id, image);
             created.push(result.value);
             onCreated?.(result.value);

@@ -2,7 +2,7 @@
 // take's last frame to the second's first frame — both frames taken in the page, posted to the
 // first–last-frame endpoint as two pictures, followed to a finished video.
 import { expect, test, type Page } from '@playwright/test';
-import { QUICK_JOBS, startStack, type Stack } from './support/stack';
+import { QUICK_JOBS, SAMPLE_INPUT, startStack, type Stack } from './support/stack';
 import { dropImage, nav, openApp, setKey, shot } from './support/ui';
 
 const PROMPT = 'A paper boat drifts down a rain-soaked street';
@@ -54,4 +54,18 @@ test('Transition to… between two takes queues one first–last-frame job, and 
   await expect(detail(page).getByRole('region', { name: 'Chain' })).toContainText('Continued from');
   await expect(detail(page).locator('video')).toBeVisible({ timeout: 60_000 });
   await shot(page, 'transition-02-done');
+});
+
+test('Create shows a "Last frame" drop target only while the first–last-frame model is picked', async ({ page }) => {
+  await openApp(page, stack.host.url);
+  await nav(page, 'Create').click();
+  const lastFrame = page.getByRole('region', { name: 'Last frame' });
+  await expect(lastFrame).toHaveCount(0);
+  await page.getByLabel('Model').selectOption(FLF.slice(1));
+  await expect(lastFrame).toBeVisible();
+  await lastFrame.locator('input[type="file"]').setInputFiles(SAMPLE_INPUT);
+  await expect(lastFrame.getByRole('img', { name: /Last frame/ })).toBeVisible();
+  await shot(page, 'transition-03-create-last-frame');
+  await page.getByLabel('Model').selectOption('fal-ai/veo3.1/image-to-video');
+  await expect(lastFrame).toHaveCount(0);
 });

@@ -3,9 +3,11 @@
 // submit with ⌘/Ctrl+Enter.
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { isModKey, isTypingTarget } from '../../components/keyboard';
-import { useApp, useKeyReadiness, useStores } from '../../stores/hooks';
+import { takesLastFrame } from '../../../shared/models';
+import { useApp, useCreate, useKeyReadiness, useStores } from '../../stores/hooks';
 import { JobsPanelToggle } from '../jobs/JobsPanel';
 import { DropZone } from './DropZone';
+import { LastFrameDrop } from './LastFrameDrop';
 import { imageUrlFromText, useImageIntake } from './image-intake';
 import { OptionsPanel } from './OptionsPanel';
 import { PromptEditor } from './PromptEditor';
@@ -18,6 +20,7 @@ export function CreateView() {
   const dragDepth = useRef(0);
   const fileInput = useRef<HTMLInputElement>(null);
   const chooseRequest = useApp((s) => s.chooseImageRequest);
+  const model = useCreate((s) => s.model);
 
   // Menu "Open image…" (or ⌘/Ctrl+O, usually pressed in another view) asks for the file chooser.
   useEffect(() => {
@@ -99,6 +102,7 @@ export function CreateView() {
       <div className="create-body">
         <div className="create-canvas">
           <DropZone dragOver={dragOver} fileInput={fileInput} intake={intake} />
+          {takesLastFrame(model) && <LastFrameDrop />}
           <PromptEditor />
         </div>
         <OptionsPanel />
