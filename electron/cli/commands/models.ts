@@ -10,6 +10,8 @@ export interface ModelJson {
   label: string;
   default: boolean;
   queueApp: string;
+  /** 'one' (--image) or 'firstLast' (--image and --last-frame). */
+  pictures: ModelSpec['pictures'];
   finalModel: string | null;
   aspectRatios: readonly string[];
   durations: readonly string[];
@@ -25,6 +27,7 @@ export const modelToJson = (m: ModelSpec): ModelJson => ({
   label: m.label,
   default: m.id === DEFAULT_MODEL,
   queueApp: m.queueApp,
+  pictures: m.pictures,
   finalModel: m.finalModel ?? null,
   ...m.options,
   pricePerSecondUsd: m.prices,
@@ -34,7 +37,9 @@ function describeModel(m: ModelSpec): string {
   const prices = Object.entries(m.prices)
     .map(([res, rate]) => `${res} ${formatUsd(rate.silent)}/s silent, ${formatUsd(rate.withAudio)}/s with audio`)
     .join('; ');
-  const extras = [m.options.negativePrompt && '--negative-prompt', m.options.seed && '--seed'].filter(Boolean).join(', ');
+  const extras = [m.pictures === 'firstLast' && '--last-frame (needs it)', m.options.negativePrompt && '--negative-prompt', m.options.seed && '--seed']
+    .filter(Boolean)
+    .join(', ');
   return [
     `${m.id}${m.id === DEFAULT_MODEL ? '  (default)' : ''}`,
     `  ${m.label} · ${m.options.resolutions.join('/')} · ${m.options.durations.join('/')}${extras ? ` · takes ${extras}` : ''}`,
