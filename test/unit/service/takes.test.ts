@@ -51,6 +51,26 @@ describe('takes of one shot', () => {
   });
 });
 
+describe('a first–last-frame job through the router', () => {
+  const FLF = 'fal-ai/veo3.1/first-last-frame-to-video';
+
+  it('takes the last frame by its token, refuses it missing or on a one-picture model, and a re-run keeps both pictures', async () => {
+    const missing = await h.fail('jobs:create', { params: { ...PARAMS, model: FLF, prompt: 'no end' }, imageToken: await prepare() });
+    expect(missing.message).toMatch(/needs a last frame/);
+    const stray = await h.fail('jobs:create', { params: { ...PARAMS, prompt: 'stray' }, imageToken: await prepare(), lastImageToken: await prepare() });
+    expect(stray.message).toMatch(/not a last frame/);
+    const gone = await h.fail('jobs:create', { params: { ...PARAMS, model: FLF, prompt: 'gone' }, imageToken: await prepare(), lastImageToken: 'no-such-token' });
+    expect(gone.message).toMatch(/last frame is no longer available/);
+
+    const made = await h.call('jobs:create', { params: { ...PARAMS, model: FLF, prompt: 'dawn to dusk' }, imageToken: await prepare(), lastImageToken: await prepare() });
+    expect(made.lastFrame?.kind).toBe('file');
+    await h.waitForState(made.id, 'completed');
+    const again = await h.call('jobs:rerun', { id: made.id });
+    expect(again.lastFrame).toMatchObject({ kind: 'file', sha256: made.lastFrame?.kind === 'file' ? made.lastFrame.sha256 : '' });
+    expect((await h.waitForState(again.id, 'completed')).state).toBe('completed');
+  });
+});
+
 describe('an old library', () => {
   it('re-runs a Veo 3 job saved with a seed (before models had their own options) without it', async () => {
     const done = await h.call('jobs:create', { params: { ...PARAMS, prompt: 'old one' }, imageToken: await prepare() });
