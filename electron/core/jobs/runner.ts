@@ -3,18 +3,18 @@
 // and every step is persisted before the next begins, so a restart resumes where it stopped without
 // ever re-submitting (a second POST is a second charge).
 import { randomUUID } from 'node:crypto';
-import type { GenerationParamsInput, JobInput, JobProgress, JobRecord, Provider, QueueUrls } from '../../../shared/domain';
+import type { GenerationParamsInput, JobProgress, JobRecord, Provider, QueueUrls } from '../../../shared/domain';
 import { ACTIVE_STATES, GenerationParamsSchema, isFinalState, MAX_LOG_LINES } from '../../../shared/domain';
 import { isApiError, type ApiError } from '../api/errors';
 import { parseApiBase, rebaseUrl } from '../api/rebase';
 import type { QueueClient } from '../api/types';
 import type { LibraryStore } from '../library/store';
-import type { PreparedImage } from '../media/preflight';
 import { Emitter } from '../util/emitter';
 import { ConcurrencyGate } from '../util/gate';
 import { isAbortError, nowIso } from '../util/time';
 import { DEFAULT_FOLLOW_POLICY, isRefusalOfPaidJob, type FollowPolicy } from './follow';
 import { cancelledError, internalError, outcomeUnknownError } from './messages';
+import { storePictures, type NewPicture } from './job-pictures';
 import { assertModelTakes } from './model-input';
 import { JobSteps, type StepOptions } from './steps';
 
@@ -36,9 +36,9 @@ export interface RunnerOptions {
 
 export interface NewJob {
   params: GenerationParamsInput;
-  image: PreparedImage | { url: string };
+  image: NewPicture;
   /** The picture the video ends on: only for a first–last-frame model, which needs it. */
-  lastFrame?: PreparedImage | { url: string } | undefined;
+  lastFrame?: NewPicture | undefined;
   provider: Provider;
   apiBase: string;
   parentId?: string;
@@ -89,8 +89,7 @@ export class JobRunner {
     const params = GenerationParamsSchema.parse(job.params);
     assertModelTakes(params, job.lastFrame !== undefined);
     const id = randomUUID();
-    const input = await this.storeInput(id, job.image, 'input');
-    const lastFrame = job.lastFrame ? await this.storeInput(id, job.lastFrame, 'last-frame') : undefined;
+    const { input, lastFrame } = await storePictures(this.opts.library, id, job);
     const now = nowIso();
     const record: JobRecord = {
       id,
@@ -262,24 +261,6 @@ export class JobRunner {
     };
     if (urls.status === rec.urls.status && urls.response === rec.urls.response && urls.cancel === rec.urls.cancel) return rec;
     return this.save(rec.id, { urls });
-  }
-
-  /** `name` is the file's stem in media/<id>/: `input` (thumb.jpg beside it) or `last-frame` (last-frame-thumb.jpg). */
-  private async storeInput(id: string, image: NewJob['image'], name: 'input' | 'last-frame'): Promise<JobInput> {
-    if (!('payload' in image)) return { kind: 'url', url: image.url };
-    const ext = image.mime === 'image/png' ? 'png' : image.mime === 'image/webp' ? 'webp' : 'jpg';
-    const path = await this.opts.library.writeMediaFile(id, `${name}.${ext}`, image.original);
-    const thumbPath = await this.opts.library.writeMediaFile(id, name === 'input' ? 'thumb.jpg' : `${name}-thumb.jpg`, image.thumbnail);
-    return {
-      kind: 'file',
-      path,
-      thumbPath,
-      mime: image.mime,
-      width: image.width,
-      height: image.height,
-      bytes: image.bytes,
-      sha256: image.sha256,
-    };
   }
 
   private async save(id: string, patch: Partial<JobRecord>): Promise<JobRecord> {
