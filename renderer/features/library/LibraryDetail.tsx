@@ -130,6 +130,7 @@ function DetailContent({ videoRef, player }: DetailProps) {
         <TakesPanel record={record} />
         <dl className="detail-settings">
           <Setting label="Model" value={MODELS[record.params.model].label} />
+          {record.lastFrame && <Setting label="Pictures" value="From the first picture to a last frame" />}
           {record.take !== undefined && <Setting label="Take" value={`Take ${record.take} of its shot`} />}
           <Setting label="Aspect ratio" value={record.params.aspectRatio === 'auto' ? 'Auto' : record.params.aspectRatio} />
           <Setting label="Duration" value={record.params.duration} />
