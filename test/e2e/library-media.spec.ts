@@ -17,8 +17,8 @@ const stack = useStack(QUICK_TIMING);
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 const grid = (page: Page) => page.getByRole('list', { name: 'Library items' });
-const card = (page: Page, prompt: string) => grid(page).getByRole('listitem').filter({ has: page.getByRole('button', { name: prompt, exact: true }) });
-const cardButton = (page: Page, prompt: string) => grid(page).getByRole('button', { name: prompt, exact: true });
+const card = (page: Page, prompt: string) => grid(page).getByRole('listitem').filter({ has: page.getByRole('button', { name: prompt }) });
+const cardButton = (page: Page, prompt: string) => grid(page).getByRole('button', { name: prompt });
 const detail = (page: Page) => page.getByRole('region', { name: 'Job details' });
 const player = (page: Page) => detail(page).getByLabel('Video player');
 
