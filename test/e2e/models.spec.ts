@@ -2,26 +2,19 @@
 // priced together), then make one of them final with Veo 3 — posted to each model's own endpoint and
 // linked to its draft.
 import { expect, test, type Page } from '@playwright/test';
-import { QUICK_JOBS, startStack, type Stack } from './support/stack';
+import { QUICK_JOBS, useStack } from './support/stack';
 import { dropImage, nav, openApp, setKey, shot } from './support/ui';
 
 const PROMPT = 'A lighthouse beam sweeps over a stormy sea at night';
-let stack: Stack;
-
-test.beforeAll(async () => {
-  stack = await startStack(QUICK_JOBS);
-});
-test.afterAll(async () => {
-  await stack?.close();
-});
+const stackOf = useStack(QUICK_JOBS);
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
-const posted = (path: string) => stack.sim.requests.filter((r) => r.method === 'POST' && r.path === path && r.status === 200).length;
+const posted = (path: string) => stackOf().sim.requests.filter((r) => r.method === 'POST' && r.path === path && r.status === 200).length;
 const jobCards = (page: Page) => page.getByRole('list', { name: 'Jobs' }).getByRole('listitem').filter({ hasText: PROMPT.slice(0, 40) });
 const detail = (page: Page) => page.getByRole('region', { name: 'Job details' });
 
 test('pick Veo 3 Fast, generate 2 takes, make one final with Veo 3', async ({ page }) => {
-  await openApp(page, stack.host.url);
+  await openApp(page, stackOf().host.url);
   await setKey(page, 'sk-e2e-models-0042');
   await nav(page, 'Create').click();
   await dropImage(page);
