@@ -51,4 +51,13 @@ test('pick Veo 3 Fast, generate 2 takes, make one final with Veo 3', async ({ pa
   await expect.poll(() => posted('/fal-ai/veo3/image-to-video'), { timeout: 60_000 }).toBe(1);
   await expect(detail(page).locator('video')).toBeVisible({ timeout: 60_000 });
   await shot(page, 'models-02-final');
+
+  // Back on the draft, its final is one click away and no second one can be started (and paid for).
+  await detail(page).getByRole('region', { name: 'Chain' }).getByRole('button', { name: PROMPT }).click();
+  await expect(detail(page).getByText('Veo 3 Fast', { exact: true })).toBeVisible();
+  await expect(detail(page).getByRole('button', { name: 'Open final' })).toBeVisible();
+  await expect(detail(page).getByRole('button', { name: /Make final/ })).toHaveCount(0);
+  await detail(page).getByRole('button', { name: 'Open final' }).click();
+  await expect(detail(page).getByRole('region', { name: 'Chain' })).toContainText('Final of the Veo 3 Fast draft');
+  expect(posted('/fal-ai/veo3/image-to-video')).toBe(1);
 });
