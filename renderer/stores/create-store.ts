@@ -47,8 +47,13 @@ export interface CreateState extends CreateForm {
   clearImages(): void;
   /** One job per picture, through the core's spend guard (see spend-guard.ts: call it, not this). */
   submit(key: KeyReadiness, spend?: SubmitSpend): Promise<JobRecord[]>;
-  /** "Edit & retry" / "Use these settings": the job's settings, and its picture when we still have it. */
-  loadFromJob(record: JobRecord, opts?: { requireImage?: boolean }): Promise<void>;
+  /**
+   * The job's settings with its own picture: kept from this session or re-read from its link; else the
+   * pictures on Create are cleared and the original asked for (Edit & retry, Edit prompt), so Generate
+   * cannot make videos of other pictures with this job's model. `keepCurrentPictures` ("Use these
+   * settings") puts the settings on whatever pictures are there instead.
+   */
+  loadFromJob(record: JobRecord, opts?: { keepCurrentPictures?: boolean }): Promise<void>;
   /** A frame of `record`'s video becomes the picture; its settings and prompt fill the form. */
   continueFromFrame(record: JobRecord, frame: ImageSource): Promise<boolean>;
 }
@@ -229,13 +234,15 @@ export function createCreateStore({ api, toasts, storage, onCreated }: CreateDep
         set({ images: [kept], intake: { status: 'idle' } });
       } else if (record.input.kind === 'url') {
         await get().addImages([{ kind: 'url', url: record.input.url }]);
-      } else if (opts.requireImage) {
+      } else if (!opts.keepCurrentPictures) {
         intakeGeneration++;
+        const removed = get().images.length;
         discardUnused(get().images);
         const name = record.input.originalName ? `“${record.input.originalName}”` : 'the original picture';
+        const why = removed === 0 ? '' : ` The ${removed === 1 ? 'picture that was here was' : `${removed} pictures that were here were`} removed so they are not made with this job's settings.`;
         set({
           images: [],
-          intake: { status: 'notice', message: `Settings loaded. Drop ${name} again to use it for this job.` },
+          intake: { status: 'notice', message: `Settings loaded. Drop ${name} again to use it for this job.${why}` },
         });
       }
     },

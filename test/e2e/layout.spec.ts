@@ -49,7 +49,8 @@ async function expectCreateEssentialsOnScreen(page: Page): Promise<void> {
   const options = page.getByRole('complementary', { name: 'Video options' });
   await expectOnScreen(page, page.getByRole('region', { name: 'Input image' }).getByRole('img').first(), 'the picture');
   await expectOnScreen(page, page.getByRole('textbox', { name: 'Prompt', exact: true }), 'the prompt');
-  for (const group of ['Aspect ratio', 'Duration', 'Resolution']) {
+  await expectOnScreen(page, options.getByLabel('Model'), 'the model');
+  for (const group of ['Takes', 'Aspect ratio', 'Duration', 'Resolution']) {
     await expectOnScreen(page, options.getByRole('radiogroup', { name: group }), group);
   }
   await expectOnScreen(page, options.getByRole('switch', { name: /Generate audio/ }), 'the audio switch');
@@ -77,6 +78,9 @@ test('at 1024×640 a picture, the prompt, every option and Generate are on scree
   await page.getByRole('textbox', { name: 'Prompt', exact: true }).fill('A harbour at dawn, gulls lifting off the water');
   await expectCreateEssentialsOnScreen(page);
   await shot(page, 'layout-1024x640-create');
+  // The model with the most options (three resolutions, Advanced) still fits.
+  await page.getByLabel('Model').selectOption('fal-ai/veo3.1/image-to-video');
+  await expectCreateEssentialsOnScreen(page);
 
   // A small, tall picture draws two warnings: both readable, and the essentials still on screen.
   const small = join(stack.dataDir, 'small-tall.jpg');
@@ -178,6 +182,8 @@ test('at 1024×640 Recent prompts, the prompt counter and Advanced open in full 
   const text = (await prompt.boundingBox())!;
   expect(count.y).toBeGreaterThanOrEqual(text.y + text.height - 0.5);
 
+  // Advanced (negative prompt, seed) is offered by the models that take them.
+  await page.getByLabel('Model').selectOption('fal-ai/veo3.1/image-to-video');
   await page.getByRole('button', { name: 'Advanced' }).click();
   await expectOnScreen(page, page.getByRole('textbox', { name: 'Negative prompt' }), 'the negative prompt');
   await expectOnScreen(page, page.getByRole('textbox', { name: 'Seed' }), 'the seed');

@@ -7,18 +7,18 @@ import { existsSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { QUICK_TIMING, useStack } from './support/stack';
+import { QUICK_JOBS, useStack } from './support/stack';
 import { generate, nav, openApp, setKey, shot } from './support/ui';
 
 const PROMPT = 'A red kite dives over a wheat field at dawn';
 const REFUSED = 'A kite the filter refuses [sim:content_policy]';
-const stack = useStack(QUICK_TIMING);
+const stack = useStack(QUICK_JOBS);
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 const grid = (page: Page) => page.getByRole('list', { name: 'Library items' });
-const card = (page: Page, prompt: string) => grid(page).getByRole('listitem').filter({ has: page.getByRole('button', { name: prompt, exact: true }) });
-const cardButton = (page: Page, prompt: string) => grid(page).getByRole('button', { name: prompt, exact: true });
+const card = (page: Page, prompt: string) => grid(page).getByRole('listitem').filter({ has: page.getByRole('button', { name: prompt }) });
+const cardButton = (page: Page, prompt: string) => grid(page).getByRole('button', { name: prompt });
 const detail = (page: Page) => page.getByRole('region', { name: 'Job details' });
 const player = (page: Page) => detail(page).getByLabel('Video player');
 

@@ -2,26 +2,19 @@
 // priced together), then make one of them final with Veo 3 — posted to each model's own endpoint and
 // linked to its draft.
 import { expect, test, type Page } from '@playwright/test';
-import { QUICK_JOBS, startStack, type Stack } from './support/stack';
+import { QUICK_JOBS, useStack } from './support/stack';
 import { dropImage, nav, openApp, setKey, shot } from './support/ui';
 
 const PROMPT = 'A lighthouse beam sweeps over a stormy sea at night';
-let stack: Stack;
-
-test.beforeAll(async () => {
-  stack = await startStack(QUICK_JOBS);
-});
-test.afterAll(async () => {
-  await stack?.close();
-});
+const stackOf = useStack(QUICK_JOBS);
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
-const posted = (path: string) => stack.sim.requests.filter((r) => r.method === 'POST' && r.path === path && r.status === 200).length;
+const posted = (path: string) => stackOf().sim.requests.filter((r) => r.method === 'POST' && r.path === path && r.status === 200).length;
 const jobCards = (page: Page) => page.getByRole('list', { name: 'Jobs' }).getByRole('listitem').filter({ hasText: PROMPT.slice(0, 40) });
 const detail = (page: Page) => page.getByRole('region', { name: 'Job details' });
 
 test('pick Veo 3 Fast, generate 2 takes, make one final with Veo 3', async ({ page }) => {
-  await openApp(page, stack.host.url);
+  await openApp(page, stackOf().host.url);
   await setKey(page, 'sk-e2e-models-0042');
   await nav(page, 'Create').click();
   await dropImage(page);
@@ -45,7 +38,7 @@ test('pick Veo 3 Fast, generate 2 takes, make one final with Veo 3', async ({ pa
   expect(posted('/fal-ai/veo3/fast/image-to-video')).toBe(2);
 
   await nav(page, 'Library').click();
-  await page.getByRole('list', { name: 'Library items' }).getByRole('button', { name: PROMPT, exact: true }).first().click();
+  await page.getByRole('list', { name: 'Library items' }).getByRole('button', { name: PROMPT }).first().click();
   await expect(detail(page)).toContainText('Veo 3 Fast');
   await expect(detail(page)).toContainText(/Take [12] of its shot/);
   const takes = detail(page).getByRole('region', { name: 'Takes of this shot' });
@@ -58,4 +51,13 @@ test('pick Veo 3 Fast, generate 2 takes, make one final with Veo 3', async ({ pa
   await expect.poll(() => posted('/fal-ai/veo3/image-to-video'), { timeout: 60_000 }).toBe(1);
   await expect(detail(page).locator('video')).toBeVisible({ timeout: 60_000 });
   await shot(page, 'models-02-final');
+
+  // Back on the draft, its final is one click away and no second one can be started (and paid for).
+  await detail(page).getByRole('region', { name: 'Chain' }).getByRole('button', { name: PROMPT }).click();
+  await expect(detail(page).getByText('Veo 3 Fast', { exact: true })).toBeVisible();
+  await expect(detail(page).getByRole('button', { name: 'Open final' })).toBeVisible();
+  await expect(detail(page).getByRole('button', { name: /Make final/ })).toHaveCount(0);
+  await detail(page).getByRole('button', { name: 'Open final' }).click();
+  await expect(detail(page).getByRole('region', { name: 'Chain' })).toContainText('Final of the Veo 3 Fast draft');
+  expect(posted('/fal-ai/veo3/image-to-video')).toBe(1);
 });

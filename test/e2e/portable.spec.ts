@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { expectModalDialog } from './support/dialog';
 import { startHostProcess, startStack, type HostProcess, type Stack } from './support/stack';
@@ -82,7 +82,11 @@ test('two finished jobs are checked with the keyboard and exported to a typed fo
   expect(index.format).toBe('veo-studio.library');
   expect(index.jobs.map((j) => j.params.prompt).sort()).toEqual([...PROMPTS].sort());
   for (const job of index.jobs) {
-    expect((await readdir(join(exportDir, 'jobs', job.id))).sort()).toEqual(['input.jpg', 'thumb.jpg', 'video.json', 'video.mp4']);
+    // The job's folder is named from its prompt and day, not its id: whatever it is, the index names it.
+    const folder = dirname(job.videoPath);
+    expect(folder).toMatch(/^jobs\/veo-[a-z0-9-]+$/);
+    expect(folder).not.toContain(job.id);
+    expect((await readdir(join(exportDir, folder))).sort()).toEqual(['input.jpg', 'thumb.jpg', 'video.json', 'video.mp4']);
     expect((await stat(join(exportDir, job.videoPath))).size).toBe(job.videoBytes);
   }
 });

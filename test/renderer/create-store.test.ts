@@ -213,7 +213,7 @@ describe('create store', () => {
     create.getState().clearImages();
     create.getState().setField('prompt', 'something else');
 
-    await create.getState().loadFromJob(job!, { requireImage: true });
+    await create.getState().loadFromJob(job!);
     expect(create.getState().prompt).toBe('Waves at dusk');
     expect(create.getState().duration).toBe('4s');
     expect(create.getState().images.map((i) => i.token)).toEqual(['tok-1']);
@@ -222,7 +222,7 @@ describe('create store', () => {
   it('asks for the picture again when an older job is edited', async () => {
     const { create } = setup();
     const old = makeJobRecord({ state: 'failed', params: { prompt: 'Old shot', seed: 7 } });
-    await create.getState().loadFromJob(old, { requireImage: true });
+    await create.getState().loadFromJob(old);
     expect(create.getState().prompt).toBe('Old shot');
     expect(create.getState().seed).toBe('7');
     expect(create.getState().images).toEqual([]);
@@ -230,10 +230,31 @@ describe('create store', () => {
     expect(create.getState().intake.message).toMatch(/lighthouse\.png/);
   });
 
+  it('"Edit prompt" on a job from an earlier session does not leave other pictures on Create to be made with its settings', async () => {
+    const { fake, create } = setup();
+    await create.getState().addImages([{ kind: 'bytes', name: 'other.png', base64: 'AAAA' }]);
+    const old = makeJobRecord({ state: 'failed', params: { prompt: 'Old shot', model: 'fal-ai/veo3.1/fast/image-to-video' } });
+    await create.getState().loadFromJob(old);
+    expect(create.getState().prompt).toBe('Old shot');
+    expect(create.getState().images).toEqual([]);
+    expect(fake.callsTo('image:discard')).toEqual([{ token: 'tok-1' }]);
+    expect(create.getState().intake).toMatchObject({ status: 'notice', message: expect.stringMatching(/lighthouse\.png.*picture that was here was removed/) });
+    expect(generateBlocker(create.getState(), 'ready')).toBeDefined();
+  });
+
+  it('"Use these settings" puts a job\'s settings on the pictures already on Create', async () => {
+    const { create } = setup();
+    await create.getState().addImages([{ kind: 'bytes', name: 'mine.png', base64: 'AAAA' }]);
+    await create.getState().loadFromJob(makeJobRecord({ params: { prompt: 'Borrowed settings' } }), { keepCurrentPictures: true });
+    expect(create.getState().prompt).toBe('Borrowed settings');
+    expect(create.getState().images.map((i) => i.token)).toEqual(['tok-1']);
+    expect(create.getState().intake.status).toBe('idle');
+  });
+
   it('re-prepares a URL input when a job from a link is edited', async () => {
     const { fake, create } = setup();
     const fromUrl = makeJobRecord({ input: { kind: 'url', url: 'https://example.com/pic.jpg' } });
-    await create.getState().loadFromJob(fromUrl, { requireImage: true });
+    await create.getState().loadFromJob(fromUrl);
     expect(fake.callsTo('image:prepare')).toEqual([{ kind: 'url', url: 'https://example.com/pic.jpg' }]);
     expect(create.getState().images).toHaveLength(1);
   });

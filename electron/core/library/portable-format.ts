@@ -1,10 +1,11 @@
 // The on-disk shape of a portable library export, shared by exportLibrary and importLibrary:
 //   <dest>/index.json                 { format, version, exportedAt, jobs: JobRecord[] }
-//   <dest>/jobs/<id>/video.mp4        the finished video (when the job has one)
-//   <dest>/jobs/<id>/video.json       its sidecar (shared/sidecar.ts), for people and other tools
-//   <dest>/jobs/<id>/input.<ext>      the input picture (file inputs only)
-//   <dest>/jobs/<id>/thumb.jpg        the input's thumbnail (when the library has one)
-//   <dest>/jobs/<id>/last-frame.<ext>, last-frame-thumb.jpg   the same for a first–last-frame job's last frame
+//   <dest>/jobs/<folder>/video.mp4    the finished video (when the job has one); <folder> is named
+//                                     from the prompt and day (jobFolder below), not the id
+//   <dest>/jobs/<folder>/video.json   its sidecar (shared/sidecar.ts), for people and other tools
+//   <dest>/jobs/<folder>/input.<ext>  the input picture (file inputs only)
+//   <dest>/jobs/<folder>/thumb.jpg    the input's thumbnail (when the library has one)
+//   <dest>/jobs/<folder>/last-frame.<ext>, last-frame-thumb.jpg   the same for a first–last-frame job's last frame
 // Paths inside index.json are relative to <dest> (forward slashes), like a library's own records.
 import { videoFileName, type NamedVideo } from '../../../shared/video-file-name';
 import { promises as fsp } from 'node:fs';

@@ -9,6 +9,7 @@ import { takesInShot, variantOf } from '../jobs/variants';
 import { IpcUserError, type Handlers } from '../ipc/router';
 import { isInputImageError, prepareImageFile } from '../media/preflight';
 import { needsKey } from '../secrets/secret-store';
+import { secondFinalRefusal } from '../spend/one-final';
 import type { ProgressTracker } from './progress-tracker';
 import type { ServiceContext } from './types';
 
@@ -46,7 +47,9 @@ export function jobHandlers(ctx: ServiceContext, progress: ProgressTracker): Job
       const { provider } = target;
       // Priced at the provider it will go to now, which may not be the one the original went to.
       const key = JSON.stringify(['rerun', provider, id, as]);
-      return ctx.core.spendGuard.spend({ key, provider, params: variant.params, confirmedUsd }, async () =>
+      // One final per draft: a later press (past the de-duplication window, or from another face) is refused.
+      const refusal = as === 'final' ? () => secondFinalRefusal(ctx.core.library, rec) : undefined;
+      return ctx.core.spendGuard.spend({ key, provider, params: variant.params, confirmedUsd, refusal }, async () =>
         startJob(ctx, target, variant.params, await picturesOf(ctx, rec), variant.links),
       );
     },

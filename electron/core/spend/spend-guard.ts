@@ -5,7 +5,9 @@
 //      paid job (a double-click, a double Retry, a replayed message);
 //   2. the limit — above the user's "confirm above $X" the request is refused with a quote until it
 //      comes back carrying `confirmedUsd` at least as large as that quote;
-//   3. free providers (the simulator) are never asked to confirm: they cost nothing.
+//   3. free providers (the simulator) are never asked to confirm: they cost nothing;
+//   4. a request may carry its own refusal (e.g. a draft that already has its final), asked after
+//      de-duplication — a double click still gets the first answer — and before anything is priced.
 import type { SpendQuote } from '../../../shared/contract';
 import type { Provider } from '../../../shared/domain';
 import { estimateBatchUsd, formatUsd, isBilledProvider, type PricedParams } from '../../../shared/pricing';
@@ -21,6 +23,8 @@ export interface SpendRequest {
   /** Jobs this one press starts; they are priced and confirmed together. */
   jobs?: number;
   confirmedUsd?: number;
+  /** Why this request must not spend at all right now (words for the user); undefined = it may. */
+  refusal?: () => string | undefined;
 }
 
 /** Refusal that carries the quote the UI shows in its confirm dialog. */
@@ -74,6 +78,8 @@ export class SpendGuard {
     this.forgetExpired();
     const earlier = this.recent.get(req.key);
     if (earlier) return earlier.promise as Promise<T>;
+    const refused = req.refusal?.();
+    if (refused !== undefined) return Promise.reject(new IpcUserError('invalid_input', refused));
     const { needsConfirmation, ...quote } = this.quote(req);
     // Cents, as the UI shows them: a confirmation of $9.60 covers an estimate of $9.60.
     const confirmed = req.confirmedUsd !== undefined && Math.round(req.confirmedUsd * 100) >= Math.round(quote.usd * 100);

@@ -37,7 +37,7 @@ export function FailureActions({ record, size = 'small' }: { record: JobRecord; 
         return void spendGuard.getState().requestRerun(record.id);
       case 'edit_settings':
         app.getState().setView('create');
-        return create.getState().loadFromJob(record, { requireImage: true });
+        return create.getState().loadFromJob(record);
       case 'edit_prompt':
       case 'replace_picture':
         await create.getState().loadFromJob(record);

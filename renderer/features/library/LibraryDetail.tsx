@@ -109,7 +109,7 @@ function DetailContent({ videoRef, player }: DetailProps) {
             type="button"
             className="btn btn-primary"
             onClick={() => {
-              void create.getState().loadFromJob(record);
+              void create.getState().loadFromJob(record, { keepCurrentPictures: true });
               app.getState().setView('create');
             }}
           >

@@ -1,20 +1,25 @@
 // What a finished take offers beside "Use these settings": another take of its shot (with its seed,
 // where the model takes one) and, for a take made with a Fast model, its final on the full model —
 // the same picture, prompt, seed and settings, linked to the draft. Both spend, so both go through
-// the spend guard (its confirm dialog when above the limit).
+// the spend guard (its confirm dialog when above the limit). A draft whose final is on its way or
+// done offers "Open final" instead: one draft, one paid final (shared/finals.ts; the core refuses a
+// second one too).
+import { useEffect, useState } from 'react';
 import type { JobRecord } from '../../../shared/domain';
 import { isFinalState } from '../../../shared/domain';
+import { liveFinalOf } from '../../../shared/finals';
 import { MODELS } from '../../../shared/models';
 import { RecheckIcon, SparklesIcon } from '../../components/icons';
-import { useStores } from '../../stores/hooks';
+import { useLibrary, useStores } from '../../stores/hooks';
 import { useStore } from 'zustand';
 
 export function TakeActions({ record }: { record: JobRecord }) {
   const { spendGuard, toasts, library } = useStores();
   const busy = useStore(spendGuard, (s) => s.retrying.has(record.id));
-  if (!isFinalState(record.state)) return null;
   const model = MODELS[record.params.model];
   const final = model.finalModel ? MODELS[model.finalModel] : undefined;
+  const madeFinal = useLiveFinal(record, final !== undefined);
+  if (!isFinalState(record.state)) return null;
   const seeded = model.options.seed && record.params.seed !== undefined;
 
   const anotherTake = async () => {
@@ -34,7 +39,13 @@ export function TakeActions({ record }: { record: JobRecord }) {
         <RecheckIcon size={14} aria-hidden="true" />
         {seeded ? 'Another take with this seed' : 'Another take'}
       </button>
-      {final && (
+      {final && madeFinal && (
+        <button type="button" className="btn btn-ghost" onClick={() => void library.getState().select(madeFinal.id)}>
+          <SparklesIcon size={14} aria-hidden="true" />
+          Open final
+        </button>
+      )}
+      {final && !madeFinal && (
         <button type="button" className="btn btn-ghost" aria-disabled={busy || undefined} onClick={() => !busy && void makeFinal()}>
           <SparklesIcon size={14} aria-hidden="true" />
           Make final with {final.label}
@@ -42,4 +53,23 @@ export function TakeActions({ record }: { record: JobRecord }) {
       )}
     </>
   );
+}
+
+/** The draft's final that still counts, read from its chain again whenever the library changes. */
+function useLiveFinal(draft: JobRecord, isDraft: boolean): JobRecord | undefined {
+  const { api } = useStores();
+  const pages = useLibrary((s) => s.pages);
+  // Keyed by the draft, so a re-read keeps what was found (no flicker) but another job starts empty.
+  const [found, setFound] = useState<{ draftId: string; final?: JobRecord }>();
+  useEffect(() => {
+    if (!isDraft) return;
+    let current = true;
+    void api.library.chain({ id: draft.id }).then((result) => {
+      if (current && result.ok) setFound({ draftId: draft.id, final: liveFinalOf(draft, result.value.chain) });
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, draft, isDraft, pages]);
+  return found?.draftId === draft.id ? found.final : undefined;
 }

@@ -93,9 +93,6 @@ export async function startStack(simOptions: SimulatorOptions = VISIBLE_TIMING):
   return stack;
 }
 
-/** Quick jobs, for specs that need finished videos more than a look at every state. */
-export const QUICK_TIMING: SimulatorOptions = { timing: { queueStepMs: 300, runMs: 800, logEveryMs: 200, cancelMs: 100 }, pingIntervalMs: 300 };
-
 /** One stack for the whole spec file (started before its first test, closed after its last). */
 export function useStack(simOptions: SimulatorOptions = VISIBLE_TIMING): () => Stack {
   let stack: Stack | undefined;

@@ -33,6 +33,23 @@ describe('de-duplication', () => {
   });
 });
 
+describe("a request's own refusal", () => {
+  it('is asked after de-duplication and before pricing: a repeat gets the first answer, a later one the refusal', async () => {
+    const { guard, start, req, started, advance } = setup(1);
+    let done = false;
+    const refusal = () => (done ? 'Already made.' : undefined);
+    expect(await guard.spend(req({ refusal, confirmedUsd: 3.2 }), start)).toBe(1);
+    done = true;
+    expect(await guard.spend(req({ refusal }), start)).toBe(1);
+    advance(1000);
+    // Refused outright: no confirm dialog for a spend that could not happen anyway.
+    const refused = await guard.spend(req({ refusal }), start).catch((e: unknown) => e);
+    expect(refused).not.toBeInstanceOf(SpendNeedsConfirmation);
+    expect(refused).toMatchObject({ kind: 'invalid_input', message: 'Already made.' });
+    expect(started()).toBe(1);
+  });
+});
+
 describe('the limit', () => {
   it('refuses above the limit with a quote for the whole batch, until confirmed to the cent', async () => {
     const { guard, start, req, started } = setup(5);
