@@ -61,6 +61,26 @@ export function imageTooSmall(input: SubmittedInput): FailureAnswer {
   };
 }
 
+/** The runner could not download image_url (DNS, refused, 4xx/5xx, timeout, too large). */
+export function imageDownloadFailed(imageUrl: string, reason: string): FailureAnswer {
+  return imageUrlFailure(imageUrl, 'file_download_error', 'Failed to download the file. Please check if the URL is accessible.', { reason });
+}
+
+/** image_url downloaded, but it is not a picture the model can read (a web page, a PDF, …). */
+export function imageLoadFailed(imageUrl: string): FailureAnswer {
+  return imageUrlFailure(imageUrl, 'image_load_error', 'Failed to load the image. Please ensure the image file is not corrupted and is in a supported format.');
+}
+
+function imageUrlFailure(imageUrl: string, type: string, msg: string, ctx?: Record<string, string>): FailureAnswer {
+  return {
+    outcome: 'error',
+    httpStatus: 422,
+    body: { detail: [{ loc: ['body', 'image_url'], msg, type, url: `${DOCS}#${type}`, ...(ctx ? { ctx } : {}), input: imageUrl.slice(0, 200) }] },
+    headers: { 'x-fal-retryable': 'false' },
+    statusError: { error: msg, error_type: type },
+  };
+}
+
 /** fal is mid-migration: some endpoints still answer 422 with `detail` as a plain string. */
 export function validationAsString(): FailureAnswer {
   const msg = 'Unsupported image aspect ratio for the requested output: use a 16:9 or 9:16 picture.';
