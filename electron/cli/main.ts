@@ -2,7 +2,6 @@
 // and the keychain entry with the desktop app.
 import type { Provider } from '../../shared/domain';
 import { createCore, type Core, type CoreConfig } from '../core';
-import { defaultDataDir } from '../core/paths';
 import { lazyKeytarBackend } from '../core/secrets/keytar-backend';
 import { SecretStore } from '../core/secrets/secret-store';
 import { loadSettings } from '../core/settings-store';
@@ -12,7 +11,10 @@ import { runCancel, runList, runResume, runShow } from './commands/jobs';
 import { runBalance, type AccountContext } from './commands/account';
 import { runKey } from './commands/key';
 import { runModels } from './commands/models';
+import { LibraryInUseError } from '../core/library/lock';
+import { defaultDataDir, libraryDir } from '../core/paths';
 import { EXIT, UsageError } from './errors';
+import { libraryInUseMessage } from './library-in-use';
 import { processIo, terminalSafe, type CliIo } from './io';
 import { USAGE } from './usage';
 
@@ -20,6 +22,8 @@ export async function runCli(argv: string[], rawIo: CliIo = processIo, overrides
   const io = terminalSafe(rawIo);
   const stop = new AbortController();
   let core: Core | undefined;
+  let command = '';
+  let dataDir = '';
   const onSigint = (): void => {
     io.err('\nStopping. Jobs keep running on the server; "resume" picks them up, "cancel <id>" stops one.');
     stop.abort();
@@ -34,7 +38,8 @@ export async function runCli(argv: string[], rawIo: CliIo = processIo, overrides
     }
     // The registry needs no library, no key and no network.
     if (inv.command === 'models') return runModels(inv.options.json === true, io);
-    const dataDir = inv.options['data-dir'] ?? defaultDataDir();
+    command = inv.command;
+    dataDir = inv.options['data-dir'] ?? defaultDataDir();
     // For tests and side-by-side installs: keep keys under another keychain service name.
     const keychainService = process.env.VEO_STUDIO_KEYCHAIN_SERVICE;
     if (inv.command === 'key' || inv.command === 'balance') {
@@ -82,6 +87,10 @@ export async function runCli(argv: string[], rawIo: CliIo = processIo, overrides
     if (err instanceof UsageError) {
       io.err(err.message);
       return EXIT.usage;
+    }
+    if (err instanceof LibraryInUseError) {
+      io.err(libraryInUseMessage(command, err, libraryDir(dataDir)));
+      return EXIT.libraryInUse;
     }
     io.err(`Error: ${err instanceof Error ? err.message : String(err)}`);
     return EXIT.failed;

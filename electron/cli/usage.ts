@@ -45,4 +45,6 @@ Global options
   --api-base <url>        only with --provider (whose key goes there): e.g. --provider simulator --api-base http://127.0.0.1:8787 for "npm run sim", or --provider aggregator --api-base ${PROVIDER_INFO.aggregator.defaultBaseUrl}
   -h, --help
 
-Exit codes: 0 completed, 1 failed or cancelled, 2 bad usage or input.`;
+Exit codes: 0 completed, 1 failed or cancelled, 2 bad usage or input,
+  3 the library is in use by the app or another CLI command (generate, resume and cancel change it,
+    so they wait for it to close; list and show work beside it).`;

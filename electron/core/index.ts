@@ -122,7 +122,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
 
   let simulator: Simulator | undefined;
   let simulatorStarting: Promise<Simulator> | undefined;
-  const ensureSimulator = (): Promise<Simulator> => (simulatorStarting ??= startSimulator({ requestLogLimit: 0, ...config.simulator }).then((s) => (simulator = s)));
+  const ensureSimulator = (): Promise<Simulator> => (simulatorStarting ??= startSimulator({ requestLogLimit: 0, fetchImageUrls: true, ...config.simulator }).then((s) => (simulator = s)));
 
   // Every request of the core (queue API, balance, key check, downloads) goes through this proxy choice.
   const proxyFor = createProxyResolver({ setting: () => settings.proxy, system: config.systemProxy, env: config.proxyEnv ?? process.env });

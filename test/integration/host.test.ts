@@ -63,7 +63,8 @@ beforeAll(async () => {
     log: (m) => logs.push(m),
     coreOverrides: {
       keychain: new MemoryKeychain(),
-      simulator: { timing: FAST_TEST_TIMING, pingIntervalMs: 50 },
+      // Its jobs use example.com links: never fetched from a test.
+      simulator: { timing: FAST_TEST_TIMING, pingIntervalMs: 50, fetchImageUrls: false },
       follow: { queuedPollMs: 20, runningPollMs: 20, maxPollMs: 100 },
     },
   });

@@ -11,7 +11,7 @@ import type { NewJob } from '../../core/jobs/runner';
 import { writeSidecarQuietly } from '../../core/library/sidecar';
 import { checkImageUrl } from '../../core/media/image-url';
 import { SpendNeedsConfirmation } from '../../core/spend/spend-guard';
-import { prepareImageFile, type PreparedImage } from '../../core/media/preflight';
+import { isInputImageError, prepareImageFile, type PreparedImage } from '../../core/media/preflight';
 import { fsyncFile, renameDurable, tempPathFor } from '../../core/fs/atomic';
 import type { ParsedOptions } from '../args';
 import { EXIT, UsageError } from '../errors';
@@ -65,8 +65,20 @@ export async function loadImage(ref: string | undefined, flag: '--image' | '--la
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) return checkImageUrl(ref);
     return await prepareImageFile(ref);
   } catch (err) {
+    if (isInputImageError(err) && err.code === 'not_found') throw new UsageError(`${flag}: ${unopenableFile(resolvePath(ref), err.cause)}`);
     throw new UsageError(`${flag}: ${(err as Error).message}`);
   }
+}
+
+/**
+ * Preflight speaks the app picker's language ("pick it again", the bare file name); a shell user
+ * needs the full path that was tried and what to check.
+ */
+function unopenableFile(fullPath: string, cause: unknown): string {
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EACCES' || code === 'EPERM') return `${fullPath} could not be opened: permission denied. Check its permissions, or copy it somewhere you can read.`;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return `there is no file at ${fullPath}. Check the path.`;
+  return `${fullPath} is a folder or not a regular file. Give the path of a PNG, JPEG or WebP image.`;
 }
 
 export async function runGenerate(core: Core, o: ParsedOptions, io: CliIo, signal: AbortSignal): Promise<number> {

@@ -1,14 +1,15 @@
 // What opening a library does on disk before a LibraryStore exists: take the lock, sweep temp
 // leftovers, open the database (migrating an old journal into it on first open), finish moves a
 // crash cut short, move record-less media aside (never delete) and empty the trash. A read-only open
-// (`cli list`/`show`) only takes the lock and reads: nothing is moved, cleaned or written — a journal
-// not yet migrated is read into an in-memory table instead.
+// (`cli list`/`show`) takes no lock and only reads — SQLite in WAL lets a reader run beside the one
+// writer (the open app) — so nothing is moved, cleaned or written; a journal not yet migrated is read
+// into an in-memory table instead.
 import { existsSync, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { removeTempFiles } from '../fs/atomic';
 import { JobTable } from './job-table';
 import { hasUnmigratedJournal, migrateJournal } from './journal-import';
-import { acquireLibraryLock } from './lock';
+import { acquireLibraryLock, type LibraryLock } from './lock';
 import { quarantineOrphanMedia } from './orphans';
 import { DATABASE_FILE } from './paths';
 import type { LibraryProblem } from './row-check';
@@ -18,8 +19,8 @@ export interface LibraryOpenOptions {
   /** Told about every record that could not be read (also kept in `store.problems` when found on open). */
   onProblem?: (problem: LibraryProblem) => void;
   /**
-   * For commands that only look (`cli list`, `cli show`): nothing on disk is moved, cleaned or
-   * written — no temp-file sweep, no quarantine, no trash purge, no migration — and every write is refused.
+   * For commands that only look (`cli list`, `cli show`): no writer lock is taken (they run while the
+   * app is open) and nothing on disk is moved, cleaned or written — no temp-file sweep, no quarantine, no trash purge, no migration — and every write is refused.
    */
   readOnly?: boolean;
 }
@@ -42,10 +43,13 @@ async function openTable(root: string, readOnly: boolean): Promise<{ table: JobT
   return { table, problems: await migrateJournal(root, table, true) };
 }
 
+/** What a reader holds: nothing, so the app (the writer) is never locked out by a look. */
+const NO_LOCK: LibraryLock = { release: () => Promise.resolve(), releaseNow: () => undefined };
+
 export async function openLibraryFiles(dir: string, opts: LibraryOpenOptions) {
   const root = path.resolve(dir);
   await fsp.mkdir(root, { recursive: true });
-  const lock = await acquireLibraryLock(root);
+  const lock = opts.readOnly ? NO_LOCK : await acquireLibraryLock(root);
   try {
     if (!opts.readOnly) await removeTempFiles(root);
     const { table, problems } = await openTable(root, opts.readOnly === true);

@@ -62,6 +62,29 @@ export function imageTooSmall(input: SubmittedInput): FailureAnswer {
   };
 }
 
+/** The input fields that may carry a picture's URL, in the order fal's runner reads them. */
+export type PictureUrlField = 'image_url' | 'first_frame_url' | 'last_frame_url';
+
+/** The runner could not download a picture URL (DNS, refused, 4xx/5xx, timeout, too large). */
+export function imageDownloadFailed(imageUrl: string, reason: string, field: PictureUrlField = 'image_url'): FailureAnswer {
+  return imageUrlFailure(field, imageUrl, 'file_download_error', 'Failed to download the file. Please check if the URL is accessible.', { reason });
+}
+
+/** A picture URL downloaded, but it is not a picture the model can read (a web page, a PDF, …). */
+export function imageLoadFailed(imageUrl: string, field: PictureUrlField = 'image_url'): FailureAnswer {
+  return imageUrlFailure(field, imageUrl, 'image_load_error', 'Failed to load the image. Please ensure the image file is not corrupted and is in a supported format.');
+}
+
+function imageUrlFailure(field: PictureUrlField, imageUrl: string, type: string, msg: string, ctx?: Record<string, string>): FailureAnswer {
+  return {
+    outcome: 'error',
+    httpStatus: 422,
+    body: { detail: [{ loc: ['body', field], msg, type, url: `${DOCS}#${type}`, ...(ctx ? { ctx } : {}), input: imageUrl.slice(0, 200) }] },
+    headers: { 'x-fal-retryable': 'false' },
+    statusError: { error: msg, error_type: type },
+  };
+}
+
 /** fal is mid-migration: some endpoints still answer 422 with `detail` as a plain string. */
 export function validationAsString(): FailureAnswer {
   const msg = 'Unsupported image aspect ratio for the requested output: use a 16:9 or 9:16 picture.';

@@ -20,6 +20,8 @@ export interface SimJobInit {
   input: SubmittedInput;
   timing: SimTiming;
   onCompleted: (job: SimJob) => void;
+  /** fal's runner downloading image_url (image-fetch.ts): a failure here fails the job at its end. */
+  imageCheck?: Promise<FailureAnswer | undefined>;
 }
 
 /** Some lines carry level/source, some do not, some carry extra keys: all three shapes occur on fal. */
@@ -52,6 +54,7 @@ export class SimJob {
 
   private readonly timing: SimTiming;
   private readonly onCompleted: (job: SimJob) => void;
+  private readonly imageCheck: Promise<FailureAnswer | undefined>;
   private readonly listeners = new Set<(job: SimJob) => void>();
   private stepTimer?: NodeJS.Timeout;
   private logTimer?: NodeJS.Timeout;
@@ -64,6 +67,7 @@ export class SimJob {
     this.input = init.input;
     this.timing = init.timing;
     this.onCompleted = init.onCompleted;
+    this.imageCheck = init.imageCheck ?? Promise.resolve(undefined);
     this.queuePosition = this.plan.initialQueuePosition;
   }
 
@@ -135,7 +139,13 @@ export class SimJob {
       this.logs.push(logLine(this.logs.length));
       this.changed();
     }, this.timing.logEveryMs);
-    this.schedule(this.timing.runMs, () => this.finish(this.plan.failure?.(this.input)));
+    this.schedule(this.timing.runMs, () => {
+      void this.imageCheck.then((imageFailure) => {
+        // A cancel (or dispose) may have ended the job while the download was still under way.
+        if (this.state !== 'IN_PROGRESS' || this.cancelPending) return;
+        this.finish(this.plan.failure?.(this.input) ?? imageFailure);
+      });
+    });
   };
 
   private finish(failure: FailureAnswer | undefined): void {

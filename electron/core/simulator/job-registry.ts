@@ -1,5 +1,6 @@
 // All jobs of one simulator instance, the submit counters scenarios key on, and the `completed` event.
 import { randomUUID } from 'node:crypto';
+import { checkPictureUrls, type ImageFetchOptions } from './image-fetch';
 import type { SubmittedInput } from './input-validation';
 import { SimJob } from './job-model';
 import { planFor, type ScenarioName } from './scenarios';
@@ -21,6 +22,8 @@ export class JobRegistry {
   constructor(
     private readonly timing: SimTiming,
     private readonly maxJobs = DEFAULT_MAX_JOBS,
+    /** Download http(s) image_url as fal's runner does; undefined = accept any link (most tests). */
+    private readonly imageFetch?: ImageFetchOptions,
   ) {}
 
   /**
@@ -49,6 +52,7 @@ export class JobRegistry {
       input: withPicturesClipped(input),
       timing: this.timing,
       onCompleted: (done) => this.emitCompleted(done.view()),
+      ...(this.imageFetch ? { imageCheck: checkPictureUrls(input, this.imageFetch) } : {}),
     });
     this.byId.set(job.requestId, job);
     this.created += 1;

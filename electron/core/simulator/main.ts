@@ -31,6 +31,8 @@ async function main(): Promise<void> {
     port: portArg('port', values.port),
     cdnPort: portArg('cdn-port', values['cdn-port']),
     streamSupported: !values['no-stream'],
+    // As fal does: a link that cannot be downloaded (or is no image) fails its job.
+    fetchImageUrls: true,
     account: { billing: !values['no-billing'], ...(values.balance !== undefined ? { balanceUsd: balanceArg(values.balance) } : {}) },
   });
   console.log(`Veo Studio simulator`);

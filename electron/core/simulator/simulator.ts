@@ -58,7 +58,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const source = await loadVideoSource(opts.video);
   const hostNames = allowedHostNames(opts.hostNames);
   const log = createRequestLog(opts.requestLogLimit ?? DEFAULT_REQUEST_LOG_LIMIT);
-  const registry = new JobRegistry(timing, opts.maxJobs === undefined ? undefined : positive('maxJobs', opts.maxJobs));
+  const imageFetch = opts.fetchImageUrls === true ? {} : opts.fetchImageUrls || undefined;
+  const registry = new JobRegistry(timing, opts.maxJobs === undefined ? undefined : positive('maxJobs', opts.maxJobs), imageFetch);
   const account = new SimAccount(opts.account);
 
   const cdnServer = createServer(createCdnHandler({ registry, log, hostNames, source, slowBytesPerSecond }));

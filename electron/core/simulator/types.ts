@@ -1,6 +1,7 @@
 // The simulator's public surface: options, the views tests and the app read, and timing defaults.
 // Everything else in this folder is an implementation detail behind startSimulator().
 import type { AccountRefusal, SimAccountOptions } from './aggregator';
+import type { ImageFetchOptions } from './image-fetch';
 
 export interface SimTiming {
   /** How long each queue position lasts: the position drops by one per step, then one more step to start. */
@@ -56,6 +57,12 @@ export interface SimulatorOptions {
   hostNames?: readonly string[];
   /** Newest requests kept in `requests` (default 1000; the app's in-process simulator passes 0). */
   requestLogLimit?: number;
+  /**
+   * Download an http(s) image_url when the job runs and fail it as fal does when that fails or is not
+   * an image (image-fetch.ts). Off by default so tests never reach an arbitrary host; the app's
+   * in-process simulator and `npm run sim` turn it on. true = default timeout and size cap.
+   */
+  fetchImageUrls?: boolean | ImageFetchOptions;
   /** Jobs held at once (default 500): the oldest finished ones are forgotten first; if none has finished, a submit is answered 429. */
   maxJobs?: number;
 }
