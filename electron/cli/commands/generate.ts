@@ -78,7 +78,8 @@ function unopenableFile(fullPath: string, cause: unknown): string {
   const code = (cause as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'EACCES' || code === 'EPERM') return `${fullPath} could not be opened: permission denied. Check its permissions, or copy it somewhere you can read.`;
   if (code === 'ENOENT' || code === 'ENOTDIR') return `there is no file at ${fullPath}. Check the path.`;
-  return `${fullPath} is a folder or not a regular file. Give the path of a PNG, JPEG or WebP image.`;
+  if (code === 'EISDIR') return `${fullPath} is a folder, not a file. Give the path of a PNG, JPEG or WebP image.`;
+  return `${fullPath} is not a file (a device, a pipe or a socket). Give the path of a PNG, JPEG or WebP image.`;
 }
 
 export async function runGenerate(core: Core, o: ParsedOptions, io: CliIo, signal: AbortSignal): Promise<number> {
