@@ -90,7 +90,11 @@ export class JobTable {
    */
   private lastMatch: { needle: string; seqs: string; count: number } | undefined;
 
-  private constructor(private readonly db: Db) {
+  private constructor(
+    private readonly db: Db,
+    /** True when this open found no library in the file (new, or 0 bytes) and laid out the schema. */
+    readonly createdNow = false,
+  ) {
     const prepare = (sql: string) => db.prepare(sql) as unknown as Statement;
     // Not one upsert with RETURNING: libsql answers RETURNING ~15× slower than a plain insert (0.57 ms
     // a row), which made migrating 10,000 jobs take seconds longer.
@@ -130,7 +134,7 @@ export class JobTable {
         db.pragma('synchronous = FULL');
         if (version < SCHEMA_VERSION) db.exec(`BEGIN; ${SCHEMA} PRAGMA user_version = ${SCHEMA_VERSION}; COMMIT;`);
       }
-      return new JobTable(db);
+      return new JobTable(db, !readOnly && version === 0);
     } catch (error) {
       db.close();
       if (error instanceof Error && /not a database|malformed|file is encrypted/i.test(error.message)) {
