@@ -10,6 +10,7 @@
 import Database from 'libsql';
 import type { JobRecord } from '../../../shared/domain';
 import { toSummary } from '../../../shared/job-summary';
+import { salvage, type Salvaged } from './salvage';
 
 type Db = InstanceType<typeof Database>;
 /** The part of a prepared statement used here, with plain positional parameters. */
@@ -191,6 +192,16 @@ export class JobTable {
     if (needle !== '' && query.states === undefined && query.favourite === undefined && skip.size === 0) return this.matching(needle).count;
     const { where, args } = this.whereClause(query, skip);
     return Number(first(this.statement(`SELECT count(*) FROM jobs ${where}`).raw(), ...args));
+  }
+
+  /** Every row that can still be read from a damaged file (salvage.ts). */
+  salvage(): Salvaged {
+    return salvage(this.db);
+  }
+
+  /** Copies the WAL into the database file: libsql's close leaves it behind, and a file about to be renamed must be whole. */
+  checkpoint(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   getMeta(key: string): string | undefined {

@@ -11,6 +11,8 @@ import { hasUnmigratedJournal, migrateJournal, type JournalOutcome } from './jou
 import { acquireLibraryLock } from './lock';
 import { quarantineOrphanMedia, restoreQuarantinedMedia } from './orphans';
 import { DATABASE_FILE } from './paths';
+import { finishInterruptedRebuild, rebuildDamagedTable } from './repair';
+import { isCorruption } from './salvage';
 import type { LibraryProblem } from './row-check';
 import { purgeTrash, recoverInterruptedMoves } from './trash';
 
@@ -27,6 +29,7 @@ export interface LibraryOpenOptions {
 async function openTable(root: string, readOnly: boolean): Promise<{ table: JobTable } & JournalOutcome> {
   const file = path.join(root, DATABASE_FILE);
   if (!readOnly) {
+    finishInterruptedRebuild(root);
     const table = JobTable.open(file, false);
     try {
       return { table, ...(await migrateJournal(root, table, false)) };
@@ -48,7 +51,7 @@ export async function openLibraryFiles(dir: string, opts: LibraryOpenOptions) {
   const lock = await acquireLibraryLock(root);
   try {
     if (!opts.readOnly) await removeTempFiles(root);
-    const { table, problems, keepMedia } = await openTable(root, opts.readOnly === true);
+    const opened = await openTable(root, opts.readOnly === true);
     const report = (problem: LibraryProblem): void => {
       try {
         opts.onProblem?.(problem);
@@ -56,10 +59,24 @@ export async function openLibraryFiles(dir: string, opts: LibraryOpenOptions) {
         console.error('LibraryStore: onProblem listener failed', error);
       }
     };
+    const { problems, keepMedia } = opened;
+    let table = opened.table;
     problems.forEach(report);
     if (!opts.readOnly) {
       try {
-        const known = (id: string) => table.has(id);
+        // A damaged page met here is repaired as the store would (repair.ts): opening never fails on it.
+        const known = (id: string): boolean => {
+          try {
+            return table.has(id);
+          } catch (error) {
+            if (!isCorruption(error)) throw error;
+            const repaired = rebuildDamagedTable(root, table, false);
+            table = repaired.table;
+            problems.push(repaired.problem);
+            report(repaired.problem);
+            return table.has(id);
+          }
+        };
         await recoverInterruptedMoves(root, known);
         for (const id of await restoreQuarantinedMedia(root, known)) {
           problems.push({ line: 0, reason: `the media of job ${id} was in quarantine/ although its job is in the library; it was moved back to media/${id}` });

@@ -22,6 +22,8 @@ import type { LibraryLock } from './lock';
 import { openLibraryFiles, type LibraryOpenOptions } from './open-files';
 import { assertSafeFileName, assertSafeId, isSafeSegment, MEDIA_DIR, relativeInside, resolveInside } from './paths';
 import { boundRecord } from './record-bounds';
+import { rebuildDamagedTable } from './repair';
+import { isCorruption } from './salvage';
 import { freezeRecord, recordFromRow, summaryFromRow, type LibraryProblem } from './row-check';
 import { moveMediaBack, moveToTrash, purgeTrash, readTrashedRecord, trashDirFor } from './trash';
 
@@ -42,7 +44,8 @@ export class LibraryStore {
 
   private constructor(
     readonly dir: string,
-    private readonly table: JobTable,
+    /** Replaced when a damaged page forces a rebuild (repair.ts). */
+    private table: JobTable,
     private readonly lock: LibraryLock,
     private readonly readOnly: boolean,
     /** Problems found in the library: on open (journal migration, media moved aside) and as rows are read. */
@@ -63,6 +66,10 @@ export class LibraryStore {
 
   /** What the Library grid shows and searches: validated summaries, no full record read. */
   summaries(query: ListQuery = {}): JobSummary[] {
+    return this.reading(() => this.readSummaries(query));
+  }
+
+  private readSummaries(query: ListQuery): JobSummary[] {
     for (;;) {
       const before = this.unreadable.size;
       const out: JobSummary[] = [];
@@ -76,14 +83,14 @@ export class LibraryStore {
   }
 
   count(query: Omit<ListQuery, 'limit' | 'offset'> = {}): number {
-    return this.table.count(query, this.unreadable);
+    return this.reading(() => this.table.count(query, this.unreadable));
   }
 
   /** Records are frozen: change them through put/update, never in place. */
   get(id: string): JobRecord | undefined {
     const cached = this.recordCache.get(id);
     if (cached !== undefined || this.unreadable.has(id)) return cached;
-    const row = this.table.row(id);
+    const row = this.reading(() => this.table.row(id));
     if (row === undefined) return undefined;
     const record = recordFromRow(id, row.record);
     if ('problem' in record) return this.setAside(id, record.problem);
@@ -112,7 +119,7 @@ export class LibraryStore {
       const record = this.requireLive(id);
       await moveToTrash(this.dir, record);
       try {
-        this.table.remove(id);
+        this.reading(() => this.table.remove(id));
       } catch (error) {
         await moveMediaBack(this.dir, id);
         throw error;
@@ -127,7 +134,7 @@ export class LibraryStore {
     // The id names a folder under trash/: anything but a safe segment could point outside it.
     assertSafeId(id);
     return this.enqueue(async () => {
-      if (this.table.has(id)) throw new Error(`Job ${id} is not deleted, so there is nothing to undo.`);
+      if (this.reading(() => this.table.has(id))) throw new Error(`Job ${id} is not deleted, so there is nothing to undo.`);
       const record = await readTrashedRecord(this.dir, id);
       if (record === undefined) {
         throw new Error(`Job ${id} cannot be restored: it is not in the trash (the trash is emptied when the library closes).`);
@@ -222,6 +229,28 @@ export class LibraryStore {
     return undefined;
   }
 
+  /** A database call; on a damaged page the library is rebuilt from what can be read (repair.ts), then the call made again. */
+  private reading<T>(call: () => T): T {
+    try {
+      return call();
+    } catch (error) {
+      if (!isCorruption(error)) throw error;
+    }
+    const { table, problem } = rebuildDamagedTable(this.dir, this.table, this.readOnly);
+    this.table = table;
+    this.summaryCache.clear();
+    this.recordCache.clear();
+    this.unreadable.clear();
+    this.problems.push(problem);
+    this.report(problem);
+    try {
+      return call();
+    } catch (error) {
+      if (!isCorruption(error)) throw error;
+      throw new Error(`${problem.reason} (It is still damaged after the rebuild: quit Veo Studio and restore library.db from a backup.)`, { cause: error });
+    }
+  }
+
   private forget(id: string): void {
     this.summaryCache.delete(id);
     this.recordCache.delete(id);
@@ -229,7 +258,7 @@ export class LibraryStore {
 
   /** One durable transaction, then memory: records are frozen once they are on disk. */
   private write(record: JobRecord): JobRecord {
-    this.table.putAll([record]);
+    this.reading(() => this.table.putAll([record]));
     const stored = freezeRecord(record);
     this.unreadable.delete(stored.id);
     this.recordCache.set(stored.id, stored);
