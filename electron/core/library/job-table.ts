@@ -42,6 +42,13 @@ const SCHEMA = `
   CREATE VIRTUAL TABLE IF NOT EXISTS jobs_text USING fts5 (text, tokenize = 'trigram');
   CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`;
 
+/**
+ * The takes of a shot, without reading every record: an index on the record's own shotId. An
+ * expression index, not a column: SQLite keeps it up to date whoever writes the row (an older build
+ * that knows no such column too), and adding it needs no new format version.
+ */
+const SHOT_INDEX = `CREATE INDEX IF NOT EXISTS records_by_shot ON job_records (json_extract(record, '$.shotId'))`;
+
 export interface ListQuery {
   /** Case-insensitive substring of the prompt, negative prompt, request id or job id. */
   search?: string;
@@ -134,6 +141,7 @@ export class JobTable {
         db.pragma('journal_mode = WAL');
         db.pragma('synchronous = FULL');
         if (version < SCHEMA_VERSION) db.exec(`BEGIN; ${SCHEMA} PRAGMA user_version = ${SCHEMA_VERSION}; COMMIT;`);
+        db.exec(SHOT_INDEX);
       }
       return new JobTable(db, !readOnly && version === 0);
     } catch (error) {
@@ -171,6 +179,12 @@ export class JobTable {
 
   row(id: string): JobRow | undefined {
     return this.byId.get(id) as JobRow | undefined;
+  }
+
+  /** Ids of the jobs of a shot: those that name it, and the shot's first job (whose id it is), oldest first. */
+  shotIds(shotId: string): string[] {
+    const sql = `SELECT j.id FROM jobs j WHERE j.id = ?1 OR j.seq IN (SELECT seq FROM job_records WHERE json_extract(record, '$.shotId') = ?1) ORDER BY j.created_ms, j.id`;
+    return (this.statement(sql).raw().all(shotId) as unknown[][]).map((row) => String(row[0]));
   }
 
   has(id: string): boolean {

@@ -21,6 +21,7 @@ import type { JobTable, ListQuery } from './job-table';
 import type { LibraryLock } from './lock';
 import { openLibraryFiles, type LibraryOpenOptions } from './open-files';
 import { assertSafeFileName, assertSafeId, isSafeSegment, MEDIA_DIR, relativeInside, resolveInside } from './paths';
+import { RecentCache } from './record-cache';
 import { boundRecord } from './record-bounds';
 import { rebuildDamagedTable } from './repair';
 import { isCorruption } from './salvage';
@@ -28,6 +29,9 @@ import { freezeRecord, recordFromRow, summaryFromRow, type LibraryProblem } from
 import { moveMediaBack, moveToTrash, purgeTrash, readTrashedRecord, trashDirFor } from './trash';
 
 export type { JobSummary, LibraryOpenOptions, LibraryProblem, ListQuery };
+
+/** Enough for every unfinished job and an open detail view; a full list no longer keeps 10k records alive. */
+export const RECORD_CACHE_LIMIT = 512;
 
 export type LibraryChange = { type: 'put'; record: JobRecord } | { type: 'delete'; id: string };
 
@@ -38,7 +42,7 @@ export class LibraryStore {
   private closing: Promise<void> | undefined;
   /** Validated on first read, then kept: this process is the only writer (lock.ts). */
   private readonly summaryCache = new Map<string, JobSummary>();
-  private readonly recordCache = new Map<string, JobRecord>();
+  private readonly recordCache = new RecentCache<JobRecord>(RECORD_CACHE_LIMIT);
   /** Rows that failed validation: kept in the database, left out of every list and count. */
   private readonly unreadable = new Set<string>();
 
@@ -57,6 +61,16 @@ export class LibraryStore {
   static async open(dir: string, opts: LibraryOpenOptions = {}): Promise<LibraryStore> {
     const o = await openLibraryFiles(dir, opts);
     return new LibraryStore(o.root, o.table, o.lock, opts.readOnly === true, o.problems, o.report);
+  }
+
+  /** Every job of a shot, oldest first, reading only their records (the "takes" of a job). */
+  takesOf(shotId: string): JobRecord[] {
+    return this.reading(() => this.table.shotIds(shotId)).flatMap((id) => this.get(id) ?? []);
+  }
+
+  /** How many full records are held in memory (bounded: RECORD_CACHE_LIMIT). */
+  get cachedRecords(): number {
+    return this.recordCache.size;
   }
 
   /** Full records, each validated on first use: for the few (unfinished jobs, an export). */
@@ -187,11 +201,7 @@ export class LibraryStore {
     return this.changes.on('change', listener);
   }
 
-  /**
-   * Releases the lock at once, for a process about to be killed before any async close could finish
-   * (Windows ends the session right after telling us). Every write reported done is already fsynced;
-   * close() stays safe to call afterwards.
-   */
+  /** Releases the lock at once, for a process about to be killed (Windows ends the session right after telling us); close() stays safe after. */
   releaseLockNow(): void {
     this.lock.releaseNow();
   }
