@@ -3,6 +3,7 @@
 // heap went from 11 to 166 MB. Takes are now a query on the shot; the record cache keeps only the
 // recently used.
 import path from 'node:path';
+import Database from 'libsql';
 import { describe, expect, it } from 'vitest';
 import { JobTable } from '../../../electron/core/library/job-table';
 import { RECORD_CACHE_LIMIT } from '../../../electron/core/library/store';
@@ -26,6 +27,19 @@ describe('takes of a shot', () => {
     expect(reopened.cachedRecords).toBe(3);
     expect(reopened.takesOf('another-shot').map((r) => r.id)).toEqual([elsewhere.id]);
     expect(reopened.takesOf('no-such-shot')).toEqual([]);
+  });
+
+  it('are found for rows an older build wrote without the shot column (filled in on open)', async () => {
+    const first = makeJobRecord();
+    const take = makeJobRecord({ shotId: first.id, take: 2 });
+    const table = JobTable.open(path.join(lib.dir, 'library.db'), false);
+    table.putAll([first, take, makeJobRecord()]);
+    table.close();
+    const db = new Database(path.join(lib.dir, 'library.db'));
+    db.exec('UPDATE jobs SET shot_id = NULL');
+    db.close();
+    const store = await lib.openStore();
+    expect(store.takesOf(first.id).map((r) => r.id)).toEqual([first.id, take.id]);
   });
 });
 
