@@ -3,11 +3,12 @@
 //   library.db (+ -wal, -shm)  the jobs, in SQLite (job-table.ts); WAL, synchronous=FULL
 //   library.lock               pid of the one process allowed to write (see lock.ts)
 //   library.jsonl.migrated     the journal of earlier versions, kept after its migration (journal-import.ts)
+//   library.db.damaged         a database with a bad page, kept after the library was rebuilt around it (repair.ts)
 //   media/<id>/                input.<ext>, thumb.jpg, video.mp4
 //   trash/<id>/                a deleted job's media + record.json until the library closes
 //   quarantine/<id>/           media no readable record owns, moved aside on open (orphans.ts)
 // Opening reads nothing but the schema: the list, counts and search are queries, and each summary or
-// record is validated the first time it is read (row-check.ts), then kept. Writes are serialized on one
+// record is validated the first time it is read (row-check.ts), then kept (records: the recent 512). Writes are serialized on one
 // promise chain; a write resolves only once its transaction is fsynced, and memory is updated only
 // after that, so memory never shows what the disk does not have.
 import { existsSync, promises as fsp } from 'node:fs';
