@@ -202,7 +202,11 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     ledger.observe(rec).catch((err: unknown) => console.error('[veo] could not write the spend ledger', err));
   });
   // A read-only open (`cli list`/`show`) writes nothing, not even the ledger's catch-up.
-  if (config.readOnly !== true) await ledger.reconcile(library.list());
+  // Full records only for the jobs whose summary says an entry may be missing: reading all of them
+  // held every record of the library in memory.
+  if (config.readOnly !== true) {
+    await ledger.reconcile(library.summaries().flatMap((s) => (ledger.mayNeedEntries(s) ? (library.get(s.id) ?? []) : [])));
+  }
   const spendGuard = new SpendGuard({
     limit: () => settings.confirmAboveUsd,
     ...(config.spendDedupWindowMs !== undefined ? { dedupWindowMs: config.spendDedupWindowMs } : {}),

@@ -10,6 +10,7 @@
 import Database from 'libsql';
 import type { JobRecord } from '../../../shared/domain';
 import { toSummary } from '../../../shared/job-summary';
+import { salvage, type Salvaged } from './salvage';
 
 type Db = InstanceType<typeof Database>;
 /** The part of a prepared statement used here, with plain positional parameters. */
@@ -41,6 +42,15 @@ const SCHEMA = `
   CREATE VIRTUAL TABLE IF NOT EXISTS jobs_text USING fts5 (text, tokenize = 'trigram');
   CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`;
 
+/**
+ * The takes of a shot, without reading every record: jobs.shot_id ('' for none), indexed. Added on
+ * open, not by a format bump, so an older build still opens the file; rows it writes get NULL, which
+ * the next open fills in from their records (an index lookup when there are none).
+ */
+const SHOT_COLUMN = `
+  CREATE INDEX IF NOT EXISTS jobs_by_shot ON jobs (shot_id);
+  UPDATE jobs SET shot_id = coalesce((SELECT json_extract(record, '$.shotId') FROM job_records r WHERE r.seq = jobs.seq), '') WHERE shot_id IS NULL;`;
+
 export interface ListQuery {
   /** Case-insensitive substring of the prompt, negative prompt, request id or job id. */
   search?: string;
@@ -66,6 +76,8 @@ const createdMs = (r: JobRecord): number => {
   return Number.isNaN(ms) ? 0 : ms;
 };
 
+const hasShotColumn = (db: Db): boolean => (db.prepare(`SELECT 1 FROM pragma_table_info('jobs') WHERE name = 'shot_id'`) as unknown as Statement).raw().get() !== undefined;
+
 /** Address space, not memory: pages are read on demand and shared with the OS page cache. */
 const MMAP_BYTES = 1024 * 1024 * 1024;
 
@@ -74,6 +86,7 @@ const TRIGRAM = 3;
 const WALK_INDEX_FROM_HITS = 1000;
 
 export class JobTable {
+  private readonly shotColumn: boolean;
   private readonly insertJob: Statement;
   private readonly updateJob: Statement;
   private readonly upsertRecord: Statement;
@@ -90,12 +103,24 @@ export class JobTable {
    */
   private lastMatch: { needle: string; seqs: string; count: number } | undefined;
 
-  private constructor(private readonly db: Db) {
+  private constructor(
+    private readonly db: Db,
+    /** True when this open found no library in the file (new, or 0 bytes) and laid out the schema. */
+    readonly createdNow = false,
+  ) {
     const prepare = (sql: string) => db.prepare(sql) as unknown as Statement;
     // Not one upsert with RETURNING: libsql answers RETURNING ~15× slower than a plain insert (0.57 ms
     // a row), which made migrating 10,000 jobs take seconds longer.
-    this.insertJob = prepare('INSERT INTO jobs (id, created_ms, state, favourite, summary) VALUES (?, ?, ?, ?, ?)');
-    this.updateJob = prepare('UPDATE jobs SET created_ms = ?, state = ?, favourite = ?, summary = ? WHERE seq = ?');
+    // A read-only look at a file an older build wrote may lack shot_id: it never writes, so never asks.
+    this.shotColumn = hasShotColumn(db);
+    this.insertJob = prepare(
+      this.shotColumn
+        ? 'INSERT INTO jobs (id, created_ms, state, favourite, summary, shot_id) VALUES (?, ?, ?, ?, ?, ?)'
+        : 'INSERT INTO jobs (id, created_ms, state, favourite, summary) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.updateJob = prepare(
+      `UPDATE jobs SET created_ms = ?, state = ?, favourite = ?, summary = ?${this.shotColumn ? ', shot_id = ?' : ''} WHERE seq = ?`,
+    );
     this.upsertRecord = prepare('INSERT OR REPLACE INTO job_records (seq, record) VALUES (?, ?)');
     this.seqOf = prepare('SELECT seq FROM jobs WHERE id = ?').raw();
     this.textOf = prepare('SELECT text FROM jobs_text WHERE rowid = ?').raw();
@@ -129,8 +154,10 @@ export class JobTable {
         db.pragma('journal_mode = WAL');
         db.pragma('synchronous = FULL');
         if (version < SCHEMA_VERSION) db.exec(`BEGIN; ${SCHEMA} PRAGMA user_version = ${SCHEMA_VERSION}; COMMIT;`);
+        if (!hasShotColumn(db)) db.exec('ALTER TABLE jobs ADD COLUMN shot_id TEXT');
+        db.exec(SHOT_COLUMN);
       }
-      return new JobTable(db);
+      return new JobTable(db, !readOnly && version === 0);
     } catch (error) {
       db.close();
       if (error instanceof Error && /not a database|malformed|file is encrypted/i.test(error.message)) {
@@ -168,6 +195,13 @@ export class JobTable {
     return this.byId.get(id) as JobRow | undefined;
   }
 
+  /** Ids of the jobs of a shot: those that name it, and the shot's first job (whose id it is), oldest first. */
+  shotIds(shotId: string): string[] {
+    const shotOf = this.shotColumn ? 'shot_id = ?1' : `seq IN (SELECT seq FROM job_records WHERE json_extract(record, '$.shotId') = ?1)`;
+    const sql = `SELECT id FROM jobs WHERE id = ?1 OR ${shotOf} ORDER BY created_ms, id`;
+    return (this.statement(sql).raw().all(shotId) as unknown[][]).map((row) => String(row[0]));
+  }
+
   has(id: string): boolean {
     return first(this.seqOf, id) !== undefined;
   }
@@ -187,6 +221,16 @@ export class JobTable {
     if (needle !== '' && query.states === undefined && query.favourite === undefined && skip.size === 0) return this.matching(needle).count;
     const { where, args } = this.whereClause(query, skip);
     return Number(first(this.statement(`SELECT count(*) FROM jobs ${where}`).raw(), ...args));
+  }
+
+  /** Every row that can still be read from a damaged file (salvage.ts). */
+  salvage(): Salvaged {
+    return salvage(this.db);
+  }
+
+  /** Copies the WAL into the database file: libsql's close leaves it behind, and a file about to be renamed must be whole. */
+  checkpoint(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   getMeta(key: string): string | undefined {
@@ -246,6 +290,7 @@ export class JobTable {
   private write(record: JobRecord): void {
     const before = first(this.seqOf, record.id) as number | undefined;
     const columns = [createdMs(record), record.state, record.favourite ? 1 : 0, JSON.stringify(toSummary(record))];
+    if (this.shotColumn) columns.push(record.shotId ?? '');
     let seq: number;
     if (before === undefined) seq = Number(this.insertJob.run(record.id, ...columns).lastInsertRowid);
     else {

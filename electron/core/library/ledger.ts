@@ -100,6 +100,16 @@ export class SpendLedger implements LedgerCharges {
     });
   }
 
+  /**
+   * From a job's summary alone, whether its full record could add an entry (entriesFor): startup
+   * reconciles those few, not every record of the library.
+   */
+  mayNeedEntries(job: Pick<JobRecord, 'id' | 'requestId' | 'state'>): boolean {
+    if (!job.requestId) return false;
+    if (!this.charges.has(job.id)) return true;
+    return job.state === 'failed' ? !this.voided.has(job.id) : job.state === 'completed' && this.voided.has(job.id);
+  }
+
   private entriesFor(rec: JobRecord, pending: ReadonlySet<string> = new Set()): LedgerEntry[] {
     if (rec.importedAt !== undefined || !rec.requestId) return [];
     const entries: LedgerEntry[] = [];

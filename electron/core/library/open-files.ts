@@ -8,10 +8,12 @@ import { existsSync, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { removeTempFiles } from '../fs/atomic';
 import { JobTable } from './job-table';
-import { hasUnmigratedJournal, migrateJournal } from './journal-import';
+import { hasUnmigratedJournal, migrateJournal, type JournalOutcome } from './journal-import';
 import { acquireLibraryLock, type LibraryLock } from './lock';
-import { quarantineOrphanMedia } from './orphans';
+import { quarantineOrphanMedia, restoreQuarantinedMedia } from './orphans';
 import { DATABASE_FILE } from './paths';
+import { finishInterruptedRebuild, rebuildDamagedTable } from './repair';
+import { isCorruption } from './salvage';
 import type { LibraryProblem } from './row-check';
 import { purgeTrash, recoverInterruptedMoves } from './trash';
 
@@ -25,22 +27,23 @@ export interface LibraryOpenOptions {
   readOnly?: boolean;
 }
 
-async function openTable(root: string, readOnly: boolean): Promise<{ table: JobTable; problems: LibraryProblem[] }> {
+async function openTable(root: string, readOnly: boolean): Promise<{ table: JobTable } & JournalOutcome> {
   const file = path.join(root, DATABASE_FILE);
   if (!readOnly) {
+    finishInterruptedRebuild(root);
     const table = JobTable.open(file, false);
     try {
-      return { table, problems: await migrateJournal(root, table, false) };
+      return { table, ...(await migrateJournal(root, table, false)) };
     } catch (error) {
       table.close();
       throw error;
     }
   }
   const onDisk = existsSync(file) ? JobTable.open(file, true) : undefined;
-  if (onDisk !== undefined && !hasUnmigratedJournal(root, onDisk)) return { table: onDisk, problems: [] };
+  if (onDisk !== undefined && !hasUnmigratedJournal(root, onDisk)) return { table: onDisk, problems: [], keepMedia: true };
   onDisk?.close();
   const table = JobTable.open(':memory:', false);
-  return { table, problems: await migrateJournal(root, table, true) };
+  return { table, ...(await migrateJournal(root, table, true)) };
 }
 
 /** What a reader holds: nothing, so the app (the writer) is never locked out by a look. */
@@ -52,7 +55,7 @@ export async function openLibraryFiles(dir: string, opts: LibraryOpenOptions) {
   const lock = opts.readOnly ? NO_LOCK : await acquireLibraryLock(root);
   try {
     if (!opts.readOnly) await removeTempFiles(root);
-    const { table, problems } = await openTable(root, opts.readOnly === true);
+    const opened = await openTable(root, opts.readOnly === true);
     const report = (problem: LibraryProblem): void => {
       try {
         opts.onProblem?.(problem);
@@ -60,12 +63,31 @@ export async function openLibraryFiles(dir: string, opts: LibraryOpenOptions) {
         console.error('LibraryStore: onProblem listener failed', error);
       }
     };
+    const { problems, keepMedia } = opened;
+    let table = opened.table;
     problems.forEach(report);
     if (!opts.readOnly) {
       try {
-        const known = (id: string) => table.has(id);
+        // A damaged page met here is repaired as the store would (repair.ts): opening never fails on it.
+        const known = (id: string): boolean => {
+          try {
+            return table.has(id);
+          } catch (error) {
+            if (!isCorruption(error)) throw error;
+            const repaired = rebuildDamagedTable(root, table, false);
+            table = repaired.table;
+            problems.push(repaired.problem);
+            report(repaired.problem);
+            return table.has(id);
+          }
+        };
         await recoverInterruptedMoves(root, known);
-        for (const q of await quarantineOrphanMedia(root, known)) {
+        for (const id of await restoreQuarantinedMedia(root, known)) {
+          problems.push({ line: 0, reason: `the media of job ${id} was in quarantine/ although its job is in the library; it was moved back to media/${id}` });
+          report(problems[problems.length - 1] as LibraryProblem);
+        }
+        // An empty database in a folder that held a library: every folder would look orphaned.
+        for (const q of keepMedia ? [] : await quarantineOrphanMedia(root, known)) {
           // line 0: not a record, a folder.
           problems.push({ line: 0, reason: `media/${q.id} belongs to no readable job; it was moved to ${q.movedTo} (nothing was deleted)` });
           report(problems[problems.length - 1] as LibraryProblem);

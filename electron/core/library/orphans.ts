@@ -44,6 +44,25 @@ export async function quarantineOrphanMedia(root: string, isLive: (id: string) =
   return moved;
 }
 
+/**
+ * The way back: a quarantine/<id> (or <id>-2 …) folder whose job has a live record again — an older
+ * version's journal merged after a downgrade — and no media/<id> goes home. Returns the ids moved.
+ */
+export async function restoreQuarantinedMedia(root: string, isLive: (id: string) => boolean): Promise<string[]> {
+  const names = await fsp.readdir(path.join(root, QUARANTINE_DIR)).catch(() => [] as string[]);
+  const restored: string[] = [];
+  for (const name of names.sort()) {
+    const id = isSafeSegment(name) && isLive(name) ? name : name.replace(/-\d+$/, '');
+    if (!isSafeSegment(id) || !isLive(id)) continue;
+    const home = path.join(root, MEDIA_DIR, id);
+    if (await fsp.lstat(home).then(() => true, () => false)) continue;
+    await fsp.mkdir(path.join(root, MEDIA_DIR), { recursive: true });
+    await fsp.rename(path.join(root, QUARANTINE_DIR, name), home);
+    restored.push(id);
+  }
+  return restored;
+}
+
 /** quarantine/<id>, or quarantine/<id>-2, -3… when an earlier open already put one there. */
 async function freeName(root: string, id: string): Promise<string> {
   for (let n = 1; ; n++) {

@@ -3,11 +3,12 @@
 //   library.db (+ -wal, -shm)  the jobs, in SQLite (job-table.ts); WAL, synchronous=FULL
 //   library.lock               pid of the one process allowed to write (see lock.ts)
 //   library.jsonl.migrated     the journal of earlier versions, kept after its migration (journal-import.ts)
+//   library.db.damaged         a database with a bad page, kept after the library was rebuilt around it (repair.ts)
 //   media/<id>/                input.<ext>, thumb.jpg, video.mp4
 //   trash/<id>/                a deleted job's media + record.json until the library closes
 //   quarantine/<id>/           media no readable record owns, moved aside on open (orphans.ts)
 // Opening reads nothing but the schema: the list, counts and search are queries, and each summary or
-// record is validated the first time it is read (row-check.ts), then kept. Writes are serialized on one
+// record is validated the first time it is read (row-check.ts), then kept (records: the recent 512). Writes are serialized on one
 // promise chain; a write resolves only once its transaction is fsynced, and memory is updated only
 // after that, so memory never shows what the disk does not have.
 import { existsSync, promises as fsp } from 'node:fs';
@@ -21,11 +22,17 @@ import type { JobTable, ListQuery } from './job-table';
 import type { LibraryLock } from './lock';
 import { openLibraryFiles, type LibraryOpenOptions } from './open-files';
 import { assertSafeFileName, assertSafeId, isSafeSegment, MEDIA_DIR, relativeInside, resolveInside } from './paths';
+import { RecentCache } from './record-cache';
 import { boundRecord } from './record-bounds';
+import { rebuildDamagedTable } from './repair';
+import { isCorruption } from './salvage';
 import { freezeRecord, recordFromRow, summaryFromRow, type LibraryProblem } from './row-check';
 import { moveMediaBack, moveToTrash, purgeTrash, readTrashedRecord, trashDirFor } from './trash';
 
 export type { JobSummary, LibraryOpenOptions, LibraryProblem, ListQuery };
+
+/** Enough for every unfinished job and an open detail view; a full list no longer keeps 10k records alive. */
+export const RECORD_CACHE_LIMIT = 512;
 
 export type LibraryChange = { type: 'put'; record: JobRecord } | { type: 'delete'; id: string };
 
@@ -36,13 +43,14 @@ export class LibraryStore {
   private closing: Promise<void> | undefined;
   /** Validated on first read, then kept: this process is the only writer (lock.ts). */
   private readonly summaryCache = new Map<string, JobSummary>();
-  private readonly recordCache = new Map<string, JobRecord>();
+  private readonly recordCache = new RecentCache<JobRecord>(RECORD_CACHE_LIMIT);
   /** Rows that failed validation: kept in the database, left out of every list and count. */
   private readonly unreadable = new Set<string>();
 
   private constructor(
     readonly dir: string,
-    private readonly table: JobTable,
+    /** Replaced when a damaged page forces a rebuild (repair.ts). */
+    private table: JobTable,
     private readonly lock: LibraryLock,
     private readonly readOnly: boolean,
     /** Problems found in the library: on open (journal migration, media moved aside) and as rows are read. */
@@ -56,6 +64,16 @@ export class LibraryStore {
     return new LibraryStore(o.root, o.table, o.lock, opts.readOnly === true, o.problems, o.report);
   }
 
+  /** Every job of a shot, oldest first, reading only their records (the "takes" of a job). */
+  takesOf(shotId: string): JobRecord[] {
+    return this.reading(() => this.table.shotIds(shotId)).flatMap((id) => this.get(id) ?? []);
+  }
+
+  /** How many full records are held in memory (bounded: RECORD_CACHE_LIMIT). */
+  get cachedRecords(): number {
+    return this.recordCache.size;
+  }
+
   /** Full records, each validated on first use: for the few (unfinished jobs, an export). */
   list(query?: ListQuery): JobRecord[] {
     return this.summaries(query).flatMap((summary) => this.get(summary.id) ?? []);
@@ -63,6 +81,10 @@ export class LibraryStore {
 
   /** What the Library grid shows and searches: validated summaries, no full record read. */
   summaries(query: ListQuery = {}): JobSummary[] {
+    return this.reading(() => this.readSummaries(query));
+  }
+
+  private readSummaries(query: ListQuery): JobSummary[] {
     for (;;) {
       const before = this.unreadable.size;
       const out: JobSummary[] = [];
@@ -76,14 +98,14 @@ export class LibraryStore {
   }
 
   count(query: Omit<ListQuery, 'limit' | 'offset'> = {}): number {
-    return this.table.count(query, this.unreadable);
+    return this.reading(() => this.table.count(query, this.unreadable));
   }
 
   /** Records are frozen: change them through put/update, never in place. */
   get(id: string): JobRecord | undefined {
     const cached = this.recordCache.get(id);
     if (cached !== undefined || this.unreadable.has(id)) return cached;
-    const row = this.table.row(id);
+    const row = this.reading(() => this.table.row(id));
     if (row === undefined) return undefined;
     const record = recordFromRow(id, row.record);
     if ('problem' in record) return this.setAside(id, record.problem);
@@ -112,7 +134,7 @@ export class LibraryStore {
       const record = this.requireLive(id);
       await moveToTrash(this.dir, record);
       try {
-        this.table.remove(id);
+        this.reading(() => this.table.remove(id));
       } catch (error) {
         await moveMediaBack(this.dir, id);
         throw error;
@@ -127,7 +149,7 @@ export class LibraryStore {
     // The id names a folder under trash/: anything but a safe segment could point outside it.
     assertSafeId(id);
     return this.enqueue(async () => {
-      if (this.table.has(id)) throw new Error(`Job ${id} is not deleted, so there is nothing to undo.`);
+      if (this.reading(() => this.table.has(id))) throw new Error(`Job ${id} is not deleted, so there is nothing to undo.`);
       const record = await readTrashedRecord(this.dir, id);
       if (record === undefined) {
         throw new Error(`Job ${id} cannot be restored: it is not in the trash (the trash is emptied when the library closes).`);
@@ -180,11 +202,7 @@ export class LibraryStore {
     return this.changes.on('change', listener);
   }
 
-  /**
-   * Releases the lock at once, for a process about to be killed before any async close could finish
-   * (Windows ends the session right after telling us). Every write reported done is already fsynced;
-   * close() stays safe to call afterwards.
-   */
+  /** Releases the lock at once, for a process about to be killed (Windows ends the session right after telling us); close() stays safe after. */
   releaseLockNow(): void {
     this.lock.releaseNow();
   }
@@ -222,6 +240,28 @@ export class LibraryStore {
     return undefined;
   }
 
+  /** A database call; on a damaged page the library is rebuilt from what can be read (repair.ts), then the call made again. */
+  private reading<T>(call: () => T): T {
+    try {
+      return call();
+    } catch (error) {
+      if (!isCorruption(error)) throw error;
+    }
+    const { table, problem } = rebuildDamagedTable(this.dir, this.table, this.readOnly);
+    this.table = table;
+    this.summaryCache.clear();
+    this.recordCache.clear();
+    this.unreadable.clear();
+    this.problems.push(problem);
+    this.report(problem);
+    try {
+      return call();
+    } catch (error) {
+      if (!isCorruption(error)) throw error;
+      throw new Error(`${problem.reason} (It is still damaged after the rebuild: quit Veo Studio and restore library.db from a backup.)`, { cause: error });
+    }
+  }
+
   private forget(id: string): void {
     this.summaryCache.delete(id);
     this.recordCache.delete(id);
@@ -229,7 +269,7 @@ export class LibraryStore {
 
   /** One durable transaction, then memory: records are frozen once they are on disk. */
   private write(record: JobRecord): JobRecord {
-    this.table.putAll([record]);
+    this.reading(() => this.table.putAll([record]));
     const stored = freezeRecord(record);
     this.unreadable.delete(stored.id);
     this.recordCache.set(stored.id, stored);

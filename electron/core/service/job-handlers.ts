@@ -41,7 +41,7 @@ export function jobHandlers(ctx: ServiceContext, progress: ProgressTracker): Job
     },
     async 'jobs:rerun'({ id, as = 'retry', confirmedUsd }) {
       const rec = ctx.requireJob(id);
-      const variant = variantOf(rec, as, as === 'take' ? takesInShot(ctx.core.library.list(), rec.shotId ?? rec.id) : 0);
+      const variant = variantOf(rec, as, as === 'take' ? takesInShot(ctx.core.library.takesOf(rec.shotId ?? rec.id), rec.shotId ?? rec.id) : 0);
       if ('refused' in variant) throw new IpcUserError('invalid_input', variant.refused);
       const target = await ctx.core.target();
       const { provider } = target;

@@ -11,7 +11,8 @@ export function takesHandlers(ctx: ServiceContext): TakesHandlers {
     'library:takes'({ id }) {
       const rec = ctx.requireJob(id);
       const shot = rec.shotId ?? rec.id;
-      const takes = ctx.core.library.list({ sort: 'oldest' }).filter((r) => isTakeOf(r, shot));
+      // A query on the shot: reading every record to find a handful held 10k records in memory.
+      const takes = ctx.core.library.takesOf(shot).filter((r) => isTakeOf(r, shot));
       takes.sort((a, b) => (a.take ?? 1) - (b.take ?? 1));
       return { takes: takes.length > 0 ? takes : [rec] };
     },

@@ -141,6 +141,25 @@ describe('durability', () => {
   });
 });
 
+describe('reconciling from summaries (issue 16, F5: startup no longer reads every record)', () => {
+  it('mayNeedEntries picks every job reconcile would add an entry for, and none it would not', async () => {
+    const ledger = await SpendLedger.open(dir);
+    const charged = accepted();
+    const voided = accepted({ state: 'failed', error: { kind: 'transient', message: 'x', notCharged: true } });
+    await ledger.reconcile([charged, voided]);
+    const jobs = [
+      charged,
+      voided,
+      { ...voided, state: 'completed' as const },
+      accepted(),
+      accepted({ state: 'failed', error: { kind: 'transient', message: 'x', notCharged: true } }),
+      accepted({ requestId: undefined }),
+    ];
+    const picked = jobs.filter((j) => ledger.mayNeedEntries(j)).map((j) => j.id);
+    expect(picked).toEqual([jobs[2]?.id, jobs[3]?.id, jobs[4]?.id]);
+  });
+});
+
 describe('grouping', () => {
   it('groups by day and month, newest first, in exact cents', async () => {
     const ledger = await SpendLedger.open(dir);
