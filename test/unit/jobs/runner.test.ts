@@ -217,7 +217,8 @@ describe('JobRunner', () => {
 
   it('reports an expired video URL in plain words and keeps no partial file', async () => {
     client = new FakeQueueClient(() => ({ statuses: [COMPLETED], results: [{ ...VIDEO, url: 'http://cdn.invalid/expired.mp4' }] }));
-    const created = await runner.create({ params: PARAMS, image: IMAGE, provider: 'simulator', apiBase: client.baseUrl });
+    // A paid provider: the simulator says it in its own terms (simulator-words.test.ts).
+    const created = await runner.create({ params: PARAMS, image: IMAGE, provider: 'aggregator', apiBase: client.baseUrl });
     const done = await runner.wait(created.id);
     expect(done.error?.kind).toBe('expired');
     // It was made, so it was paid for; a Retry is a second charge (issue 12 item 4).
