@@ -16,7 +16,7 @@ export function inProviderTerms(provider: Provider, error: JobError): JobError {
 function freeProviderMessage(error: JobError): string | undefined {
   switch (error.kind) {
     case 'outcome_unknown':
-      return `The simulator dropped the connection before confirming this job, so it may or may not have started it. ${FREE_RETRY}`;
+      return `The answer to sending this job never arrived, so the simulator may or may not have started it. ${FREE_RETRY}`;
     case 'not_found':
       return `The simulator no longer has this job: it keeps jobs only while it runs, and it stopped since (the built-in one stops with the app). ${FREE_RETRY}`;
     case 'expired':
