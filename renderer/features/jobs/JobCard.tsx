@@ -5,6 +5,7 @@ import { memo } from 'react';
 import { isFinalState, type JobRecord } from '../../../shared/domain';
 import { isPaused, statusLabel } from '../../../shared/job-outcome';
 import { jobTag, shotSizeOf } from '../../../shared/job-tag';
+import { isBilledProvider } from '../../../shared/pricing';
 import { describeJobError } from '../../api/errors';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { excerpt, formatBytes, formatElapsed, formatRate, formatRelative } from '../../components/format';
@@ -71,6 +72,7 @@ export const JobCard = memo(function JobCard({ id }: { id: string }) {
         )}
         {state === 'downloading' && <DownloadProgress progress={progress} />}
         {record.cancelRequested && active && <p className="job-log">Cancel requested — waiting for the server…</p>}
+        {lateCancelNote(record) && <p className="job-log">{lateCancelNote(record)}</p>}
         <JobOutcome record={record} />
         <footer className="job-footer">
           <span className="job-specs">
@@ -82,6 +84,13 @@ export const JobCard = memo(function JobCard({ id }: { id: string }) {
     </li>
   );
 });
+
+/** A cancel that reached the server after the video was made (cancel_race): the job is done, not cancelled. */
+export function lateCancelNote(record: JobRecord): string | undefined {
+  if (!record.cancelRequested || record.state !== 'completed') return undefined;
+  const charged = isBilledProvider(record.provider) ? ' and charged' : '';
+  return `Cancel came too late: the video was already finished${charged}, so it is kept here.`;
+}
 
 function DownloadProgress({ progress }: { progress: LiveProgress | undefined }) {
   const download = progress?.download;
