@@ -13,7 +13,7 @@ import {
   type CreateForm,
   type IntakeState,
 } from './create-form';
-import { formChanged, readDraft, writeDraft } from './create-draft';
+import { formChanged, lostPicturesNotice, readDraft, readPictureNames, writeDraft, writePictureNames } from './create-draft';
 import type { KeyReadiness } from './settings-store';
 import type { ToastStore } from './toast-store';
 
@@ -71,10 +71,11 @@ export function createCreateStore({ api, toasts, storage, onCreated }: CreateDep
     for (const img of images) if (!submittedTokens.has(img.token)) void api.image.discard({ token: img.token });
   };
 
+  const lostPictures = lostPicturesNotice(readPictureNames(storage));
   const store = createStore<CreateState>((set, get) => ({
     ...readDraft(storage),
     images: [],
-    intake: { status: 'idle' },
+    intake: lostPictures === undefined ? { status: 'idle' } : { status: 'notice', message: lostPictures },
     submitting: false,
     recentPrompts: readRecent(storage),
 
@@ -221,6 +222,7 @@ export function createCreateStore({ api, toasts, storage, onCreated }: CreateDep
   }));
   store.subscribe((now, before) => {
     if (formChanged(now, before)) writeDraft(storage, now);
+    if (now.images !== before.images) writePictureNames(storage, now.images.map((img) => img.name ?? img.url ?? ''));
   });
   return store;
 }
