@@ -109,12 +109,17 @@ describe('JobRunner', () => {
   });
 
   it('marks a job whose POST may have gone out without an answer as outcome unknown, never re-sending it', async () => {
-    const rec = await seed({ submitSentAt: new Date().toISOString() });
+    // A paid provider: the simulator says it in its own terms (simulator-words.test.ts).
+    const rec = await seed({ submitSentAt: new Date().toISOString(), provider: 'aggregator' });
+    const onSim = await seed({ submitSentAt: new Date().toISOString() });
     runner.resumeAll();
     const done = await runner.wait(rec.id);
     expect(done.state).toBe('failed');
     expect(done.error?.kind).toBe('outcome_unknown');
     expect(done.error?.message).toMatch(/check your provider dashboard/i);
+    const doneOnSim = await runner.wait(onSim.id);
+    expect(doneOnSim.error).toMatchObject({ kind: 'outcome_unknown', notCharged: true });
+    expect(doneOnSim.error?.message).not.toMatch(/dashboard/i);
     expect(client.calls.submit).toBe(0);
   });
 
