@@ -18,7 +18,7 @@ export const FAILURE_FIX_LABELS: Record<FailureFix, string> = {
 
 interface JobOutcome {
   state: JobState;
-  error?: Pick<JobError, 'kind'> & Partial<Pick<JobError, 'field'>>;
+  error?: Pick<JobError, 'kind'> & Partial<Pick<JobError, 'field' | 'notCharged'>>;
   /** The service accepted the job: there is something to ask it about. */
   requestId?: string;
 }
@@ -44,8 +44,9 @@ export function failureFixes(job: JobOutcome): FailureFix[] {
   const accepted = job.requestId !== undefined;
   switch (error.kind) {
     case 'outcome_unknown':
-      // A Retry could be a second charge for a job the service may already be making.
-      return ['check_again', 'edit_settings'];
+      // A Retry could be a second charge for a job the service may already be making — except on a
+      // free provider (notCharged: the simulator), where nothing can be charged twice.
+      return error.notCharged === true ? ['retry', 'edit_settings'] : ['check_again', 'edit_settings'];
     case 'content_policy':
       // Led by what to change; a plain Retry stays last, since a filter that judges the generated
       // video need not refuse the same input twice (it is charged again).

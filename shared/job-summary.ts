@@ -4,13 +4,17 @@
 // JobRecord is also a valid JobSummary and the vocabulary is written once (shared/domain.ts).
 import { z } from 'zod';
 import { GenerationParamsSchema, JobErrorSchema, JobRecordSchema, type JobRecord } from './domain';
+import { MODEL_IDS } from './models';
 
 const R = JobRecordSchema.shape;
 
 export const JobSummarySchema = z.object({
   id: R.id,
   state: R.state,
-  params: GenerationParamsSchema.pick({ prompt: true, negativePrompt: true, aspectRatio: true, duration: true, resolution: true }),
+  params: GenerationParamsSchema.pick({ prompt: true, negativePrompt: true, aspectRatio: true, duration: true, resolution: true }).extend({
+    // Optional here (no default), so a summary written before the card named its model reads unchanged.
+    model: z.enum(MODEL_IDS).optional(),
+  }),
   /** Only what a card shows: the kind of input and, for a file, its thumbnail. */
   input: z.object({ kind: z.enum(['file', 'url']), thumbPath: z.string().optional() }),
   requestId: R.requestId,
@@ -19,6 +23,9 @@ export const JobSummarySchema = z.object({
   posterPath: R.posterPath,
   favourite: R.favourite,
   parentId: R.parentId,
+  /** The card names the take of its shot ("Take 2/4", shared/job-tag.ts). */
+  shotId: R.shotId,
+  take: R.take,
   createdAt: R.createdAt,
   updatedAt: R.updatedAt,
 });
@@ -35,6 +42,7 @@ export function toSummary(record: JobRecord): JobSummary {
       aspectRatio: params.aspectRatio,
       duration: params.duration,
       resolution: params.resolution,
+      model: params.model,
       ...(params.negativePrompt !== undefined ? { negativePrompt: params.negativePrompt } : {}),
     },
     input: input.kind === 'file' && input.thumbPath !== undefined ? { kind: 'file', thumbPath: input.thumbPath } : { kind: input.kind },
@@ -47,5 +55,7 @@ export function toSummary(record: JobRecord): JobSummary {
   if (record.videoPath !== undefined) summary.videoPath = record.videoPath;
   if (record.posterPath !== undefined) summary.posterPath = record.posterPath;
   if (record.parentId !== undefined) summary.parentId = record.parentId;
+  if (record.shotId !== undefined) summary.shotId = record.shotId;
+  if (record.take !== undefined) summary.take = record.take;
   return summary;
 }

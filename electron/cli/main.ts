@@ -1,7 +1,7 @@
 // The command line (`npm run cli -- …`, entry in bin.ts): a thin face on the core (electron/core), sharing the library
 // and the keychain entry with the desktop app.
 import type { Provider } from '../../shared/domain';
-import { createCore, type Core, type CoreConfig } from '../core';
+import { createCore, IN_PROCESS_SIMULATOR, type Core, type CoreConfig } from '../core';
 import { lazyKeytarBackend } from '../core/secrets/keytar-backend';
 import { SecretStore } from '../core/secrets/secret-store';
 import { loadSettings } from '../core/settings-store';
@@ -16,6 +16,7 @@ import { defaultDataDir, libraryDir } from '../core/paths';
 import { EXIT, UsageError } from './errors';
 import { libraryInUseMessage } from './library-in-use';
 import { processIo, terminalSafe, type CliIo } from './io';
+import { stopWords } from './output';
 import { USAGE } from './usage';
 
 export async function runCli(argv: string[], rawIo: CliIo = processIo, overrides: Partial<CoreConfig> = {}): Promise<number> {
@@ -25,7 +26,7 @@ export async function runCli(argv: string[], rawIo: CliIo = processIo, overrides
   let command = '';
   let dataDir = '';
   const onSigint = (): void => {
-    io.err('\nStopping. Jobs keep running on the server; "resume" picks them up, "cancel <id>" stops one.');
+    io.err(`\n${stopWords(core?.apiBase === IN_PROCESS_SIMULATOR).stopping}`);
     stop.abort();
     void core?.runner.shutdown();
   };

@@ -129,3 +129,19 @@ export function watchJobs(events: Emitter<RunnerEvents>, write: (line: string) =
     offUpdated();
   };
 }
+
+/**
+ * What Ctrl+C means for jobs on this target. The built-in simulator runs inside this process and
+ * keeps its jobs in memory, so they end with it; a real provider (or an external simulator) keeps them.
+ */
+export function stopWords(inProcessSimulator: boolean): { created: string; stopping: string } {
+  return inProcessSimulator
+    ? {
+        created: 'Ctrl+C stops it: the built-in simulator stops with this command, and its jobs with it (nothing is charged).',
+        stopping: 'Stopping. The built-in simulator stops too, so its unfinished jobs end here (nothing is charged); run "generate" again for a new one.',
+      }
+    : {
+        created: 'Ctrl+C stops watching; the job keeps running (resume with "resume").',
+        stopping: 'Stopping. Jobs keep running on the server; "resume" picks them up, "cancel <id>" stops one.',
+      };
+}

@@ -51,3 +51,36 @@ export function writeDraft(storage: KeyValueStorage | undefined, form: CreateFor
 export function formChanged(a: CreateForm, b: CreateForm): boolean {
   return FORM_KEYS.some((k) => a[k] !== b[k]);
 }
+
+/**
+ * The names of the pictures on the form, kept beside the draft only so that after a reload the drop
+ * zone can say the picture is gone and which one to drop again (its bytes lived in the core's session).
+ */
+export const CREATE_PICTURES_KEY = 'veo.createPictures';
+const MAX_PICTURE_NAMES = 10;
+const PictureNamesSchema = z.array(z.string().max(300)).max(100).catch([]);
+
+export function readPictureNames(storage: KeyValueStorage | undefined): string[] {
+  try {
+    return PictureNamesSchema.parse(JSON.parse(storage?.getItem(CREATE_PICTURES_KEY) ?? '[]')).slice(0, MAX_PICTURE_NAMES);
+  } catch {
+    return [];
+  }
+}
+
+export function writePictureNames(storage: KeyValueStorage | undefined, names: string[]): void {
+  try {
+    storage?.setItem(CREATE_PICTURES_KEY, JSON.stringify(names.slice(0, MAX_PICTURE_NAMES)));
+  } catch {
+    // As for the draft: a convenience, not worth an error.
+  }
+}
+
+/** What the drop zone says after a reload dropped the picture(s); undefined when there were none. */
+export function lostPicturesNotice(names: string[]): string | undefined {
+  if (names.length === 0) return undefined;
+  const named = names.filter((n) => n !== '').map((n) => `“${n}”`);
+  const which = named.length === 0 ? '' : ` (${named.length > 3 ? `${named.slice(0, 3).join(', ')} and ${named.length - 3} more` : named.join(', ')})`;
+  const it = names.length === 1 ? 'The picture' : 'The pictures';
+  return `${it}${which} isn’t kept across reloads — drop ${names.length === 1 ? 'it' : 'them'} again.`;
+}

@@ -13,7 +13,7 @@ import {
   type CreateForm,
   type IntakeState,
 } from './create-form';
-import { formChanged, readDraft, writeDraft } from './create-draft';
+import { formChanged, lostPicturesNotice, readDraft, readPictureNames, writeDraft, writePictureNames } from './create-draft';
 import { takesLastFrame } from '../../shared/models';
 import type { KeyReadiness } from './settings-store';
 import type { ToastStore } from './toast-store';
@@ -84,10 +84,11 @@ export function createCreateStore({ api, toasts, storage, onCreated }: CreateDep
     for (const img of images) if (!submittedTokens.has(img.token)) void api.image.discard({ token: img.token });
   };
 
+  const lostPictures = lostPicturesNotice(readPictureNames(storage));
   const store = createStore<CreateState>((set, get) => ({
     ...readDraft(storage),
     images: [],
-    intake: { status: 'idle' },
+    intake: lostPictures === undefined ? { status: 'idle' } : { status: 'notice', message: lostPictures },
     submitting: false,
     recentPrompts: readRecent(storage),
 
@@ -257,6 +258,7 @@ export function createCreateStore({ api, toasts, storage, onCreated }: CreateDep
   }));
   store.subscribe((now, before) => {
     if (formChanged(now, before)) writeDraft(storage, now);
+    if (now.images !== before.images) writePictureNames(storage, now.images.map((img) => img.name ?? img.url ?? ''));
   });
   return store;
 }

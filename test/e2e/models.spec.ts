@@ -36,8 +36,13 @@ test('pick Veo 3 Fast, generate 2 takes, make one final with Veo 3', async ({ pa
   await expect(jobCards(page)).toHaveCount(2);
   for (const card of await jobCards(page).all()) await expect(card).toContainText('completed', { timeout: 60_000 });
   expect(posted('/fal-ai/veo3/fast/image-to-video')).toBe(2);
+  // Creator round, finding 10: the two takes are told apart — the model and the take on each card.
+  await expect(jobCards(page).getByText(/^Veo 3 Fast · Take [12]\/2$/)).toHaveCount(2);
 
   await nav(page, 'Library').click();
+  const libraryCards = page.getByRole('list', { name: 'Library items' }).getByRole('button', { name: PROMPT });
+  await expect(libraryCards.filter({ hasText: 'Veo 3 Fast · Take 1/2' })).toHaveCount(1);
+  await expect(libraryCards.filter({ hasText: 'Veo 3 Fast · Take 2/2' })).toHaveCount(1);
   await page.getByRole('list', { name: 'Library items' }).getByRole('button', { name: PROMPT }).first().click();
   await expect(detail(page)).toContainText('Veo 3 Fast');
   await expect(detail(page)).toContainText(/Take [12] of its shot/);

@@ -136,7 +136,10 @@ describe('every simulator scenario ends completed or with a classified, readable
     expect(rec.state).toBe('failed');
     expect(rec.error?.kind).toBe('validation');
     expect(rec.error?.message.length).toBeGreaterThan(10);
-    if (scenario === 'image_too_small') expect(rec.error?.field).toBe('image_url');
+    // Both are about the picture: the card offers "Replace picture" (creator round, finding 12).
+    expect(rec.error?.field).toBe('image_url');
+    // The sample picture is 16:9: the reason must not ask for a 16:9 or 9:16 one.
+    expect(rec.error?.message).not.toMatch(/16:9 or 9:16/);
   });
 
   it('server_error_final → failed as transient and marked not charged', async () => {

@@ -67,5 +67,10 @@ describe('the built-in simulator across a restart', () => {
     // This run's simulator never saw that request: the honest end is "the server no longer knows it".
     expect(done.state).toBe('failed');
     expect(done.error?.kind).toBe('not_found');
+    // …said in the simulator's terms (creator round, finding 5): it stopped with the app, nothing was
+    // charged, Retry makes a new one — not "may belong to another provider or key".
+    expect(done.error?.message).toMatch(/simulator no longer has this job.*stopped/);
+    expect(done.error?.message).not.toMatch(/another provider or key/);
+    expect(done.error?.notCharged).toBe(true);
   }, 20_000);
 });

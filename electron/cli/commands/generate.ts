@@ -6,7 +6,7 @@ import { GenerationParamsSchema, type GenerationParams, type JobRecord } from '.
 import { DEFAULT_MODEL, MODEL_IDS, modelById, modelIssues, picturesIssue, type ModelIssue } from '../../../shared/models';
 import { formatUsd } from '../../../shared/pricing';
 import { needsKey, PROVIDER_INFO } from '../../../shared/providers';
-import type { Core } from '../../core';
+import { IN_PROCESS_SIMULATOR, type Core } from '../../core';
 import type { NewJob } from '../../core/jobs/runner';
 import { writeSidecarQuietly } from '../../core/library/sidecar';
 import { checkImageUrl } from '../../core/media/image-url';
@@ -16,7 +16,7 @@ import { fsyncFile, renameDurable, tempPathFor } from '../../core/fs/atomic';
 import type { ParsedOptions } from '../args';
 import { EXIT, UsageError } from '../errors';
 import type { CliIo } from '../io';
-import { describeJob, jobToJson, watchJobs } from '../output';
+import { describeJob, jobToJson, stopWords, watchJobs } from '../output';
 
 const FLAG_OF: Record<ModelIssue['field'] | 'prompt', string> = {
   aspectRatio: '--aspect-ratio',
@@ -95,7 +95,7 @@ export async function runGenerate(core: Core, o: ParsedOptions, io: CliIo, signa
   const unsubscribe = watchJobs(core.runner.events, io.err);
   try {
     const created = await startThroughSpendGuard(core, params, { image, lastFrame }, o['confirm-spend']);
-    io.err(`Job ${created.id} created. Ctrl+C stops watching; the job keeps running (resume with "resume").`);
+    io.err(`Job ${created.id} created. ${stopWords(created.apiBase === IN_PROCESS_SIMULATOR).created}`);
     const rec = await core.runner.wait(created.id);
     if (signal.aborted) return EXIT.failed;
     if (rec.state === 'completed' && rec.videoPath && o.out) {

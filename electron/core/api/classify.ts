@@ -208,7 +208,11 @@ function inputRejected(items: DetailItem[], rawDetail: unknown, errorType: strin
     return new ApiError({ ...base, kind: 'validation', field, message: `The service refused ${reasons}. ${FIELD_FIX[field ?? ''] ?? 'Change it, then try again.'}` });
   }
   const text = typeof rawDetail === 'string' && rawDetail.trim() !== '' ? rawDetail.trim() : undefined;
-  return new ApiError({ ...base, kind: 'validation', message: text === undefined ? `The server rejected the input (HTTP ${base.httpStatus}).` : `The server rejected the input: ${clause(text, 300)}.` });
+  if (text === undefined) return new ApiError({ ...base, kind: 'validation', message: `The server rejected the input (HTTP ${base.httpStatus}).` });
+  // A bare sentence names no field; one about the picture still gets "Replace picture" on the card.
+  const field = SAYS_PICTURE.test(text) ? 'image_url' : undefined;
+  const fix = field === undefined ? '' : ` ${FIELD_FIX.image_url}`;
+  return new ApiError({ ...base, kind: 'validation', ...(field ? { field } : {}), message: `The server rejected the input: ${clause(text, 300)}.${fix}` });
 }
 
 /** fal's input fields as a person names them; the field name itself stays on the error for "Show details". */
@@ -227,6 +231,7 @@ const FIELD_FIX: Record<string, string> = {
   prompt: 'Edit the prompt, then generate again.',
   negative_prompt: 'Edit the negative prompt, then generate again.',
 };
+const SAYS_PICTURE = /\b(image|picture|photo)s?\b|image_url/i;
 const humanType = (type: string | undefined): string => (type === undefined ? 'invalid value' : type.replace(/[_.]+/g, ' '));
 
 /** `loc: ["body", "image_url"]` → "image_url"; nested locations join with dots. */

@@ -10,6 +10,7 @@ import { parseApiBase, rebaseUrl } from '../api/rebase';
 import type { QueueClient } from '../api/types';
 import type { LibraryStore } from '../library/store';
 import { Emitter } from '../util/emitter';
+import { inProviderTerms } from './free-provider-messages';
 import { ConcurrencyGate } from '../util/gate';
 import { isAbortError, nowIso } from '../util/time';
 import { DEFAULT_FOLLOW_POLICY, isRefusalOfPaidJob, type FollowPolicy } from './follow';
@@ -213,7 +214,7 @@ export class JobRunner {
       if (rec.error !== undefined && !isFinalState(rec.state)) rec = await this.save(id, { error: undefined });
       if (rec.state === 'submitting') {
         if (rec.submitSentAt && !rec.requestId) {
-          return await this.save(id, { state: 'failed', error: outcomeUnknownError(), finishedAt: nowIso() });
+          return await this.save(id, { state: 'failed', error: inProviderTerms(rec.provider, outcomeUnknownError()), finishedAt: nowIso() });
         }
         if (this.cancelledBeforeSend.has(id)) return rec;
         rec = await this.steps.submit(rec, () => {
@@ -232,7 +233,7 @@ export class JobRunner {
       if (!rec || isFinalState(rec.state)) return rec ?? Promise.reject(err);
       if (pausedByRefusal(rec, err)) return this.save(id, { error: { ...err.toJobError(), requestId: rec.requestId } });
       // An API error that waiting cannot fix (not found, the key refused) keeps its own words and kind.
-      const error = isApiError(err) ? { ...err.toJobError(), ...(rec.requestId ? { requestId: rec.requestId } : {}) } : internalError(err, rec.requestId);
+      const error = inProviderTerms(rec.provider, isApiError(err) ? { ...err.toJobError(), ...(rec.requestId ? { requestId: rec.requestId } : {}) } : internalError(err, rec.requestId));
       return this.save(id, { state: 'failed', error, finishedAt: nowIso() });
     } finally {
       release?.();

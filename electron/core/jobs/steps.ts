@@ -13,6 +13,7 @@ import { prepareImageFile } from '../media/preflight';
 import { writeSidecarQuietly } from '../library/sidecar';
 import { delay, isAbortError, nowIso } from '../util/time';
 import { followUntilCompleted, isRefusalOfPaidJob, type CompletedStatus, type FollowPolicy } from './follow';
+import { inProviderTerms } from './free-provider-messages';
 import { CANCEL_OUTCOME_NOTES, cancelledError, expiredError, internalError, notReadyError, retryNote, stillUnreachableLine, unbilledServerFailure } from './messages';
 import { toModelInput, type PictureUrls } from './model-input';
 
@@ -266,7 +267,8 @@ export class JobSteps {
   }
 
   private fail(rec: JobRecord, error: JobError, logs?: LogLine[]): Promise<JobRecord> {
-    const withId = rec.requestId && !error.requestId ? { ...error, requestId: rec.requestId } : error;
+    const told = inProviderTerms(rec.provider, error);
+    const withId = rec.requestId && !told.requestId ? { ...told, requestId: rec.requestId } : told;
     return this.deps.save(rec.id, { state: 'failed', error: withId, finishedAt: nowIso(), ...(logs ? { logs } : {}) });
   }
 

@@ -6,14 +6,18 @@
 // this is well under 1 µs. test/unit/library/summary-check.test.ts holds the two to that promise.
 import { ASPECT_RATIOS, DURATIONS, ERROR_KINDS, JOB_STATES, MAX_PROMPT_LENGTH, RESOLUTIONS } from '../../../shared/domain';
 import { JobSummarySchema, type JobSummary } from '../../../shared/job-summary';
+import { MODEL_IDS } from '../../../shared/models';
 
 const STATES = new Set<unknown>(JOB_STATES);
 const ASPECTS = new Set<unknown>(ASPECT_RATIOS);
 const LENGTHS = new Set<unknown>(DURATIONS);
 const SIZES = new Set<unknown>(RESOLUTIONS);
 const KINDS = new Set<unknown>(ERROR_KINDS);
-const SUMMARY_KEYS = new Set(['id', 'state', 'params', 'input', 'requestId', 'error', 'videoPath', 'posterPath', 'favourite', 'parentId', 'createdAt', 'updatedAt']);
-const PARAM_KEYS = new Set(['prompt', 'negativePrompt', 'aspectRatio', 'duration', 'resolution']);
+const MODELS = new Set<unknown>(MODEL_IDS);
+const SUMMARY_KEYS = new Set(['id', 'state', 'params', 'input', 'requestId', 'error', 'videoPath', 'posterPath', 'favourite', 'parentId', 'shotId', 'take', 'createdAt', 'updatedAt']);
+const PARAM_KEYS = new Set(['prompt', 'negativePrompt', 'aspectRatio', 'duration', 'resolution', 'model']);
+const MAX_SHOT_ID = 200;
+const MAX_TAKE = 10_000;
 const INPUT_KEYS = new Set(['kind', 'thumbPath']);
 const ERROR_KEYS = new Set(['kind', 'message']);
 
@@ -29,8 +33,11 @@ function fastCheck(v: unknown): v is JobSummary {
   if (typeof v.id !== 'string' || v.id.length === 0 || !STATES.has(v.state) || typeof v.favourite !== 'boolean') return false;
   if (typeof v.createdAt !== 'string' || typeof v.updatedAt !== 'string') return false;
   if (!optionalString(v.requestId) || !optionalString(v.videoPath) || !optionalString(v.posterPath) || !optionalString(v.parentId)) return false;
+  if (v.shotId !== undefined && (typeof v.shotId !== 'string' || v.shotId.length > MAX_SHOT_ID)) return false;
+  if (v.take !== undefined && (typeof v.take !== 'number' || !Number.isInteger(v.take) || v.take < 1 || v.take > MAX_TAKE)) return false;
   if (!isObject(params) || !onlyKeys(params, PARAM_KEYS) || !trimmedUpTo(params.prompt, 1)) return false;
   if (params.negativePrompt !== undefined && !trimmedUpTo(params.negativePrompt, 0)) return false;
+  if (params.model !== undefined && !MODELS.has(params.model)) return false;
   if (!ASPECTS.has(params.aspectRatio) || !LENGTHS.has(params.duration) || !SIZES.has(params.resolution)) return false;
   if (!isObject(input) || !onlyKeys(input, INPUT_KEYS) || (input.kind !== 'file' && input.kind !== 'url')) return false;
   if (!optionalString(input.thumbPath)) return false;

@@ -87,7 +87,9 @@ function imageUrlFailure(field: PictureUrlField, imageUrl: string, type: string,
 
 /** fal is mid-migration: some endpoints still answer 422 with `detail` as a plain string. */
 export function validationAsString(): FailureAnswer {
-  const msg = 'Unsupported image aspect ratio for the requested output: use a 16:9 or 9:16 picture.';
+  // Said whatever the picture is (the scenario fails every job), so it must not name a fix the
+  // picture may already have, like "use a 16:9 picture" for a 1280×720 one.
+  const msg = 'Unsupported image: the picture could not be decoded for video generation.';
   return {
     outcome: 'error',
     httpStatus: 422,

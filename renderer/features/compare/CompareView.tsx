@@ -9,13 +9,20 @@ import { Dialog } from '../../components/Dialog';
 import { CloseIcon, PlayIcon } from '../../components/icons';
 import { Segmented, type SegmentOption } from '../../components/Segmented';
 import type { CompareMode } from '../../stores/compare-store';
-import { useApp, useStores } from '../../stores/hooks';
+import { useApp, useJobs, useStores } from '../../stores/hooks';
+import { jobTag, shotSizeOf } from '../../../shared/job-tag';
 import { FRAME_SECONDS } from '../frames/capture-frame';
 import { PromptDiff } from './PromptDiff';
 import { SettingsDiff } from './SettingsDiff';
 import { useCompare } from './useCompare';
 import { useSyncedPlayback } from './useSyncedPlayback';
 import { diffWords } from './word-diff';
+
+/** "A · Veo 3 Fast · Take 2/4 · prompt…": takes and draft/final of one shot share their prompt. */
+function captionOf(side: 'A' | 'B', record: JobRecord, shotSize: number | undefined): string {
+  const tag = jobTag(record, shotSize);
+  return [side, tag === '' ? undefined : tag, excerpt(record.params.prompt, 60)].filter((s) => s !== undefined).join(' · ');
+}
 
 const LAYOUTS: readonly SegmentOption<CompareMode>[] = [
   { value: 'side-by-side', label: 'Side by side' },
@@ -36,6 +43,8 @@ function CompareView({ a, b }: { a: JobRecord; b: JobRecord }) {
   const aRef = useRef<HTMLVideoElement>(null);
   const bRef = useRef<HTMLVideoElement>(null);
   const playback = useSyncedPlayback(aRef, bRef);
+  const sizeA = useJobs((s) => shotSizeOf([...s.records.values(), a, b], a.shotId));
+  const sizeB = useJobs((s) => shotSizeOf([...s.records.values(), a, b], b.shotId));
   const promptParts = useMemo(() => diffWords(a.params.prompt, b.params.prompt), [a, b]);
   const negativeParts = useMemo(
     () => diffWords(a.params.negativePrompt ?? '', b.params.negativePrompt ?? ''),
@@ -70,11 +79,11 @@ function CompareView({ a, b }: { a: JobRecord; b: JobRecord }) {
       <div className={`compare-stage is-${mode}`}>
         <figure className="compare-cell is-a" style={mode === 'wipe' ? { clipPath: `inset(0 ${100 - wipe}% 0 0)` } : undefined}>
           <video ref={aRef} src={mediaUrl(mediaBase, a.videoPath)} preload="auto" playsInline aria-label="Video A" />
-          <figcaption>A · {excerpt(a.params.prompt, 60)}</figcaption>
+          <figcaption>{captionOf('A', a, sizeA)}</figcaption>
         </figure>
         <figure className="compare-cell is-b">
           <video ref={bRef} src={mediaUrl(mediaBase, b.videoPath)} preload="auto" playsInline muted aria-label="Video B" />
-          <figcaption>B · {excerpt(b.params.prompt, 60)}</figcaption>
+          <figcaption>{captionOf('B', b, sizeB)}</figcaption>
         </figure>
         {mode === 'wipe' && <div className="wipe-divider" style={{ left: `${wipe}%` }} aria-hidden="true" />}
       </div>

@@ -4,6 +4,8 @@
 import { memo } from 'react';
 import { isFinalState, type JobRecord } from '../../../shared/domain';
 import { isPaused, statusLabel } from '../../../shared/job-outcome';
+import { jobTag, shotSizeOf } from '../../../shared/job-tag';
+import { isBilledProvider } from '../../../shared/pricing';
 import { describeJobError } from '../../api/errors';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { excerpt, formatBytes, formatElapsed, formatRate, formatRelative } from '../../components/format';
@@ -21,6 +23,8 @@ export const JobCard = memo(function JobCard({ id }: { id: string }) {
   const record = useJobs((s) => s.records.get(id));
   const progress = useJobs((s) => s.progress.get(id));
   const mediaBase = useApp((s) => s.info?.mediaBase);
+  // A number, so the card re-renders only when its shot grows (another take), not on every update.
+  const shotSize = useJobs((s) => shotSizeOf(s.records.values(), record?.shotId));
   const active = !!record && !isFinalState(record.state);
   const now = useNow(active);
   if (!record) return null;
@@ -30,11 +34,12 @@ export const JobCard = memo(function JobCard({ id }: { id: string }) {
   const pictures = jobPictures(record, mediaBase);
   const latestLog = (progress?.latestLogs.at(-1) ?? record.logs.at(-1))?.message;
   const queuePosition = progress?.queuePosition ?? record.queuePosition;
+  const tag = jobTag(record, shotSize);
 
   return (
     <li className={`job-card job-${state}`}>
       {/* One stop of the panel's roving focus (useRovingFocus): ↑/↓ between jobs, ←/→ to its buttons. */}
-      <article data-roving-item aria-label={`${excerpt(record.params.prompt, 60)}, ${statusLabel(record)}`}>
+      <article data-roving-item aria-label={`${excerpt(record.params.prompt, 60)}${tag !== '' ? `, ${tag}` : ''}, ${statusLabel(record)}`}>
         <div className="job-main">
           <Thumb src={pictures.src} fallbackSrc={pictures.fallbackSrc} className="job-thumb" />
           <div className="job-text">
@@ -43,6 +48,7 @@ export const JobCard = memo(function JobCard({ id }: { id: string }) {
             </p>
             <p className="job-meta">
               <StateBadge state={state} error={record.error} label={jobStateLabel(record)} />
+              {tag !== '' && <span className="job-tag">{tag}</span>}
               {state === 'queued' && queuePosition !== undefined && <span>#{queuePosition + 1} in queue</span>}
               {active ? (
                 <span className="job-time" title="Elapsed time">
@@ -66,6 +72,7 @@ export const JobCard = memo(function JobCard({ id }: { id: string }) {
         )}
         {state === 'downloading' && <DownloadProgress progress={progress} />}
         {record.cancelRequested && active && <p className="job-log">Cancel requested — waiting for the server…</p>}
+        {lateCancelNote(record) && <p className="job-log">{lateCancelNote(record)}</p>}
         <JobOutcome record={record} />
         <footer className="job-footer">
           <span className="job-specs">
@@ -77,6 +84,13 @@ export const JobCard = memo(function JobCard({ id }: { id: string }) {
     </li>
   );
 });
+
+/** A cancel that reached the server after the video was made (cancel_race): the job is done, not cancelled. */
+export function lateCancelNote(record: JobRecord): string | undefined {
+  if (!record.cancelRequested || record.state !== 'completed') return undefined;
+  const charged = isBilledProvider(record.provider) ? ' and charged' : '';
+  return `Cancel came too late: the video was already finished${charged}, so it is kept here.`;
+}
 
 function DownloadProgress({ progress }: { progress: LiveProgress | undefined }) {
   const download = progress?.download;

@@ -1,6 +1,7 @@
 import { memo, useState } from 'react';
 import { isFinalState } from '../../../shared/domain';
 import type { JobSummary } from '../../../shared/job-summary';
+import { jobTag, shotSizeOf } from '../../../shared/job-tag';
 import { getDesktopExtras } from '../../api/api';
 import { formatRelative } from '../../components/format';
 import { StarIcon } from '../../components/icons';
@@ -14,6 +15,9 @@ const CARD_PROMPT_CHARS = 300;
 export const LibraryCard = memo(function LibraryCard({ record, index }: { record: JobSummary; index: number }) {
   const { library, compare } = useStores();
   const selected = useLibrary((s) => s.selectedId === record.id);
+  // Takes of a shot are made together, so they sit in the loaded pages together (a number: re-renders only when it changes).
+  const shotSize = useLibrary((s) => (record.shotId === undefined ? undefined : shotSizeOf(Object.values(s.pages).flat(), record.shotId)));
+  const tag = jobTag(record, shotSize);
   // Keyboard focus (arrow keys) previews the take; a mouse click's focus does not (hover already does).
   const [keyboardFocus, setKeyboardFocus] = useState(false);
   const desktop = getDesktopExtras();
@@ -51,6 +55,7 @@ export const LibraryCard = memo(function LibraryCard({ record, index }: { record
           <p className="lib-card-meta">
             <StateBadge state={record.state} error={record.error} />
             <span className="lib-card-when">
+              {tag !== '' && `${tag} · `}
               {record.params.resolution}
               {isFinalState(record.state) ? ` · ${formatRelative(record.createdAt)}` : ''}
             </span>

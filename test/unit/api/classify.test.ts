@@ -66,8 +66,16 @@ describe('classifyHttpFailure', () => {
   it('422 with detail as a plain string', () => {
     const e = classifyHttpFailure(failure(422, { detail: 'Unsupported image format' }));
     expect(e.kind).toBe('validation');
-    expect(e.message).toBe('The server rejected the input: Unsupported image format.');
+    expect(e.message).toBe('The server rejected the input: Unsupported image format. Replace the picture, then generate again.');
     expect(e.detail).toBe('Unsupported image format');
+  });
+
+  it('422 string detail about the picture names the picture, so "Replace picture" is offered (creator round, finding 12)', () => {
+    const e = classifyHttpFailure(failure(422, { detail: 'Unsupported image format' }));
+    expect(e.field).toBe('image_url');
+    expect(e.message).toMatch(/Replace the picture/);
+    const other = classifyHttpFailure(failure(422, { detail: 'duration must be 8s' }));
+    expect(other.field).toBeUndefined();
   });
 
   it('422 string detail with a content-policy error type is still a content_policy error', () => {

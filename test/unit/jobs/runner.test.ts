@@ -109,12 +109,17 @@ describe('JobRunner', () => {
   });
 
   it('marks a job whose POST may have gone out without an answer as outcome unknown, never re-sending it', async () => {
-    const rec = await seed({ submitSentAt: new Date().toISOString() });
+    // A paid provider: the simulator says it in its own terms (simulator-words.test.ts).
+    const rec = await seed({ submitSentAt: new Date().toISOString(), provider: 'aggregator' });
+    const onSim = await seed({ submitSentAt: new Date().toISOString() });
     runner.resumeAll();
     const done = await runner.wait(rec.id);
     expect(done.state).toBe('failed');
     expect(done.error?.kind).toBe('outcome_unknown');
     expect(done.error?.message).toMatch(/check your provider dashboard/i);
+    const doneOnSim = await runner.wait(onSim.id);
+    expect(doneOnSim.error).toMatchObject({ kind: 'outcome_unknown', notCharged: true });
+    expect(doneOnSim.error?.message).not.toMatch(/dashboard/i);
     expect(client.calls.submit).toBe(0);
   });
 
@@ -217,7 +222,8 @@ describe('JobRunner', () => {
 
   it('reports an expired video URL in plain words and keeps no partial file', async () => {
     client = new FakeQueueClient(() => ({ statuses: [COMPLETED], results: [{ ...VIDEO, url: 'http://cdn.invalid/expired.mp4' }] }));
-    const created = await runner.create({ params: PARAMS, image: IMAGE, provider: 'simulator', apiBase: client.baseUrl });
+    // A paid provider: the simulator says it in its own terms (simulator-words.test.ts).
+    const created = await runner.create({ params: PARAMS, image: IMAGE, provider: 'aggregator', apiBase: client.baseUrl });
     const done = await runner.wait(created.id);
     expect(done.error?.kind).toBe('expired');
     // It was made, so it was paid for; a Retry is a second charge (issue 12 item 4).

@@ -21,6 +21,10 @@ describe('failureFixes', () => {
     expect(failureFixes({ state: 'failed', error: { kind: 'outcome_unknown' } })).toEqual(['check_again', 'edit_settings']);
   });
 
+  it('an unknown outcome on a free provider (the simulator, submit_reset) offers Retry: it cannot pay twice', () => {
+    expect(failureFixes({ state: 'failed', error: { kind: 'outcome_unknown', notCharged: true } })).toEqual(['retry', 'edit_settings']);
+  });
+
   it('an expired video and a forgotten request offer Retry (a new job), never Check again', () => {
     expect(failureFixes({ state: 'failed', requestId: 'r-1', error: { kind: 'expired' } })).toEqual(['retry', 'edit_settings']);
     expect(failureFixes({ state: 'failed', requestId: 'r-1', error: { kind: 'not_found' } })).not.toContain('check_again');
