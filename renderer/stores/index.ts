@@ -60,6 +60,7 @@ export function createStores(api: VeoApi, opts: StoreOptions = {}): Stores {
   const library = createLibraryStore({
     api,
     toasts,
+    storage: opts.storage,
     onDeleted: (id) => jobs.getState().forget(id),
     onRestored: (record) => jobs.getState().applyUpdated(record),
   });

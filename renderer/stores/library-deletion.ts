@@ -2,11 +2,13 @@
 // to a trash (library:undoDelete brings one back), and the last deletion is remembered here so
 // ⌘/Ctrl+Z, the menu's "Undo Delete" and the toast's Undo all restore exactly what went. Where the
 // deleted card sat is remembered too, so the page can hand focus to the card that took its place.
+// The ids are kept in the page's storage, so Undo survives a reload while the core's trash lasts.
 import type { VeoApi } from '../../shared/contract';
 import type { JobRecord } from '../../shared/domain';
 import type { JobSummary } from '../../shared/job-summary';
 import { describeIpcError } from '../api/errors';
 import { excerpt } from '../components/format';
+import type { KeyValueStorage } from './create-store';
 import type { ToastStore } from './toast-store';
 
 export interface Deletion {
@@ -15,6 +17,30 @@ export interface Deletion {
   index: number;
   /** Bumped per deletion, so the page reacts to each one. */
   seq: number;
+}
+
+/** Where the last deletion's ids outlive a page reload: the core keeps its trash until it closes. */
+const LAST_DELETION_KEY = 'veo.library.lastDeletion';
+const MAX_REMEMBERED_IDS = 1000;
+
+/** The deletion a previous load of this page left undoable (the core says whether its trash still has it). */
+export function recallDeletion(storage: KeyValueStorage | undefined): Deletion | undefined {
+  try {
+    const raw: unknown = JSON.parse(storage?.getItem(LAST_DELETION_KEY) ?? 'null');
+    if (!Array.isArray(raw)) return undefined;
+    const ids = raw.filter((id): id is string => typeof id === 'string' && id.length > 0 && id.length <= 200).slice(0, MAX_REMEMBERED_IDS);
+    return ids.length > 0 ? { ids, index: 0, seq: 0 } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function rememberDeletion(storage: KeyValueStorage | undefined, deletion: Deletion | undefined): void {
+  try {
+    storage?.setItem(LAST_DELETION_KEY, JSON.stringify(deletion?.ids ?? []));
+  } catch {
+    // A full or refused storage only costs Undo across a reload.
+  }
 }
 
 /** The toast of every deletion shares a topic: a newer deletion's Undo replaces the older one's. */
@@ -59,6 +85,17 @@ export async function deleteJobs(host: DeletionHost, ids: string[]): Promise<str
   });
   await host.refresh();
   return deleted;
+}
+
+/** ⌘/Ctrl+Z: the last deletion comes back, or the user hears why nothing happened. */
+export async function undoLastDeletion(host: DeletionHost): Promise<boolean> {
+  const last = host.lastDeletion();
+  if (!last) {
+    host.toasts.getState().push({ tone: 'info', title: 'Nothing to undo', message: 'No deleted job is waiting to be restored.', topic: DELETE_TOPIC });
+    return false;
+  }
+  // Restored or not (the trash goes when the app closes), this deletion is then forgotten.
+  return (await restoreJobs(host, last.ids)).length > 0;
 }
 
 /** Brings `ids` back from the trash; what comes back is no longer the deletion to undo. */

@@ -7,7 +7,8 @@ import type { VeoApi } from '../../shared/contract';
 import type { JobRecord, JobState } from '../../shared/domain';
 import { toSummary, type JobSummary } from '../../shared/job-summary';
 import { describeIpcError } from '../api/errors';
-import { deleteJobs, restoreJobs, type Deletion, type DeletionHost } from './library-deletion';
+import { deleteJobs, recallDeletion, rememberDeletion, restoreJobs, undoLastDeletion, type Deletion, type DeletionHost } from './library-deletion';
+import type { KeyValueStorage } from './create-store';
 import type { ToastStore } from './toast-store';
 
 /** Small pages: each one is parsed in a single task on the UI thread, so its size bounds that task. */
@@ -69,9 +70,11 @@ export interface LibraryDeps {
   /** Deleted jobs leave the Jobs panel too. */
   onDeleted?: (id: string) => void;
   onRestored?: (record: JobRecord) => void;
+  /** Keeps the last deletion's Undo across a page reload. */
+  storage?: KeyValueStorage;
 }
 
-export function createLibraryStore({ api, toasts, onDeleted, onRestored }: LibraryDeps): LibraryStore {
+export function createLibraryStore({ api, toasts, onDeleted, onRestored, storage }: LibraryDeps): LibraryStore {
   let generation = 0;
   const inFlight = new Set<string>();
   /** Pages the grid last asked for: a refresh re-reads these (and page 0), not everything ever loaded. */
@@ -129,7 +132,10 @@ export function createLibraryStore({ api, toasts, onDeleted, onRestored }: Libra
           items.map((summary, i) => ({ index: Number(page) * LIBRARY_PAGE_SIZE + i, summary })),
         ),
       lastDeletion: () => get().lastDeletion,
-      setLastDeletion: (lastDeletion) => set({ lastDeletion }),
+      setLastDeletion: (lastDeletion) => {
+        rememberDeletion(storage, lastDeletion);
+        set({ lastDeletion });
+      },
       onDeleted: (ids) => {
         if (get().selectedId && ids.includes(get().selectedId!)) set({ selectedId: undefined, selected: undefined });
         for (const id of ids) onDeleted?.(id);
@@ -146,6 +152,7 @@ export function createLibraryStore({ api, toasts, onDeleted, onRestored }: Libra
       query: DEFAULT_LIBRARY_QUERY,
       total: 0,
       status: 'idle',
+      lastDeletion: recallDeletion(storage),
       pages: {},
 
       resetCount: 0,
@@ -241,11 +248,7 @@ export function createLibraryStore({ api, toasts, onDeleted, onRestored }: Libra
         return (await restoreJobs(deletion, [id])).length === 1;
       },
 
-      async undoLastDelete() {
-        const last = get().lastDeletion;
-        if (!last) return false;
-        return (await restoreJobs(deletion, last.ids)).length > 0;
-      },
+      undoLastDelete: () => undoLastDeletion(deletion),
     };
   });
 }

@@ -161,6 +161,31 @@ test('at 1024×640 the Library detail leaves the grid most of the window', async
   expect(await lines.count()).toBeGreaterThan(1);
 });
 
+test('at 2560×1440 the Library detail player grows with the window', async ({ page }) => {
+  await page.setViewportSize({ width: 2560, height: 1440 });
+  await openApp(page, stack.host.url);
+  await nav(page, 'Library').click();
+  await page.getByText('A fox crossing a frozen river').first().click();
+  const video = page.getByRole('region', { name: 'Job details' }).locator('video');
+  await expect(video).toBeVisible();
+  // It was 519×292 beside a mostly empty grid: a third of the window's width at least.
+  expect((await video.boundingBox())!.width).toBeGreaterThan(2560 / 3);
+  await shot(page, 'layout-2560x1440-library-detail');
+});
+
+test('"Clear finished" empties the Jobs panel of finished jobs; the Library keeps them', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await openApp(page, stack.host.url);
+  await nav(page, 'Create').click();
+  const panel = page.getByRole('complementary', { name: 'Jobs panel' });
+  if (!(await panel.isVisible())) await page.getByRole('button', { name: /^Show jobs/ }).click();
+  await expect(panel.getByRole('list', { name: 'Jobs' }).getByRole('listitem').first()).toBeVisible();
+  await panel.getByRole('button', { name: 'Clear finished' }).click();
+  await expect(panel.getByText('No jobs yet')).toBeVisible();
+  await nav(page, 'Library').click();
+  await expect(page.getByText('A fox crossing a frozen river').first()).toBeVisible();
+});
+
 test('at 1024×640 Recent prompts, the prompt counter and Advanced open in full view', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 640 });
   // Ten earlier prompts, long ones, as the page keeps them.

@@ -12,7 +12,7 @@ import { toastLifetimeMs } from '../../renderer/stores/toast-store';
 import { makeJobRecord } from '../support/records';
 import { createFakeApi, fail, memoryStorage, ok } from './fake-api';
 
-function libraryOf(count: number) {
+function libraryOf(count: number, storage = memoryStorage()) {
   const records: JobRecord[] = Array.from({ length: count }, (_, i) =>
     makeJobRecord({ state: 'completed', createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(), params: { prompt: `take ${i}` } }),
   );
@@ -32,14 +32,16 @@ function libraryOf(count: number) {
     },
     'library:undoDelete': ({ id }) => {
       const r = trash.get(id);
-      if (!r) return fail('not_found', 'Nothing to restore.');
+      if (!r) return fail('not_found', 'This job can no longer be restored: deleted jobs are kept only until the app closes.');
       trash.delete(id);
       records.push(r);
       return ok(r);
     },
   });
-  const stores = createStores(fake.api, { storage: memoryStorage() });
-  return { fake, stores, library: stores.library, records };
+  const stores = createStores(fake.api, { storage });
+  /** The same page reloaded: new stores over the same core and the same page storage. */
+  const reload = () => createStores(fake.api, { storage });
+  return { fake, stores, library: stores.library, records, trash, reload };
 }
 
 describe('undo a deletion', () => {
@@ -85,6 +87,40 @@ describe('undo a deletion', () => {
     await library.getState().undoLastDelete();
     expect(library.getState().itemAt(0)!.id).toBe(second);
     expect(library.getState().total).toBe(3);
+  });
+
+  it('Undo survives a page reload while the core still has the jobs in its trash', async () => {
+    const { library, reload } = libraryOf(4);
+    await library.getState().refresh();
+    const ids = [0, 1].map((i) => library.getState().itemAt(i)!.id);
+    await library.getState().removeMany(ids);
+
+    const after = reload();
+    await after.library.getState().refresh();
+    expect(after.library.getState().total).toBe(2);
+    expect(await after.library.getState().undoLastDelete()).toBe(true);
+    expect(after.library.getState().total).toBe(4);
+    // Done once: a second reload has nothing left to undo.
+    expect(reload().library.getState().lastDeletion).toBeUndefined();
+  });
+
+  it('after a reload, an Undo whose trash is gone says so instead of doing nothing', async () => {
+    const { library, reload, trash } = libraryOf(2);
+    await library.getState().refresh();
+    await library.getState().remove(library.getState().itemAt(0)!.id);
+    trash.clear(); // the host closed: the core emptied its trash
+
+    const after = reload();
+    expect(await after.library.getState().undoLastDelete()).toBe(false);
+    const toast = after.toasts.getState().toasts.at(-1)!;
+    expect(`${toast.title} ${toast.message ?? ''}`).toMatch(/no longer be restored|trash/i);
+    expect(after.library.getState().lastDeletion).toBeUndefined();
+  });
+
+  it('Ctrl+Z with nothing deleted says there is nothing to undo', async () => {
+    const { stores, library } = libraryOf(1);
+    expect(await library.getState().undoLastDelete()).toBe(false);
+    expect(stores.toasts.getState().toasts.at(-1)?.title).toMatch(/nothing to undo/i);
   });
 
   it('Undo stays on screen long enough to read and reach', () => {

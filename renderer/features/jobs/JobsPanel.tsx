@@ -1,9 +1,10 @@
 // The right-hand panel: every active and recent job, newest first. The list is one Tab stop; arrow
 // keys move inside it (useRovingFocus).
 import { useRef } from 'react';
+import { isFinalState } from '../../../shared/domain';
 import { APP_COMMAND_KEYS } from '../../../shared/app-commands';
 import { jobsPanelShown } from '../../stores/app-store';
-import { activeJobCount } from '../../stores/jobs-store';
+import { activeJobCount, type JobsState } from '../../stores/jobs-store';
 import { MOD_LABEL } from '../../components/keyboard';
 import { EmptyState } from '../../components/EmptyState';
 import { FilmIcon, PanelCloseIcon, PanelOpenIcon } from '../../components/icons';
@@ -15,8 +16,9 @@ import { useRovingFocus } from './useRovingFocus';
 const TOGGLE_KEY = `${MOD_LABEL === '⌘' ? '⌘' : 'Ctrl+'}${APP_COMMAND_KEYS['view:toggle-jobs'].accelerator.replace('CmdOrCtrl+', '')}`;
 
 export function JobsPanel() {
-  const { app } = useStores();
+  const { app, jobs } = useStores();
   const order = useJobs((s) => s.order);
+  const finished = useJobs((s) => finishedIds(s).length);
   const loaded = useJobs((s) => s.loaded);
   const activeCount = useJobs(activeJobCount);
   const listRef = useRef<HTMLUListElement>(null);
@@ -30,6 +32,18 @@ export function JobsPanel() {
           Jobs
           {activeCount > 0 && <span className="panel-count">{activeCount} active</span>}
         </h2>
+        {finished > 0 && (
+          <button
+            type="button"
+            className="btn btn-ghost btn-small"
+            title="Take finished, failed and cancelled jobs off this panel; the Library keeps them"
+            onClick={() => {
+              for (const id of finishedIds(jobs.getState())) jobs.getState().forget(id);
+            }}
+          >
+            Clear finished
+          </button>
+        )}
         <button
           type="button"
           className="icon-button"
@@ -65,6 +79,14 @@ export function JobsPanel() {
       )}
     </aside>
   );
+}
+
+/** Jobs that will not change again (done, failed, cancelled): "Clear finished" takes them off the panel. */
+function finishedIds({ order, records }: Pick<JobsState, 'order' | 'records'>): string[] {
+  return order.filter((id) => {
+    const state = records.get(id)?.state;
+    return state !== undefined && isFinalState(state);
+  });
 }
 
 /** The pressed toggle goes away with the panel it folded: focus moves to the one that brings it back. */

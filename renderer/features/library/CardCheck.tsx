@@ -1,23 +1,31 @@
 // The per-card checkbox of "Select" mode. A real checkbox, so it is announced as "checked"/"not
 // checked" and toggles with Space when it has focus itself. In Select mode its label covers the
 // card, so a click anywhere on the card ticks it instead of opening it (the star stays above).
+// Shift+click ticks the range from the card ticked last.
+import { useRef } from 'react';
 import { excerpt } from '../../components/format';
 import { useStores } from '../../stores/hooks';
+import { clickCheck } from './selection-actions';
 import { usePortable } from './usePortable';
 
 export function CardCheck({ id, prompt }: { id: string; prompt: string }) {
-  const { portable } = useStores();
+  const { library, portable } = useStores();
+  // The change event does not say whether Shift was held; the press that caused it does.
+  const shift = useRef(false);
   const selecting = usePortable((s) => s.selecting);
   const checked = usePortable((s) => s.checked.includes(id));
   if (!selecting) return null;
   return (
-    <label className="lib-card-check-area">
+    <label className="lib-card-check-area" onPointerDown={(e) => (shift.current = e.shiftKey)}>
       <input
         type="checkbox"
         className="lib-card-check"
         aria-label={`Select: ${excerpt(prompt, 60)}`}
         checked={checked}
-        onChange={() => portable.getState().toggle(id)}
+        onChange={() => {
+          clickCheck(library, portable, id, shift.current);
+          shift.current = false;
+        }}
       />
     </label>
   );

@@ -1,7 +1,7 @@
 // A virtualized grid: only the rows on screen (plus a few) exist in the DOM, and only their pages
 // are fetched, so 10,000 jobs scroll as smoothly as ten.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { EmptyState } from '../../components/EmptyState';
 import { CreateIcon, ErrorIcon, FilmIcon, SearchIcon } from '../../components/icons';
 import { DEFAULT_LIBRARY_QUERY } from '../../stores/library-store';
@@ -16,7 +16,8 @@ const PADDING = 24;
 /** Text block under the 16:9 thumbnail. */
 const CARD_TEXT_HEIGHT = 74;
 
-export function LibraryGrid() {
+/** `arrowsSeek`: while true, ←/→ are the open player's (see useArrowsSeek), not the grid's. */
+export function LibraryGrid({ arrowsSeek }: { arrowsSeek?: RefObject<boolean> }) {
   const { library, portable } = useStores();
   const scrollRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(scrollRef);
@@ -67,6 +68,7 @@ export function LibraryGrid() {
     const current = Number((e.target as HTMLElement).dataset.index);
     if (Number.isNaN(current)) return;
     const moves: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -columns, ArrowDown: columns };
+    if ((e.key === 'ArrowLeft' || e.key === 'ArrowRight') && arrowsSeek?.current) return;
     if (e.key in moves) {
       e.preventDefault();
       focusIndex(current + moves[e.key]!);

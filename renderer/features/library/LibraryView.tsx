@@ -10,15 +10,18 @@ import { LibraryDetail } from './LibraryDetail';
 import { LibraryGrid } from './LibraryGrid';
 import { LibraryToolbar } from './LibraryToolbar';
 import { PortableActions } from './PortableActions';
+import { deleteChecked } from './selection-actions';
 import { SpendSummary } from './SpendSummary';
+import { useArrowsSeek } from './useArrowsSeek';
 import { usePlayer } from './usePlayer';
 
 export function LibraryView() {
-  const { library } = useStores();
+  const { library, portable } = useStores();
   const total = useLibrary((s) => s.total);
   const selectedId = useLibrary((s) => s.selectedId);
   const videoRef = useRef<HTMLVideoElement>(null);
   const player = usePlayer(videoRef, !!selectedId);
+  const arrowsSeek = useArrowsSeek(videoRef, !!selectedId);
 
   // On the window, not the view: a card re-created by the virtualizer takes focus with it, and
   // Delete / Space must still work when focus has fallen back to the page.
@@ -30,7 +33,12 @@ export function LibraryView() {
       const selected = library.getState().selectedId;
       // The player's own controls already handle keys while it has focus.
       if (target === video) return;
-      if ((e.key === 'Delete' || e.key === 'Backspace') && selected) {
+      const checked = portable.getState().selecting && portable.getState().checked.length > 0;
+      if ((e.key === 'Delete' || e.key === 'Backspace') && checked) {
+        // Ticked cards are what the Delete key means, as "Delete selected" does: one deletion, one Undo.
+        e.preventDefault();
+        void deleteChecked(library, portable);
+      } else if ((e.key === 'Delete' || e.key === 'Backspace') && selected) {
         e.preventDefault();
         void library.getState().remove(selected);
       } else if (e.key === 'Escape' && selected && !target.closest('.toasts')) {
@@ -40,7 +48,7 @@ export function LibraryView() {
         e.preventDefault();
         if (video.paused) void video.play().catch(() => undefined);
         else video.pause();
-      } else if ((e.key === 'ArrowLeft' || e.key === 'ArrowRight') && video && !target.closest('.lib-grid')) {
+      } else if ((e.key === 'ArrowLeft' || e.key === 'ArrowRight') && video && (arrowsSeek.current || !target.closest('.lib-grid'))) {
         e.preventDefault();
         const step = e.shiftKey ? 1 : 5;
         const next = video.currentTime + (e.key === 'ArrowLeft' ? -step : step);
@@ -49,7 +57,7 @@ export function LibraryView() {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [library]);
+  }, [library, portable, arrowsSeek]);
 
   return (
     <div className="library-view">
@@ -68,7 +76,7 @@ export function LibraryView() {
       <SpendSummary />
       <LibraryToolbar />
       <div className={`library-body ${selectedId ? 'has-detail' : ''}`}>
-        <LibraryGrid />
+        <LibraryGrid arrowsSeek={arrowsSeek} />
         {selectedId && <LibraryDetail videoRef={videoRef} player={player} />}
       </div>
     </div>

@@ -2,6 +2,7 @@
 // them all (one Undo, ⌘/Ctrl+Z, brings every one back).
 import { StarIcon, TrashIcon } from '../../components/icons';
 import { useLibrary, useStores } from '../../stores/hooks';
+import { deleteChecked } from './selection-actions';
 import { usePortable } from './usePortable';
 
 export function SelectionBar() {
@@ -35,12 +36,7 @@ export function SelectionBar() {
         type="button"
         className="btn btn-small btn-ghost btn-danger"
         disabled={none}
-        onClick={async () => {
-          const deleted = await library.getState().removeMany(checked);
-          const left = portable.getState().checked.filter((id) => !deleted.includes(id));
-          portable.getState().clear();
-          if (left.length > 0) portable.getState().checkAll(left);
-        }}
+        onClick={() => void deleteChecked(library, portable)}
       >
         <TrashIcon size={14} aria-hidden="true" />
         Delete selected
