@@ -6,19 +6,12 @@ import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectModalDialog } from './support/dialog';
-import { QUICK_JOBS, startStack, type Stack } from './support/stack';
+import { QUICK_JOBS, useStack } from './support/stack';
 import { generate, nav, openApp, setKey, shot } from './support/ui';
 
 const PARENT_PROMPT = 'A paper boat drifts across a still pond at noon';
 const CHILD_PROMPT = 'A paper boat drifts across a still pond then sinks slowly';
-let stack: Stack;
-
-test.beforeAll(async () => {
-  stack = await startStack(QUICK_JOBS);
-});
-test.afterAll(async () => {
-  await stack?.close();
-});
+const stackOf = useStack(QUICK_JOBS);
 
 // Each test generates (or plays) real videos end to end; on a busy machine that takes a while.
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
@@ -33,7 +26,7 @@ async function loaded(video: Locator): Promise<void> {
 }
 
 test('continue from a chosen frame: Create gets the frame, the prompt and the settings', async ({ page }) => {
-  await openApp(page, stack.host.url);
+  await openApp(page, stackOf().host.url);
   await setKey(page, 'sk-e2e-frames-0042');
   const card = await generate(page, PARENT_PROMPT);
   await expect(card).toContainText('completed', { timeout: 30_000 });
@@ -63,7 +56,7 @@ test('continue from a chosen frame: Create gets the frame, the prompt and the se
 });
 
 test('the continuation completes and the library shows the chain; its file list is in order', async ({ page }) => {
-  await openApp(page, stack.host.url);
+  await openApp(page, stackOf().host.url);
   await nav(page, 'Library').click();
   await libraryCard(page, PARENT_PROMPT).click();
   await loaded(detail(page).getByLabel('Video player'));
@@ -96,7 +89,7 @@ test('the continuation completes and the library shows the chain; its file list 
   expect(lines).toHaveLength(2);
   for (const line of lines) {
     expect(isAbsolute(line)).toBe(true);
-    expect(line.startsWith(stack.dataDir)).toBe(true);
+    expect(line.startsWith(stackOf().dataDir)).toBe(true);
     expect(existsSync(line)).toBe(true);
   }
   // Parent first: the list is the order the clips play in (the parent's video was written first).
@@ -110,7 +103,7 @@ test('the continuation completes and the library shows the chain; its file list 
 });
 
 test('compare the two jobs: one transport drives both videos, and the differences are listed', async ({ page }) => {
-  await openApp(page, stack.host.url);
+  await openApp(page, stackOf().host.url);
   await nav(page, 'Library').click();
   await libraryCard(page, CHILD_PROMPT).click();
 

@@ -2,26 +2,19 @@
 // take's last frame to the second's first frame — both frames taken in the page, posted to the
 // first–last-frame endpoint as two pictures, followed to a finished video.
 import { expect, test, type Page } from '@playwright/test';
-import { QUICK_JOBS, SAMPLE_INPUT, startStack, type Stack } from './support/stack';
+import { QUICK_JOBS, SAMPLE_INPUT, useStack } from './support/stack';
 import { dropImage, nav, openApp, setKey, shot } from './support/ui';
 
 const PROMPT = 'A paper boat drifts down a rain-soaked street';
 const FLF = '/fal-ai/veo3.1/first-last-frame-to-video';
-let stack: Stack;
-
-test.beforeAll(async () => {
-  stack = await startStack(QUICK_JOBS);
-});
-test.afterAll(async () => {
-  await stack?.close();
-});
+const stackOf = useStack(QUICK_JOBS);
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 const jobCards = (page: Page) => page.getByRole('list', { name: 'Jobs' }).getByRole('listitem').filter({ hasText: PROMPT.slice(0, 40) });
 const detail = (page: Page) => page.getByRole('region', { name: 'Job details' });
 
 test('Transition to… between two takes queues one first–last-frame job, and it completes', async ({ page }) => {
-  await openApp(page, stack.host.url);
+  await openApp(page, stackOf().host.url);
   await setKey(page, 'sk-e2e-transition-0042');
   await nav(page, 'Create').click();
   await dropImage(page);
@@ -41,12 +34,12 @@ test('Transition to… between two takes queues one first–last-frame job, and 
   await expect(group.getByLabel('Transition prompt')).toHaveValue(/A smooth, continuous transition/);
   await expect(group).toContainText('Veo 3.1 First–Last Frame, 8s: $3.20');
   await shot(page, 'transition-01-pick');
-  const before = stack.sim.submitCount();
+  const before = stackOf().sim.submitCount();
   await group.getByRole('button', { name: 'Queue transition' }).click();
 
-  await expect.poll(() => stack.sim.requests.filter((r) => r.method === 'POST' && r.path === FLF && r.status === 200).length, { timeout: 30_000 }).toBe(1);
-  expect(stack.sim.submitCount()).toBe(before + 1);
-  const sent = stack.sim.jobs().at(-1);
+  await expect.poll(() => stackOf().sim.requests.filter((r) => r.method === 'POST' && r.path === FLF && r.status === 200).length, { timeout: 30_000 }).toBe(1);
+  expect(stackOf().sim.submitCount()).toBe(before + 1);
+  const sent = stackOf().sim.jobs().at(-1);
   expect(Object.keys(sent?.pictures ?? {}).sort()).toEqual(['first_frame_url', 'last_frame_url']);
   expect(sent?.pictures.first_frame_url).toMatch(/^data:image\//);
   // The new job is selected: the first–last-frame model, linked to the take it runs from.
@@ -57,7 +50,7 @@ test('Transition to… between two takes queues one first–last-frame job, and 
 });
 
 test('Create shows a "Last frame" drop target only while the first–last-frame model is picked', async ({ page }) => {
-  await openApp(page, stack.host.url);
+  await openApp(page, stackOf().host.url);
   await nav(page, 'Create').click();
   const lastFrame = page.getByRole('region', { name: 'Last frame' });
   await expect(lastFrame).toHaveCount(0);
