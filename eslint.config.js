@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import noLiteralUiString from './eslint-rules/no-literal-ui-string.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'out/**', 'release/**', 'test-results/**'] },
@@ -38,9 +39,11 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}', 'test/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    plugins: { 'react-hooks': reactHooks },
+    plugins: { 'react-hooks': reactHooks, veo: { rules: { 'no-literal-ui-string': noLiteralUiString } } },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // Every word a person reads comes from shared/i18n (issue 15).
+      'veo/no-literal-ui-string': 'off',
       'no-restricted-imports': [
         'error',
         {

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getApi, missingHostLink } from './api/api';
 import { App } from './App';
+import { LanguageProvider } from './i18n/LanguageProvider';
 import { createStores, listenForOpenedImages } from './stores';
 import { StoresContext } from './stores/hooks';
 import './styles/tokens.css';
@@ -52,7 +53,9 @@ listenForOpenedImages(api, stores);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <StoresContext value={stores}>
-      <App api={api} />
+      <LanguageProvider>
+        <App api={api} />
+      </LanguageProvider>
     </StoresContext>
   </StrictMode>,
 );

@@ -13,6 +13,7 @@ import {
   type JobProgress,
   type JobRecord,
 } from './domain';
+import { MessageParamsSchema } from './i18n/params';
 import type { JobSummary } from './job-summary';
 import { SettingsPatchSchema, type Settings } from './settings';
 import { SPEND_CONFIRMATION, SpendQuoteSchema, type JobCost, type LedgerInfo } from './spend';
@@ -237,7 +238,10 @@ export type EventPayload<C extends EventChannel> = z.output<(typeof eventChannel
 export const ERROR_RESULT_KINDS = ['invalid_input', 'not_found', 'unsupported', 'failed'] as const;
 export const IpcErrorSchema = z.object({
   kind: z.enum(ERROR_RESULT_KINDS),
+  /** English words (CLI, logs); the app renders `code` + `params` in the user's language when present. */
   message: z.string(),
+  code: z.string().max(100).optional(),
+  params: MessageParamsSchema.optional(),
   /** A job-level error when the failure is about the queue API (auth, validation…). */
   jobError: JobErrorSchema.optional(),
   /** The spend is above the user's limit: show the quote, and send `confirmedUsd` to go ahead. */

@@ -1,6 +1,7 @@
 // The vocabulary every face of Veo Studio shares: generation settings, job states, errors and the
 // durable job record. Pure data + zod schemas: no Node, no DOM, so the renderer can import it too.
 import { z } from 'zod';
+import { MessageParamsSchema } from './i18n/params';
 import { ASPECT_RATIOS, DEFAULT_MODEL, DURATIONS, MODEL_IDS, RESOLUTIONS } from './models';
 import { PROVIDER_INFO } from './providers';
 
@@ -85,8 +86,13 @@ export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 export const JobErrorSchema = z.object({
   kind: z.enum(ERROR_KINDS),
-  /** A sentence a person can act on. Never contains the API key. */
+  /** A sentence a person can act on, in English (CLI, logs, older versions). Never contains the API key. */
   message: z.string(),
+  /** The same sentence as data (shared/i18n): what the app renders, in the user's language. */
+  code: z.string().max(100).optional(),
+  params: MessageParamsSchema.optional(),
+  /** The provider's own words about this failure, shown as they came and marked as the provider's. */
+  providerWords: z.string().optional(),
   httpStatus: z.number().int().optional(),
   requestId: z.string().optional(),
   /** The field a validation error is about, e.g. `image_url`. */

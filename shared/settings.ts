@@ -2,6 +2,7 @@
 // folder). Never holds the API key: that lives in the OS keychain only.
 import { z } from 'zod';
 import { PROVIDERS } from './domain';
+import { LANGUAGE_SETTINGS } from './i18n/locales';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 
@@ -14,6 +15,8 @@ export const SettingsSchema = z.object({
   downloadDir: z.string().optional(),
   notifications: z.boolean().default(true),
   theme: z.enum(THEMES).default('system'),
+  /** The UI's language: the OS/browser's on 'system'; the CLI always speaks English. */
+  language: z.enum(LANGUAGE_SETTINGS).default('system'),
   /** Ask before a Generate whose estimate is above this many dollars; absent = never ask. */
   confirmAboveUsd: z.number().min(0).max(100_000).optional(),
   /** HTTP proxy for the API and downloads: absent = automatic (system, then HTTPS_PROXY…), "direct", or http://host:port. */

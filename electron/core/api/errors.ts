@@ -1,6 +1,7 @@
 // Every failure of the queue API becomes one ApiError with a kind the UI can branch on and a message
 // a person can act on (protocol.md, "Errors users must be able to read").
 import type { ErrorKind, JobError } from '../../../shared/domain';
+import type { MessageId, MessageParams } from '../../../shared/i18n/messages';
 
 /** Kinds that only make sense inside the core: the runner handles them, users never see them. */
 export type InternalErrorKind =
@@ -11,7 +12,12 @@ export type ApiErrorKind = ErrorKind | InternalErrorKind;
 
 export interface ApiErrorInit {
   kind: ApiErrorKind;
+  /** English, for the CLI and logs; build it with `say(code, params)` so the app can translate it. */
   message: string;
+  code?: MessageId;
+  params?: MessageParams;
+  /** The provider's own words, kept apart so the app can show them as the provider's. */
+  providerWords?: string;
   httpStatus?: number;
   requestId?: string;
   field?: string;
@@ -25,6 +31,9 @@ export interface ApiErrorInit {
 
 export class ApiError extends Error {
   readonly kind: ApiErrorKind;
+  readonly code?: MessageId;
+  readonly params?: MessageParams;
+  readonly providerWords?: string;
   readonly httpStatus?: number;
   readonly requestId?: string;
   readonly field?: string;
@@ -37,6 +46,9 @@ export class ApiError extends Error {
     super(tidySentence(init.message), init.cause === undefined ? undefined : { cause: init.cause });
     this.name = 'ApiError';
     this.kind = init.kind;
+    this.code = init.code;
+    this.params = init.params;
+    this.providerWords = init.providerWords;
     this.httpStatus = init.httpStatus;
     this.requestId = init.requestId;
     this.field = init.field;
@@ -50,6 +62,9 @@ export class ApiError extends Error {
   toJobError(): JobError {
     const kind: ErrorKind = this.kind === 'not_ready' || this.kind === 'stream_unsupported' ? 'unknown' : this.kind;
     const out: JobError = { kind, message: this.message };
+    if (this.code !== undefined) out.code = this.code;
+    if (this.params !== undefined) out.params = this.params;
+    if (this.providerWords !== undefined) out.providerWords = this.providerWords;
     if (this.httpStatus !== undefined) out.httpStatus = this.httpStatus;
     if (this.requestId !== undefined) out.requestId = this.requestId;
     if (this.field !== undefined) out.field = this.field;

@@ -11,6 +11,7 @@ import {
   type IpcError,
   type IpcResult,
 } from '../../../shared/contract';
+import type { CodedMessage, MessageId, MessageParams } from '../../../shared/i18n/messages';
 import { isApiError } from '../api/errors';
 
 export type HandlerInput<C extends InvokeChannel> = z.output<(typeof invokeChannels)[C]['input']>;
@@ -18,16 +19,25 @@ export type Handlers = {
   [C in InvokeChannel]: (input: HandlerInput<C>) => Promise<InvokeOutput<C>> | InvokeOutput<C>;
 };
 
-/** Thrown by handlers for failures the user should read as they are. */
+/**
+ * Thrown by handlers for failures the user should read as they are. Pass `say(code, params)` so the
+ * app can show it in the user's language (a plain string stays English everywhere).
+ */
 export class IpcUserError extends Error {
+  readonly code?: MessageId;
+  readonly params?: MessageParams;
   constructor(
     readonly kind: IpcError['kind'],
-    message: string,
+    words: string | (CodedMessage & { message: string }),
     /** What the renderer needs beyond the words (e.g. the spend guard's quote). */
     readonly extra: Pick<IpcError, 'needsConfirmation'> = {},
   ) {
-    super(message);
+    super(typeof words === 'string' ? words : words.message);
     this.name = 'IpcUserError';
+    if (typeof words !== 'string') {
+      this.code = words.code;
+      this.params = words.params;
+    }
   }
 }
 
@@ -58,7 +68,10 @@ export function createRouter(handlers: Handlers, log: (msg: string, err: unknown
 }
 
 function toFailure(channel: string, err: unknown, log: (msg: string, err: unknown) => void): IpcResult<never> {
-  if (err instanceof IpcUserError) return { ok: false, error: { kind: err.kind, message: err.message, ...err.extra } };
+  if (err instanceof IpcUserError) {
+    const coded = err.code === undefined ? {} : { code: err.code, ...(err.params === undefined ? {} : { params: err.params }) };
+    return { ok: false, error: { kind: err.kind, message: err.message, ...coded, ...err.extra } };
+  }
   if (isApiError(err)) return { ok: false, error: { kind: 'failed', message: err.message, jobError: err.toJobError() } };
   if (err instanceof z.ZodError) return fail('invalid_input', err.issues[0]?.message ?? 'Invalid input');
   // Core errors are written for people (library, preflight, keychain); anything else is a bug.

@@ -1,0 +1,4 @@
+import type { Catalog } from '../catalog-types';
+
+export const api = {
+} as const satisfies Catalog<'api'>;

@@ -1,0 +1,4 @@
+import type { Catalog } from '../catalog-types';
+
+export const create = {
+} as const satisfies Catalog<'create'>;

@@ -1,0 +1,4 @@
+import type { Catalog } from '../catalog-types';
+
+export const frames = {
+} as const satisfies Catalog<'frames'>;

@@ -1,0 +1,4 @@
+import type { Catalog } from '../catalog-types';
+
+export const settings = {
+} as const satisfies Catalog<'settings'>;

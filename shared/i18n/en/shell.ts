@@ -1,0 +1,4 @@
+import type { Catalog } from '../catalog-types';
+
+export const shell = {
+} as const satisfies Catalog<'shell'>;
