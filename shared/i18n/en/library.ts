@@ -10,6 +10,7 @@ export const library = {
   'library.toolbar.searchPlaceholder': 'Search prompts',
   'library.toolbar.searchLabel': 'Search library',
   'library.toolbar.clearSearch': 'Clear search',
+  'library.toolbar.searchShortcut': '{mod}F',
   'library.toolbar.filterLabel': 'Filter by state',
   'library.toolbar.chipInProgress': 'In progress',
   'library.toolbar.chipCompleted': 'Completed',

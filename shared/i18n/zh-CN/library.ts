@@ -9,6 +9,7 @@ export const library: Translation<typeof en> = {
   'library.toolbar.searchPlaceholder': '搜索提示词',
   'library.toolbar.searchLabel': '搜索作品库',
   'library.toolbar.clearSearch': '清除搜索',
+  'library.toolbar.searchShortcut': '{mod}F',
   'library.toolbar.filterLabel': '按状态筛选',
   'library.toolbar.chipInProgress': '进行中',
   'library.toolbar.chipCompleted': '已完成',
