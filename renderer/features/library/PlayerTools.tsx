@@ -2,9 +2,10 @@
 // mode, each also a key (shown in its tooltip) — J/K/L need no button: the player's own controls play.
 import { useState, type RefObject } from 'react';
 import type { JobRecord } from '../../../shared/domain';
+import { renderMessage, type MessageParams } from '../../../shared/i18n/messages';
 import { describeIpcError } from '../../api/errors';
 import { FrameBackIcon, FrameForwardIcon, LoopIcon, PosterIcon, TheatreExitIcon, TheatreIcon } from '../../components/icons';
-import { useT } from '../../i18n/useT';
+import { useLocale, useT } from '../../i18n/useT';
 import { useStores } from '../../stores/hooks';
 import { posterFromVideo } from '../frames/poster-frame';
 import type { PlayerState } from './usePlayer';
@@ -54,6 +55,7 @@ export function PlayerTools({ record, videoRef, player }: { record: JobRecord; v
 function useSetPoster(record: JobRecord, videoRef: RefObject<HTMLVideoElement | null>) {
   const { api, jobs, library, toasts } = useStores();
   const t = useT();
+  const locale = useLocale();
   const [busy, setBusy] = useState(false);
   const run = async () => {
     const video = videoRef.current;
@@ -69,7 +71,9 @@ function useSetPoster(record: JobRecord, videoRef: RefObject<HTMLVideoElement | 
       showSavedPoster({ jobs, library }, saved.value);
       toasts.getState().push({ tone: 'success', title: t('library.player.posterSet') });
     } catch (err) {
-      toasts.getState().push({ tone: 'error', title: t('library.player.frameFailed'), message: err instanceof Error ? err.message : String(err) });
+      // A frame-taking error may carry a catalog code (shared/i18n): it then reads in the current language.
+      const message = err instanceof Error ? renderMessage(locale, err as Error & { code?: string; params?: MessageParams }) : String(err);
+      toasts.getState().push({ tone: 'error', title: t('library.player.frameFailed'), message });
     } finally {
       setBusy(false);
     }
