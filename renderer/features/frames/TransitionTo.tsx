@@ -10,7 +10,7 @@ import { mediaUrl } from '../../api/media';
 import { describeIpcError } from '../../api/errors';
 import { excerpt } from '../../components/format';
 import { SparklesIcon } from '../../components/icons';
-import { estimateBatchUsd, formatPrice } from '../../../shared/pricing';
+import { estimateBatchUsd, isBilledProvider } from '../../../shared/pricing';
 import { useLocale, useT } from '../../i18n/useT';
 import { tr } from '../../i18n/intl';
 import { useApp, useEffectiveProvider, useStores } from '../../stores/hooks';
@@ -118,10 +118,10 @@ export function TransitionTo({ record, videoRef }: { record: JobRecord; videoRef
           </button>
           {provider && (
             <span className="continue-hint">
-              {t('frames.transition.price', {
+              {t(isBilledProvider(provider) ? 'frames.transition.price' : 'frames.transition.priceFree', {
                 model: MODELS[TRANSITION_MODEL].label,
                 duration: record.params.duration,
-                price: formatPrice(estimateBatchUsd({ ...record.params, model: TRANSITION_MODEL }, provider), provider),
+                usd: estimateBatchUsd({ ...record.params, model: TRANSITION_MODEL }, provider),
               })}
             </span>
           )}
