@@ -57,8 +57,9 @@ describe('job words in 简体中文', () => {
           <ProviderWords words="The prompt was flagged by the safety filter." />
         </IntlProvider>,
       );
-    expect(html('zh-CN')).toContain('服务商原话：The prompt was flagged by the safety filter.');
-    expect(html('en')).toContain('Provider said: The prompt was flagged by the safety filter.');
+    const words = '<span data-provider-words="">The prompt was flagged by the safety filter.</span>';
+    expect(html('zh-CN')).toContain(`服务商原话：${words}`);
+    expect(html('en')).toContain(`Provider said: ${words}`);
   });
 });
 

@@ -21,10 +21,14 @@ import { useCompare } from './useCompare';
 import { useSyncedPlayback } from './useSyncedPlayback';
 import { diffWords } from './word-diff';
 
-/** "A · Veo 3 Fast · Take 2/4 · prompt…": takes and draft/final of one shot share their prompt. */
-function captionOf(side: string, record: JobRecord, shotSize: number | undefined, locale: Locale): string {
+/** "A · Veo 3 Fast · Take 2/4 · prompt…": takes and draft/final of one shot share their prompt (the user's words, marked so). */
+function Caption({ side, record, shotSize, locale }: { side: string; record: JobRecord; shotSize: number | undefined; locale: Locale }) {
   const tag = jobTag(record, shotSize, locale);
-  return [side, tag === '' ? undefined : tag, excerpt(record.params.prompt, 60)].filter((s) => s !== undefined).join(' · ');
+  return (
+    <figcaption>
+      {[side, tag].filter((s) => s !== '').join(' · ')} · <span data-user-text="">{excerpt(record.params.prompt, 60)}</span>
+    </figcaption>
+  );
 }
 
 const LAYOUTS: ReadonlyArray<{ value: CompareMode; label: MessageId }> = [
@@ -85,11 +89,11 @@ function CompareView({ a, b }: { a: JobRecord; b: JobRecord }) {
       <div className={`compare-stage is-${mode}`}>
         <figure className="compare-cell is-a" style={mode === 'wipe' ? { clipPath: `inset(0 ${100 - wipe}% 0 0)` } : undefined}>
           <video ref={aRef} src={mediaUrl(mediaBase, a.videoPath)} preload="auto" playsInline aria-label={t('compare.video', { side: t('compare.sideA') })} />
-          <figcaption>{captionOf(t('compare.sideA'), a, sizeA, locale)}</figcaption>
+          <Caption side={t('compare.sideA')} record={a} shotSize={sizeA} locale={locale} />
         </figure>
         <figure className="compare-cell is-b">
           <video ref={bRef} src={mediaUrl(mediaBase, b.videoPath)} preload="auto" playsInline muted aria-label={t('compare.video', { side: t('compare.sideB') })} />
-          <figcaption>{captionOf(t('compare.sideB'), b, sizeB, locale)}</figcaption>
+          <Caption side={t('compare.sideB')} record={b} shotSize={sizeB} locale={locale} />
         </figure>
         {mode === 'wipe' && <div className="wipe-divider" style={{ left: `${wipe}%` }} aria-hidden="true" />}
       </div>

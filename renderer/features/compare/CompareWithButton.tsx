@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import type { JobRecord } from '../../../shared/domain';
 import { excerpt } from '../../components/format';
-import { useT } from '../../i18n/useT';
+import { Say, useT } from '../../i18n/useT';
 import { useStores } from '../../stores/hooks';
 import { useCompare } from './useCompare';
 
@@ -28,7 +28,9 @@ export function CompareWithButton({ record }: { record: JobRecord }) {
   if (picking) {
     return (
       <div className="compare-picking" role="status">
-        <span>{t('compare.picking', { prompt: excerpt(picking.params.prompt, 40) })}</span>
+        <span>
+          <Say id="compare.picking" values={{ prompt: <span data-user-text="">{excerpt(picking.params.prompt, 40)}</span> }} />
+        </span>
         <button type="button" className="btn btn-ghost" onClick={() => compare.getState().cancelPicking()}>
           {t('common.cancel')}
         </button>

@@ -8,7 +8,7 @@ export function PromptDiff({ parts, label }: { parts: DiffPart[]; label: string 
   return (
     <div className="compare-diff-block">
       <h3 className="compare-subtitle">{label}</h3>
-      <p className="prompt-diff">
+      <p className="prompt-diff" data-user-text={parts.length > 0 ? '' : undefined}>
         {parts.length === 0 && <span className="muted">{t('compare.diff.empty')}</span>}
         {parts.map((part, i) => {
           const space = i > 0 ? ' ' : '';

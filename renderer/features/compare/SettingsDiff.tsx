@@ -10,6 +10,8 @@ interface Row {
   label: MessageId;
   /** The value as shown; `say` gives this table's own words (Auto, On, Random…) in the page's language. */
   value: (r: JobRecord, say: (id: MessageId) => string) => string;
+  /** The value is what the user wrote (a prompt), not our words. */
+  userText?: boolean;
 }
 
 const PROVIDER_NAMES: Record<Provider, MessageId> = {
@@ -25,16 +27,16 @@ const ROWS: Row[] = [
   { label: 'compare.settings.resolution', value: (r) => r.params.resolution },
   { label: 'compare.settings.audio', value: (r, say) => say(r.params.generateAudio ? 'compare.settings.on' : 'compare.settings.off') },
   { label: 'compare.settings.seed', value: (r, say) => (r.params.seed === undefined ? say('compare.settings.random') : String(r.params.seed)) },
-  { label: 'compare.settings.negativePrompt', value: (r, say) => r.params.negativePrompt || say('common.dash') },
+  { label: 'compare.settings.negativePrompt', value: (r, say) => r.params.negativePrompt || say('common.dash'), userText: true },
   { label: 'compare.settings.provider', value: (r, say) => say(PROVIDER_NAMES[r.provider]) },
 ];
 
-export function settingsDiffRows(a: JobRecord, b: JobRecord, locale: Locale = 'en'): Array<{ label: string; a: string; b: string; differs: boolean }> {
+export function settingsDiffRows(a: JobRecord, b: JobRecord, locale: Locale = 'en'): Array<{ label: string; a: string; b: string; differs: boolean; userText: boolean }> {
   const say = (id: MessageId) => formatMessage(locale, id);
   return ROWS.map((row) => {
     const left = row.value(a, say);
     const right = row.value(b, say);
-    return { label: say(row.label), a: left, b: right, differs: left !== right };
+    return { label: say(row.label), a: left, b: right, differs: left !== right, userText: row.userText === true };
   });
 }
 
@@ -59,8 +61,8 @@ export function SettingsDiff({ a, b }: { a: JobRecord; b: JobRecord }) {
               {row.label}
               {row.differs && <span className="diff-flag">{t('compare.settings.differs')}</span>}
             </th>
-            <td>{row.a}</td>
-            <td>{row.b}</td>
+            <td data-user-text={row.userText ? '' : undefined}>{row.a}</td>
+            <td data-user-text={row.userText ? '' : undefined}>{row.b}</td>
           </tr>
         ))}
       </tbody>

@@ -64,7 +64,7 @@ export function ChainPanel({ record }: { record: JobRecord }) {
           <ul className="chain-children" aria-label={t('frames.chain.continuations')}>
             {children.map((child) => (
               <li key={child.id}>
-                <button type="button" className="link-button" onClick={() => void library.getState().select(child.id)}>
+                <button type="button" className="link-button" data-user-text="" onClick={() => void library.getState().select(child.id)}>
                   {excerpt(child.params.prompt, 60)}
                 </button>
               </li>
@@ -90,7 +90,7 @@ export function ChainPanel({ record }: { record: JobRecord }) {
 function ParentLine({ record, parent, onOpen }: { record: JobRecord; parent: JobRecord | undefined; onOpen: (id: string) => void }) {
   if (!parent) return <Say id="frames.chain.continuedFromMissing" values={{ missing: (words) => <span className="chain-missing">{words}</span> }} />;
   const link = (
-    <button type="button" className="link-button" onClick={() => onOpen(parent.id)}>
+    <button type="button" className="link-button" data-user-text="" onClick={() => onOpen(parent.id)}>
       {excerpt(parent.params.prompt, 60)}
     </button>
   );

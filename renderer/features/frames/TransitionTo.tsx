@@ -104,7 +104,7 @@ export function TransitionTo({ record, videoRef }: { record: JobRecord; videoRef
       ) : (
         <>
           <label htmlFor={ids.target}>{t('frames.transition.target')}</label>
-          <select id={ids.target} className="select" value={toId} onChange={(e) => pick(e.target.value)}>
+          <select id={ids.target} className="select" data-user-text="" value={toId} onChange={(e) => pick(e.target.value)}>
             {targets.map((t) => (
               <option key={t.id} value={t.id}>
                 {excerpt(t.params.prompt, 60)}

@@ -1,12 +1,12 @@
 // One job in the panel. Its state is spelled out (the local state names), with whatever matters in
 // that state: queue position, ticking elapsed time, the latest log line, download progress, and the
 // actions that make sense (Cancel, Retry, Edit & retry, Check again, Open).
-import { memo } from 'react';
+import { memo, useId } from 'react';
 import { useIntl } from 'react-intl';
 import { isFinalState, type JobRecord } from '../../../shared/domain';
 import type { Locale } from '../../../shared/i18n/locales';
 import { renderMessage, type MessageParams } from '../../../shared/i18n/messages';
-import { isPaused, statusLabel } from '../../../shared/job-outcome';
+import { isPaused } from '../../../shared/job-outcome';
 import { jobTag, shotSizeOf } from '../../../shared/job-tag';
 import { describeJobError } from '../../api/errors';
 import { ErrorDetails } from '../../components/ErrorDetails';
@@ -36,6 +36,7 @@ export const JobCard = memo(function JobCard({ id }: { id: string }) {
   const intl = useIntl();
   const t = useT();
   const locale = useLocale();
+  const nameId = useId();
   if (!record) return null;
 
   // Every state change is persisted and arrives as job:updated; progress only adds live numbers.
@@ -44,6 +45,8 @@ export const JobCard = memo(function JobCard({ id }: { id: string }) {
   // A log line or retry note may carry a code (the core's own sentences); the service's log lines do not and show as they came.
   const lastLine = progress?.latestLogs.at(-1) ?? record.logs.at(-1);
   const latestLog = lastLine && renderMessage(locale, lastLine);
+  // Lines the service logged are its own words (shown as they came); ours carry the app's source.
+  const fromProvider = lastLine !== undefined && lastLine.source !== OWN_LOG_SOURCE;
   const retryNote = progress?.retryNote && inLocale(locale, progress.retryNote);
   const queuePosition = progress?.queuePosition ?? record.queuePosition;
   const tag = jobTag(record, shotSize, locale);
@@ -52,19 +55,23 @@ export const JobCard = memo(function JobCard({ id }: { id: string }) {
   return (
     <li className={`job-card job-${state}`}>
       {/* One stop of the panel's roving focus (useRovingFocus): ↑/↓ between jobs, ←/→ to its buttons. */}
-      <article
-        data-roving-item
-        aria-label={t('jobs.card.label', { prompt: excerpt(record.params.prompt, 60), tag, hasTag: tag !== '' ? 'yes' : 'no', status: statusLabel(record, locale) })}
-      >
+      {/* Named by what it shows — prompt, tag, state — so the name is in the page's language and the prompt stays the user's. */}
+      <article data-roving-item aria-labelledby={`${nameId}-prompt ${tag !== '' ? `${nameId}-tag ` : ''}${nameId}-state`}>
         <div className="job-main">
           <Thumb src={pictures.src} fallbackSrc={pictures.fallbackSrc} className="job-thumb" />
           <div className="job-text">
-            <p className="job-prompt" title={record.params.prompt}>
+            <p id={`${nameId}-prompt`} className="job-prompt" title={record.params.prompt} data-user-text="">
               {excerpt(record.params.prompt, 90)}
             </p>
             <p className="job-meta">
-              <StateBadge state={state} error={record.error} label={jobStateLabel(record, locale)} />
-              {tag !== '' && <span className="job-tag">{tag}</span>}
+              <span id={`${nameId}-state`} style={{ display: 'contents' }}>
+                <StateBadge state={state} error={record.error} label={jobStateLabel(record, locale)} />
+              </span>
+              {tag !== '' && (
+                <span id={`${nameId}-tag`} className="job-tag">
+                  {tag}
+                </span>
+              )}
               {state === 'queued' && queuePosition !== undefined && <span>{t('jobs.card.queuePosition', { position: queuePosition + 1 })}</span>}
               {active ? (
                 <span className="job-time" title={t('jobs.card.elapsed')}>
@@ -82,7 +89,7 @@ export const JobCard = memo(function JobCard({ id }: { id: string }) {
           </p>
         )}
         {active && latestLog && state !== 'downloading' && (
-          <p className="job-log" title={latestLog}>
+          <p className="job-log" title={latestLog} {...(fromProvider ? { 'data-provider-words': '' } : {})}>
             {latestLog}
           </p>
         )}
@@ -100,6 +107,9 @@ export const JobCard = memo(function JobCard({ id }: { id: string }) {
     </li>
   );
 });
+
+/** The source the core gives the lines it adds to a job's log (electron/core/jobs). */
+const OWN_LOG_SOURCE = 'veo-studio';
 
 /** Words from the core: plain English today, a coded message once the core sends one. */
 function inLocale(locale: Locale, words: string | { code?: string; params?: MessageParams; message: string }): string {

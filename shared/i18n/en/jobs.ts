@@ -35,7 +35,6 @@ export const jobs = {
   'jobs.toggle.title': 'Show the Jobs panel ({key})',
   'jobs.toggle.label': '{active, plural, =0 {Show jobs} other {Show jobs (# active)}}',
   // JobCard
-  'jobs.card.label': '{hasTag, select, yes {{prompt}, {tag}, {status}} other {{prompt}, {status}}}',
   'jobs.card.queuePosition': '#{position, number} in queue',
   'jobs.card.elapsed': 'Elapsed time',
   'jobs.card.justNow': 'just now',

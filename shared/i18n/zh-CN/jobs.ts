@@ -36,7 +36,6 @@ export const jobs: Translation<typeof en> = {
   'jobs.toggle.title': '显示任务面板（{key}）',
   'jobs.toggle.label': '{active, plural, =0 {显示任务} other {显示任务（# 个进行中）}}',
   // JobCard
-  'jobs.card.label': '{hasTag, select, yes {{prompt}，{tag}，{status}} other {{prompt}，{status}}}',
   'jobs.card.queuePosition': '排队第{position, number}位',
   'jobs.card.elapsed': '已用时间',
   'jobs.card.justNow': '刚刚',
