@@ -107,7 +107,11 @@ export const JobErrorSchema = z.object({
 export type JobError = z.infer<typeof JobErrorSchema>;
 
 export const LogLineSchema = z.object({
+  /** In English (CLI, older versions); a server's lines are its own words and carry no code. */
   message: z.string(),
+  /** Lines Veo Studio writes (source 'veo-studio') carry the sentence as data too (shared/i18n). */
+  code: z.string().max(100).optional(),
+  params: MessageParamsSchema.optional(),
   level: z.string().optional(),
   source: z.string().optional(),
   timestamp: z.string().optional(),

@@ -11,10 +11,12 @@ import type { LibraryStore } from '../library/store';
 import { DEFAULT_MAX_VIDEO_BYTES, DownloadError, downloadToFile } from '../media/download';
 import { prepareImageFile } from '../media/preflight';
 import { writeSidecarQuietly } from '../library/sidecar';
+import { say } from '../../../shared/i18n/messages';
+import { codeOfError } from '../util/said';
 import { delay, isAbortError, nowIso } from '../util/time';
 import { followUntilCompleted, isRefusalOfPaidJob, type CompletedStatus, type FollowPolicy } from './follow';
 import { inProviderTerms } from './free-provider-messages';
-import { CANCEL_OUTCOME_NOTES, cancelledError, expiredError, internalError, notReadyError, retryNote, stillUnreachableLine, unbilledServerFailure } from './messages';
+import { cancelOutcomeLine, cancelledError, expiredError, internalError, notReadyError, retryNote, stillUnreachableLine, unbilledServerFailure } from './messages';
 import { toModelInput, type PictureUrls } from './model-input';
 
 export interface StepOptions {
@@ -81,7 +83,7 @@ export class JobSteps {
       return this.fail(rec, {
         kind: 'validation',
         field: rec.lastFrame ? 'last_frame_url' : 'image_url',
-        message: `The input image could not be prepared (${clause(err instanceof Error ? err.message : String(err))}). Replace the picture, then generate again.`,
+        ...say('app.job.inputNotPrepared', { reason: clause(err instanceof Error ? err.message : String(err)) }),
       });
     }
     if (!mayStart()) return this.current(rec.id);
@@ -107,7 +109,7 @@ export class JobSteps {
   async requestCancel(rec: JobRecord): Promise<void> {
     if (!rec.urls) return;
     const outcome = await this.deps.clientFor(rec).cancel(rec.urls);
-    await this.deps.save(rec.id, { logs: this.appendLogs(rec, [{ message: CANCEL_OUTCOME_NOTES[outcome], source: 'veo-studio' }]) });
+    await this.deps.save(rec.id, { logs: this.appendLogs(rec, [cancelOutcomeLine(outcome)]) });
   }
 
   /** Follows a sent job to the end: status until COMPLETED, then the result, then the download. */
@@ -256,12 +258,12 @@ export class JobSteps {
         return this.fail(rec, { ...base, ...expiredError() });
       }
       if (err instanceof DownloadError && (err.code === 'refused' || err.code === 'too_large')) {
-        return this.fail(rec, { ...base, kind: 'unknown', message: err.message }); // trying again would change nothing
+        return this.fail(rec, { ...base, kind: 'unknown', message: err.message, ...codeOfError(err) }); // trying again would change nothing
       }
       return this.fail(rec, {
         ...base,
         kind: 'transient',
-        message: 'The finished video could not be downloaded. Use "Check again" to resume the download.',
+        ...say('app.download.failed'),
       });
     }
   }
