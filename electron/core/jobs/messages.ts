@@ -3,6 +3,7 @@
 import type { JobError, LogLine } from '../../../shared/domain';
 import { say } from '../../../shared/i18n/messages';
 import type { CancelOutcome, RetryNotice } from '../api/types';
+import type { Said } from '../util/said';
 
 export const outcomeUnknownError = (): JobError => ({
   kind: 'outcome_unknown',
@@ -38,9 +39,19 @@ export const unbilledServerFailure = (error: JobError): JobError =>
 
 /** What a job shows while it waits to try again. `n.attempt` is already the attempt about to run (retry.ts). */
 export function retryNote(n: RetryNotice): string {
-  const at = new Date(Date.now() + n.delayMs).toLocaleTimeString();
-  const what = n.reason === 'rate_limit' ? 'Rate limited' : n.reason === 'unreachable' ? `Can’t reach ${n.host ?? 'the server'}` : 'Server trouble';
-  return `${what} — retrying at ${at} (attempt ${n.attempt} of ${n.maxAttempts})`;
+  return retryNoteSaid(n).message;
+}
+
+/** `retryNote` as a coded message: the English for the event's `retryNote`, the code for `retryNoteText`. */
+export function retryNoteSaid(n: RetryNotice): Said {
+  return say('app.retry.note', {
+    reason: n.reason === 'rate_limit' || n.reason === 'unreachable' ? n.reason : 'other',
+    hostKnown: n.host === undefined ? 'no' : 'yes',
+    host: n.host ?? '',
+    at: Date.now() + n.delayMs,
+    attempt: n.attempt,
+    maxAttempts: n.maxAttempts,
+  });
 }
 
 /** The server's link to a finished video stopped working before it was saved: it was made, so it was paid for. */
@@ -53,7 +64,7 @@ export const expiredError = (): Pick<JobError, 'kind' | 'message' | 'code' | 'pa
  * Said (and kept on the record, one line per spell: the timestamp is when it began) while the
  * follower keeps trying a server it cannot reach (follow.ts, onUnreachable).
  */
-export function stillUnreachableLine(baseUrl: string, sinceMs: number): LogLine & { source: string; timestamp: string } {
+export function stillUnreachableLine(baseUrl: string, sinceMs: number): LogLine & Said & { source: string; timestamp: string } {
   let host = baseUrl;
   try {
     host = new URL(baseUrl).host;

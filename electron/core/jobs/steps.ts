@@ -12,11 +12,11 @@ import { DEFAULT_MAX_VIDEO_BYTES, DownloadError, downloadToFile } from '../media
 import { prepareImageFile } from '../media/preflight';
 import { writeSidecarQuietly } from '../library/sidecar';
 import { say } from '../../../shared/i18n/messages';
-import { codeOfError } from '../util/said';
+import { codeOf, codeOfError, type Said } from '../util/said';
 import { delay, isAbortError, nowIso } from '../util/time';
 import { followUntilCompleted, isRefusalOfPaidJob, type CompletedStatus, type FollowPolicy } from './follow';
 import { inProviderTerms } from './free-provider-messages';
-import { cancelOutcomeLine, cancelledError, expiredError, internalError, notReadyError, retryNote, stillUnreachableLine, unbilledServerFailure } from './messages';
+import { cancelOutcomeLine, cancelledError, expiredError, internalError, notReadyError, retryNoteSaid, stillUnreachableLine, unbilledServerFailure } from './messages';
 import { toModelInput, type PictureUrls } from './model-input';
 
 export interface StepOptions {
@@ -91,7 +91,7 @@ export class JobSteps {
     try {
       const receipt = await this.deps.clientFor(rec).submit(toModelInput(rec.params, pictures), {
         model: rec.params.model,
-        onRetry: (n) => this.emit(rec, { retryNote: retryNote(n) }),
+        onRetry: (n) => this.emit(rec, retryProgress(retryNoteSaid(n))),
       });
       return await this.deps.save(rec.id, {
         state: 'queued',
@@ -154,7 +154,7 @@ export class JobSteps {
         this.deps.follow,
         {
           onStatus: (s) => this.onStatus(rec.id, s),
-          onRetry: (n) => this.emit(this.current(rec.id), { retryNote: retryNote(n) }),
+          onRetry: (n) => this.emit(this.current(rec.id), retryProgress(retryNoteSaid(n))),
           onUnreachable: (since) => this.onUnreachable(rec.id, since),
         },
         signal,
@@ -194,7 +194,7 @@ export class JobSteps {
     const line = stillUnreachableLine(this.deps.clientFor(rec).baseUrl, sinceMs);
     const logged = (this.logs.get(id) ?? rec.logs).some((l) => l.source === line.source && l.timestamp === line.timestamp);
     const saved = logged ? rec : await this.deps.save(id, { logs: this.appendLogs(rec, [line]) });
-    this.emit(saved, { retryNote: line.message });
+    this.emit(saved, retryProgress(line));
   }
 
   /** `failedOnServer`: the COMPLETED status carried an error, so a 5xx result is fal's own unbilled failure. */
@@ -310,3 +310,6 @@ export class JobSteps {
 
 const logKey = (l: LogLine): string => `${l.timestamp ?? ''}|${l.message}`;
 
+
+/** A pending retry on the progress event: English for the CLI and older renderers, the code for the app. */
+const retryProgress = (note: Said): Partial<JobProgress> => ({ retryNote: note.message, retryNoteText: codeOf(note) });

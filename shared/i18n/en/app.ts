@@ -32,6 +32,14 @@ export const app = {
   'app.library.notDeleted': 'This job is not deleted, so there is nothing to undo.',
   'app.library.trashGone': 'This job can no longer be restored: deleted jobs are kept only until the app closes.',
   'app.video.notYet': 'This job has no video yet: it appears once the job has completed.',
+  // library: opening and writing it
+  'app.library.inUse': 'The Veo Studio library at {dir} is in use by process {pid} (the app or another CLI). Close it and try again.',
+  'app.library.lockContended': 'Could not lock the Veo Studio library at {dir}: another process keeps taking it. Try again.',
+  'app.library.newerFormat': 'The library database {file} was written by a newer Veo Studio (format {version, number, ::group-off}); update the app to open it.',
+  'app.library.damaged': 'The library database {file} is damaged ({detail}). Nothing was changed; move the file aside to start an empty library, or restore it from a backup.',
+  'app.library.stillDamaged': '{reason} (It is still damaged after the rebuild: quit Veo Studio and restore library.db from a backup.)',
+  'app.library.closed': 'The library at {dir} is closed.',
+  'app.library.readOnly': 'The library at {dir} was opened read-only; nothing can be changed.',
   // service: sidecars
   'app.sidecar.missing': '“{video}” has no sidecar: {sidecar} is not next to it.',
   'app.sidecar.dropTheJson': 'A video dropped here arrives without the folder it sits in, so its sidecar cannot be found. Drop the .json sidecar next to it instead.',
@@ -61,7 +69,10 @@ export const app = {
   'app.job.stillUnreachable': 'Can’t reach {host} since {since, time, medium} — still trying. The job may still be running on the server; nothing is lost.',
   'app.job.inputNotPrepared': 'The input image could not be prepared ({reason}). Replace the picture, then generate again.',
   'app.job.noSuchJob': 'No job with id {id} in the library.',
+  'app.retry.note': '{reason, select, rate_limit {Rate limited} unreachable {Can’t reach {hostKnown, select, yes {{host}} other {the server}}} other {Server trouble}} — retrying at {at, time, medium} (attempt {attempt, number, ::group-off} of {maxAttempts, number, ::group-off})',
   'app.download.failed': 'The finished video could not be downloaded. Use "Check again" to resume the download.',
+  'app.download.tooLarge': 'The video is larger than {limit}, the most Veo Studio saves; the partial file was removed. Ask your provider about this result.',
+  'app.download.privateAddress': 'The video address {where} is on this computer or a private network; Veo Studio only downloads videos from public servers. Ask your provider about this result.',
   'app.recheck.noRequestId': 'There is nothing Veo Studio can ask about: the request was sent, but no request id came back, so only your provider can tell whether it was queued (and charged) — check the request history in your provider dashboard before generating again.',
   'app.recheck.nothingToCheck': 'There is nothing to check for this job here: it never reached the server, or it was imported from another library (imported jobs keep no server addresses — check that library\'s provider dashboard).',
   // jobs: what the server said to a cancel (a line on the job's log)

@@ -31,6 +31,14 @@ export const app: Translation<typeof en> = {
   'app.library.notDeleted': '此任务未被删除，无需撤销。',
   'app.library.trashGone': '此任务已无法恢复：已删除的任务只保留到应用关闭为止。',
   'app.video.notYet': '此任务还没有视频：任务完成后才会出现。',
+  // library: opening and writing it
+  'app.library.inUse': '位于 {dir} 的 Veo Studio 作品库正被进程 {pid}（本应用或另一个命令行）使用。请关闭它后重试。',
+  'app.library.lockContended': '无法锁定位于 {dir} 的 Veo Studio 作品库：另一个进程一直在占用它。请重试。',
+  'app.library.newerFormat': '作品库数据库 {file} 由更新版本的 Veo Studio 写入（格式 {version, number, ::group-off}），请更新应用后再打开。',
+  'app.library.damaged': '作品库数据库 {file} 已损坏（{detail}）。未做任何更改；把该文件移到别处即可从空作品库开始，或从备份中恢复。',
+  'app.library.stillDamaged': '{reason}（重建后仍然损坏：请退出 Veo Studio，并从备份中恢复 library.db。）',
+  'app.library.closed': '位于 {dir} 的作品库已关闭。',
+  'app.library.readOnly': '位于 {dir} 的作品库以只读方式打开，无法做任何更改。',
   // service: sidecars
   'app.sidecar.missing': '“{video}”没有附属文件：旁边没有 {sidecar}。',
   'app.sidecar.dropTheJson': '拖到这里的视频不带所在文件夹，因此找不到它的附属文件。请改为拖入它旁边的 .json 附属文件。',
@@ -60,7 +68,10 @@ export const app: Translation<typeof en> = {
   'app.job.stillUnreachable': '自 {since, time, medium} 起无法连接 {host}，仍在重试。任务可能仍在服务器上运行，不会丢失任何内容。',
   'app.job.inputNotPrepared': '无法处理输入图片（{reason}）。请更换图片后重新生成。',
   'app.job.noSuchJob': '作品库中没有 ID 为 {id} 的任务。',
+  'app.retry.note': '{reason, select, rate_limit {请求过于频繁} unreachable {无法连接{hostKnown, select, yes {{host}} other {服务器}}} other {服务器出现问题}}，将于 {at, time, medium} 重试（第 {attempt, number, ::group-off}/{maxAttempts, number, ::group-off} 次）',
   'app.download.failed': '无法下载生成的视频。请点击“重新查询”继续下载。',
+  'app.download.tooLarge': '视频超过 {limit}，超出 Veo Studio 能保存的上限；已删除未下载完的文件。请向服务商询问此结果。',
+  'app.download.privateAddress': '视频地址 {where} 位于本机或私有网络；Veo Studio 只从公共服务器下载视频。请向服务商询问此结果。',
   'app.recheck.noRequestId': 'Veo Studio 无从查询：请求已发出，但没有收到请求 ID，只有服务商能确认它是否已排队（并计费）。再次生成前，请先在服务商控制台查看请求记录。',
   'app.recheck.nothingToCheck': '此任务在这里无可查询：它从未到达服务器，或是从其他作品库导入的（导入的任务不保留服务器地址，请查看原作品库所用服务商的控制台）。',
   // jobs: what the server said to a cancel (a line on the job's log)
