@@ -10,7 +10,7 @@ import { cancelOutcomeLine, retryNoteSaid, stillUnreachableLine } from '../../..
 import { JobTable } from '../../../electron/core/library/job-table';
 import { LibraryInUseError } from '../../../electron/core/library/lock';
 import { checkInputSize } from '../../../electron/core/media/checks';
-import { InputImageError } from '../../../electron/core/media/input-error';
+import type { InputImageError } from '../../../electron/core/media/input-error';
 import { aspectWarning, smallWarning } from '../../../electron/core/media/warnings';
 import { SpendGuard, SpendNeedsConfirmation } from '../../../electron/core/spend/spend-guard';
 import { saidOf } from '../../../electron/core/util/said';
