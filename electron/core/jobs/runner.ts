@@ -193,7 +193,10 @@ export class JobRunner {
       if (isAbortError(err)) throw err;
       const current = this.require(rec.id);
       const message = err instanceof Error ? err.message : String(err);
-      await this.save(rec.id, { cancelRequested: false, logs: [...current.logs, { message, ...codeOfError(err), source: 'veo-studio' }].slice(-MAX_LOG_LINES) });
+      // The refusal as data too: the API's coded job error when it says the same words, else the core's own.
+      const told = isApiError(err) ? err.toJobError() : undefined;
+      const coded = told?.code !== undefined && told.message === message ? { code: told.code, ...(told.params ? { params: told.params } : {}) } : codeOfError(err);
+      await this.save(rec.id, { cancelRequested: false, logs: [...current.logs, { message, ...coded, source: 'veo-studio' }].slice(-MAX_LOG_LINES) });
       throw err;
     }
   }
