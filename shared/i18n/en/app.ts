@@ -32,6 +32,8 @@ export const app = {
   'app.library.notDeleted': 'This job is not deleted, so there is nothing to undo.',
   'app.library.trashGone': 'This job can no longer be restored: deleted jobs are kept only until the app closes.',
   'app.video.notYet': 'This job has no video yet: it appears once the job has completed.',
+  'app.poster.refused': 'This poster was refused: {why, select, empty {it is empty} tooManyBytes {it is {bytes, number, ::group-off} bytes; a poster is at most {max, number, ::group-off}} notJpeg {it is not a JPEG} noFrameSize {its JPEG header has no frame size} tooLarge {it is {width, number, ::group-off}×{height, number, ::group-off}; a poster is at most {max, number, ::group-off} pixels on its long side} other {it is cut short}}.',
+  'app.poster.notFinished': 'Only a finished video can have a poster.',
   // library: opening and writing it
   'app.library.inUse': 'The Veo Studio library at {dir} is in use by process {pid} (the app or another CLI). Close it and try again.',
   'app.library.lockContended': 'Could not lock the Veo Studio library at {dir}: another process keeps taking it. Try again.',
@@ -58,6 +60,8 @@ export const app = {
   'app.portable.exportNotAbsolute': 'Choose a full folder path to export to (got "{path}").',
   'app.portable.exportInsideLibrary': 'Export to a folder outside the library itself ({path}).',
   'app.portable.exportIsFile': '{path} is a file, not a folder. Choose a folder to export to.',
+  'app.portable.noParent': 'Could not create the folder {path}: none of its parent folders exists.',
+  'app.portable.systemFolder': '{path} is inside {root}, a system folder{leadsTo, select, yes { (it leads to {real})} other {}}. Choose a folder in your home directory or on a drive.',
   'app.portable.exportNotEmpty': 'The folder {path} is not empty and is not a previous Veo Studio export. Choose an empty or new folder, so nothing of yours is overwritten.',
   'app.portable.importNotAbsolute': 'Choose a full folder path to import from (got "{path}").',
   'app.portable.importInsideLibrary': 'That folder is inside this library; choose an exported folder instead.',
@@ -98,6 +102,7 @@ export const app = {
   'app.cancel.notFound': 'The server no longer knows this request.',
   'app.cancel.downloading': 'This job already finished on the server; its video is downloading and has been paid for.',
   // jobs: failures told in the simulator's terms
+  'app.simulator.notRunning': 'The built-in simulator is not running. Choose the simulator in Settings again.',
   'app.simulator.outcomeUnknown': 'The answer to sending this job never arrived, so the simulator may or may not have started it. The simulator is free, so nothing was charged; Retry makes a new one.',
   'app.simulator.notFound': 'The simulator no longer has this job: it keeps jobs only while it runs, and it stopped since (the built-in one stops with the app). The simulator is free, so nothing was charged; Retry makes a new one.',
   'app.simulator.expired': 'The simulator\'s link to the finished video expired before Veo Studio could save it. The simulator is free, so nothing was charged; Retry makes a new one.',

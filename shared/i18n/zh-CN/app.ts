@@ -31,6 +31,8 @@ export const app: Translation<typeof en> = {
   'app.library.notDeleted': '此任务未被删除，无需撤销。',
   'app.library.trashGone': '此任务已无法恢复：已删除的任务只保留到应用关闭为止。',
   'app.video.notYet': '此任务还没有视频：任务完成后才会出现。',
+  'app.poster.refused': '封面被拒绝：{why, select, empty {文件是空的} tooManyBytes {文件为 {bytes, number, ::group-off} 字节，封面最多 {max, number, ::group-off} 字节} notJpeg {不是 JPEG 图片} noFrameSize {JPEG 文件头中没有画面尺寸} tooLarge {尺寸为 {width, number, ::group-off}×{height, number, ::group-off}，封面长边最多 {max, number, ::group-off} 像素} other {文件不完整}}。',
+  'app.poster.notFinished': '只有已完成的视频才能设置封面。',
   // library: opening and writing it
   'app.library.inUse': '位于 {dir} 的 Veo Studio 作品库正被进程 {pid}（本应用或另一个命令行）使用。请关闭它后重试。',
   'app.library.lockContended': '无法锁定位于 {dir} 的 Veo Studio 作品库：另一个进程一直在占用它。请重试。',
@@ -57,6 +59,8 @@ export const app: Translation<typeof en> = {
   'app.portable.exportNotAbsolute': '请选择完整的导出文件夹路径（收到的是“{path}”）。',
   'app.portable.exportInsideLibrary': '请导出到作品库本身（{path}）以外的文件夹。',
   'app.portable.exportIsFile': '{path} 是文件，不是文件夹。请选择一个文件夹用于导出。',
+  'app.portable.noParent': '无法创建文件夹 {path}：它的上级文件夹都不存在。',
+  'app.portable.systemFolder': '{path} 位于系统文件夹 {root} 内{leadsTo, select, yes {（它指向 {real}）} other {}}。请选择主目录或其他磁盘上的文件夹。',
   'app.portable.exportNotEmpty': '文件夹 {path} 不是空的，也不是以前的 Veo Studio 导出。请选择一个空的或新的文件夹，以免覆盖你的文件。',
   'app.portable.importNotAbsolute': '请选择完整的导入文件夹路径（收到的是“{path}”）。',
   'app.portable.importInsideLibrary': '该文件夹位于此作品库内部，请选择一个导出的文件夹。',
@@ -97,6 +101,7 @@ export const app: Translation<typeof en> = {
   'app.cancel.notFound': '服务器已不再记得此请求。',
   'app.cancel.downloading': '此任务已在服务器上完成，视频正在下载，费用已产生。',
   // jobs: failures told in the simulator's terms
+  'app.simulator.notRunning': '内置模拟器未在运行。请在“设置”中重新选择模拟器。',
   'app.simulator.outcomeUnknown': '发送此任务后一直没有收到回应，模拟器可能已开始，也可能没有。模拟器免费，未产生任何费用；“重试”会新建一个任务。',
   'app.simulator.notFound': '模拟器中已没有此任务：它只在运行期间保留任务，而它之后已停止（内置模拟器随应用一起停止）。模拟器免费，未产生任何费用；“重试”会新建一个任务。',
   'app.simulator.expired': '在 Veo Studio 保存之前，模拟器上的视频链接已过期。模拟器免费，未产生任何费用；“重试”会新建一个任务。',
