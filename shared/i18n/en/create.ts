@@ -75,9 +75,8 @@ export const create = {
   'create.generate.estimate': 'Estimate',
   'create.generate.rate': 'Rate',
   'create.generate.title': 'Start the job ({mod}Enter)',
-  'create.generate.head': '{count, plural, one {Generate} other {Generate # videos}}',
-  'create.generate.meta':
-    '{count, plural, one {{free, select, yes { · {seconds} s · free} other { · {seconds} s · ≈ {usd, number, ::currency/USD}}}} other {{free, select, yes { · {seconds} s each · free} other { · {seconds} s each · ≈ {usd, number, ::currency/USD}}}}}',
+  'create.generate.label':
+    '{count, plural, one {Generate<meta> · {seconds} s · {free, select, yes {free} other {≈ {usd, number, ::currency/USD}}}</meta>} other {Generate # videos<meta> · {seconds} s each · {free, select, yes {free} other {≈ {usd, number, ::currency/USD}}}</meta>}}',
   'create.generate.shortOfMoney':
     'The estimate ({estimate, number, ::currency/USD}) is more than your balance ({balance, number, ::currency/USD}). The provider will likely refuse the job — top up first.',
   'create.generate.sending': 'Sending your job…',

@@ -76,9 +76,8 @@ export const create: Translation<typeof en> = {
   'create.generate.estimate': '预估',
   'create.generate.rate': '单价',
   'create.generate.title': '开始任务（{mod}Enter）',
-  'create.generate.head': '{count, plural, other {生成 # 个视频}}',
-  'create.generate.meta':
-    '{count, plural, other {{free, select, yes { · 每个 {seconds} 秒 · 免费} other { · 每个 {seconds} 秒 · ≈ {usd, number, ::currency/USD}}}}}',
+  'create.generate.label':
+    '{count, plural, =1 {生成<meta> · {seconds} 秒 · {free, select, yes {免费} other {≈ {usd, number, ::currency/USD}}}</meta>} other {生成 # 个视频<meta> · 每个 {seconds} 秒 · {free, select, yes {免费} other {≈ {usd, number, ::currency/USD}}}</meta>}}',
   'create.generate.shortOfMoney':
     '预估费用（{estimate, number, ::currency/USD}）超出你的余额（{balance, number, ::currency/USD}），服务商很可能会拒绝此任务，请先充值。',
   'create.generate.sending': '正在发送任务…',
