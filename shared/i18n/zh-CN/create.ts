@@ -52,7 +52,7 @@ export const create: Translation<typeof en> = {
   'create.options.takes': '生成数量',
   'create.options.takesLabel': '×{count}',
   'create.options.takesHint':
-    '{seeded, select, yes {{count, plural, other {此镜头生成 # 个视频，各用不同种子}}} other {{count, plural, other {此镜头生成 # 个视频}}}}',
+    '{seeded, select, yes {{count, plural, =1 {一个视频} other {此镜头生成 # 个视频，各用不同种子}}} other {{count, plural, =1 {一个视频} other {此镜头生成 # 个视频}}}}',
   'create.options.aspectRatio': '画面比例',
   'create.options.aspectAuto': '自动',
   'create.options.aspectAutoHint': '跟随图片',
@@ -98,7 +98,7 @@ export const create: Translation<typeof en> = {
   // SpendConfirmDialog
   'create.spend.title': '将花费约 {usd, number, ::currency/USD}？',
   'create.spend.text':
-    '{kind, select, rerun {重试会开始一个新任务并再次计费。预估费用为 {usd, number, ::currency/USD}，超出你设置的 {limit, number, ::currency/USD} 上限。可在设置中更改上限。} other {{jobs, plural, other {这 # 个视频预估费用为 {usd, number, ::currency/USD}，超出你设置的 {limit, number, ::currency/USD} 上限。可在设置中更改上限。}}}}',
+    '{kind, select, rerun {重试会开始一个新任务并再次计费。预估费用为 {usd, number, ::currency/USD}，超出你设置的 {limit, number, ::currency/USD} 上限。可在设置中更改上限。} other {{jobs, plural, =1 {这个视频预估费用为 {usd, number, ::currency/USD}，超出你设置的 {limit, number, ::currency/USD} 上限。可在设置中更改上限。} other {这 # 个视频预估费用为 {usd, number, ::currency/USD}，超出你设置的 {limit, number, ::currency/USD} 上限。可在设置中更改上限。}}}}',
   'create.spend.confirm': '确认',
   // Picture intake (image-intake, image-prepare, create-store)
   'create.intake.notPicture': '{hasName, select, yes {“{name}”不是 PNG、JPEG 或 WebP 图片。} other {该文件不是 PNG、JPEG 或 WebP 图片。}}',
