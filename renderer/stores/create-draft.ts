@@ -6,6 +6,7 @@ import { ASPECT_RATIOS, DURATIONS, MAX_PROMPT_LENGTH, RESOLUTIONS } from '../../
 import { MODEL_IDS } from '../../shared/models';
 import { DEFAULT_FORM, switchModel, type CreateForm } from './create-form';
 import type { KeyValueStorage } from './create-store';
+import { tr } from '../i18n/intl';
 
 export const CREATE_DRAFT_KEY = 'veo.createDraft';
 
@@ -79,8 +80,9 @@ export function writePictureNames(storage: KeyValueStorage | undefined, names: s
 /** What the drop zone says after a reload dropped the picture(s); undefined when there were none. */
 export function lostPicturesNotice(names: string[]): string | undefined {
   if (names.length === 0) return undefined;
-  const named = names.filter((n) => n !== '').map((n) => `“${n}”`);
-  const which = named.length === 0 ? '' : ` (${named.length > 3 ? `${named.slice(0, 3).join(', ')} and ${named.length - 3} more` : named.join(', ')})`;
-  const it = names.length === 1 ? 'The picture' : 'The pictures';
-  return `${it}${which} isn’t kept across reloads — drop ${names.length === 1 ? 'it' : 'them'} again.`;
+  const named = names.filter((n) => n !== '').map((name) => tr('create.restore.quoted', { name }));
+  const list = named.slice(0, 3).join(tr('create.restore.listSeparator'));
+  const which =
+    named.length === 0 ? '' : named.length > 3 ? tr('create.restore.namesMore', { list, more: named.length - 3 }) : tr('create.restore.names', { list });
+  return tr('create.restore.lostPictures', { count: names.length, names: which });
 }

@@ -10,7 +10,9 @@ import {
   type Resolution,
 } from '../../shared/domain';
 import { DEFAULT_MODEL, MODELS, modelIssues, takesLastFrame, type ModelId } from '../../shared/models';
-import { durationSeconds, estimateBatchUsd, formatUsd, isBilledProvider, type PricedParams } from '../../shared/pricing';
+import { renderMessage } from '../../shared/i18n/messages';
+import { durationSeconds, estimateBatchUsd, isBilledProvider, type PricedParams } from '../../shared/pricing';
+import { currentLocale, intlFor, tr } from '../i18n/intl';
 import type { KeyReadiness } from './settings-store';
 
 /** How many videos one Generate makes of each picture: each its own job (and seed, where the model takes one). */
@@ -71,19 +73,19 @@ export function parseSeed(text: string): number | undefined | 'invalid' {
  * button, and a disabled button drops keyboard focus, which the spend dialog must hand back to it.
  */
 export function generateBlocker(s: FormSnapshot, key: KeyReadiness): string | undefined {
-  if (s.intake.status === 'preparing') return 'Wait for the image to finish loading.';
-  if (s.images.length === 0) return 'Add an image to animate first.';
-  if (s.images.length > MAX_BATCH_SIZE) return `One Generate starts at most ${MAX_BATCH_SIZE} videos: use at most ${MAX_BATCH_SIZE} pictures.`;
-  if (s.images.length * s.takes > MAX_BATCH_SIZE) return `One Generate starts at most ${MAX_BATCH_SIZE} videos: use fewer takes or pictures.`;
-  if (takesLastFrame(s.model) && !s.lastFrame) return `Add a last frame: ${MODELS[s.model].label} runs from the picture to it.`;
-  if (!s.prompt.trim()) return 'Write a prompt that describes the shot.';
-  if (s.prompt.length > MAX_PROMPT_LENGTH) return `Shorten the prompt to ${MAX_PROMPT_LENGTH} characters or fewer.`;
-  if (s.negativePrompt.length > MAX_PROMPT_LENGTH) return `Shorten the negative prompt to ${MAX_PROMPT_LENGTH} characters or fewer.`;
-  if (parseSeed(s.seed) === 'invalid') return `The seed must be a whole number from 0 to ${MAX_SEED}.`;
+  if (s.intake.status === 'preparing') return tr('create.blocker.preparing');
+  if (s.images.length === 0) return tr('create.blocker.noImage');
+  if (s.images.length > MAX_BATCH_SIZE) return tr('create.blocker.tooManyPictures', { max: MAX_BATCH_SIZE });
+  if (s.images.length * s.takes > MAX_BATCH_SIZE) return tr('create.blocker.tooManyJobs', { max: MAX_BATCH_SIZE });
+  if (takesLastFrame(s.model) && !s.lastFrame) return tr('create.blocker.lastFrame', { model: MODELS[s.model].label });
+  if (!s.prompt.trim()) return tr('create.blocker.noPrompt');
+  if (s.prompt.length > MAX_PROMPT_LENGTH) return tr('create.blocker.longPrompt', { max: MAX_PROMPT_LENGTH });
+  if (s.negativePrompt.length > MAX_PROMPT_LENGTH) return tr('create.blocker.longNegative', { max: MAX_PROMPT_LENGTH });
+  if (parseSeed(s.seed) === 'invalid') return tr('create.blocker.seed', { max: MAX_SEED });
   const refused = modelIssues(buildParams(s))[0];
-  if (refused) return refused.message;
-  if (key === 'missing') return 'Add your API key in Settings, or switch to the simulator.';
-  if (key === 'checking') return 'Checking your API key…';
+  if (refused) return renderMessage(currentLocale(), refused); // the core may send a code with it
+  if (key === 'missing') return tr('create.blocker.noKey');
+  if (key === 'checking') return tr('create.blocker.checkingKey');
   return undefined;
 }
 
@@ -148,7 +150,27 @@ function randomSeed(): number {
  * The price is the spend guard's own (estimateBatchUsd at this provider), one job per image.
  */
 export function generateLabel(form: PricedParams, imageCount: number, provider: Provider): string {
-  const seconds = `${durationSeconds(form.duration)} s`;
-  const cost = isBilledProvider(provider) ? `≈ ${formatUsd(estimateBatchUsd(form, provider, imageCount))}` : 'free';
-  return imageCount > 1 ? `Generate ${imageCount} videos · ${seconds} each · ${cost}` : `Generate · ${seconds} · ${cost}`;
+  return generateLabelParts(form, imageCount, provider).join('');
+}
+
+/**
+ * The label as [head, meta] in the current language, from one catalog sentence whose <meta> part
+ * the button sets in a quieter style.
+ */
+export function generateLabelParts(form: PricedParams, imageCount: number, provider: Provider): [string, string] {
+  let meta = '';
+  const head = intlFor(currentLocale()).formatMessage(
+    { id: 'create.generate.label' },
+    {
+      count: imageCount,
+      seconds: durationSeconds(form.duration),
+      free: isBilledProvider(provider) ? 'no' : 'yes',
+      usd: estimateBatchUsd(form, provider, imageCount),
+      meta: (chunks: string[]) => {
+        meta = chunks.join('');
+        return '';
+      },
+    },
+  );
+  return [(Array.isArray(head) ? head.join('') : String(head)).trim(), meta];
 }

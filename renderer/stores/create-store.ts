@@ -17,6 +17,7 @@ import { formChanged, lostPicturesNotice, readDraft, readPictureNames, writeDraf
 import { takesLastFrame } from '../../shared/models';
 import type { KeyReadiness } from './settings-store';
 import type { ToastStore } from './toast-store';
+import { tr } from '../i18n/intl';
 
 export const RECENT_PROMPTS_KEY = 'veo.recentPrompts';
 export const RECENT_PROMPTS_LIMIT = 10;
@@ -114,10 +115,10 @@ export function createCreateStore({ api, toasts, storage, onCreated }: CreateDep
         return;
       }
       const prepared = results.flatMap((r) => (r.ok ? [r.value] : []));
-      const failures = results.flatMap((r) => (r.ok ? [] : [describeIpcError(r.error, 'The picture cannot be used')]));
+      const failures = results.flatMap((r) => (r.ok ? [] : [describeIpcError(r.error, tr('create.intake.pictureCannotBeUsed'))]));
       if (prepared.length === 0) {
         const first = failures[0];
-        set({ intake: { status: 'invalid', message: first?.message ?? 'The picture cannot be used.', details: first?.details } });
+        set({ intake: { status: 'invalid', message: first?.message ?? tr('create.intake.pictureCannotBeUsedSentence'), details: first?.details } });
         return;
       }
       discardUnused(get().images);
@@ -125,14 +126,14 @@ export function createCreateStore({ api, toasts, storage, onCreated }: CreateDep
       if (dropped.length > sources.length) {
         toasts.getState().push({
           tone: 'error',
-          title: `Only the first ${MAX_BATCH_SIZE} of ${dropped.length} pictures were added`,
-          message: `One Generate starts at most ${MAX_BATCH_SIZE} videos. Generate these, then add the rest.`,
+          title: tr('create.intake.batchCappedTitle', { max: MAX_BATCH_SIZE, count: dropped.length }),
+          message: tr('create.intake.batchCappedText', { max: MAX_BATCH_SIZE }),
         });
       }
       if (failures.length > 0) {
         toasts.getState().push({
           tone: 'error',
-          title: `${failures.length} of ${sources.length} pictures were skipped`,
+          title: tr('create.intake.picturesSkipped', { failed: failures.length, total: sources.length }),
           message: failures[0]!.message,
           details: failures.map((f) => f.message).join('\n'),
         });
@@ -142,7 +143,7 @@ export function createCreateStore({ api, toasts, storage, onCreated }: CreateDep
     async setLastFrame(source) {
       const result = await api.image.prepare(source);
       if (!result.ok) {
-        set({ lastFrameError: describeIpcError(result.error, 'The last frame cannot be used').message });
+        set({ lastFrameError: describeIpcError(result.error, tr('create.lastFrame.cannotUse')).message });
         return;
       }
       const before = get().lastFrame;
@@ -203,7 +204,7 @@ export function createCreateStore({ api, toasts, storage, onCreated }: CreateDep
               break press;
             }
             if (!result.ok) {
-              toasts.getState().error(describeIpcError(result.error, 'Could not start the job'));
+              toasts.getState().error(describeIpcError(result.error, tr('create.start.failed')));
               continue;
             }
             submittedTokens.add(image.token);
@@ -239,11 +240,9 @@ export function createCreateStore({ api, toasts, storage, onCreated }: CreateDep
         intakeGeneration++;
         const removed = get().images.length;
         discardUnused(get().images);
-        const name = record.input.originalName ? `“${record.input.originalName}”` : 'the original picture';
-        const why = removed === 0 ? '' : ` The ${removed === 1 ? 'picture that was here was' : `${removed} pictures that were here were`} removed so they are not made with this job's settings.`;
         set({
           images: [],
-          intake: { status: 'notice', message: `Settings loaded. Drop ${name} again to use it for this job.${why}` },
+          intake: { status: 'notice', message: tr('create.restore.dropAgain', { hasName: record.input.originalName ? 'yes' : 'no', name: record.input.originalName ?? '', removed }) },
         });
       }
     },

@@ -13,6 +13,7 @@ import type { CreateStore } from './create-store';
 import type { JobsStore } from './jobs-store';
 import type { KeyReadiness } from './settings-store';
 import type { ToastStore } from './toast-store';
+import { tr } from '../i18n/intl';
 
 export type SpendAction =
   | { kind: 'generate'; key: KeyReadiness }
@@ -72,7 +73,7 @@ export function createSpendGuardStore({ api, create, jobs, toasts }: SpendGuardD
           return result.value;
         }
         if (result.error.needsConfirmation) ask({ kind: 'rerun', id, as })(result.error.needsConfirmation);
-        else toasts.getState().error(describeIpcError(result.error, 'Could not start the job again'));
+        else toasts.getState().error(describeIpcError(result.error, tr('create.start.rerunFailed')));
         return undefined;
       } finally {
         const retrying = new Set(get().retrying);
@@ -88,7 +89,7 @@ export function createSpendGuardStore({ api, create, jobs, toasts }: SpendGuardD
         return result.value;
       }
       if (result.error.needsConfirmation) ask({ kind: 'transition', request })(result.error.needsConfirmation);
-      else toasts.getState().error(describeIpcError(result.error, 'Could not start the transition'));
+      else toasts.getState().error(describeIpcError(result.error, tr('create.start.transitionFailed')));
       return undefined;
     };
 

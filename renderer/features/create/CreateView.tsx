@@ -11,6 +11,7 @@ import { LastFrameDrop } from './LastFrameDrop';
 import { imageUrlFromText, useImageIntake } from './image-intake';
 import { OptionsPanel } from './OptionsPanel';
 import { PromptEditor } from './PromptEditor';
+import { useT } from '../../i18n/useT';
 
 export function CreateView() {
   const { spendGuard, app } = useStores();
@@ -21,6 +22,7 @@ export function CreateView() {
   const fileInput = useRef<HTMLInputElement>(null);
   const chooseRequest = useApp((s) => s.chooseImageRequest);
   const model = useCreate((s) => s.model);
+  const t = useT();
 
   // Menu "Open image…" (or ⌘/Ctrl+O, usually pressed in another view) asks for the file chooser.
   useEffect(() => {
@@ -92,8 +94,8 @@ export function CreateView() {
     >
       <header className="view-header">
         <div>
-          <h1 className="view-title">Create</h1>
-          <p className="view-subtitle">Bring a still to life with Veo 3</p>
+          <h1 className="view-title">{t('create.view.title')}</h1>
+          <p className="view-subtitle">{t('create.view.subtitle')}</p>
         </div>
         <div className="view-header-actions">
           <JobsPanelToggle />

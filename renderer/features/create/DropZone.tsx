@@ -7,6 +7,7 @@ import { MOD_LABEL } from '../../components/keyboard';
 import { useCreate } from '../../stores/hooks';
 import { ACCEPT_ATTRIBUTE, SIDECAR_ACCEPT, type ImageIntake } from './image-intake';
 import { ImagePreview } from './ImagePreview';
+import { Say, useT } from '../../i18n/useT';
 
 export function DropZone({
   dragOver,
@@ -22,9 +23,10 @@ export function DropZone({
   const filled = images.length > 0;
   const state = dragOver ? 'dragover' : intakeState.status === 'invalid' ? 'invalid' : filled ? 'filled' : 'idle';
   const choose = () => fileInput.current?.click();
+  const t = useT();
 
   return (
-    <section className={`dropzone dropzone-${state}`} aria-label="Input image" aria-busy={intakeState.status === 'preparing'}>
+    <section className={`dropzone dropzone-${state}`} aria-label={t('create.drop.regionLabel')} aria-busy={intakeState.status === 'preparing'}>
       <input
         ref={fileInput}
         type="file"
@@ -53,13 +55,13 @@ export function DropZone({
       {intakeState.status === 'preparing' && (
         <div className="dropzone-overlay" role="status">
           <SpinnerIcon size={22} className="spin" aria-hidden="true" />
-          <span>Preparing image…</span>
+          <span>{t('create.drop.preparing')}</span>
         </div>
       )}
       {dragOver && (
         <div className="dropzone-overlay dropzone-overlay-drag" aria-hidden="true">
           <UploadIcon size={28} />
-          <span>Drop to use this image</span>
+          <span>{t('create.drop.dropToUse')}</span>
         </div>
       )}
     </section>
@@ -68,21 +70,22 @@ export function DropZone({
 
 function IdleContent({ onChoose, intake }: { onChoose: () => void; intake: ImageIntake }) {
   const [url, setUrl] = useState('');
+  const t = useT();
   return (
     <div className="dropzone-idle">
       <div className="dropzone-icon" aria-hidden="true">
         <ImagePlusIcon size={28} />
       </div>
-      <p className="dropzone-title">Drop an image here</p>
-      <p className="dropzone-hint">PNG, JPEG or WebP, ideally 1280×720 or larger</p>
-      <p className="dropzone-hint">…or a video’s .json sidecar to restore its settings</p>
+      <p className="dropzone-title">{t('create.drop.title')}</p>
+      <p className="dropzone-hint">{t('create.drop.formats')}</p>
+      <p className="dropzone-hint">{t('create.drop.sidecar')}</p>
       <div className="dropzone-choose">
         <button type="button" className="btn btn-secondary" onClick={onChoose}>
           <UploadIcon size={16} aria-hidden="true" />
-          Choose image
+          {t('create.drop.choose')}
         </button>
         <span className="dropzone-paste">
-          or paste <kbd>{MOD_LABEL === '⌘' ? '⌘' : 'Ctrl'}</kbd> <kbd>V</kbd>
+          <Say id="create.drop.paste" values={{ mod: MOD_LABEL === '⌘' ? '⌘' : 'Ctrl', kbd: (c) => <kbd>{c}</kbd> }} />
         </span>
       </div>
       <form
@@ -96,13 +99,13 @@ function IdleContent({ onChoose, intake }: { onChoose: () => void; intake: Image
         <input
           type="url"
           className="input input-small"
-          placeholder="…or paste an https:// image link"
-          aria-label="Image URL"
+          placeholder={t('create.drop.urlPlaceholder')}
+          aria-label={t('create.drop.urlLabel')}
           value={url}
           onChange={(e) => setUrl(e.target.value)}
         />
         <button type="submit" className="btn btn-ghost btn-small" disabled={!url.trim()}>
-          Use link
+          {t('create.drop.useLink')}
         </button>
       </form>
       <IntakeMessage />

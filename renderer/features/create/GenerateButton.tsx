@@ -2,10 +2,12 @@
 // simulator); when it cannot run, it is disabled and says why, right under it (a tooltip alone is
 // easy to miss). It stays locked while a press is on its way to the core or waiting for the
 // spend confirmation, so a double click never sends twice.
-import { estimateBatchUsd, formatPrice, formatRate, formatUsd, isBilledProvider } from '../../../shared/pricing';
+import { estimateBatchUsd, isBilledProvider } from '../../../shared/pricing';
+import { Say, useT } from '../../i18n/useT';
+import { priceWords, rateWords } from './cost-words';
 import { SparklesIcon, SpinnerIcon } from '../../components/icons';
 import { MOD_LABEL } from '../../components/keyboard';
-import { generateBlocker, generateLabel } from '../../stores/create-form';
+import { generateBlocker, generateLabelParts } from '../../stores/create-form';
 import { useStore } from 'zustand';
 import { shownBalance } from '../../stores/balance-store';
 import { useCreate, useEffectiveProvider, useKeyReadiness, useStores } from '../../stores/hooks';
@@ -14,6 +16,7 @@ export function GenerateButton() {
   const { spendGuard, app, balance } = useStores();
   const balanceUsd = useStore(balance, (s) => shownBalance(s.info));
   const keyReady = useKeyReadiness();
+  const t = useT();
   const provider = useEffectiveProvider() ?? 'aggregator';
   const state = useCreate((s) => s);
   const inFlight = useStore(spendGuard, (s) => s.generating || s.pending !== undefined) || state.submitting;
@@ -21,8 +24,7 @@ export function GenerateButton() {
   // Every take of every picture is its own job: the estimate counts them all, as the core's guard does.
   const count = Math.max(1, state.images.length) * state.takes;
   const free = !isBilledProvider(provider);
-  const label = generateLabel(state, count, provider);
-  const [head, ...rest] = label.split(' · ');
+  const [head, meta] = generateLabelParts(state, count, provider);
   const estimate = estimateBatchUsd(state, provider, count);
   // A warning, not a block: the provider's price may differ from fal's list price we estimate with.
   const shortOfMoney = !free && balanceUsd !== undefined && estimate > balanceUsd;
@@ -31,12 +33,12 @@ export function GenerateButton() {
     <div className="generate">
       <dl className="cost-summary">
         <div>
-          <dt>Estimate</dt>
-          <dd>{formatPrice(estimate, provider)}</dd>
+          <dt>{t('create.generate.estimate')}</dt>
+          <dd>{priceWords(t, estimate, provider)}</dd>
         </div>
         <div>
-          <dt>Rate</dt>
-          <dd>{formatRate(state, provider)}</dd>
+          <dt>{t('create.generate.rate')}</dt>
+          <dd>{rateWords(t, state, provider)}</dd>
         </div>
       </dl>
       <button
@@ -48,7 +50,7 @@ export function GenerateButton() {
         disabled={!!blocker}
         aria-disabled={inFlight || undefined}
         aria-busy={inFlight}
-        title={blocker ?? `Start the job (${MOD_LABEL}Enter)`}
+        title={blocker ?? t('create.generate.title', { mod: MOD_LABEL })}
         aria-describedby={blocker ? 'generate-reason' : undefined}
         onClick={() => void spendGuard.getState().requestGenerate(keyReady)}
       >
@@ -59,28 +61,27 @@ export function GenerateButton() {
         )}
         <span className="generate-text">
           <span className="generate-head">{head}</span>
-          {rest.length > 0 && <span className="generate-meta">{` · ${rest.join(' · ')}`}</span>}
+          {meta && <span className="generate-meta">{meta}</span>}
         </span>
       </button>
       {shortOfMoney && (
         <p className="callout is-warning balance-warning" role="alert" data-testid="balance-warning">
-          The estimate ({formatUsd(estimate)}) is more than your balance ({formatUsd(balanceUsd)}). The provider will
-          likely refuse the job — top up first.
+          {t('create.generate.shortOfMoney', { estimate, balance: balanceUsd })}
         </p>
       )}
       <p id="generate-reason" className="generate-reason" aria-live="polite">
-        {!blocker && state.submitting && 'Sending your job…'}
+        {!blocker && state.submitting && t('create.generate.sending')}
         {!blocker && !state.submitting && (
           <span className="generate-hint">
-            or press <kbd>{MOD_LABEL === '⌘' ? '⌘' : 'Ctrl'}</kbd> <kbd>Enter</kbd>
+            <Say id="create.generate.orPress" values={{ mod: MOD_LABEL === '⌘' ? '⌘' : 'Ctrl', kbd: (c) => <kbd>{c}</kbd> }} />
           </span>
         )}
         {blocker}
-        {keyReady === 'missing' && blocker?.includes('API key') && (
+        {keyReady === 'missing' && blocker === t('create.blocker.noKey') && (
           <>
             {' '}
             <button type="button" className="link-button" onClick={() => app.getState().setView('settings')}>
-              Open Settings
+              {t('create.generate.openSettings')}
             </button>
           </>
         )}

@@ -6,6 +6,7 @@ import { getDesktopExtras } from '../../api/api';
 import { ErrorIcon, ImagePlusIcon } from '../../components/icons';
 import { useCreate, useStores } from '../../stores/hooks';
 import { ACCEPT_ATTRIBUTE, fileToSource, obviousProblem } from './image-intake';
+import { useT } from '../../i18n/useT';
 
 export function LastFrameDrop() {
   const { create } = useStores();
@@ -14,6 +15,7 @@ export function LastFrameDrop() {
   const [busy, setBusy] = useState(false);
   const [over, setOver] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const t = useT();
 
   const take = async (file: File | undefined) => {
     if (!file) return;
@@ -40,7 +42,7 @@ export function LastFrameDrop() {
   return (
     <section
       className={`dropzone last-frame ${over ? 'dropzone-dragover' : lastFrame ? 'dropzone-filled' : 'dropzone-idle'}`}
-      aria-label="Last frame"
+      aria-label={t('create.lastFrame.title')}
       aria-busy={busy}
       onDragOver={(e) => {
         e.preventDefault();
@@ -62,24 +64,24 @@ export function LastFrameDrop() {
           void take(file);
         }}
       />
-      <p className="dropzone-title">Last frame</p>
+      <p className="dropzone-title">{t('create.lastFrame.title')}</p>
       {lastFrame ? (
         <div className="last-frame-filled">
-          {lastFrame.previewDataUri ? <img src={lastFrame.previewDataUri} alt={`Last frame: ${lastFrame.name ?? 'picture'}`} /> : <span>{lastFrame.url ?? lastFrame.name}</span>}
+          {lastFrame.previewDataUri ? <img src={lastFrame.previewDataUri} alt={t('create.lastFrame.alt', { hasName: lastFrame.name ? 'yes' : 'no', name: lastFrame.name ?? '' })} /> : <span>{lastFrame.url ?? lastFrame.name}</span>}
           <button type="button" className="btn btn-ghost" onClick={choose}>
-            Replace last frame
+            {t('create.lastFrame.replace')}
           </button>
           <button type="button" className="btn btn-ghost" onClick={() => create.getState().clearLastFrame()}>
-            Remove last frame
+            {t('create.lastFrame.remove')}
           </button>
         </div>
       ) : (
         <button type="button" className="btn btn-secondary" disabled={busy} onClick={choose}>
           <ImagePlusIcon size={14} aria-hidden="true" />
-          {busy ? 'Preparing last frame…' : 'Choose the last frame'}
+          {busy ? t('create.lastFrame.preparing') : t('create.lastFrame.choose')}
         </button>
       )}
-      <p className="dropzone-hint">The video runs from the picture above to this one. Drop it here.</p>
+      <p className="dropzone-hint">{t('create.lastFrame.hint')}</p>
       {error && (
         <p className="last-frame-error" role="alert">
           <ErrorIcon size={14} aria-hidden="true" /> {error}

@@ -3,16 +3,18 @@ import { useEffect, useRef, useState } from 'react';
 import { MAX_PROMPT_LENGTH } from '../../../shared/domain';
 import { HistoryIcon } from '../../components/icons';
 import { useCreate, useStores } from '../../stores/hooks';
+import { useT } from '../../i18n/useT';
 
 export function PromptEditor() {
   const { create } = useStores();
   const prompt = useCreate((s) => s.prompt);
   const over = prompt.length > MAX_PROMPT_LENGTH;
+  const t = useT();
   return (
     <div className="prompt-editor">
       <div className="prompt-head">
         <label htmlFor="prompt" className="field-label">
-          Prompt
+          {t('create.prompt.label')}
         </label>
         <RecentPrompts />
       </div>
@@ -21,15 +23,15 @@ export function PromptEditor() {
           id="prompt"
           className="prompt-input"
           rows={4}
-          placeholder="Describe the shot: the motion, the camera, the mood, the sound. e.g. “The fox turns its head toward the camera as snow starts to fall; slow push-in, soft morning light.”"
+          placeholder={t('create.prompt.placeholder')}
           value={prompt}
           aria-describedby="prompt-count"
           aria-invalid={over || undefined}
           onChange={(e) => create.getState().setField('prompt', e.target.value)}
         />
         <span id="prompt-count" className="prompt-count">
-          <span className="visually-hidden">Characters used: </span>
-          {prompt.length.toLocaleString()} / {MAX_PROMPT_LENGTH.toLocaleString()}
+          <span className="visually-hidden">{t('create.prompt.charactersUsed')}</span>
+          {t('create.prompt.count', { used: prompt.length, max: MAX_PROMPT_LENGTH })}
         </span>
       </div>
     </div>
@@ -40,6 +42,7 @@ function RecentPrompts() {
   const { create } = useStores();
   const recent = useCreate((s) => s.recentPrompts);
   const [open, setOpen] = useState(false);
+  const t = useT();
   const root = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -66,10 +69,10 @@ function RecentPrompts() {
     >
       <button type="button" className="btn btn-ghost btn-small" aria-expanded={open} onClick={() => setOpen(!open)}>
         <HistoryIcon size={14} aria-hidden="true" />
-        Recent prompts
+        {t('create.prompt.recent')}
       </button>
       {open && (
-        <ul className="popover recent-list" aria-label="Recent prompts">
+        <ul className="popover recent-list" aria-label={t('create.prompt.recent')}>
           {recent.map((p) => (
             <li key={p}>
               <button

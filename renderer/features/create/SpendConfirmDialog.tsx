@@ -4,7 +4,7 @@
 // cancels (the shared Dialog does the modal part).
 import { useRef } from 'react';
 import { useStore } from 'zustand';
-import { formatUsd } from '../../../shared/pricing';
+import { useT } from '../../i18n/useT';
 import { Dialog } from '../../components/Dialog';
 import { useStores } from '../../stores/hooks';
 
@@ -12,30 +12,24 @@ export function SpendConfirmDialog() {
   const { spendGuard } = useStores();
   const pending = useStore(spendGuard, (s) => s.pending);
   const cancelRef = useRef<HTMLButtonElement>(null);
+  const t = useT();
   if (!pending) return null;
 
   const cancel = () => spendGuard.getState().cancel();
-  const what =
-    pending.action.kind === 'rerun'
-      ? 'Retrying starts a new job, which is charged again. It is'
-      : pending.jobs > 1
-        ? `These ${pending.jobs} videos are`
-        : 'This video is';
   return (
     <Dialog onCancel={cancel} labelledBy="spend-confirm-title" describedBy="spend-confirm-text" initialFocus={cancelRef}>
       <h2 id="spend-confirm-title" className="card-title">
-        Spend about {formatUsd(pending.usd)}?
+        {t('create.spend.title', { usd: pending.usd })}
       </h2>
       <p id="spend-confirm-text">
-        {what} estimated at {formatUsd(pending.usd)}, above your limit of {formatUsd(pending.limit)}. You can change the limit in
-        Settings.
+        {t('create.spend.text', { kind: pending.action.kind === 'rerun' ? 'rerun' : 'new', jobs: pending.jobs, usd: pending.usd, limit: pending.limit })}
       </p>
       <div className="dialog-actions">
         <button ref={cancelRef} type="button" className="btn btn-secondary" onClick={cancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="button" className="btn btn-primary" onClick={() => void spendGuard.getState().confirm()}>
-          Confirm
+          {t('create.spend.confirm')}
         </button>
       </div>
     </Dialog>

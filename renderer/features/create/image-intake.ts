@@ -8,6 +8,7 @@ import { formatBytes } from '../../components/format';
 import { useStores } from '../../stores/hooks';
 import { restoreFromSidecar } from '../../stores/sidecar-restore';
 import { canPrepareInPage, prepareInPage, toBase64 } from './image-prepare';
+import { tr } from '../../i18n/intl';
 
 export const ACCEPTED_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
 export const ACCEPT_ATTRIBUTE = ACCEPTED_TYPES.join(',');
@@ -26,11 +27,11 @@ class IntakeError extends Error {}
 
 /** Why this file is obviously not usable, or undefined. An empty type is left to the core to sniff. */
 export function obviousProblem(file: File): string | undefined {
-  const name = file.name ? `“${file.name}”` : 'That file';
+  const named = { hasName: file.name ? 'yes' : 'no', name: file.name };
   if (file.type && !(ACCEPTED_TYPES as readonly string[]).includes(file.type)) {
-    return `${name} is not a PNG, JPEG or WebP picture.`;
+    return tr('create.intake.notPicture', named);
   }
-  if (file.size === 0) return `${name} is empty.`;
+  if (file.size === 0) return tr('create.intake.empty', named);
   return undefined;
 }
 
@@ -48,7 +49,7 @@ export async function fileToSource(file: File, desktop: DesktopExtras | undefine
   // Electron: hand main the path and let it read the file itself (no 30 MB copy through IPC).
   if (path) return { kind: 'path', path };
   if (file.size > MAX_UPLOAD_BYTES) {
-    throw new IntakeError(`“${file.name}” is ${formatBytes(file.size)}; pictures can be at most 30 MB here.`);
+    throw new IntakeError(tr('create.intake.tooLarge', { name: file.name, size: formatBytes(file.size) }));
   }
   const base64 = await readBase64(file);
   return { kind: 'bytes', ...(file.name ? { name: file.name } : {}), base64 };
@@ -56,7 +57,7 @@ export async function fileToSource(file: File, desktop: DesktopExtras | undefine
 
 function readBase64(file: File): Promise<string> {
   return toBase64(file).catch(() => {
-    throw new IntakeError(`Could not read “${file.name}”.`);
+    throw new IntakeError(tr('create.intake.couldNotRead', { name: file.name }));
   });
 }
 
@@ -92,14 +93,14 @@ export function useImageIntake(): ImageIntake {
         return;
       }
       if (file.size > MAX_SIDECAR_UPLOAD_BYTES) {
-        create.getState().rejectImages(`“${file.name}” is too large to be a Veo Studio sidecar.`);
+        create.getState().rejectImages(tr('create.intake.sidecarTooLarge', { name: file.name }));
         return;
       }
       try {
         const base64 = await readBase64(file);
-        await restoreFromSidecar({ api, create, toasts }, { kind: 'bytes', name: file.name, base64 }, `“${file.name}”`);
+        await restoreFromSidecar({ api, create, toasts }, { kind: 'bytes', name: file.name, base64 }, tr('create.restore.quoted', { name: file.name }));
       } catch (err) {
-        create.getState().rejectImages(err instanceof IntakeError ? err.message : `Could not read “${file.name}”.`);
+        create.getState().rejectImages(err instanceof IntakeError ? err.message : tr('create.intake.couldNotRead', { name: file.name }));
       }
     },
     [api, create, toasts],
@@ -116,11 +117,11 @@ export function useImageIntake(): ImageIntake {
       const problems = files.map(obviousProblem);
       const usable = files.filter((_, i) => !problems[i]);
       if (usable.length === 0) {
-        create.getState().rejectImages(problems.find(Boolean) ?? 'That file cannot be used.');
+        create.getState().rejectImages(problems.find(Boolean) ?? tr('create.intake.cannotUse'));
         return;
       }
       if (usable.length < files.length) {
-        toasts.getState().push({ tone: 'error', title: 'Some files were skipped', message: problems.find(Boolean) });
+        toasts.getState().push({ tone: 'error', title: tr('create.intake.someSkipped'), message: problems.find(Boolean) });
       }
       create.getState().beginIntake();
       const desktop = getDesktopExtras();
@@ -129,16 +130,16 @@ export function useImageIntake(): ImageIntake {
         try {
           sources.push(await fileToSource(file, desktop));
         } catch (err) {
-          const message = err instanceof IntakeError ? err.message : `Could not read “${file.name}”.`;
+          const message = err instanceof IntakeError ? err.message : tr('create.intake.couldNotRead', { name: file.name });
           if (usable.length === 1) {
             create.getState().rejectImages(message);
             return;
           }
-          toasts.getState().push({ tone: 'error', title: 'A file was skipped', message });
+          toasts.getState().push({ tone: 'error', title: tr('create.intake.oneSkipped'), message });
         }
       }
       if (sources.length === 0) {
-        create.getState().rejectImages('None of those files could be read.');
+        create.getState().rejectImages(tr('create.intake.noneRead'));
         return;
       }
       await create.getState().addImages(sources);
@@ -150,7 +151,7 @@ export function useImageIntake(): ImageIntake {
     async (url: string) => {
       const https = imageUrlFromText(url);
       if (!https) {
-        create.getState().rejectImages('Paste a full https:// address of a PNG, JPEG or WebP picture.');
+        create.getState().rejectImages(tr('create.intake.badUrl'));
         return;
       }
       await create.getState().addImages([{ kind: 'url', url: https }]);

@@ -5,6 +5,7 @@
 // on Linux) could crash the app — and the core merely validates the bounded result (media/prepared.ts).
 // The same code runs in both faces, so the Chromium tests through the browser host prove it for Electron.
 import type { ImageSource } from '../../../shared/contract';
+import { tr } from '../../i18n/intl';
 import {
   FLATTEN_BACKGROUND,
   MAX_PAYLOAD_BYTES,
@@ -35,7 +36,7 @@ export async function prepareInPage(file: Blob, name?: string, originalPath?: st
   try {
     bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
   } catch (err) {
-    throw new PrepareError(`The picture could not be decoded: ${err instanceof Error ? err.message : String(err)}`);
+    throw new PrepareError(tr('create.prepare.decode', { reason: err instanceof Error ? err.message : String(err) }));
   }
   try {
     const { width, height } = bitmap;
@@ -62,7 +63,7 @@ function fitInside(width: number, height: number, longEdge: number): { width: nu
 function drawFlattened(source: CanvasImageSource, size: { width: number; height: number }): OffscreenCanvas {
   const canvas = new OffscreenCanvas(size.width, size.height);
   const g = canvas.getContext('2d');
-  if (!g) throw new PrepareError('This window cannot draw pictures (no 2D canvas).');
+  if (!g) throw new PrepareError(tr('create.prepare.noCanvas'));
   g.fillStyle = FLATTEN_BACKGROUND;
   g.fillRect(0, 0, size.width, size.height);
   g.imageSmoothingEnabled = true;
@@ -80,7 +81,7 @@ async function encodeToFit(canvas: OffscreenCanvas): Promise<Blob> {
       if (blob.size <= MAX_PAYLOAD_BYTES) return blob;
     }
     const next = Math.floor(Math.max(current.width, current.height) * SHRINK_STEP);
-    if (next < MIN_LONG_EDGE) throw new PrepareError('Even resized, the picture does not fit the upload limit. Use a simpler or smaller picture.');
+    if (next < MIN_LONG_EDGE) throw new PrepareError(tr('create.prepare.tooBig'));
     current = drawFlattened(current, fitInside(current.width, current.height, next));
   }
 }
@@ -93,7 +94,7 @@ export function toBase64(blob: Blob): Promise<string> {
       const text = String(reader.result);
       resolve(text.slice(text.indexOf(',') + 1));
     };
-    reader.onerror = () => reject(new PrepareError('The picture could not be read.'));
+    reader.onerror = () => reject(new PrepareError(tr('create.prepare.unreadable')));
     reader.readAsDataURL(blob);
   });
 }

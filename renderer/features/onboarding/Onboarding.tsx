@@ -1,11 +1,14 @@
 // First run without a key: say where keys come from, take one right here, or offer the simulator
 // so the app can be tried at no cost.
+import type { ReactNode } from 'react';
 import { PROVIDERS, type Provider } from '../../../shared/domain';
 import { needsKey, PROVIDER_INFO, type ProviderInfo } from '../../../shared/providers';
 import { DEFAULT_SETTINGS } from '../../../shared/settings';
 import { ExternalLinkIcon, KeyIcon, SimulatorIcon, SparklesIcon } from '../../components/icons';
+import { Say, useT } from '../../i18n/useT';
 import { useApp, useEffectiveProvider, useKeyReadiness, useSettings, useStores } from '../../stores/hooks';
 import { KeyForm, useKeyOrigin } from '../settings/KeyForm';
+import { PROVIDER_WORDS } from './provider-words';
 
 export function useNeedsOnboarding(): boolean {
   const provider = useEffectiveProvider();
@@ -20,6 +23,9 @@ export function Onboarding() {
   const provider = useEffectiveProvider() ?? 'aggregator';
   const info: ProviderInfo = PROVIDER_INFO[provider];
   const origin = useKeyOrigin(provider);
+  const t = useT();
+  const words = PROVIDER_WORDS[provider];
+  const strong = (c: ReactNode[]) => <strong>{c}</strong>;
 
   return (
     <div className="onboarding">
@@ -27,18 +33,16 @@ export function Onboarding() {
         <div className="onboarding-mark" aria-hidden="true">
           <SparklesIcon size={26} />
         </div>
-        <h1 className="onboarding-title">Welcome to Veo Studio</h1>
-        <p className="onboarding-lead">
-          Turn a still picture into a short video (up to 8 seconds, with sound) using Google’s Veo 3. To make real videos, Veo Studio needs an API key.
-        </p>
+        <h1 className="onboarding-title">{t('onboarding.title')}</h1>
+        <p className="onboarding-lead">{t('onboarding.lead')}</p>
 
         <div className="onboarding-steps">
           <div className="onboarding-step">
             <KeyIcon size={18} aria-hidden="true" />
             <div>
-              <h2>Where to get a key</h2>
+              <h2>{t('onboarding.whereToGetKey')}</h2>
               <p>
-                {info.keyHelp?.text}{' '}
+                {words.keyHelp && t(words.keyHelp)}{' '}
                 {info.keyHelp?.url && (
                   <a href={info.keyHelp.url} target="_blank" rel="noreferrer">
                     {info.keyHelp.url.replace(/^https:\/\//, '')} <ExternalLinkIcon size={12} aria-hidden="true" />
@@ -47,7 +51,7 @@ export function Onboarding() {
                 {otherKeyedProviders(provider).map((other) => (
                   <span key={other}>
                     {' '}
-                    Have a {PROVIDER_INFO[other].label} key instead? Choose <strong>{PROVIDER_INFO[other].label}</strong> as the provider in Settings.
+                    <Say id="onboarding.otherProvider" values={{ provider: t(PROVIDER_WORDS[other].label), strong }} />
                   </span>
                 ))}
               </p>
@@ -56,15 +60,15 @@ export function Onboarding() {
         </div>
 
         <div className="onboarding-key">
-          <span className="field-label">Paste your {info.label} key</span>
+          <span className="field-label">{t('onboarding.pasteKey', { provider: t(words.label) })}</span>
           <p className="field-hint" data-testid="key-destination">
-            Your key will be sent to <strong>{origin}</strong> only — to check it now (free) and with each job.
+            <Say id="onboarding.keyDestination" values={{ origin, strong }} />
           </p>
           <KeyForm provider={provider} autoFocus showRemove={false} />
         </div>
 
         <div className="onboarding-divider">
-          <span>or</span>
+          <span>{t('onboarding.or')}</span>
         </div>
 
         <div className="onboarding-alt">
@@ -74,11 +78,11 @@ export function Onboarding() {
             onClick={() => void settings.getState().update({ provider: 'simulator' })}
           >
             <SimulatorIcon size={16} aria-hidden="true" />
-            Try the simulator
+            {t('onboarding.trySimulator')}
           </button>
-          <p className="field-hint">Free and offline: sample clips, the full workflow. Switch to a real provider in Settings any time.</p>
+          <p className="field-hint">{t('onboarding.simulatorHint')}</p>
           <button type="button" className="link-button" onClick={() => app.getState().dismissOnboarding()}>
-            Not now — just look around
+            {t('onboarding.notNow')}
           </button>
         </div>
       </div>
