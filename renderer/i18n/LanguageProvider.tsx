@@ -11,7 +11,8 @@ import { intlFor, setCurrentLocale } from './intl';
 // person who chose English on a Chinese system from seeing a flash of Chinese at every start.
 const REMEMBERED_KEY = 'veo.language';
 
-function remembered(): LanguageSetting | undefined {
+/** The Language setting last seen on this page (also read by main.tsx before anything loads). */
+export function rememberedLanguage(): LanguageSetting | undefined {
   try {
     const value = window.localStorage.getItem(REMEMBERED_KEY);
     return isLanguageSetting(value) ? value : undefined;
@@ -37,7 +38,7 @@ const browserLanguages = (): string => navigator.languages.join(',') || navigato
 export function LanguageProvider({ children }: { children: ReactNode }) {
   const saved = useSettings((s) => s.settings?.language);
   const preferred = useSyncExternalStore(subscribeLanguages, browserLanguages);
-  const locale = useMemo(() => resolveLocale(saved ?? remembered(), preferred.split(',')), [saved, preferred]);
+  const locale = useMemo(() => resolveLocale(saved ?? rememberedLanguage(), preferred.split(',')), [saved, preferred]);
   setCurrentLocale(locale); // before the children render, so tr() in their code speaks the same language
 
   useEffect(() => {

@@ -38,7 +38,7 @@ interface DetailProps {
 export function LibraryDetail(props: DetailProps) {
   const selectedId = useLibrary((s) => s.selectedId);
   return (
-    <ViewBoundary name="Job details" resetKey={selectedId}>
+    <ViewBoundary view="detail" resetKey={selectedId}>
       <DetailContent {...props} />
     </ViewBoundary>
   );

@@ -7,8 +7,8 @@ export const settings = {
   'settings.view.subtitle': 'Saved as you change them',
   'settings.connection.title': 'Connection',
   'settings.connection.provider': 'Provider',
-  'settings.connection.fixed': 'This window sends jobs to {provider} ({apiBase}), chosen when Veo Studio was started.',
-  'settings.connection.noKeyNeeded': '{provider} needs no API key.',
+  'settings.connection.fixed': 'This window sends jobs to {provider, select, aggregator {Aggregator} fal {fal.ai} simulator {Simulator} other {{provider}}} ({apiBase}), chosen when Veo Studio was started.',
+  'settings.connection.noKeyNeeded': '{provider, select, aggregator {Aggregator} fal {fal.ai} simulator {Simulator} other {{provider}}} needs no API key.',
   'settings.connection.apiKey': 'API key',
   'settings.provider.name': '{provider, select, aggregator {Aggregator} fal {fal.ai} simulator {Simulator} other {{provider}}}',
   'settings.provider.blurb':

@@ -17,7 +17,7 @@ export const shell = {
   'shell.rail.createTitle': 'Create ({shortcut})',
   'shell.rail.libraryTitle': 'Library ({shortcut})',
   'shell.rail.settingsTitle': 'Settings ({shortcut})',
-  'shell.rail.providerReadyTitle': 'New jobs go to {provider}',
+  'shell.rail.providerReadyTitle': 'New jobs go to {provider, select, aggregator {Aggregator} fal {fal.ai} simulator {Simulator} other {{provider}}}',
   'shell.rail.providerMissingTitle': 'No API key yet — open Settings',
   'shell.rail.providerReady': '(ready)',
   'shell.rail.providerMissing': '(no API key)',
@@ -27,7 +27,7 @@ export const shell = {
   'shell.balance.noCharges': ' — no charges',
   'shell.balance.title': 'Balance reported by the provider — click to refresh',
   'shell.balance.titleAt': 'Balance reported by the provider at {time} — click to refresh',
-  'shell.balance.label': 'Balance {amount} left, refresh',
+  'shell.balance.label': 'Balance {amount, number, ::currency/USD} left, refresh',
   'shell.balance.left': ' left',
   // StateBadge
   'shell.state.label':

@@ -7,8 +7,8 @@ export const settings: Translation<typeof en> = {
   'settings.view.subtitle': '更改后自动保存',
   'settings.connection.title': '连接',
   'settings.connection.provider': '服务商',
-  'settings.connection.fixed': '此窗口的任务发送到{provider}（{apiBase}），这是启动 Veo Studio 时选定的。',
-  'settings.connection.noKeyNeeded': '{provider}不需要 API 密钥。',
+  'settings.connection.fixed': '此窗口的任务发送到{provider, select, aggregator {聚合服务} fal {fal.ai} simulator {模拟器} other {{provider}}}（{apiBase}），这是启动 Veo Studio 时选定的。',
+  'settings.connection.noKeyNeeded': '{provider, select, aggregator {聚合服务} fal {fal.ai} simulator {模拟器} other {{provider}}}不需要 API 密钥。',
   'settings.connection.apiKey': 'API 密钥',
   'settings.provider.name': '{provider, select, aggregator {聚合服务} fal {fal.ai} simulator {模拟器} other {{provider}}}',
   'settings.provider.blurb':

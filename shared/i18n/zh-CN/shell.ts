@@ -17,7 +17,7 @@ export const shell: Translation<typeof en> = {
   'shell.rail.createTitle': '生成（{shortcut}）',
   'shell.rail.libraryTitle': '作品库（{shortcut}）',
   'shell.rail.settingsTitle': '设置（{shortcut}）',
-  'shell.rail.providerReadyTitle': '新任务将发送到{provider}',
+  'shell.rail.providerReadyTitle': '新任务将发送到{provider, select, aggregator {聚合服务} fal {fal.ai} simulator {模拟器} other {{provider}}}',
   'shell.rail.providerMissingTitle': '尚未设置 API 密钥，请打开设置',
   'shell.rail.providerReady': '（已就绪）',
   'shell.rail.providerMissing': '（无 API 密钥）',
@@ -27,7 +27,7 @@ export const shell: Translation<typeof en> = {
   'shell.balance.noCharges': '，不收费',
   'shell.balance.title': '服务商报告的余额，点击刷新',
   'shell.balance.titleAt': '服务商于{time}报告的余额，点击刷新',
-  'shell.balance.label': '余额剩余{amount}，刷新',
+  'shell.balance.label': '余额剩余{amount, number, ::currency/USD}，刷新',
   'shell.balance.left': ' 剩余',
   // StateBadge
   'shell.state.label':
