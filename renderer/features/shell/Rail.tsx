@@ -22,20 +22,20 @@ export function Rail() {
         <span className="brand-name">Veo Studio</span>
       </div>
       <ul className="rail-list">
-        <RailItem view="create" label="shell.rail.create" title="shell.rail.createTitle" shortcut="1" icon={<CreateIcon size={18} />} />
-        <RailItem view="library" label="shell.rail.library" title="shell.rail.libraryTitle" shortcut="2" icon={<LibraryIcon size={18} />} badge={activeCount || undefined} />
+        <RailItem view="create" textId="shell.rail.create" titleId="shell.rail.createTitle" shortcut="1" icon={<CreateIcon size={18} />} />
+        <RailItem view="library" textId="shell.rail.library" titleId="shell.rail.libraryTitle" shortcut="2" icon={<LibraryIcon size={18} />} badge={activeCount || undefined} />
       </ul>
       <div className="rail-spacer" />
       <ProviderPill />
       <BalanceChip />
       <ul className="rail-list">
-        <RailItem view="settings" label="shell.rail.settings" title="shell.rail.settingsTitle" shortcut="3" icon={<SettingsIcon size={18} />} />
+        <RailItem view="settings" textId="shell.rail.settings" titleId="shell.rail.settingsTitle" shortcut="3" icon={<SettingsIcon size={18} />} />
       </ul>
     </nav>
   );
 }
 
-function RailItem(props: { view: View; label: MessageId; title: MessageId; shortcut: string; icon: ReactNode; badge?: number }) {
+function RailItem(props: { view: View; textId: MessageId; titleId: MessageId; shortcut: string; icon: ReactNode; badge?: number }) {
   const t = useT();
   const { app } = useStores();
   const current = useApp((s) => s.view) === props.view;
@@ -46,13 +46,13 @@ function RailItem(props: { view: View; label: MessageId; title: MessageId; short
         className="rail-item"
         aria-current={current ? 'page' : undefined}
         aria-keyshortcuts={`${MOD_LABEL === '⌘' ? 'Meta' : 'Control'}+${props.shortcut}`}
-        title={t(props.title, { shortcut: `${MOD_LABEL}${props.shortcut}` })}
+        title={t(props.titleId, { shortcut: `${MOD_LABEL}${props.shortcut}` })}
         onClick={() => app.getState().setView(props.view)}
       >
         <span className="rail-icon" aria-hidden="true">
           {props.icon}
         </span>
-        <span className="rail-label">{t(props.label)}</span>
+        <span className="rail-label">{t(props.textId)}</span>
         {props.badge !== undefined && (
           <span className="rail-badge" aria-hidden="true">
             {props.badge}
