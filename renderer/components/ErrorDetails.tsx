@@ -17,7 +17,9 @@ export function ErrorDetails({ details, providerWords }: { details?: string; pro
       {providerWords && (
         <figure className="provider-words" data-testid="provider-words">
           <figcaption className="field-hint">{t('shell.errorDetails.providerWords')}</figcaption>
-          <blockquote lang="">{providerWords}</blockquote>
+          <blockquote lang="" data-provider-words="">
+            {providerWords}
+          </blockquote>
         </figure>
       )}
       {details && (

@@ -6,7 +6,7 @@ import { DEFAULT_BASE_URL, type Provider } from '../../../shared/domain';
 import type { KeyCheckResult } from '../../../shared/account';
 import { renderMessage, type MessageId } from '../../../shared/i18n/messages';
 import { CheckIcon, KeyIcon, SpinnerIcon } from '../../components/icons';
-import { Say, useLocale, useT } from '../../i18n/useT';
+import { Say, asCode, useLocale, useT } from '../../i18n/useT';
 import { useApp, useSettings, useStores } from '../../stores/hooks';
 
 const VERDICT_TITLES: Record<KeyCheckResult['verdict'], MessageId> = {
@@ -123,7 +123,7 @@ export function KeyForm({
         </p>
       )}
       <p className="field-hint">
-        <Say id="settings.key.stored" values={{ origin, code: (chunks) => <code>{chunks}</code> }} />
+        <Say id="settings.key.stored" values={{ origin, code: asCode }} />
       </p>
     </div>
   );

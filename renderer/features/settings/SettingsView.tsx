@@ -14,7 +14,7 @@ import { KeyForm } from './KeyForm';
 import { ProxyField } from './ProxyField';
 import { SpendLimitField } from './SpendLimitField';
 import { Field } from '../../components/Field';
-import { useT } from '../../i18n/useT';
+import { Say, asCode, useT } from '../../i18n/useT';
 import { LanguageField } from './LanguageField';
 
 const PROVIDER_ICONS: Record<Provider, ReactNode> = {
@@ -164,13 +164,18 @@ function SettingsForm({ settings }: { settings: Settings }) {
             <dt>{t('settings.about.runningAs')}</dt>
             <dd>{info.face === 'electron' ? t('settings.about.desktop') : t('settings.about.host')}</dd>
             <dt>{t('settings.about.dataDir')}</dt>
-            <dd className="mono">{info.dataDir}</dd>
+            <dd className="mono" data-user-text="">
+              {info.dataDir}
+            </dd>
           </dl>
         </section>
       )}
     </>
   );
 }
+
+// A command line, the same in every language.
+const HOST_API_BASE_COMMAND = 'npm run host -- --api-base <url>';
 
 /** fromTerminal: the browser host takes the API base only from the command line that started it. */
 function BaseUrlField({ provider, settings, onSave, fromTerminal }: { provider: Provider; settings: Settings; onSave: (p: Partial<Settings>) => void; fromTerminal?: boolean }) {
@@ -182,7 +187,7 @@ function BaseUrlField({ provider, settings, onSave, fromTerminal }: { provider: 
       type="url"
       saved={settings.apiBase[provider] ?? ''}
       placeholder={PROVIDER_INFO[provider].local ? t('settings.apiBase.builtIn') : PROVIDER_INFO[provider].defaultBaseUrl}
-      hint={fromTerminal ? t('settings.apiBase.hostHint') : t('settings.apiBase.hint')}
+      hint={fromTerminal ? <Say id="settings.apiBase.hostHint" values={{ command: HOST_API_BASE_COMMAND, code: asCode }} /> : t('settings.apiBase.hint')}
       readOnly={fromTerminal}
       check={(v) => (v && !/^https?:\/\/[^\s]+$/i.test(v) ? t('settings.apiBase.invalid') : undefined)}
       onCommit={(value) => {

@@ -37,15 +37,15 @@ export const settings = {
   // BaseUrlField
   'settings.apiBase.label': 'API base URL',
   'settings.apiBase.builtIn': 'Built-in simulator',
-  'settings.apiBase.hostHint': "Set when the host starts: npm run host -- --api-base '<url>'.",
+  'settings.apiBase.hostHint': 'Set when the host starts: <code>{command}</code>.',
   'settings.apiBase.hint': 'Leave blank to use the default shown.',
   'settings.apiBase.invalid': 'Use a full address such as https://api.example.com, or leave it blank for the default.',
   // ProxyField
   'settings.proxy.label': 'Proxy',
   'settings.proxy.placeholder': 'Automatic (system proxy, HTTPS_PROXY)',
-  'settings.proxy.hostHint': 'Set when the host starts: HTTPS_PROXY / HTTP_PROXY / NO_PROXY in its environment.',
-  'settings.proxy.hint': 'http://host:port, or “direct” for none. The key still goes only to the API address, through the proxy’s tunnel.',
-  'settings.proxy.invalid': 'Use http://host:port, "direct", or leave it blank for automatic.',
+  'settings.proxy.hostHint': 'Set when the host starts: <code>HTTPS_PROXY</code> / <code>HTTP_PROXY</code> / <code>NO_PROXY</code> in its environment.',
+  'settings.proxy.hint': 'http://host:port, or “<code>direct</code>” for none. The key still goes only to the API address, through the proxy’s tunnel.',
+  'settings.proxy.invalid': 'Use http://host:port, "<code>direct</code>", or leave it blank for automatic.',
   // SpendLimitField
   'settings.spend.label': 'Confirm before spending more than',
   'settings.spend.off': 'Off',

@@ -37,15 +37,15 @@ export const settings: Translation<typeof en> = {
   // BaseUrlField
   'settings.apiBase.label': 'API 基础地址',
   'settings.apiBase.builtIn': '内置模拟器',
-  'settings.apiBase.hostHint': "在主机启动时设置：npm run host -- --api-base '<url>'。",
+  'settings.apiBase.hostHint': '在主机启动时设置：<code>{command}</code>。',
   'settings.apiBase.hint': '留空则使用显示的默认地址。',
   'settings.apiBase.invalid': '请填写完整地址，例如 https://api.example.com，或留空以使用默认地址。',
   // ProxyField
   'settings.proxy.label': '代理',
-  'settings.proxy.placeholder': '自动（系统代理、HTTPS_PROXY）',
-  'settings.proxy.hostHint': '在主机启动时设置：通过其环境中的 HTTPS_PROXY / HTTP_PROXY / NO_PROXY。',
-  'settings.proxy.hint': '填写 http://host:port，或填 “direct” 表示不使用代理。密钥仍只会通过代理隧道发送到 API 地址。',
-  'settings.proxy.invalid': '请填写 http://host:port、“direct”，或留空以自动选择。',
+  'settings.proxy.placeholder': '自动（系统代理或环境变量）',
+  'settings.proxy.hostHint': '在主机启动时设置：通过其环境中的 <code>HTTPS_PROXY</code> / <code>HTTP_PROXY</code> / <code>NO_PROXY</code>。',
+  'settings.proxy.hint': '填写 http://host:port，或填 “<code>direct</code>” 表示不使用代理。密钥仍只会通过代理隧道发送到 API 地址。',
+  'settings.proxy.invalid': '请填写 http://host:port、“<code>direct</code>”，或留空以自动选择。',
   // SpendLimitField
   'settings.spend.label': '花费超过此金额时先确认',
   'settings.spend.off': '关闭',
@@ -65,7 +65,7 @@ export const settings: Translation<typeof en> = {
   'settings.key.placeholder': '粘贴你的 API 密钥',
   'settings.key.save': '保存密钥',
   'settings.key.remove': '移除密钥',
-  'settings.key.stored': '保存在系统钥匙串中。Veo Studio 只会把它发送到 <code>{origin}</code>，并在那里免费检查。',
+  'settings.key.stored': '保存在系统钥匙串中。Veo Studio 只会把它发送到 <code>{origin}</code>，并在那里检查，不产生任何费用。',
   // settings-store toasts
   'settings.toast.saveFailed': '无法保存设置',
   'settings.toast.checkFailed': '无法检查密钥',
