@@ -1,6 +1,5 @@
 import type { JobError, JobState } from '../../shared/domain';
-import { isPaused } from '../../shared/job-outcome';
-import { useT } from '../i18n/useT';
+import { isPaused, statusLabel } from '../../shared/job-outcome';
 
 /**
  * The job's local state as visible text, tinted with its semantic colour. A job paused by a refusal
@@ -8,13 +7,11 @@ import { useT } from '../i18n/useT';
  * more precisely where the caller knows more ("waiting" for a free slot).
  */
 export function StateBadge({ state, error, label, className = '' }: { state: JobState; error?: Pick<JobError, 'kind'>; label?: string; className?: string }) {
-  const t = useT();
   const paused = isPaused({ state, error });
-  const own = t('shell.state.label', { state: paused ? 'paused' : state });
   return (
     <span className={`state-badge state-${paused ? 'paused' : state} ${className}`}>
       <span className="state-dot" aria-hidden="true" />
-      {paused ? own : (label ?? own)}
+      {paused ? statusLabel({ state, error }) : (label ?? statusLabel({ state, error }))}
     </span>
   );
 }

@@ -29,9 +29,6 @@ export const shell = {
   'shell.balance.titleAt': 'Balance reported by the provider at {time} — click to refresh',
   'shell.balance.label': 'Balance {amount, number, ::currency/USD} left, refresh',
   'shell.balance.left': ' left',
-  // StateBadge
-  'shell.state.label':
-    '{state, select, submitting {submitting} queued {queued} running {running} downloading {downloading} completed {completed} failed {failed} cancelled {cancelled} paused {needs attention} other {{state}}}',
   // Toasts
   'shell.toasts.label': 'Notifications',
   'shell.toasts.dismiss': 'Dismiss',

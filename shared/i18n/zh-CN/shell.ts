@@ -29,9 +29,6 @@ export const shell: Translation<typeof en> = {
   'shell.balance.titleAt': '服务商于{time}报告的余额，点击刷新',
   'shell.balance.label': '余额剩余{amount, number, ::currency/USD}，刷新',
   'shell.balance.left': ' 剩余',
-  // StateBadge
-  'shell.state.label':
-    '{state, select, submitting {提交中} queued {排队中} running {生成中} downloading {下载中} completed {已完成} failed {失败} cancelled {已取消} paused {需要处理} other {{state}}}',
   // Toasts
   'shell.toasts.label': '通知',
   'shell.toasts.dismiss': '关闭通知',
