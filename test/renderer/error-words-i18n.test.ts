@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { JobError } from '../../shared/domain';
 import { formatMessage } from '../../shared/i18n/messages';
 import { describeIpcError, describeJobError } from '../../renderer/api/errors';
+import { createToastStore } from '../../renderer/stores/toast-store';
 
 // Any catalog code stands in for the core's content-policy sentence (the core engineers pick theirs).
 const blocked: JobError = {
@@ -42,5 +43,11 @@ describe('job errors in two languages', () => {
     const error = { kind: 'failed' as const, message: 'English words', code: 'common.somethingWentWrong' };
     expect(describeIpcError(error, undefined, 'zh-CN')).toEqual({ title: '操作未成功', message: '出了点问题，请再试一次。' });
     expect(describeIpcError(error, undefined, 'en').title).toBe('That did not work');
+  });
+
+  it('a failure toast carries the provider words to its ErrorDetails', () => {
+    const toasts = createToastStore();
+    toasts.getState().error(describeJobError(blocked, 'zh-CN'));
+    expect(toasts.getState().toasts[0]).toMatchObject({ title: '被内容政策拦截', providerWords: blocked.providerWords });
   });
 });

@@ -24,7 +24,7 @@ export const shell: Translation<typeof en> = {
   // BalanceChip
   'shell.balance.freeTitle': '模拟器不收费：每个任务都免费。',
   'shell.balance.free': '免费',
-  'shell.balance.noCharges': '，不收费',
+  'shell.balance.noCharges': '，不扣费',
   'shell.balance.title': '服务商报告的余额，点击刷新',
   'shell.balance.titleAt': '服务商于{time}报告的余额，点击刷新',
   'shell.balance.label': '余额剩余{amount, number, ::currency/USD}，刷新',
