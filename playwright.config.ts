@@ -20,6 +20,9 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     viewport: { width: 1280, height: 800 },
+    // The app follows the browser's language: pin it, so a machine set to Chinese runs the English
+    // specs in English. The 简体中文 specs set 'zh-CN' themselves.
+    locale: 'en-US',
     launchOptions: {
       executablePath: browser.path,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],

@@ -4,6 +4,8 @@
 #   gnome-keyring + dbus-daemon  a real Secret Service for the keychain tests (test/with-keyring.sh)
 #   chromium                     the end-to-end tests drive Debian's build, which (unlike Playwright's
 #                                downloads, unavailable here) plays H.264
+#   fonts-wqy-microhei           Chinese glyphs (5 MB): the 简体中文 specs measure whether labels fit
+#                                and keep screenshots, and without a CJK font Chromium draws boxes
 #   libsecret-1-dev              keytar's headers: keytar is an optional dependency, so `npm ci` on a
 #                                machine without them skips it (no compiler error); once they are
 #                                here this script installs keytar, so the keychain tests can run
@@ -30,7 +32,7 @@ ensure_keytar() {
     && echo "setup-test-deps: keytar installed." \
     || echo "setup-test-deps: keytar could not be built; keychain tests will skip."
 }
-packages=(gnome-keyring dbus-daemon chromium libsecret-1-dev)
+packages=(gnome-keyring dbus-daemon chromium fonts-wqy-microhei libsecret-1-dev)
 
 if ! command -v dpkg >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
   # macOS, Windows (Git Bash), other Linux: nothing here is required. The keychain tests need a

@@ -1,6 +1,7 @@
 // What the core answers on the invoke channels of shared/contract.ts (the reply types). Types only:
 // replies are not validated on the renderer side, they come from the trusted core.
 import type { GenerationParams, JobRecord, Provider } from './domain';
+import type { CodedMessage } from './i18n/messages';
 import type { JobSummary } from './job-summary';
 
 /** What the renderer learns about a prepared picture. The bytes stay in main under `token`. */
@@ -15,7 +16,8 @@ export interface PreparedImageInfo {
   /** A small JPEG data URI for the drop-zone preview and crop guides (file inputs only). */
   previewDataUri?: string;
   url?: string;
-  warnings: Array<{ code: string; message: string }>;
+  /** `code` is the kind (small, aspect, downscaled); `text` the words as data: renderMessage(locale, { ...text, message }). */
+  warnings: Array<{ code: string; message: string; text?: CodedMessage }>;
 }
 
 export interface SidecarOpenResult {

@@ -212,6 +212,7 @@ export const eventChannels = {
     latestLogs: z.array(LogLineSchema),
     download: z.object({ receivedBytes: z.number(), totalBytes: z.number().optional() }).optional(),
     retryNote: z.string().optional(),
+    retryNoteText: z.object({ code: z.string().max(100), params: MessageParamsSchema.optional() }).optional(),
   }),
   'library:changed': z.object({ type: z.enum(['put', 'delete']), id: z.string() }),
   /** Menu / notification commands the renderer acts on; `jobId` goes with `job:open` only. */

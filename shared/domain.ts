@@ -1,7 +1,7 @@
 // The vocabulary every face of Veo Studio shares: generation settings, job states, errors and the
 // durable job record. Pure data + zod schemas: no Node, no DOM, so the renderer can import it too.
 import { z } from 'zod';
-import { MessageParamsSchema } from './i18n/params';
+import { MessageParamsSchema, type MessageParams } from './i18n/params';
 import { ASPECT_RATIOS, DEFAULT_MODEL, DURATIONS, MODEL_IDS, RESOLUTIONS } from './models';
 import { PROVIDER_INFO } from './providers';
 
@@ -107,7 +107,11 @@ export const JobErrorSchema = z.object({
 export type JobError = z.infer<typeof JobErrorSchema>;
 
 export const LogLineSchema = z.object({
+  /** In English (CLI, older versions); a server's lines are its own words and carry no code. */
   message: z.string(),
+  /** Lines Veo Studio writes (source 'veo-studio') carry the sentence as data too (shared/i18n). */
+  code: z.string().max(100).optional(),
+  params: MessageParamsSchema.optional(),
   level: z.string().optional(),
   source: z.string().optional(),
   timestamp: z.string().optional(),
@@ -208,4 +212,6 @@ export interface JobProgress {
   download?: { receivedBytes: number; totalBytes?: number };
   /** Set while a retry is pending, e.g. "rate limited — retrying at 12:04:31". */
   retryNote?: string;
+  /** The same note as data (shared/i18n), rendered with renderMessage({ ...retryNoteText, message: retryNote }). */
+  retryNoteText?: { code: string; params?: MessageParams };
 }

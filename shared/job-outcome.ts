@@ -4,17 +4,39 @@
 // prompt is refused the same way (and a Retry after an expired link pays again), so those lead with
 // what to change instead.
 import { isFinalState, type JobError, type JobState } from './domain';
+import type { Locale } from './i18n/locales';
+import { formatMessage, type MessageId } from './i18n/messages';
 
 export const FAILURE_FIXES = ['check_again', 'edit_prompt', 'replace_picture', 'retry', 'edit_settings'] as const;
 export type FailureFix = (typeof FAILURE_FIXES)[number];
 
-export const FAILURE_FIX_LABELS: Record<FailureFix, string> = {
-  check_again: 'Check again',
-  edit_prompt: 'Edit prompt',
-  replace_picture: 'Replace picture',
-  retry: 'Retry',
-  edit_settings: 'Edit & retry',
+/** Each action's words in the catalogs (shared/i18n): the app shows them in the user's language. */
+const FAILURE_FIX_MESSAGES: Record<FailureFix, MessageId> = {
+  check_again: 'jobs.fix.checkAgain',
+  edit_prompt: 'jobs.fix.editPrompt',
+  replace_picture: 'jobs.fix.replacePicture',
+  retry: 'common.retry',
+  edit_settings: 'jobs.fix.editSettings',
 };
+
+export const failureFixLabel = (fix: FailureFix, locale: Locale = 'en'): string => formatMessage(locale, FAILURE_FIX_MESSAGES[fix]);
+
+/** The same words in English, for the CLI (which speaks English). */
+export const FAILURE_FIX_LABELS = Object.fromEntries(FAILURE_FIXES.map((fix) => [fix, failureFixLabel(fix)])) as Record<FailureFix, string>;
+
+/** The words for a job's state; `waiting` is a submitting job not yet sent (jobs-store jobStateLabel). */
+const STATE_MESSAGES: Record<JobState | 'waiting', MessageId> = {
+  submitting: 'jobs.state.submitting',
+  waiting: 'jobs.state.waiting',
+  queued: 'jobs.state.queued',
+  running: 'jobs.state.running',
+  downloading: 'jobs.state.downloading',
+  completed: 'jobs.state.completed',
+  failed: 'jobs.state.failed',
+  cancelled: 'jobs.state.cancelled',
+};
+
+export const stateWord = (state: JobState | 'waiting', locale: Locale = 'en'): string => formatMessage(locale, STATE_MESSAGES[state]);
 
 interface JobOutcome {
   state: JobState;
@@ -30,8 +52,8 @@ interface JobOutcome {
 export const isPaused = (job: JobOutcome): boolean => !isFinalState(job.state) && job.error !== undefined;
 
 /** The state as a person reads it; a paused job is not "running" as far as anyone here can tell. */
-export function statusLabel(job: JobOutcome): string {
-  return isPaused(job) ? 'needs attention' : job.state;
+export function statusLabel(job: JobOutcome, locale: Locale = 'en'): string {
+  return isPaused(job) ? formatMessage(locale, 'jobs.state.needsAttention') : stateWord(job.state, locale);
 }
 
 /** The actions a failed, cancelled or paused job offers, the one most likely to work first. None for the rest. */

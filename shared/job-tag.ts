@@ -1,6 +1,8 @@
 // The short line that tells jobs of one shot apart — which model made it and which take it is
 // ("Veo 3 Fast · Take 2/4") — on Jobs cards, Library cards and Compare's labels. Takes of one shot
 // share their prompt and settings, so without it four takes look like one job four times.
+import type { Locale } from './i18n/locales';
+import { formatMessage } from './i18n/messages';
 import { modelById } from './models';
 
 interface Tagged {
@@ -18,15 +20,15 @@ export function shotSizeOf(records: Iterable<Tagged>, shotId: string | undefined
 }
 
 /** "Take 2/4", or "Take 2" when the shot's size is unknown; nothing for a shot of one take. */
-export function takeLabel(take: number | undefined, shotSize: number | undefined): string | undefined {
+export function takeLabel(take: number | undefined, shotSize: number | undefined, locale: Locale = 'en'): string | undefined {
   if (take === undefined) return undefined;
   const size = Math.max(take, shotSize ?? 0);
   if (size <= 1) return undefined;
-  return shotSize === undefined ? `Take ${take}` : `Take ${take}/${size}`;
+  return shotSize === undefined ? formatMessage(locale, 'jobs.tag.take', { take }) : formatMessage(locale, 'jobs.tag.takeOf', { take, size });
 }
 
 /** The model's name and the take, joined: "Veo 3 Fast · Take 2/4". */
-export function jobTag(record: Tagged, shotSize?: number): string {
+export function jobTag(record: Tagged, shotSize?: number, locale: Locale = 'en'): string {
   const model = record.params.model === undefined ? undefined : modelById(record.params.model)?.label;
-  return [model, takeLabel(record.take, shotSize)].filter((s) => s !== undefined).join(' · ');
+  return [model, takeLabel(record.take, shotSize, locale)].filter((s) => s !== undefined).join(' · ');
 }

@@ -5,6 +5,7 @@
 // the CLI's flags and `models`, sidecars, the Library detail and the compare diff.
 // Sources for every fact: docs/protocol.md, "Models". Pure data + zod: no Node, no DOM.
 import { z } from 'zod';
+import { say, type CodedMessage, type MessageId, type MessageParams } from './i18n/messages';
 
 /** Each vocabulary is the union over the family; a model accepts a subset (its `options`). */
 export const ASPECT_RATIOS = ['auto', '16:9', '9:16'] as const;
@@ -130,11 +131,16 @@ export const takesLastFrame = (id: ModelId): boolean => MODELS[id].pictures === 
 
 /** The job's pictures and the model disagree: a sentence saying what to do, or undefined when they fit. */
 export function picturesIssue(id: ModelId, hasLastFrame: boolean): string | undefined {
+  return picturesProblem(id, hasLastFrame)?.message;
+}
+
+/** `picturesIssue` as a coded message (shared/i18n), for the faces that say it in the user's language. */
+export function picturesProblem(id: ModelId, hasLastFrame: boolean, hint: IssueHint = 'none'): (CodedMessage & { message: string }) | undefined {
   const spec = MODELS[id];
-  if (takesLastFrame(id) && !hasLastFrame) return `${spec.label} needs a last frame as well as the first picture: add one.`;
+  if (takesLastFrame(id) && !hasLastFrame) return say('app.model.needsLastFrame', { model: spec.label, hint });
   if (!takesLastFrame(id) && hasLastFrame) {
     const which = MODEL_IDS.filter(takesLastFrame).map((m) => MODELS[m].label).join(', ');
-    return `${spec.label} takes one picture, not a last frame (${which} does): remove the last frame or pick that model.`;
+    return say('app.model.noLastFrame', { model: spec.label, which, hint });
   }
   return undefined;
 }
@@ -161,27 +167,34 @@ export interface ModelSettings {
   seed?: number | undefined;
 }
 
+/** Where a refusal is read: `create` adds "Change it on Create and try again." (a job started elsewhere). */
+export type IssueHint = 'create' | 'none';
+
 export interface ModelIssue {
   /** The domain field, e.g. `resolution`. */
   field: 'aspectRatio' | 'duration' | 'resolution' | 'negativePrompt' | 'seed';
-  /** A sentence that says what the model accepts. */
+  /** A sentence that says what the model accepts (English: CLI, logs). */
   message: string;
+  /** The same sentence as data (shared/i18n), for renderMessage. */
+  code: MessageId;
+  params: MessageParams;
 }
 
 /** What this model would refuse (or silently ignore) in these settings; [] when it takes them all. */
-export function modelIssues(s: ModelSettings): ModelIssue[] {
+export function modelIssues(s: ModelSettings, hint: IssueHint = 'none'): ModelIssue[] {
   const spec = MODELS[s.model];
   const o = spec.options;
   const issues: ModelIssue[] = [];
-  const notIn = (field: 'aspectRatio' | 'duration' | 'resolution', value: string, allowed: readonly string[], what: string): void => {
-    if (!allowed.includes(value)) issues.push({ field, message: `${spec.label} does not offer ${what} ${value}; it accepts ${allowed.join(', ')}.` });
+  const issue = (field: ModelIssue['field'], code: MessageId, params: MessageParams): ModelIssue => ({ field, ...say(code, { ...params, hint }), params: { ...params, hint } });
+  const notIn = (field: 'aspectRatio' | 'duration' | 'resolution', value: string, allowed: readonly string[]): void => {
+    if (!allowed.includes(value)) issues.push(issue(field, 'app.model.notOffered', { model: spec.label, what: field, value, allowed: allowed.join(', ') }));
   };
-  notIn('aspectRatio', s.aspectRatio, o.aspectRatios, 'aspect ratio');
-  notIn('duration', s.duration, o.durations, 'duration');
-  notIn('resolution', s.resolution, o.resolutions, 'resolution');
+  notIn('aspectRatio', s.aspectRatio, o.aspectRatios);
+  notIn('duration', s.duration, o.durations);
+  notIn('resolution', s.resolution, o.resolutions);
   const others = (what: string) => MODEL_LIST.filter((m) => m.options[what as 'seed' | 'negativePrompt']).map((m) => m.label).join(', ');
-  if (s.negativePrompt && !o.negativePrompt) issues.push({ field: 'negativePrompt', message: `${spec.label} takes no negative prompt (${others('negativePrompt')} do).` });
-  if (s.seed !== undefined && !o.seed) issues.push({ field: 'seed', message: `${spec.label} takes no seed (${others('seed')} do).` });
+  if (s.negativePrompt && !o.negativePrompt) issues.push(issue('negativePrompt', 'app.model.noNegativePrompt', { model: spec.label, others: others('negativePrompt') }));
+  if (s.seed !== undefined && !o.seed) issues.push(issue('seed', 'app.model.noSeed', { model: spec.label, others: others('seed') }));
   return issues;
 }
 

@@ -1,6 +1,7 @@
 // How jobs look on the terminal: one stable JSON shape for scripts (--json) and short human lines
 // for people. Progress goes to stderr so stdout stays clean for the JSON.
 import type { JobProgress, JobRecord } from '../../shared/domain';
+import type { MessageParams } from '../../shared/i18n/params';
 import { MODELS, type ModelId } from '../../shared/models';
 import { chargedUsd, estimateBatchUsd, formatPrice, isBilledProvider } from '../../shared/pricing';
 import { formatBytes } from '../../shared/format-bytes';
@@ -12,7 +13,11 @@ export interface JobJson {
   requestId: string | null;
   status: JobRecord['state'];
   videoPath: string | null;
-  error: { kind: string; message: string; requestId?: string; detail?: string } | null;
+  /**
+   * Language-neutral for scripts: `code` + `params` name the sentence (shared/i18n), `message` is
+   * its English text; `providerWords` is what the provider itself said, as it came.
+   */
+  error: { kind: string; message: string; code?: string; params?: MessageParams; providerWords?: string; requestId?: string; detail?: string } | null;
   /** The endpoint id it was made with (records from before models existed: the seed's). */
   model: ModelId;
   prompt: string;
@@ -35,6 +40,9 @@ export function jobToJson(rec: JobRecord, resolve: (rel: string) => string): Job
       ? {
           kind: rec.error.kind,
           message: rec.error.message,
+          ...(rec.error.code ? { code: rec.error.code } : {}),
+          ...(rec.error.params ? { params: rec.error.params } : {}),
+          ...(rec.error.providerWords ? { providerWords: rec.error.providerWords } : {}),
           ...(rec.error.requestId ? { requestId: rec.error.requestId } : {}),
           ...(rec.error.detail ? { detail: rec.error.detail } : {}),
         }

@@ -23,6 +23,8 @@ import { SecretStore, type KeychainBackend } from './secrets/secret-store';
 import { loadSettings, saveSettings } from './settings-store';
 import { startSimulator, type Simulator, type SimulatorOptions } from './simulator';
 import { SpendGuard } from './spend/spend-guard';
+import { say } from '../../shared/i18n/messages';
+import { SaidError } from './util/said';
 
 /**
  * Records sent to an in-process simulator store this base URL: the real port changes with every
@@ -156,7 +158,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     if (p === 'simulator' && base === IN_PROCESS_SIMULATOR) {
       // An earlier run's in-process simulator is gone; this run's answers 404 for its jobs, which
       // is the honest "the server no longer knows this request".
-      if (!simulator) throw new Error('The built-in simulator is not running. Choose the simulator in Settings again.');
+      if (!simulator) throw new SaidError(say('app.simulator.notRunning'));
       effectiveBase = simulator.baseUrl;
     }
     const cacheKey = `${p} ${effectiveBase}`;

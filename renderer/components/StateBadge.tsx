@@ -1,5 +1,6 @@
 import type { JobError, JobState } from '../../shared/domain';
 import { isPaused, statusLabel } from '../../shared/job-outcome';
+import { useLocale } from '../i18n/useT';
 
 /**
  * The job's local state as visible text, tinted with its semantic colour. A job paused by a refusal
@@ -8,10 +9,11 @@ import { isPaused, statusLabel } from '../../shared/job-outcome';
  */
 export function StateBadge({ state, error, label, className = '' }: { state: JobState; error?: Pick<JobError, 'kind'>; label?: string; className?: string }) {
   const paused = isPaused({ state, error });
+  const locale = useLocale();
   return (
     <span className={`state-badge state-${paused ? 'paused' : state} ${className}`}>
       <span className="state-dot" aria-hidden="true" />
-      {paused ? statusLabel({ state, error }) : (label ?? statusLabel({ state, error }))}
+      {paused ? statusLabel({ state, error }, locale) : (label ?? statusLabel({ state, error }, locale))}
     </span>
   );
 }

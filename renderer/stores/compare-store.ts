@@ -2,6 +2,7 @@
 // Compare view opens over the window. Only finished videos can be compared — both must play.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { JobRecord } from '../../shared/domain';
+import { tr } from '../i18n/intl';
 import type { ToastStore } from './toast-store';
 
 export type CompareMode = 'side-by-side' | 'wipe';
@@ -34,7 +35,7 @@ export function createCompareStore({ toasts }: { toasts: ToastStore }): CompareS
     wipePosition: 50,
     startPicking(first) {
       if (!comparable(first)) {
-        toasts.getState().push({ tone: 'error', title: 'Only finished videos can be compared' });
+        toasts.getState().push({ tone: 'error', title: tr('compare.onlyFinished') });
         return;
       }
       set({ picking: first });
@@ -44,14 +45,14 @@ export function createCompareStore({ toasts }: { toasts: ToastStore }): CompareS
       const first = get().picking;
       if (!first) return false;
       if (second.id === first.id) {
-        toasts.getState().push({ tone: 'info', title: 'Choose a different job to compare with' });
+        toasts.getState().push({ tone: 'info', title: tr('compare.chooseDifferent') });
         return false;
       }
       return get().open(first, second);
     },
     open(a, b) {
       if (!comparable(a) || !comparable(b)) {
-        toasts.getState().push({ tone: 'error', title: 'Only finished videos can be compared' });
+        toasts.getState().push({ tone: 'error', title: tr('compare.onlyFinished') });
         return false;
       }
       set({ pair: [a, b], picking: undefined });

@@ -4,7 +4,11 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { VeoApi } from '../../shared/contract';
 import { isFinalState, type JobProgress, type JobRecord } from '../../shared/domain';
+import type { Locale } from '../../shared/i18n/locales';
+import type { MessageId } from '../../shared/i18n/messages';
+import { stateWord } from '../../shared/job-outcome';
 import { describeIpcError } from '../api/errors';
+import { tr } from '../i18n/intl';
 import type { ToastStore } from './toast-store';
 
 /** Finished jobs kept in the panel; active ones are always kept. */
@@ -66,8 +70,9 @@ export function createJobsStore({ api, toasts, now = Date.now }: JobsDeps): Jobs
       if (result.ok && result.value) get().applyUpdated(result.value);
     };
 
-    const reportFailure = (title: string) => (error: Parameters<typeof describeIpcError>[0]) =>
-      toasts.getState().error(describeIpcError(error, title));
+    // The title is looked up when the failure happens, in the language the page shows then.
+    const reportFailure = (title: MessageId) => (error: Parameters<typeof describeIpcError>[0]) =>
+      toasts.getState().error(describeIpcError(error, tr(title)));
 
     return {
       records: new Map(),
@@ -116,13 +121,13 @@ export function createJobsStore({ api, toasts, now = Date.now }: JobsDeps): Jobs
       async cancel(id) {
         const result = await api.jobs.cancel({ id });
         if (result.ok) get().applyUpdated(result.value);
-        else reportFailure('Could not cancel the job')(result.error);
+        else reportFailure('jobs.error.cancel')(result.error);
       },
 
       async recheck(id) {
         const result = await api.jobs.recheck({ id });
         if (result.ok) get().applyUpdated(result.value);
-        else reportFailure('Could not check the job')(result.error);
+        else reportFailure('jobs.error.recheck')(result.error);
       },
     };
   });
@@ -179,6 +184,6 @@ export function activeJobCount(s: Pick<JobsState, 'order' | 'records'>): number 
  * The word a job's badge shows. A job in `submitting` that has not been sent yet is waiting for a
  * free slot (two run at once): "submitting" would say it is on its way when it has not left.
  */
-export function jobStateLabel(record: Pick<JobRecord, 'state' | 'submitSentAt'>): string {
-  return record.state === 'submitting' && !record.submitSentAt ? 'waiting' : record.state;
+export function jobStateLabel(record: Pick<JobRecord, 'state' | 'submitSentAt'>, locale: Locale = 'en'): string {
+  return stateWord(record.state === 'submitting' && !record.submitSentAt ? 'waiting' : record.state, locale);
 }

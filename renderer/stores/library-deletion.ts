@@ -8,6 +8,7 @@ import type { JobRecord } from '../../shared/domain';
 import type { JobSummary } from '../../shared/job-summary';
 import { describeIpcError } from '../api/errors';
 import { excerpt } from '../components/format';
+import { tr } from '../i18n/intl';
 import type { KeyValueStorage } from './create-store';
 import type { ToastStore } from './toast-store';
 
@@ -66,7 +67,10 @@ export async function deleteJobs(host: DeletionHost, ids: string[]): Promise<str
   const deleted = unique.filter((_, i) => results[i]!.ok);
   const failed = results.find((r) => !r.ok);
   if (failed && !failed.ok) {
-    const what = unique.length === 1 ? 'Could not delete the job' : `Could not delete ${unique.length - deleted.length} of ${unique.length} jobs`;
+    const what =
+      unique.length === 1
+        ? tr('library.delete.failedOne')
+        : tr('library.delete.failedSome', { failed: unique.length - deleted.length, count: unique.length });
     host.toasts.getState().error(describeIpcError(failed.error, what));
   }
   if (deleted.length === 0) return [];
@@ -78,9 +82,9 @@ export async function deleteJobs(host: DeletionHost, ids: string[]): Promise<str
   const only = deleted.length === 1 ? positions[0]?.summary : undefined;
   host.toasts.getState().push({
     tone: 'info',
-    title: deleted.length === 1 ? 'Job deleted' : `${deleted.length} jobs deleted`,
+    title: tr('library.delete.deleted', { count: deleted.length }),
     message: only ? excerpt(only.params.prompt) : undefined,
-    action: { label: 'Undo', run: () => void restoreJobs(host, deleted) },
+    action: { label: tr('common.undo'), run: () => void restoreJobs(host, deleted) },
     topic: DELETE_TOPIC,
   });
   await host.refresh();
@@ -91,7 +95,12 @@ export async function deleteJobs(host: DeletionHost, ids: string[]): Promise<str
 export async function undoLastDeletion(host: DeletionHost): Promise<boolean> {
   const last = host.lastDeletion();
   if (!last) {
-    host.toasts.getState().push({ tone: 'info', title: 'Nothing to undo', message: 'No deleted job is waiting to be restored.', topic: DELETE_TOPIC });
+    host.toasts.getState().push({
+      tone: 'info',
+      title: tr('library.delete.nothingToUndo'),
+      message: tr('library.delete.nothingToUndoText'),
+      topic: DELETE_TOPIC,
+    });
     return false;
   }
   // Restored or not (the trash goes when the app closes), this deletion is then forgotten.
@@ -103,7 +112,7 @@ export async function restoreJobs(host: DeletionHost, ids: string[]): Promise<Jo
   const results = await Promise.all(ids.map((id) => host.api.library.undoDelete({ id })));
   const restored = results.flatMap((r) => (r.ok ? [r.value] : []));
   const failed = results.find((r) => !r.ok);
-  if (failed && !failed.ok) host.toasts.getState().error(describeIpcError(failed.error, 'Could not restore the job'), DELETE_TOPIC);
+  if (failed && !failed.ok) host.toasts.getState().error(describeIpcError(failed.error, tr('library.delete.restoreFailed')), DELETE_TOPIC);
   else host.toasts.getState().dismissTopic(DELETE_TOPIC);
   const last = host.lastDeletion();
   if (last && ids.some((id) => last.ids.includes(id))) host.setLastDeletion(undefined);

@@ -7,6 +7,7 @@ import type { VeoApi } from '../../shared/contract';
 import type { JobRecord, JobState } from '../../shared/domain';
 import { toSummary, type JobSummary } from '../../shared/job-summary';
 import { describeIpcError } from '../api/errors';
+import { tr } from '../i18n/intl';
 import { deleteJobs, recallDeletion, rememberDeletion, restoreJobs, undoLastDeletion, type Deletion, type DeletionHost } from './library-deletion';
 import type { KeyValueStorage } from './create-store';
 import type { ToastStore } from './toast-store';
@@ -235,7 +236,7 @@ export function createLibraryStore({ api, toasts, onDeleted, onRestored, storage
       async setFavourite(id, favourite) {
         const result = await api.library.favourite({ id, favourite });
         if (result.ok) get().applyUpdated(result.value);
-        else toasts.getState().error(describeIpcError(result.error, 'Could not update the favourite'));
+        else toasts.getState().error(describeIpcError(result.error, tr('library.favouriteFailed')));
       },
 
       async remove(id) {

@@ -5,6 +5,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { IpcResult, PortableExportResult, PortableImportResult, VeoApi } from '../../shared/contract';
 import { describeIpcError } from '../api/errors';
+import { tr } from '../i18n/intl';
 import type { LibraryStore } from './library-store';
 import type { ToastStore } from './toast-store';
 
@@ -43,16 +44,21 @@ export interface PortableDeps {
   library: LibraryStore;
 }
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 export function describeExport(r: PortableExportResult): string {
-  return `Exported ${plural(r.exported, 'job')} to ${r.dest}`;
+  return tr('library.portable.exported', { count: r.exported, dest: r.dest });
 }
 
 export function describeImport(r: PortableImportResult): string {
-  const skipped = r.skipped > 0 ? `, skipped ${r.skipped} already in the library` : '';
-  return `Imported ${r.imported}${skipped}`;
+  return r.skipped > 0
+    ? tr('library.portable.importedSkipped', { imported: r.imported, skipped: r.skipped })
+    : tr('library.portable.imported', { imported: r.imported });
 }
+
+/** The words of each way of moving a library: the progress toast's and the failure's title. */
+const RUN_WORDS = {
+  export: { progress: 'library.portable.exporting', failed: 'library.portable.exportFailed' },
+  import: { progress: 'library.portable.importing', failed: 'library.portable.importFailed' },
+} as const;
 
 export function createPortableStore({ api, toasts, library }: PortableDeps): PortableStore {
   return createStore<PortableState>((set, get) => {
@@ -61,21 +67,21 @@ export function createPortableStore({ api, toasts, library }: PortableDeps): Por
         tone: problems.length > 0 ? 'error' : 'success',
         title,
         ...(problems.length > 0
-          ? { message: `${plural(problems.length, 'job')} could not be included.`, details: problems.join('\n') }
+          ? { message: tr('library.portable.problems', { count: problems.length }), details: problems.join('\n') }
           : {}),
       });
     };
 
     /** Busy flag, progress toast, failure toast; `work` answers undefined when the user cancelled. */
-    const run = async <T>(label: string, work: () => Promise<IpcResult<T | null> | undefined>, onDone: (value: T) => void) => {
+    const run = async <T>(purpose: FolderPrompt['purpose'], work: () => Promise<IpcResult<T | null> | undefined>, onDone: (value: T) => void) => {
       if (get().busy) return false;
       set({ busy: true });
-      const progress = toasts.getState().push({ tone: 'info', title: label });
+      const progress = toasts.getState().push({ tone: 'info', title: tr(RUN_WORDS[purpose].progress) });
       try {
         const result = await work();
         if (!result) return true;
         if (!result.ok) {
-          toasts.getState().error(describeIpcError(result.error, label.startsWith('Export') ? 'Export failed' : 'Import failed'));
+          toasts.getState().error(describeIpcError(result.error, tr(RUN_WORDS[purpose].failed)));
           return false;
         }
         if (result.value !== null) onDone(result.value);
@@ -102,7 +108,7 @@ export function createPortableStore({ api, toasts, library }: PortableDeps): Por
         set({ folderPrompt: { purpose: 'export', ...(ids ? { ids } : {}) } });
         return;
       }
-      await run('Exporting…', async () => picked, finishExport);
+      await run('export', async () => picked, finishExport);
     };
 
     return {
@@ -137,7 +143,7 @@ export function createPortableStore({ api, toasts, library }: PortableDeps): Por
           set({ folderPrompt: { purpose: 'import' } });
           return;
         }
-        await run('Importing…', async () => picked, finishImport);
+        await run('import', async () => picked, finishImport);
       },
 
       async submitFolder(path) {
@@ -145,8 +151,8 @@ export function createPortableStore({ api, toasts, library }: PortableDeps): Por
         if (!prompt) return false;
         const ok =
           prompt.purpose === 'export'
-            ? await run('Exporting…', () => api.library.export({ dest: path, ...(prompt.ids ? { ids: prompt.ids } : {}) }), finishExport)
-            : await run('Importing…', () => api.library.import({ src: path }), finishImport);
+            ? await run('export', () => api.library.export({ dest: path, ...(prompt.ids ? { ids: prompt.ids } : {}) }), finishExport)
+            : await run('import', () => api.library.import({ src: path }), finishImport);
         if (ok) set({ folderPrompt: undefined });
         return ok;
       },

@@ -3,6 +3,7 @@
 // store so that store keeps one job (the form and submit); this only fills it.
 import type { InvokeInput, VeoApi } from '../../shared/contract';
 import { describeIpcError } from '../api/errors';
+import { tr } from '../i18n/intl';
 import { formFromParams } from './create-form';
 import type { CreateStore } from './create-store';
 import type { ToastStore } from './toast-store';
@@ -12,12 +13,13 @@ export type SidecarSource = InvokeInput<'sidecar:open'>;
 export async function restoreFromSidecar(
   { api, create, toasts }: { api: VeoApi; create: CreateStore; toasts: ToastStore },
   source: SidecarSource,
-  name = 'the sidecar',
+  /** The file's name as the user knows it, quoted; without one the toast says "the sidecar". */
+  name?: string,
 ): Promise<boolean> {
   create.getState().beginIntake();
   const result = await api.sidecar.open(source);
   if (!result.ok) {
-    create.getState().rejectImages(describeIpcError(result.error, 'Could not restore these settings').message);
+    create.getState().rejectImages(describeIpcError(result.error, tr('library.sidecar.failed')).message);
     return false;
   }
   const { params, image, note } = result.value;
@@ -28,6 +30,10 @@ export async function restoreFromSidecar(
     images: image ? [image] : [],
     intake: note ? { status: 'notice', message: note } : { status: 'idle' },
   });
-  toasts.getState().push({ tone: 'success', title: 'Settings restored', message: `Loaded from ${name}.` });
+  toasts.getState().push({
+    tone: 'success',
+    title: tr('library.sidecar.restored'),
+    message: name === undefined ? tr('library.sidecar.loadedFromSidecar') : tr('library.sidecar.loadedFrom', { name }),
+  });
   return true;
 }

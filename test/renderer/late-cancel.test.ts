@@ -2,7 +2,7 @@
 // that the cancel came too late.
 import { describe, expect, it } from 'vitest';
 import type { JobRecord } from '../../shared/domain';
-import { lateCancelNote } from '../../renderer/features/jobs/JobCard';
+import { lateCancelNote } from '../../renderer/features/jobs/late-cancel';
 
 const rec = (over: Partial<JobRecord>) => ({ state: 'completed', cancelRequested: true, provider: 'simulator', ...over }) as JobRecord;
 

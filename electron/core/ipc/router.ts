@@ -12,7 +12,9 @@ import {
   type IpcResult,
 } from '../../../shared/contract';
 import type { CodedMessage, MessageId, MessageParams } from '../../../shared/i18n/messages';
+import { say } from '../../../shared/i18n/messages';
 import { isApiError } from '../api/errors';
+import { codeOf, saidOf, type Said } from '../util/said';
 
 export type HandlerInput<C extends InvokeChannel> = z.output<(typeof invokeChannels)[C]['input']>;
 export type Handlers = {
@@ -49,7 +51,7 @@ export function createRouter(handlers: Handlers, log: (msg: string, err: unknown
   return {
     async handle(channel, payload) {
       if (!isInvokeChannel(channel)) {
-        return fail('invalid_input', 'Unknown request. Restart Veo Studio if this keeps happening.');
+        return fail('invalid_input', say('app.ipc.unknownRequest'));
       }
       const parsed = invokeChannels[channel].input.safeParse(payload);
       if (!parsed.success) {
@@ -74,11 +76,16 @@ function toFailure(channel: string, err: unknown, log: (msg: string, err: unknow
   }
   if (isApiError(err)) return { ok: false, error: { kind: 'failed', message: err.message, jobError: err.toJobError() } };
   if (err instanceof z.ZodError) return fail('invalid_input', err.issues[0]?.message ?? 'Invalid input');
+  const said = saidOf(err);
+  if (said) return fail('failed', said);
   // Core errors are written for people (library, preflight, keychain); anything else is a bug.
   log(`[veo] ${channel} failed`, err);
-  return fail('failed', err instanceof Error && err.message ? err.message : 'Something went wrong. Try again.');
+  return fail('failed', err instanceof Error && err.message ? err.message : say('app.ipc.somethingWrong'));
 }
 
-const fail = (kind: IpcError['kind'], message: string): IpcResult<never> => ({ ok: false, error: { kind, message } });
+const fail = (kind: IpcError['kind'], words: string | Said): IpcResult<never> => ({
+  ok: false,
+  error: typeof words === 'string' ? { kind, message: words } : { kind, message: words.message, ...codeOf(words) },
+});
 
 const defaultLog = (msg: string, err: unknown): void => console.error(msg, err instanceof Error ? err.message : err);

@@ -1,31 +1,30 @@
 // Errors the runner itself decides on (as opposed to ones the API reported). Plain words, each
 // saying what happened and what the user can do.
 import type { JobError, LogLine } from '../../../shared/domain';
+import { say } from '../../../shared/i18n/messages';
 import type { CancelOutcome, RetryNotice } from '../api/types';
+import type { Said } from '../util/said';
 
 export const outcomeUnknownError = (): JobError => ({
   kind: 'outcome_unknown',
-  message:
-    'Veo Studio stopped while this job was being sent, so it may or may not have been queued (and charged). ' +
-    'Check your provider dashboard before re-running it.',
+  ...say('app.job.outcomeUnknown'),
 });
 
 export const cancelledError = (requestId?: string): JobError => ({
   kind: 'cancelled',
-  message: 'Cancelled at your request.',
+  ...say('app.job.cancelled'),
   ...(requestId ? { requestId } : {}),
 });
 
 export const notReadyError = (requestId?: string): JobError => ({
   kind: 'unknown',
-  message:
-    'The server said the job finished but would not hand over the result. Use "Check again" in a minute.',
+  ...say('app.job.notReady'),
   ...(requestId ? { requestId } : {}),
 });
 
 export const internalError = (err: unknown, requestId?: string): JobError => ({
   kind: 'unknown',
-  message: `Something went wrong inside Veo Studio: ${err instanceof Error ? err.message : String(err)}`,
+  ...say('app.job.internal', { detail: err instanceof Error ? err.message : String(err) }),
   ...(requestId ? { requestId } : {}),
 });
 
@@ -35,46 +34,52 @@ export const internalError = (err: unknown, requestId?: string): JobError => ({
  */
 export const unbilledServerFailure = (error: JobError): JobError =>
   error.kind === 'transient' && (error.httpStatus ?? 0) >= 500
-    ? { ...error, notCharged: true, message: `The job failed on the server (HTTP ${error.httpStatus}); failed jobs are not billed, so you were not charged. Try again in a few minutes.` }
+    ? { ...error, notCharged: true, ...say('app.job.serverFailedNotCharged', { status: error.httpStatus ?? 0 }) }
     : error;
 
 /** What a job shows while it waits to try again. `n.attempt` is already the attempt about to run (retry.ts). */
 export function retryNote(n: RetryNotice): string {
-  const at = new Date(Date.now() + n.delayMs).toLocaleTimeString();
-  const what = n.reason === 'rate_limit' ? 'Rate limited' : n.reason === 'unreachable' ? `Can’t reach ${n.host ?? 'the server'}` : 'Server trouble';
-  return `${what} — retrying at ${at} (attempt ${n.attempt} of ${n.maxAttempts})`;
+  return retryNoteSaid(n).message;
+}
+
+/** `retryNote` as a coded message: the English for the event's `retryNote`, the code for `retryNoteText`. */
+export function retryNoteSaid(n: RetryNotice): Said {
+  return say('app.retry.note', {
+    reason: n.reason === 'rate_limit' || n.reason === 'unreachable' ? n.reason : 'other',
+    hostKnown: n.host === undefined ? 'no' : 'yes',
+    host: n.host ?? '',
+    at: Date.now() + n.delayMs,
+    attempt: n.attempt,
+    maxAttempts: n.maxAttempts,
+  });
 }
 
 /** The server's link to a finished video stopped working before it was saved: it was made, so it was paid for. */
-export const expiredError = (): Pick<JobError, 'kind' | 'message'> => ({
+export const expiredError = (): Pick<JobError, 'kind' | 'message' | 'code' | 'params'> => ({
   kind: 'expired',
-  message:
-    'The video was made — and charged — but its link on the server expired before Veo Studio could save it. ' +
-    'It cannot be fetched any more; Retry makes a new video and is charged again.',
+  ...say('app.job.expired'),
 });
 
 /**
  * Said (and kept on the record, one line per spell: the timestamp is when it began) while the
  * follower keeps trying a server it cannot reach (follow.ts, onUnreachable).
  */
-export function stillUnreachableLine(baseUrl: string, sinceMs: number): LogLine & { source: string; timestamp: string } {
+export function stillUnreachableLine(baseUrl: string, sinceMs: number): LogLine & Said & { source: string; timestamp: string } {
   let host = baseUrl;
   try {
     host = new URL(baseUrl).host;
   } catch {
     /* keep the base as given */
   }
-  const since = new Date(sinceMs).toLocaleTimeString();
   return {
-    message: `Can’t reach ${host} since ${since} — still trying. The job may still be running on the server; nothing is lost.`,
+    ...say('app.job.stillUnreachable', { host, since: sinceMs }),
     source: 'veo-studio',
     timestamp: new Date(sinceMs).toISOString(),
   };
 }
 
 /** What the server said to a cancel, as a line on the job's log. */
-export const CANCEL_OUTCOME_NOTES: Record<CancelOutcome, string> = {
-  requested: 'Cancel requested; the server may still finish the job.',
-  already_completed: 'Cancel arrived after the job had finished on the server.',
-  not_found: 'The server no longer knows this request.',
-};
+export function cancelOutcomeLine(outcome: CancelOutcome): LogLine & { source: string } {
+  const code = ({ requested: 'app.cancel.requested', already_completed: 'app.cancel.alreadyCompleted', not_found: 'app.cancel.notFound' } as const)[outcome];
+  return { ...say(code), source: 'veo-studio' };
+}

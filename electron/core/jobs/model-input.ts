@@ -2,7 +2,8 @@
 // fields that model takes (shared/models.ts). Optional fields are omitted unless set: the aggregator
 // warns that unknown extras may not survive transit.
 import type { GenerationParams } from '../../../shared/domain';
-import { MODELS, modelIssues, picturesIssue } from '../../../shared/models';
+import { MODELS, modelIssues, picturesProblem } from '../../../shared/models';
+import { SaidError } from '../util/said';
 import type { ModelInput } from '../api/types';
 
 /** The job's pictures as sent: a data URI we built, or an https URL the user gave. */
@@ -30,6 +31,6 @@ export function toModelInput(params: GenerationParams, pictures: PictureUrls): M
 
 /** Every face asks first, in its own words; this is the last line before a job is stored or sent. */
 export function assertModelTakes(params: GenerationParams, hasLastFrame: boolean): void {
-  const refused = modelIssues(params)[0]?.message ?? picturesIssue(params.model, hasLastFrame);
-  if (refused) throw new Error(refused);
+  const refused = modelIssues(params)[0] ?? picturesProblem(params.model, hasLastFrame);
+  if (refused) throw new SaidError(refused);
 }

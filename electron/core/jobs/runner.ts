@@ -9,7 +9,9 @@ import { isApiError, type ApiError } from '../api/errors';
 import { parseApiBase, rebaseUrl } from '../api/rebase';
 import type { QueueClient } from '../api/types';
 import type { LibraryStore } from '../library/store';
+import { say } from '../../../shared/i18n/messages';
 import { Emitter } from '../util/emitter';
+import { codeOfError, SaidError } from '../util/said';
 import { inProviderTerms } from './free-provider-messages';
 import { ConcurrencyGate } from '../util/gate';
 import { isAbortError, nowIso } from '../util/time';
@@ -152,12 +154,10 @@ export class JobRunner {
   async recheck(id: string): Promise<JobRecord> {
     const rec = this.require(id);
     if ((!rec.urls || !rec.requestId) && rec.submitSentAt && !rec.importedAt) {
-      throw new Error(
-        'There is nothing Veo Studio can ask about: the request was sent, but no request id came back, so only your provider can tell whether it was queued (and charged) — check the request history in your provider dashboard before generating again.',
-      );
+      throw new SaidError(say('app.recheck.noRequestId'));
     }
     if (!rec.urls || !rec.requestId) {
-      throw new Error('There is nothing to check for this job here: it never reached the server, or it was imported from another library (imported jobs keep no server addresses — check that library\'s provider dashboard).');
+      throw new SaidError(say('app.recheck.nothingToCheck'));
     }
     if (!isFinalState(rec.state)) return this.run(id);
     if (rec.state === 'completed') return rec;
@@ -169,7 +169,7 @@ export class JobRunner {
     const rec = this.require(id);
     if (isFinalState(rec.state)) return rec;
     if (rec.state === 'downloading') {
-      throw new Error('This job already finished on the server; its video is downloading and has been paid for.');
+      throw new SaidError(say('app.cancel.downloading'));
     }
     if (rec.state === 'submitting' && !rec.submitSentAt && !this.sending.has(id)) {
       // Not sent yet: stop it locally, nothing to tell the server. The set is checked synchronously
@@ -193,7 +193,10 @@ export class JobRunner {
       if (isAbortError(err)) throw err;
       const current = this.require(rec.id);
       const message = err instanceof Error ? err.message : String(err);
-      await this.save(rec.id, { cancelRequested: false, logs: [...current.logs, { message, source: 'veo-studio' }].slice(-MAX_LOG_LINES) });
+      // The refusal as data too: the API's coded job error when it says the same words, else the core's own.
+      const told = isApiError(err) ? err.toJobError() : undefined;
+      const coded = told?.code !== undefined && told.message === message ? { code: told.code, ...(told.params ? { params: told.params } : {}) } : codeOfError(err);
+      await this.save(rec.id, { cancelRequested: false, logs: [...current.logs, { message, ...coded, source: 'veo-studio' }].slice(-MAX_LOG_LINES) });
       throw err;
     }
   }
@@ -272,7 +275,7 @@ export class JobRunner {
 
   private require(id: string): JobRecord {
     const rec = this.opts.library.get(id);
-    if (!rec) throw new Error(`No job with id ${id} in the library.`);
+    if (!rec) throw new SaidError(say('app.job.noSuchJob', { id }));
     return rec;
   }
 }

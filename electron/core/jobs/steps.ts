@@ -11,10 +11,12 @@ import type { LibraryStore } from '../library/store';
 import { DEFAULT_MAX_VIDEO_BYTES, DownloadError, downloadToFile } from '../media/download';
 import { prepareImageFile } from '../media/preflight';
 import { writeSidecarQuietly } from '../library/sidecar';
+import { say } from '../../../shared/i18n/messages';
+import { codeOf, codeOfError, type Said } from '../util/said';
 import { delay, isAbortError, nowIso } from '../util/time';
 import { followUntilCompleted, isRefusalOfPaidJob, type CompletedStatus, type FollowPolicy } from './follow';
 import { inProviderTerms } from './free-provider-messages';
-import { CANCEL_OUTCOME_NOTES, cancelledError, expiredError, internalError, notReadyError, retryNote, stillUnreachableLine, unbilledServerFailure } from './messages';
+import { cancelOutcomeLine, cancelledError, expiredError, internalError, notReadyError, retryNoteSaid, stillUnreachableLine, unbilledServerFailure } from './messages';
 import { toModelInput, type PictureUrls } from './model-input';
 
 export interface StepOptions {
@@ -81,7 +83,7 @@ export class JobSteps {
       return this.fail(rec, {
         kind: 'validation',
         field: rec.lastFrame ? 'last_frame_url' : 'image_url',
-        message: `The input image could not be prepared (${clause(err instanceof Error ? err.message : String(err))}). Replace the picture, then generate again.`,
+        ...say('app.job.inputNotPrepared', { reason: clause(err instanceof Error ? err.message : String(err)) }),
       });
     }
     if (!mayStart()) return this.current(rec.id);
@@ -89,7 +91,7 @@ export class JobSteps {
     try {
       const receipt = await this.deps.clientFor(rec).submit(toModelInput(rec.params, pictures), {
         model: rec.params.model,
-        onRetry: (n) => this.emit(rec, { retryNote: retryNote(n) }),
+        onRetry: (n) => this.emit(rec, retryProgress(retryNoteSaid(n))),
       });
       return await this.deps.save(rec.id, {
         state: 'queued',
@@ -107,7 +109,7 @@ export class JobSteps {
   async requestCancel(rec: JobRecord): Promise<void> {
     if (!rec.urls) return;
     const outcome = await this.deps.clientFor(rec).cancel(rec.urls);
-    await this.deps.save(rec.id, { logs: this.appendLogs(rec, [{ message: CANCEL_OUTCOME_NOTES[outcome], source: 'veo-studio' }]) });
+    await this.deps.save(rec.id, { logs: this.appendLogs(rec, [cancelOutcomeLine(outcome)]) });
   }
 
   /** Follows a sent job to the end: status until COMPLETED, then the result, then the download. */
@@ -152,7 +154,7 @@ export class JobSteps {
         this.deps.follow,
         {
           onStatus: (s) => this.onStatus(rec.id, s),
-          onRetry: (n) => this.emit(this.current(rec.id), { retryNote: retryNote(n) }),
+          onRetry: (n) => this.emit(this.current(rec.id), retryProgress(retryNoteSaid(n))),
           onUnreachable: (since) => this.onUnreachable(rec.id, since),
         },
         signal,
@@ -192,7 +194,7 @@ export class JobSteps {
     const line = stillUnreachableLine(this.deps.clientFor(rec).baseUrl, sinceMs);
     const logged = (this.logs.get(id) ?? rec.logs).some((l) => l.source === line.source && l.timestamp === line.timestamp);
     const saved = logged ? rec : await this.deps.save(id, { logs: this.appendLogs(rec, [line]) });
-    this.emit(saved, { retryNote: line.message });
+    this.emit(saved, retryProgress(line));
   }
 
   /** `failedOnServer`: the COMPLETED status carried an error, so a 5xx result is fal's own unbilled failure. */
@@ -256,12 +258,12 @@ export class JobSteps {
         return this.fail(rec, { ...base, ...expiredError() });
       }
       if (err instanceof DownloadError && (err.code === 'refused' || err.code === 'too_large')) {
-        return this.fail(rec, { ...base, kind: 'unknown', message: err.message }); // trying again would change nothing
+        return this.fail(rec, { ...base, kind: 'unknown', message: err.message, ...codeOfError(err) }); // trying again would change nothing
       }
       return this.fail(rec, {
         ...base,
         kind: 'transient',
-        message: 'The finished video could not be downloaded. Use "Check again" to resume the download.',
+        ...say('app.download.failed'),
       });
     }
   }
@@ -308,3 +310,6 @@ export class JobSteps {
 
 const logKey = (l: LogLine): string => `${l.timestamp ?? ''}|${l.message}`;
 
+
+/** A pending retry on the progress event: English for the CLI and older renderers, the code for the app. */
+const retryProgress = (note: Said): Partial<JobProgress> => ({ retryNote: note.message, retryNoteText: codeOf(note) });

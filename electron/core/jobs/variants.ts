@@ -7,9 +7,11 @@
 import type { RerunKind } from '../../../shared/contract';
 import type { GenerationParams, JobRecord } from '../../../shared/domain';
 import { MODELS, withoutRefusedExtras } from '../../../shared/models';
+import { say } from '../../../shared/i18n/messages';
+import type { Said } from '../util/said';
 import type { NewJob } from './runner';
 
-export type Variant = { params: GenerationParams; links: Pick<NewJob, 'parentId' | 'shotId' | 'take'> } | { refused: string };
+export type Variant = { params: GenerationParams; links: Pick<NewJob, 'parentId' | 'shotId' | 'take'> } | { refused: Said };
 
 /** `takesSoFar`: the highest take number recorded in the job's shot (the job alone counts as 1). */
 export function variantOf(rec: JobRecord, kind: RerunKind, takesSoFar: number): Variant {
@@ -17,7 +19,7 @@ export function variantOf(rec: JobRecord, kind: RerunKind, takesSoFar: number): 
   if (kind === 'retry') return { params, links: {} };
   if (kind === 'take') return { params, links: { shotId: rec.shotId ?? rec.id, take: Math.max(1, takesSoFar) + 1 } };
   const final = MODELS[rec.params.model].finalModel;
-  if (!final) return { refused: `${MODELS[rec.params.model].label} is already a full model: there is no final to make of this take.` };
+  if (!final) return { refused: say('app.rerun.alreadyFull', { model: MODELS[rec.params.model].label }) };
   return { params: withoutRefusedExtras({ ...params, model: final }), links: { parentId: rec.id } };
 }
 

@@ -6,6 +6,8 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { describeFsError, isInsideOrSame } from './portable-format';
+import { say } from '../../../shared/i18n/messages';
+import { SaidError } from '../util/said';
 
 const SYSTEM_ROOTS = ['/proc', '/sys', '/dev'];
 
@@ -25,7 +27,7 @@ export async function makeExportFolder(dest: string): Promise<string> {
       return real;
     }
     const parent = path.dirname(existing);
-    if (parent === existing) throw new Error(`Could not create the folder ${dest}: none of its parent folders exists.`);
+    if (parent === existing) throw new SaidError(say('app.portable.noParent', { path: dest }));
     missing.unshift(path.basename(existing));
     existing = parent;
   }
@@ -35,8 +37,7 @@ function assertNotSystemFolder(dest: string, real: string): void {
   if (process.platform === 'win32') return;
   const root = SYSTEM_ROOTS.find((r) => isInsideOrSame(r, real));
   if (root === undefined) return;
-  const via = real === dest ? '' : ` (it leads to ${real})`;
-  throw new Error(`${dest} is inside ${root}, a system folder${via}. Choose a folder in your home directory or on a drive.`);
+  throw new SaidError(say('app.portable.systemFolder', { path: dest, root, leadsTo: real === dest ? 'no' : 'yes', real }));
 }
 
 async function mkdirOne(dir: string): Promise<void> {

@@ -11,6 +11,8 @@ import Database from 'libsql';
 import type { JobRecord } from '../../../shared/domain';
 import { toSummary } from '../../../shared/job-summary';
 import { salvage, type Salvaged } from './salvage';
+import { say } from '../../../shared/i18n/messages';
+import { SaidError } from '../util/said';
 
 type Db = InstanceType<typeof Database>;
 /** The part of a prepared statement used here, with plain positional parameters. */
@@ -140,7 +142,7 @@ export class JobTable {
     try {
       const version = Number(first((db.prepare('PRAGMA user_version') as unknown as Statement).raw()));
       if (version > SCHEMA_VERSION) {
-        throw new Error(`The library database ${file} was written by a newer Veo Studio (format ${version}); update the app to open it.`);
+        throw new SaidError(say('app.library.newerFormat', { file, version }));
       }
       if (readOnly && version === 0) {
         // An empty file (never a library written by this app): nothing to read, and nothing may be written.
@@ -161,10 +163,7 @@ export class JobTable {
     } catch (error) {
       db.close();
       if (error instanceof Error && /not a database|malformed|file is encrypted/i.test(error.message)) {
-        throw new Error(
-          `The library database ${file} is damaged (${error.message}). Nothing was changed; move the file aside to start an empty library, or restore it from a backup.`,
-          { cause: error },
-        );
+        throw new SaidError(say('app.library.damaged', { file, detail: error.message }), { cause: error });
       }
       throw error;
     }

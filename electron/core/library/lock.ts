@@ -7,12 +7,14 @@ import { randomBytes } from 'node:crypto';
 import { promises as fsp, readFileSync, unlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { say } from '../../../shared/i18n/messages';
+import { SaidError } from '../util/said';
 import { LOCK_FILE } from './paths';
 
-export class LibraryInUseError extends Error {
+export class LibraryInUseError extends SaidError {
   readonly pid: number;
   constructor(dir: string, pid: number) {
-    super(`The Veo Studio library at ${dir} is in use by process ${pid} (the app or another CLI). Close it and try again.`);
+    super(say('app.library.inUse', { dir, pid: String(pid) }));
     this.name = 'LibraryInUseError';
     this.pid = pid;
   }
@@ -133,7 +135,7 @@ export async function acquireLibraryLock(dir: string): Promise<LibraryLock> {
     const again = await liveHolder(lockPath);
     if (again !== 'gone' && again.raw === holder.raw) await fsp.rm(lockPath, { force: true });
   }
-  throw new Error(`Could not lock the Veo Studio library at ${dir}: another process keeps taking it. Try again.`);
+  throw new SaidError(say('app.library.lockContended', { dir }));
 }
 
 function ownedLock(lockPath: string): LibraryLock {

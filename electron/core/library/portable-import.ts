@@ -32,6 +32,8 @@ import {
 } from './portable-format';
 import { checkFreeSpace, checkImportedVideo, checkJobCount, declaredBytes, indexTooLarge, MAX_IMPORT_INDEX_BYTES } from './portable-limits';
 import type { LibraryStore } from './store';
+import { say } from '../../../shared/i18n/messages';
+import { SaidError } from '../util/said';
 
 export interface ImportResult {
   imported: number;
@@ -58,9 +60,9 @@ export async function importLibrary(
   srcDir: string,
   onProgress?: (p: PortableProgress) => void,
 ): Promise<ImportResult> {
-  if (!path.isAbsolute(srcDir)) throw new Error(`Choose a full folder path to import from (got "${srcDir}").`);
+  if (!path.isAbsolute(srcDir)) throw new SaidError(say('app.portable.importNotAbsolute', { path: srcDir }));
   const src = path.resolve(srcDir);
-  if (isInsideOrSame(store.dir, src)) throw new Error('That folder is inside this library; choose an exported folder instead.');
+  if (isInsideOrSame(store.dir, src)) throw new SaidError(say('app.portable.importInsideLibrary'));
   const realRoot = await realFolder(src);
   const jobs = await readIndex(src);
   // Before a byte is copied: what the index says it weighs must fit (each job is checked again below).
@@ -85,10 +87,10 @@ export async function importLibrary(
 async function realFolder(src: string): Promise<string> {
   try {
     const real = await fsp.realpath(src);
-    if (!(await fsp.stat(real)).isDirectory()) throw new Error(`${src} is a file, not an exported folder.`);
+    if (!(await fsp.stat(real)).isDirectory()) throw new SaidError(say('app.portable.importIsFile', { path: src }));
     return real;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`The folder ${src} does not exist.`, { cause: error });
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new SaidError(say('app.portable.importMissing', { path: src }), { cause: error });
     throw error;
   }
 }
@@ -97,8 +99,8 @@ async function readIndex(src: string): Promise<unknown[]> {
   const indexPath = path.join(src, INDEX_FILE);
   const notExport = `${src} is not a Veo Studio library export`;
   const info = await fsp.lstat(indexPath).catch(() => undefined);
-  if (!info) throw new Error(`${notExport}: it has no ${INDEX_FILE}.`);
-  if (!info.isFile()) throw new Error(`${notExport}: its ${INDEX_FILE} is not a regular file.`);
+  if (!info) throw new SaidError(say('app.portable.notExport', { path: src, why: 'noIndex', index: INDEX_FILE }));
+  if (!info.isFile()) throw new SaidError(say('app.portable.notExport', { path: src, why: 'notFile', index: INDEX_FILE }));
   if (info.size > MAX_IMPORT_INDEX_BYTES) throw indexTooLarge();
   const text = await readAtMost(indexPath, MAX_IMPORT_INDEX_BYTES);
   if (text === undefined) throw indexTooLarge(); // it grew since the lstat
@@ -106,7 +108,7 @@ async function readIndex(src: string): Promise<unknown[]> {
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new Error(`${notExport}: its ${INDEX_FILE} is not valid JSON.`);
+    throw new SaidError(say('app.portable.notExport', { path: src, why: 'notJson', index: INDEX_FILE }));
   }
   checkJobCount(parsed);
   const index = PortableIndexSchema.safeParse(parsed);

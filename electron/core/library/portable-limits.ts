@@ -4,6 +4,8 @@
 import { promises as fsp } from 'node:fs';
 import { DEFAULT_MAX_VIDEO_BYTES } from '../media/download';
 import { looksLikeMp4 } from '../media/download-support';
+import { say } from '../../../shared/i18n/messages';
+import { SaidError } from '../util/said';
 
 /** Thousands of jobs with their logs fit; a hostile multi-hundred-MB index does not. */
 export const MAX_IMPORT_INDEX_BYTES = 16 * 1024 * 1024;
@@ -14,17 +16,15 @@ export const MAX_IMPORT_VIDEO_BYTES = DEFAULT_MAX_VIDEO_BYTES;
 /** Left free after an import, so the library can still save jobs and downloads afterwards. */
 export const FREE_SPACE_RESERVE_BYTES = 256 * 1024 * 1024;
 
-const EXPORT_SMALLER = 'Export fewer jobs at a time on the other machine and import them one by one.';
-
 export function indexTooLarge(): Error {
-  return new Error(`This export's index.json is larger than ${MAX_IMPORT_INDEX_BYTES / 1024 / 1024} MB, the most Veo Studio imports at once. ${EXPORT_SMALLER}`);
+  return new SaidError(say('app.portable.indexTooLarge', { megabytes: MAX_IMPORT_INDEX_BYTES / 1024 / 1024 }));
 }
 
 /** Throws before any per-job work when the index lists more jobs than an import handles. */
 export function checkJobCount(parsed: unknown): void {
   const jobs = typeof parsed === 'object' && parsed !== null ? (parsed as { jobs?: unknown }).jobs : undefined;
   if (Array.isArray(jobs) && jobs.length > MAX_IMPORT_JOBS) {
-    throw new Error(`This export lists more than ${MAX_IMPORT_JOBS.toLocaleString('en-US')} jobs, the most Veo Studio imports at once. ${EXPORT_SMALLER}`);
+    throw new SaidError(say('app.portable.tooManyJobs', { max: MAX_IMPORT_JOBS }));
   }
 }
 

@@ -26,6 +26,8 @@ import {
 } from './portable-format';
 import { writeSidecar } from './sidecar';
 import type { LibraryStore } from './store';
+import { say } from '../../../shared/i18n/messages';
+import { SaidError } from '../util/said';
 
 export { importLibrary, type ImportResult } from './portable-import';
 export type { PortableProgress } from './portable-format';
@@ -43,10 +45,10 @@ export async function exportLibrary(
   destDir: string,
   onProgress?: (p: PortableProgress) => void,
 ): Promise<ExportResult> {
-  if (!path.isAbsolute(destDir)) throw new Error(`Choose a full folder path to export to (got "${destDir}").`);
+  if (!path.isAbsolute(destDir)) throw new SaidError(say('app.portable.exportNotAbsolute', { path: destDir }));
   const dest = path.resolve(destDir);
   if (isInsideOrSame(store.dir, dest) || isInsideOrSame(dest, store.dir)) {
-    throw new Error(`Export to a folder outside the library itself (${store.dir}).`);
+    throw new SaidError(say('app.portable.exportInsideLibrary', { path: store.dir }));
   }
   await prepareDestination(dest);
 
@@ -82,13 +84,11 @@ export async function exportLibrary(
 /** Creates the folder (never in /proc, /sys, /dev), then refuses anything non-empty that is not one of our own exports. */
 async function prepareDestination(dest: string): Promise<void> {
   const info = await fsp.stat(dest).catch(() => undefined);
-  if (info !== undefined && !info.isDirectory()) throw new Error(`${dest} is a file, not a folder. Choose a folder to export to.`);
+  if (info !== undefined && !info.isDirectory()) throw new SaidError(say('app.portable.exportIsFile', { path: dest }));
   await makeExportFolder(dest);
   const entries = await fsp.readdir(dest);
   if (entries.length === 0 || (await isPreviousExport(dest))) return;
-  throw new Error(
-    `The folder ${dest} is not empty and is not a previous Veo Studio export. Choose an empty or new folder, so nothing of yours is overwritten.`,
-  );
+  throw new SaidError(say('app.portable.exportNotEmpty', { path: dest }));
 }
 
 async function isPreviousExport(dest: string): Promise<boolean> {

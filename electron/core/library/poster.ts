@@ -10,23 +10,31 @@ import { POSTER_FILE_PATTERN, POSTER_LONG_EDGE, POSTER_MAX_BYTES, posterFileName
 import { readHeaderSize } from '../media/header';
 import { SNIFF_BYTES, sniffImageType } from '../media/sniff';
 import type { LibraryStore } from './store';
+import { say, type MessageParams } from '../../../shared/i18n/messages';
+import { SaidError, type Said } from '../util/said';
 
-export class PosterRefused extends Error {
+export class PosterRefused extends SaidError {
   override name = 'PosterRefused';
 }
 
-/** Why these bytes cannot be a poster, or undefined when they can. Reads headers only. */
+/** Why these bytes cannot be a poster (the whole refusal, in English), or undefined when they can. Reads headers only. */
 export function posterProblem(bytes: Uint8Array): string | undefined {
-  if (bytes.length === 0) return 'it is empty';
-  if (bytes.length > POSTER_MAX_BYTES) return `it is ${bytes.length} bytes; a poster is at most ${POSTER_MAX_BYTES}`;
-  if (sniffImageType(bytes.subarray(0, SNIFF_BYTES)) !== 'image/jpeg') return 'it is not a JPEG';
+  return posterRefusal(bytes)?.message;
+}
+
+/** The refusal of these bytes as a poster, as a coded message; undefined when they can be one. */
+function posterRefusal(bytes: Uint8Array): Said | undefined {
+  const refused = (why: string, params: MessageParams = {}): Said => say('app.poster.refused', { why, ...params });
+  if (bytes.length === 0) return refused('empty');
+  if (bytes.length > POSTER_MAX_BYTES) return refused('tooManyBytes', { bytes: bytes.length, max: POSTER_MAX_BYTES });
+  if (sniffImageType(bytes.subarray(0, SNIFF_BYTES)) !== 'image/jpeg') return refused('notJpeg');
   const size = readHeaderSize(bytes, 'image/jpeg');
-  if (!size || size.width < 1 || size.height < 1) return 'its JPEG header has no frame size';
+  if (!size || size.width < 1 || size.height < 1) return refused('noFrameSize');
   if (Math.max(size.width, size.height) > POSTER_LONG_EDGE) {
-    return `it is ${size.width}×${size.height}; a poster is at most ${POSTER_LONG_EDGE} pixels on its long side`;
+    return refused('tooLarge', { width: size.width, height: size.height, max: POSTER_LONG_EDGE });
   }
   // A JPEG that stops before its end-of-image marker is a half-written one.
-  if (bytes[bytes.length - 2] !== 0xff || bytes[bytes.length - 1] !== 0xd9) return 'it is cut short';
+  if (bytes[bytes.length - 2] !== 0xff || bytes[bytes.length - 1] !== 0xd9) return refused('cutShort');
   return undefined;
 }
 
@@ -36,11 +44,11 @@ export function posterProblem(bytes: Uint8Array): string | undefined {
  * file this module named, in this job's own folder: whatever an old record says is not trusted.
  */
 export async function storePoster(library: LibraryStore, id: string, seconds: number, bytes: Uint8Array): Promise<JobRecord> {
-  const problem = posterProblem(bytes);
-  if (problem) throw new PosterRefused(`This poster was refused: ${problem}.`);
+  const problem = posterRefusal(bytes);
+  if (problem) throw new PosterRefused(problem);
   const current = library.get(id);
-  if (!current) throw new PosterRefused('This job is no longer in the library.');
-  if (current.state !== 'completed' || !current.videoPath) throw new PosterRefused('Only a finished video can have a poster.');
+  if (!current) throw new PosterRefused(say('app.library.jobGone'));
+  if (current.state !== 'completed' || !current.videoPath) throw new PosterRefused(say('app.poster.notFinished'));
 
   const posterPath = await library.writeMediaFile(id, posterFileName(seconds), bytes);
   let previous: string | undefined;

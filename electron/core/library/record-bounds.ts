@@ -42,6 +42,8 @@ export const TOO_LONG_PATH = 'path-too-long.invalid';
 export function boundLogLine(line: LogLine): LogLine {
   return withoutUndefined({
     message: clip(line.message, RECORD_LIMITS.logLineChars),
+    code: short(line.code),
+    params: line.params,
     level: short(line.level),
     source: short(line.source),
     timestamp: short(line.timestamp),

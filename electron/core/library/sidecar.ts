@@ -14,6 +14,8 @@ import {
   type SidecarInput,
 } from '../../../shared/sidecar';
 import { TEMP_SUFFIX, writeFileAtomic } from '../fs/atomic';
+import { say } from '../../../shared/i18n/messages';
+import type { Said } from '../util/said';
 
 export { sidecarPathFor };
 
@@ -22,6 +24,12 @@ export const MAX_SIDECAR_BYTES = 1024 * 1024;
 
 export class SidecarError extends Error {
   override name = 'SidecarError';
+  /** The message as a catalog code, for the faces that say it in the user's language. */
+  readonly said?: Said;
+  constructor(words: string | Said) {
+    super(typeof words === 'string' ? words : words.message);
+    if (typeof words !== 'string') this.said = words;
+  }
 }
 
 /** The sidecar of a job; `videoFileName` is the name the video has where the sidecar is written. */
@@ -111,12 +119,12 @@ export async function readSidecar(path: string): Promise<Sidecar> {
   let text: string;
   try {
     const stat = await fsp.stat(path);
-    if (!stat.isFile()) throw new SidecarError(`“${basename(path)}” is not a file.`);
-    if (stat.size > MAX_SIDECAR_BYTES) throw new SidecarError(`“${basename(path)}” is too large to be a Veo Studio sidecar.`);
+    if (!stat.isFile()) throw new SidecarError(say('app.sidecar.notAFile', { name: basename(path) }));
+    if (stat.size > MAX_SIDECAR_BYTES) throw new SidecarError(say('app.sidecar.tooLarge', named(basename(path))));
     text = await fsp.readFile(path, 'utf8');
   } catch (err) {
     if (err instanceof SidecarError) throw err;
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new SidecarError(`“${basename(path)}” does not exist.`);
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new SidecarError(say('app.sidecar.notFound', { name: basename(path) }));
     throw new SidecarError(`“${basename(path)}” could not be read: ${(err as Error).message}`);
   }
   return parseSidecar(text, basename(path));
@@ -124,19 +132,19 @@ export async function readSidecar(path: string): Promise<Sidecar> {
 
 /** Validates sidecar text (from a file or dropped bytes). */
 export function parseSidecar(text: string, name = 'The sidecar'): Sidecar {
-  if (text.length > MAX_SIDECAR_BYTES) throw new SidecarError(`${quote(name)} is too large to be a Veo Studio sidecar.`);
+  if (text.length > MAX_SIDECAR_BYTES) throw new SidecarError(say('app.sidecar.tooLarge', named(name)));
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new SidecarError(`${quote(name)} is not valid JSON.`);
+    throw new SidecarError(say('app.sidecar.notJson', named(name)));
   }
   if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== SIDECAR_FORMAT) {
-    throw new SidecarError(`${quote(name)} is not a Veo Studio sidecar.`);
+    throw new SidecarError(say('app.sidecar.notASidecar', named(name)));
   }
   const version = (json as { version?: unknown }).version;
   if (version !== SIDECAR_VERSION) {
-    throw new SidecarError(`${quote(name)} is a sidecar version this app does not know (${String(version)}); update Veo Studio.`);
+    throw new SidecarError(say('app.sidecar.unknownVersion', { ...named(name), version: String(version) }));
   }
   const parsed = SidecarSchema.safeParse(json);
   if (!parsed.success) {
@@ -148,6 +156,9 @@ export function parseSidecar(text: string, name = 'The sidecar'): Sidecar {
 }
 
 const quote = (name: string): string => (name === 'The sidecar' ? name : `“${name}”`);
+
+/** `quote` as params: `{named, select, yes {“{name}”} other {The sidecar}}`. */
+const named = (name: string): { named: 'yes' | 'no'; name: string } => ({ named: name === 'The sidecar' ? 'no' : 'yes', name });
 
 export const isSidecarError = (err: unknown): err is SidecarError => err instanceof SidecarError;
 

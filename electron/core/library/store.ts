@@ -18,6 +18,8 @@ import { JobRecordSchema, type JobRecord } from '../../../shared/domain';
 import { toSummary, type JobSummary } from '../../../shared/job-summary';
 import { writeFileAtomic } from '../fs/atomic';
 import { Emitter } from '../util/emitter';
+import { say } from '../../../shared/i18n/messages';
+import { SaidError } from '../util/said';
 import type { JobTable, ListQuery } from './job-table';
 import type { LibraryLock } from './lock';
 import { openLibraryFiles, type LibraryOpenOptions } from './open-files';
@@ -258,7 +260,7 @@ export class LibraryStore {
       return call();
     } catch (error) {
       if (!isCorruption(error)) throw error;
-      throw new Error(`${problem.reason} (It is still damaged after the rebuild: quit Veo Studio and restore library.db from a backup.)`, { cause: error });
+      throw new SaidError(say('app.library.stillDamaged', { reason: problem.reason }), { cause: error });
     }
   }
 
@@ -278,16 +280,16 @@ export class LibraryStore {
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
-    if (this.closing !== undefined) return Promise.reject(new Error(`The library at ${this.dir} is closed.`));
-    if (this.readOnly) return Promise.reject(new Error(`The library at ${this.dir} was opened read-only; nothing can be changed.`));
+    if (this.closing !== undefined) return Promise.reject(new SaidError(say('app.library.closed', { dir: this.dir })));
+    if (this.readOnly) return Promise.reject(new SaidError(say('app.library.readOnly', { dir: this.dir })));
     const run = this.tail.then(task);
     this.tail = run.catch(() => undefined);
     return run;
   }
 
   private assertOpen(): void {
-    if (this.closing !== undefined) throw new Error(`The library at ${this.dir} is closed.`);
-    if (this.readOnly) throw new Error(`The library at ${this.dir} was opened read-only; nothing can be changed.`);
+    if (this.closing !== undefined) throw new SaidError(say('app.library.closed', { dir: this.dir }));
+    if (this.readOnly) throw new SaidError(say('app.library.readOnly', { dir: this.dir }));
   }
 
   private requireLive(id: string): JobRecord {

@@ -2,17 +2,14 @@
 // header claims. Each throws an InputImageError whose message says what to do.
 import { tooManyPixelsMessage } from './encode';
 import { looksTruncated, readHeaderSize } from './header';
-import { CORRUPT_MESSAGE, InputImageError, USE_SUPPORTED, formatBytes, subject } from './input-error';
+import { say } from '../../../shared/i18n/messages';
+import { CORRUPT_MESSAGE, InputImageError, USE_SUPPORTED, formatBytes, subject, subjectParams } from './input-error';
 import { SNIFF_BYTES, describeForeignFile, sniffImageType, type ImageMime } from './sniff';
 
 export function checkInputSize(size: number, maxInputBytes: number, name?: string): void {
-  if (size === 0) throw new InputImageError('empty', `${subject(name)} is empty (0 bytes). Pick the image again or re-export it.`);
+  if (size === 0) throw new InputImageError('empty', say('app.image.empty', subjectParams(name)));
   if (size > maxInputBytes) {
-    throw new InputImageError(
-      'too_large',
-      `${subject(name)} is ${formatBytes(size)}; the limit is ${formatBytes(maxInputBytes)}. ` +
-        'Export a smaller copy (1920 pixels on the long side is plenty) and try again.',
-    );
+    throw new InputImageError('too_large', say('app.image.tooLarge', { ...subjectParams(name), size: formatBytes(size), limit: formatBytes(maxInputBytes) }));
   }
 }
 
@@ -22,9 +19,9 @@ export function requireAcceptedType(bytes: Uint8Array, name?: string): ImageMime
   const mime = sniffImageType(head);
   if (mime) return mime;
   const foreign = describeForeignFile(head);
-  let message: string;
+  let message: string | ReturnType<typeof say>;
   if (!foreign) {
-    message = `${subject(name)} is not a PNG, JPEG or WebP image (its contents match none of them, whatever its name says). ${USE_SUPPORTED}`;
+    message = say('app.image.notAnImage', subjectParams(name));
   } else if (foreign.isImage) {
     message = `${subject(name)} is ${foreign.label}, which cannot be sent. Convert it to PNG, JPEG or WebP and try again.`;
   } else {
@@ -39,5 +36,5 @@ export function checkHeader(bytes: Uint8Array, mime: ImageMime, maxPixels: numbe
   if (stored && stored.width * stored.height > maxPixels) {
     throw new InputImageError('too_many_pixels', tooManyPixelsMessage(maxPixels, stored));
   }
-  if (looksTruncated(bytes, mime)) throw new InputImageError('corrupt', CORRUPT_MESSAGE);
+  if (looksTruncated(bytes, mime)) throw new InputImageError('corrupt', CORRUPT_MESSAGE());
 }

@@ -9,6 +9,7 @@
 import dns from 'node:dns';
 import net from 'node:net';
 import { DownloadError } from './download-error';
+import { say } from '../../../shared/i18n/messages';
 
 const NON_PUBLIC = new net.BlockList();
 for (const [prefix, bits] of [
@@ -50,10 +51,7 @@ const bare = (hostname: string): string => hostname.replace(/^\[|\]$/g, '').toLo
 
 function refused(hostname: string, address: string): DownloadError {
   const where = bare(hostname) === address ? address : `${hostname} (${address})`;
-  return new DownloadError(
-    'refused',
-    `The video address ${where} is on this computer or a private network; Veo Studio only downloads videos from public servers. Ask your provider about this result.`,
-  );
+  return new DownloadError('refused', say('app.download.privateAddress', { where }));
 }
 
 /** Throws for a URL whose host is a literal non-public IP (those never go through a DNS lookup). */

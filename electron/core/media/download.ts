@@ -12,6 +12,7 @@ import { fsyncDirectory, fsyncFile } from '../fs/atomic';
 import { pumpBody } from './download-body';
 import { DownloadError } from './download-error';
 import { formatBytes } from '../../../shared/format-bytes';
+import { say } from '../../../shared/i18n/messages';
 import {
   contentTypeVerdict,
   IdleWatchdog,
@@ -271,7 +272,7 @@ async function finalize(ctx: Context, needsSniff: boolean): Promise<number> {
 }
 
 function tooLarge(maxBytes: number): DownloadError {
-  return new DownloadError('too_large', `The video is larger than ${formatBytes(maxBytes)}, the most Veo Studio saves; the partial file was removed. Ask your provider about this result.`);
+  return new DownloadError('too_large', say('app.download.tooLarge', { limit: formatBytes(maxBytes) }));
 }
 
 function networkFailure(error: unknown, idle: IdleWatchdog): unknown {

@@ -11,6 +11,8 @@ import {
   THUMBNAIL_LONG_EDGE,
   THUMBNAIL_QUALITY,
 } from '../../../shared/image-limits';
+import { say } from '../../../shared/i18n/messages';
+import type { Said } from '../util/said';
 import { CORRUPT_MESSAGE, InputImageError, formatBytes, formatMegapixels } from './input-error';
 
 export { THUMBNAIL_LONG_EDGE } from '../../../shared/image-limits';
@@ -43,7 +45,7 @@ export function toInputImageError(err: unknown, limits: DecodeLimits): InputImag
   if (/pixel limit/i.test(text)) {
     return new InputImageError('too_many_pixels', tooManyPixelsMessage(limits.maxPixels), { cause: err });
   }
-  return new InputImageError('corrupt', CORRUPT_MESSAGE, { cause: err });
+  return new InputImageError('corrupt', CORRUPT_MESSAGE(), { cause: err });
 }
 
 export async function readMetadata(bytes: Buffer, limits: DecodeLimits): Promise<Metadata> {
@@ -118,14 +120,13 @@ export async function encodePayload(
   }
   throw new InputImageError(
     'too_large',
-    `Even resized, the picture does not fit in the ${formatBytes(limits.maxPayloadBytes)} upload limit. ` +
-      'Use a simpler or smaller picture, or paste an https link to it instead.',
+    say('app.image.doesNotFit', { limit: formatBytes(limits.maxPayloadBytes) }),
   );
 }
 
-export function tooManyPixelsMessage(maxPixels: number, size?: { width: number; height: number }): string {
-  const what = size
-    ? `This image is ${size.width}×${size.height} pixels (${formatMegapixels(size.width * size.height)})`
-    : 'This image has too many pixels';
-  return `${what}; at most ${formatMegapixels(maxPixels)} can be processed safely. Resize it (1920 pixels on the long side is plenty) and try again.`;
+export function tooManyPixelsMessage(maxPixels: number, size?: { width: number; height: number }): Said {
+  const max = formatMegapixels(maxPixels);
+  return size
+    ? say('app.image.tooManyPixelsSized', { width: size.width, height: size.height, megapixels: formatMegapixels(size.width * size.height), max })
+    : say('app.image.tooManyPixels', { max });
 }

@@ -3,7 +3,8 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { checkInputSize, requireAcceptedType } from './checks';
-import { InputImageError, subject } from './input-error';
+import { say } from '../../../shared/i18n/messages';
+import { InputImageError, subjectParams } from './input-error';
 import { SNIFF_BYTES } from './sniff';
 
 export async function readImageFile(path: string, maxInputBytes: number, name: string): Promise<Buffer> {
@@ -17,7 +18,7 @@ export async function readImageFile(path: string, maxInputBytes: number, name: s
   }
   try {
     const info = await handle.stat();
-    if (!info.isFile()) throw new InputImageError('not_found', `${subject(name)} is not a file. Pick an image file instead.`);
+    if (!info.isFile()) throw new InputImageError('not_found', say('app.image.notAFile', subjectParams(name)));
     checkInputSize(info.size, maxInputBytes, name);
     const head = Buffer.alloc(Math.min(SNIFF_BYTES, info.size));
     await handle.read(head, 0, head.length, 0);
@@ -41,16 +42,16 @@ function openError(err: unknown, name: string): InputImageError {
   if (code === 'EACCES' || code === 'EPERM') {
     return new InputImageError(
       'not_found',
-      `${subject(name)} could not be opened: permission denied. Copy it somewhere you can read and try again.`,
+      say('app.image.permissionDenied', subjectParams(name)),
       { cause: err },
     );
   }
   if (code === 'EISDIR') {
-    return new InputImageError('not_found', `${subject(name)} is a folder. Pick an image file instead.`, { cause: err });
+    return new InputImageError('not_found', say('app.image.isFolder', subjectParams(name)), { cause: err });
   }
   return new InputImageError(
     'not_found',
-    `${subject(name)} could not be found. It may have been moved or deleted; pick it again.`,
+    say('app.image.notFound', subjectParams(name)),
     { cause: err },
   );
 }

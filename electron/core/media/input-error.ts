@@ -1,5 +1,8 @@
 // The one error image preflight throws. Every message says what is wrong and what to do next, because
-// it is shown to the user as is (Create screen, CLI).
+// it is shown to the user as is (Create screen, CLI), and as data (`said`) so the app can say it
+// in the user's language.
+import { say } from '../../../shared/i18n/messages';
+import type { Said } from '../util/said';
 
 export type InputImageErrorCode =
   | 'empty'
@@ -12,11 +15,14 @@ export type InputImageErrorCode =
 
 export class InputImageError extends Error {
   readonly code: InputImageErrorCode;
+  /** The message as a catalog code and params; absent for the few still written as plain English. */
+  readonly said?: Said;
 
-  constructor(code: InputImageErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(code: InputImageErrorCode, words: string | Said, options?: { cause?: unknown }) {
+    super(typeof words === 'string' ? words : words.message, options);
     this.name = 'InputImageError';
     this.code = code;
+    if (typeof words !== 'string') this.said = words;
   }
 }
 
@@ -24,10 +30,13 @@ export const isInputImageError = (e: unknown): e is InputImageError => e instanc
 
 export const USE_SUPPORTED = 'Use a PNG, JPEG or WebP.';
 
-export const CORRUPT_MESSAGE = 'The image could not be read (it may be truncated). Re-export it and try again.';
+export const CORRUPT_MESSAGE = (): Said => say('app.image.corrupt');
 
 /** "“beach.png”" when the caller knows a name, else "This file"; names are quoted, never trusted. */
 export const subject = (name?: string): string => (name ? `“${name}”` : 'This file');
+
+/** The params of `subject`, for catalog messages: `{named, select, yes {“{name}”} other {This file}}`. */
+export const subjectParams = (name?: string): { named: 'yes' | 'no'; name: string } => ({ named: name ? 'yes' : 'no', name: name ?? '' });
 
 export { formatBytes } from '../../../shared/format-bytes';
 

@@ -89,7 +89,7 @@ async function prepareOwned(original: Buffer, limits: Limits, name?: string): Pr
   try {
     const meta = await readMetadata(original, decode);
     if (meta.format !== SHARP_FORMAT[mime] || !meta.width || !meta.height) {
-      throw new InputImageError('corrupt', CORRUPT_MESSAGE);
+      throw new InputImageError('corrupt', CORRUPT_MESSAGE());
     }
     // As displayed: a portrait phone photo is often stored landscape with an EXIF rotation tag.
     const width = meta.autoOrient?.width ?? meta.width;

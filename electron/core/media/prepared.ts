@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { checkHeader, checkInputSize, requireAcceptedType } from './checks';
 import { readHeaderSize } from './header';
 import { THUMBNAIL_LONG_EDGE } from '../../../shared/image-limits';
+import { say } from '../../../shared/i18n/messages';
 import { CORRUPT_MESSAGE, InputImageError } from './input-error';
 import { PREFLIGHT_DEFAULTS, type PreflightOptions, type PreparedImage } from './preflight';
 import { aspectWarning, downscaledWarning, smallWarning } from './warnings';
@@ -21,7 +22,7 @@ export interface PreparedInPage {
 }
 
 const MAX_THUMBNAIL_BYTES = 512 * 1024;
-const REFUSED = 'The picture could not be prepared. Drop it again; if that fails, re-export it as PNG or JPEG.';
+const REFUSED = say('app.image.notPrepared');
 
 export function acceptPreparedImage(input: PreparedInPage, opts: PreflightOptions = {}): PreparedImage {
   const limits = { ...PREFLIGHT_DEFAULTS, ...opts };
@@ -30,7 +31,7 @@ export function acceptPreparedImage(input: PreparedInPage, opts: PreflightOption
   const mime = requireAcceptedType(original, input.name);
   checkHeader(original, mime, limits.maxPixels);
   const stored = readHeaderSize(original, mime);
-  if (!stored) throw new InputImageError('corrupt', CORRUPT_MESSAGE);
+  if (!stored) throw new InputImageError('corrupt', CORRUPT_MESSAGE());
   const { width, height } = input;
   const upright = (width === stored.width && height === stored.height) || (width === stored.height && height === stored.width);
   if (!upright) throw new InputImageError('corrupt', REFUSED);

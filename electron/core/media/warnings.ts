@@ -1,11 +1,28 @@
 // Warnings about a picture that will work but may disappoint: fal asks for at least 720p and crops
 // anything that is not 16:9 or 9:16. Shown before submit, so the user can fix it before paying.
 
+import { say, type CodedMessage } from '../../../shared/i18n/messages';
+import type { Said } from '../util/said';
 import { formatBytes } from './input-error';
 
-export interface PreflightWarning {
-  code: 'small' | 'downscaled' | 'aspect';
-  message: string;
+/**
+ * `code` is the kind of warning and `message` its English words (CLI, tests). The same words as a
+ * catalog code (`text`) stay off the object's own fields, so the warning's shape is what it was.
+ */
+export class PreflightWarning {
+  readonly code: 'small' | 'downscaled' | 'aspect';
+  readonly message: string;
+  readonly #text: CodedMessage;
+
+  constructor(code: PreflightWarning['code'], said: Said) {
+    this.code = code;
+    this.message = said.message;
+    this.#text = { code: said.code, ...(said.params === undefined ? {} : { params: said.params }) };
+  }
+
+  get text(): CodedMessage {
+    return this.#text;
+  }
 }
 
 /** fal's stated minimum: 720 px on the short side. */
@@ -20,12 +37,7 @@ const TARGETS = [
 
 export function smallWarning(width: number, height: number): PreflightWarning | undefined {
   if (Math.min(width, height) >= MIN_SHORT_EDGE) return undefined;
-  return {
-    code: 'small',
-    message:
-      `The picture is ${width}×${height}; fal asks for at least ${MIN_SHORT_EDGE} pixels on the short side (720p). ` +
-      'The video may look soft, or the server may refuse it. Use a larger picture if you have one.',
-  };
+  return new PreflightWarning('small', say('app.pictureWarning.small', { width, height, min: MIN_SHORT_EDGE }));
 }
 
 /** Share of the picture lost when it is cropped to the nearer of 16:9 and 9:16. */
@@ -42,20 +54,21 @@ export function cropShare(width: number, height: number): { share: number; targe
 export function aspectWarning(width: number, height: number): PreflightWarning | undefined {
   const { share, target } = cropShare(width, height);
   if (share <= ASPECT_CROP_TOLERANCE) return undefined;
-  return {
-    code: 'aspect',
-    message:
-      `The picture is ${width}×${height}, not 16:9 or 9:16: about ${Math.round(share * 100)} % of it will be cropped ` +
-      `to make a ${target} video. Crop it yourself first to choose what stays.`,
-  };
+  return new PreflightWarning('aspect', say('app.pictureWarning.aspect', { width, height, percent: Math.round(share * 100), target }));
 }
 
 type Sized = { width: number; height: number; bytes: number };
 
 /** The payload is smaller than the original (it was downscaled or re-encoded to fit). */
-export const downscaledWarning = (from: Sized, to: Sized): PreflightWarning => ({
-  code: 'downscaled',
-  message:
-    `The picture (${from.width}×${from.height}, ${formatBytes(from.bytes)}) will be sent as a ${to.width}×${to.height} ` +
-    `JPEG (${formatBytes(to.bytes)}) to fit the upload limits. The original stays in your library.`,
-});
+export const downscaledWarning = (from: Sized, to: Sized): PreflightWarning =>
+  new PreflightWarning(
+    'downscaled',
+    say('app.pictureWarning.downscaled', {
+      fromWidth: from.width,
+      fromHeight: from.height,
+      fromSize: formatBytes(from.bytes),
+      toWidth: to.width,
+      toHeight: to.height,
+      toSize: formatBytes(to.bytes),
+    }),
+  );

@@ -5,6 +5,7 @@ import packageJson from '../../../package.json' with { type: 'json' };
 import { videoFileName } from '../../../shared/video-file-name';
 import type { JobRecord } from '../../../shared/domain';
 import { IN_PROCESS_SIMULATOR } from '../index';
+import { say } from '../../../shared/i18n/messages';
 import { IpcUserError, type Handlers } from '../ipc/router';
 import { writeSidecarQuietly } from '../library/sidecar';
 import { refuseApiBaseChangeOnHost, refuseProviderChangeOnHost } from './host-face';
@@ -44,7 +45,7 @@ export function appHandlers(ctx: ServiceContext): AppHandlers {
       // Same reason as the API base: a page must not reroute the key's traffic (an http base's
       // tunnel is plaintext to the proxy). The host takes HTTPS_PROXY from its environment.
       if (opts.face === 'host' && patch.proxy !== undefined && (patch.proxy || undefined) !== core.settings().proxy) {
-        throw new IpcUserError('unsupported', 'The proxy cannot be changed from the browser. Start the host with HTTPS_PROXY set, or change it in the desktop app.');
+        throw new IpcUserError('unsupported', say('app.host.noProxyChange'));
       }
       // null clears an optional setting: a JSON frame cannot carry `undefined`.
       return core.updateSettings(patchToSettings(patch));
@@ -66,11 +67,11 @@ export function appHandlers(ctx: ServiceContext): AppHandlers {
   };
 }
 
-const unsupported = (): IpcUserError => new IpcUserError('unsupported', 'Available in the desktop app.');
+const unsupported = (): IpcUserError => new IpcUserError('unsupported', say('app.desktopOnly'));
 
 function videoPathOf(ctx: ServiceContext, rec: JobRecord): string {
   if (rec.state !== 'completed' || !rec.videoPath) {
-    throw new IpcUserError('failed', 'This job has no video yet: it appears once the job has completed.');
+    throw new IpcUserError('failed', say('app.video.notYet'));
   }
   return ctx.core.library.resolve(rec.videoPath);
 }

@@ -5,18 +5,19 @@
 // Export/import folders stay: they are typed by the person in this page's dialog, the host has
 // no picker, and they move only the library's own files.
 import type { Settings } from '../../../shared/settings';
+import { say } from '../../../shared/i18n/messages';
 import { IpcUserError } from '../ipc/router';
 import type { AppServiceOptions } from './types';
 
 type Face = Pick<AppServiceOptions, 'face' | 'apiBaseFromLaunch'>;
 
 const PATH_MESSAGES = {
-  picture: 'The browser host does not open pictures by path. Drop the picture on the page or choose it with the file button.',
-  sidecar: 'The browser host does not open files by path. Drop the .json sidecar on the page instead.',
+  picture: 'app.host.noPicturePath',
+  sidecar: 'app.host.noSidecarPath',
 } as const;
 
 export function refusePathOnHost(opts: Face, what: keyof typeof PATH_MESSAGES): void {
-  if (opts.face === 'host') throw new IpcUserError('unsupported', PATH_MESSAGES[what]);
+  if (opts.face === 'host') throw new IpcUserError('unsupported', say(PATH_MESSAGES[what]));
 }
 
 /**
@@ -27,10 +28,7 @@ export function refusePathOnHost(opts: Face, what: keyof typeof PATH_MESSAGES): 
 export function refuseApiBaseChangeOnHost(opts: Face, current: Settings, patch: { apiBase?: Settings['apiBase'] }): void {
   if (opts.face !== 'host' || patch.apiBase === undefined) return;
   if (sameBases(current.apiBase, patch.apiBase)) return;
-  throw new IpcUserError(
-    'unsupported',
-    'The API base cannot be changed from the browser. Restart the host with "npm run host -- --provider <provider> --api-base <url>", or change it in the desktop app.',
-  );
+  throw new IpcUserError('unsupported', say('app.host.noApiBaseChange', { command: 'npm run host -- --provider <provider> --api-base <url>' }));
 }
 
 /**
@@ -40,10 +38,7 @@ export function refuseApiBaseChangeOnHost(opts: Face, current: Settings, patch: 
  */
 export function refuseProviderChangeOnHost(opts: Face, current: Settings, patch: { provider?: Settings['provider'] }): void {
   if (opts.face !== 'host' || !opts.apiBaseFromLaunch || patch.provider === undefined || patch.provider === current.provider) return;
-  throw new IpcUserError(
-    'unsupported',
-    'This host was started with --api-base, so its provider cannot be changed from the browser. Restart the host with the --provider (and --api-base) you want.',
-  );
+  throw new IpcUserError('unsupported', say('app.host.noProviderChange'));
 }
 
 function sameBases(a: Settings['apiBase'], b: Settings['apiBase']): boolean {

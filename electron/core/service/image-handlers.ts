@@ -5,7 +5,9 @@
 import { basename } from 'node:path';
 import type { ImageSource, PreparedImageInfo } from '../../../shared/contract';
 import { PROVIDER_INFO } from '../../../shared/providers';
+import { say } from '../../../shared/i18n/messages';
 import { IpcUserError, type Handlers } from '../ipc/router';
+import { wordsOf } from '../util/said';
 import { readImageFile } from '../media/image-file';
 import {
   checkImageUrl,
@@ -57,7 +59,7 @@ async function prepare(ctx: ServiceContext, source: ImageSource): Promise<Prepar
         let original: Uint8Array;
         if (source.path) original = await readImageFile(source.path, limits.maxInputBytes, name ?? basename(source.path));
         else if (source.original) original = decodeBase64(source.original);
-        else throw new IpcUserError('invalid_input', 'The picture arrived without its file. Drop it again.');
+        else throw new IpcUserError('invalid_input', say('app.picture.noFile'));
         const image = acceptPreparedImage(
           {
             ...(name ? { name } : {}),
@@ -78,7 +80,7 @@ async function prepare(ctx: ServiceContext, source: ImageSource): Promise<Prepar
       }
     }
   } catch (err) {
-    if (isInputImageError(err)) throw new IpcUserError('invalid_input', err.message);
+    if (isInputImageError(err)) throw new IpcUserError('invalid_input', wordsOf(err));
     throw err;
   }
 }
@@ -91,12 +93,12 @@ function decodeBase64(text: string): Buffer {
   if (Math.floor((body.length * 3) / 4) - 2 > MAX_IMAGE_BYTES) throw tooLarge();
   const bytes = Buffer.from(body, 'base64');
   if (bytes.length > MAX_IMAGE_BYTES) throw tooLarge();
-  if (bytes.length === 0) throw new IpcUserError('invalid_input', 'The picture is empty. Drop the file again.');
+  if (bytes.length === 0) throw new IpcUserError('invalid_input', say('app.picture.empty'));
   return bytes;
 }
 
 const tooLarge = (): IpcUserError =>
-  new IpcUserError('invalid_input', `The picture is larger than ${MAX_IMAGE_BYTES / (1024 * 1024)} MB. Use a smaller file.`);
+  new IpcUserError('invalid_input', say('app.picture.tooLarge', { megabytes: MAX_IMAGE_BYTES / (1024 * 1024) }));
 
 /** Shared with sidecar:open, which hands back a library picture the same way. */
 export function describe(token: string, prepared: Prepared): PreparedImageInfo {
@@ -111,6 +113,6 @@ export function describe(token: string, prepared: Prepared): PreparedImageInfo {
     height: image.height,
     bytes: image.bytes,
     previewDataUri: `data:image/jpeg;base64,${image.thumbnail.toString('base64')}`,
-    warnings: image.warnings.map(({ code, message }) => ({ code, message })),
+    warnings: image.warnings.map(({ code, message, text }) => ({ code, message, text })),
   };
 }

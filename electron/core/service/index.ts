@@ -3,6 +3,7 @@
 // the browser host's WebSocket — so behaviour cannot drift between them. Electron-free on purpose.
 import type { EventChannel } from '../../../shared/contract';
 import type { Core } from '../index';
+import { say } from '../../../shared/i18n/messages';
 import { IpcUserError, type Handlers } from '../ipc/router';
 import { appHandlers } from './app-handlers';
 import { chainHandlers } from './chain-handlers';
@@ -46,7 +47,7 @@ export function createAppService(core: Core, platform: NativePlatform, opts: App
     images,
     requireJob(id) {
       const rec = core.library.get(id);
-      if (!rec) throw new IpcUserError('not_found', 'This job is no longer in the library.');
+      if (!rec) throw new IpcUserError('not_found', say('app.library.jobGone'));
       return rec;
     },
   };

@@ -2,7 +2,8 @@
 // chosen right now (settings + command-line overrides), never without a key it needs, and never
 // past the spend guard (core/spend): the renderer's confirm dialog only relays its answer.
 import type { GenerationParams, JobInput, JobRecord } from '../../../shared/domain';
-import { modelIssues, picturesIssue } from '../../../shared/models';
+import { say } from '../../../shared/i18n/messages';
+import { modelIssues, picturesProblem } from '../../../shared/models';
 import type { Target } from '../index';
 import type { NewJob } from '../jobs/runner';
 import { takesInShot, variantOf } from '../jobs/variants';
@@ -19,9 +20,9 @@ export function jobHandlers(ctx: ServiceContext, progress: ProgressTracker): Job
   return {
     async 'jobs:create'({ params, imageToken, lastImageToken, parentId, shotId, take, batchSize, confirmedUsd }) {
       const image = ctx.images.get(imageToken);
-      if (!image) throw new IpcUserError('invalid_input', 'The picture is no longer available — drop it again.');
+      if (!image) throw new IpcUserError('invalid_input', say('app.picture.gone'));
       const lastFrame = lastImageToken === undefined ? undefined : ctx.images.get(lastImageToken);
-      if (lastImageToken !== undefined && !lastFrame) throw new IpcUserError('invalid_input', 'The last frame is no longer available — drop it again.');
+      if (lastImageToken !== undefined && !lastFrame) throw new IpcUserError('invalid_input', say('app.picture.lastFrameGone'));
       const target = await ctx.core.target();
       const { provider } = target;
       // The same settings, picture, parent and take twice is one request (a double click), not two
@@ -68,10 +69,10 @@ async function startJob(
   links: Pick<NewJob, 'parentId' | 'shotId' | 'take'>,
 ): Promise<JobRecord> {
   if (needsKey(provider) && !(await ctx.core.secrets.status(provider)).isSet) {
-    throw new IpcUserError('failed', `No API key for ${provider} is set. Open Settings and add your key, or try the simulator.`);
+    throw new IpcUserError('failed', say('app.key.missing', { provider }));
   }
-  const refused = modelIssues(params)[0]?.message ?? picturesIssue(params.model, lastFrame !== undefined);
-  if (refused) throw new IpcUserError('invalid_input', `${refused} Change it on Create and try again.`);
+  const refused = modelIssues(params, 'create')[0] ?? picturesProblem(params.model, lastFrame !== undefined, 'create');
+  if (refused) throw new IpcUserError('invalid_input', refused);
   const { parentId, shotId, take } = links;
   return ctx.core.runner.create({ params, image, ...(lastFrame ? { lastFrame } : {}), provider, apiBase, ...(parentId ? { parentId } : {}), ...(shotId ? { shotId, take: take ?? 1 } : {}) });
 }
@@ -88,7 +89,7 @@ async function pictureOf(ctx: ServiceContext, input: JobInput): Promise<NewJob['
     return await prepareImageFile(ctx.core.library.resolve(input.path), ctx.opts.preflight);
   } catch (err) {
     if (isInputImageError(err)) {
-      throw new IpcUserError('failed', `The input picture of this job can no longer be used: ${err.message} Drop it on Create to start again.`);
+      throw new IpcUserError('failed', say('app.picture.rerunUnusable', { reason: err.message }));
     }
     throw err;
   }

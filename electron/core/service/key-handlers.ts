@@ -2,7 +2,9 @@
 // characters, and no failure here may quote the key (so nothing is passed to the router's logger).
 import type { KeyStatusInfo } from '../../../shared/contract';
 import type { Provider } from '../../../shared/domain';
+import { say } from '../../../shared/i18n/messages';
 import { IpcUserError, type Handlers } from '../ipc/router';
+import { wordsOf } from '../util/said';
 import { isKeychainError, needsKey, validateApiKey } from '../secrets/secret-store';
 import type { ServiceContext } from './types';
 
@@ -16,7 +18,7 @@ export function keyHandlers(ctx: ServiceContext): Pick<Handlers, 'key:status' | 
     },
     async 'key:set'({ provider, key }) {
       const p = await providerOf(provider);
-      if (!needsKey(p)) throw new IpcUserError('invalid_input', 'The simulator needs no API key; nothing was saved.');
+      if (!needsKey(p)) throw new IpcUserError('invalid_input', say('app.key.simulatorNothingSaved'));
       return guard(() => ctx.core.secrets.set(p, key), 'save');
     },
     async 'key:clear'({ provider }) {
@@ -26,11 +28,11 @@ export function keyHandlers(ctx: ServiceContext): Pick<Handlers, 'key:status' | 
     },
     async 'key:check'({ provider, key }) {
       const p = await providerOf(provider);
-      if (!needsKey(p)) throw new IpcUserError('invalid_input', 'The simulator needs no API key.');
+      if (!needsKey(p)) throw new IpcUserError('invalid_input', say('app.key.simulatorNeedsNone'));
       try {
         validateApiKey(key); // a malformed key never leaves the machine
       } catch (err) {
-        throw new IpcUserError('invalid_input', err instanceof Error ? err.message : 'The key is not valid.');
+        throw new IpcUserError('invalid_input', err instanceof Error ? wordsOf(err) : say('app.key.notValid'));
       }
       // The result quotes the provider, never the key: checkKey redacts echoes like every exchange.
       return ctx.core.checkKey(p, key);
@@ -42,14 +44,14 @@ export function keyHandlers(ctx: ServiceContext): Pick<Handlers, 'key:status' | 
 }
 
 /** Keychain failures keep their scrubbed text; anything else is a rejected key (validateApiKey). */
-async function guard(action: () => Promise<KeyStatusInfo>, verb: string): Promise<KeyStatusInfo> {
+async function guard(action: () => Promise<KeyStatusInfo>, verb: 'read' | 'save' | 'remove'): Promise<KeyStatusInfo> {
   let status: KeyStatusInfo;
   try {
     status = await action();
   } catch (err) {
-    if (isKeychainError(err)) throw new IpcUserError('failed', err.message);
-    if (verb === 'save' && err instanceof Error) throw new IpcUserError('invalid_input', err.message);
-    throw new IpcUserError('failed', `Could not ${verb} the API key. Try again.`);
+    if (isKeychainError(err)) throw new IpcUserError('failed', wordsOf(err));
+    if (verb === 'save' && err instanceof Error) throw new IpcUserError('invalid_input', wordsOf(err));
+    throw new IpcUserError('failed', say('app.key.couldNot', { verb }));
   }
   // Copy field by field: whatever else the store returns must not reach the renderer.
   return status.isSet && status.last4 !== undefined ? { isSet: true, last4: status.last4 } : { isSet: status.isSet };

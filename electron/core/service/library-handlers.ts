@@ -1,6 +1,7 @@
 // library:* — browsing, starring, deleting (with undo). Deleting is refused while a job is still
 // moving: its runner would write into a record that no longer exists.
 import { isFinalState } from '../../../shared/domain';
+import { say } from '../../../shared/i18n/messages';
 import { IpcUserError, type Handlers } from '../ipc/router';
 import type { ServiceContext } from './types';
 
@@ -30,18 +31,14 @@ export function libraryHandlers(ctx: ServiceContext): LibraryHandlers {
     async 'library:delete'({ id }) {
       const rec = ctx.requireJob(id);
       if (!isFinalState(rec.state)) {
-        const what =
-          rec.state === 'downloading'
-            ? 'Its video is downloading; delete it once the download has finished.'
-            : 'Cancel it first, then delete it.';
-        throw new IpcUserError('failed', `This job is still ${rec.state}. ${what}`);
+        throw new IpcUserError('failed', say('app.library.deleteActive', { state: rec.state }));
       }
       await library.delete(id);
     },
     async 'library:undoDelete'({ id }) {
-      if (library.get(id)) throw new IpcUserError('invalid_input', 'This job is not deleted, so there is nothing to undo.');
+      if (library.get(id)) throw new IpcUserError('invalid_input', say('app.library.notDeleted'));
       if (!library.isInTrash(id)) {
-        throw new IpcUserError('not_found', 'This job can no longer be restored: deleted jobs are kept only until the app closes.');
+        throw new IpcUserError('not_found', say('app.library.trashGone'));
       }
       return library.undoDelete(id);
     },

@@ -4,7 +4,9 @@
 // the same folder, or two imports racing on the same ids, would only confuse.
 import path from 'node:path';
 import type { PortableExportResult, PortableImportResult } from '../../../shared/contract';
+import { say } from '../../../shared/i18n/messages';
 import { IpcUserError, type Handlers } from '../ipc/router';
+import { wordsOf } from '../util/said';
 import { exportLibrary, importLibrary } from '../library/portable';
 import type { ServiceContext } from './types';
 
@@ -15,14 +17,14 @@ export function portableHandlers(ctx: ServiceContext): PortableHandlers {
   let busy = false;
 
   const exclusive = async <T>(work: () => Promise<T>): Promise<T> => {
-    if (busy) throw new IpcUserError('failed', 'An export or import is already running; wait for it to finish.');
+    if (busy) throw new IpcUserError('failed', say('app.portable.busy'));
     busy = true;
     try {
       return await work();
     } catch (error) {
       if (error instanceof IpcUserError) throw error;
       // The library's messages are written for people (which folder, what is wrong with it).
-      throw new IpcUserError('failed', error instanceof Error ? error.message : 'The export or import failed.');
+      throw new IpcUserError('failed', error instanceof Error ? wordsOf(error) : say('app.portable.failed'));
     } finally {
       busy = false;
     }
@@ -34,7 +36,7 @@ export function portableHandlers(ctx: ServiceContext): PortableHandlers {
 
   const pick = async (purpose: 'export' | 'import'): Promise<string | null> => {
     if (!ctx.platform.pickFolder) {
-      throw new IpcUserError('unsupported', 'There is no folder picker here: type the folder path instead.');
+      throw new IpcUserError('unsupported', say('app.portable.noPicker'));
     }
     return ctx.platform.pickFolder(purpose);
   };
@@ -60,9 +62,9 @@ export function portableHandlers(ctx: ServiceContext): PortableHandlers {
 /** A typed path must be absolute: "relative to what?" has no good answer for a server process. */
 function absoluteFolder(input: string): string {
   const trimmed = input.trim();
-  if (trimmed.includes('\0')) throw new IpcUserError('invalid_input', 'That folder path contains a NUL byte.');
+  if (trimmed.includes('\0')) throw new IpcUserError('invalid_input', say('app.portable.nulByte'));
   if (!path.isAbsolute(trimmed)) {
-    throw new IpcUserError('invalid_input', `Type a full folder path, starting with ${path.sep === '/' ? '“/”' : 'a drive letter'}.`);
+    throw new IpcUserError('invalid_input', say('app.portable.notAbsolute', { sep: path.sep === '/' ? 'slash' : 'drive' }));
   }
   return path.resolve(trimmed);
 }

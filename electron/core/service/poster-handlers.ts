@@ -2,6 +2,7 @@
 // video is on disk, or "Use this frame as poster") and sends it here to be checked and stored.
 import type { Handlers } from '../ipc/router';
 import { IpcUserError } from '../ipc/router';
+import { wordsOf } from '../util/said';
 import { PosterRefused, storePoster } from '../library/poster';
 import type { ServiceContext } from './types';
 
@@ -12,7 +13,7 @@ export function posterHandlers(ctx: ServiceContext): Pick<Handlers, 'library:set
       try {
         return await storePoster(ctx.core.library, id, seconds, Buffer.from(jpeg, 'base64'));
       } catch (err) {
-        if (err instanceof PosterRefused) throw new IpcUserError('invalid_input', err.message);
+        if (err instanceof PosterRefused) throw new IpcUserError('invalid_input', wordsOf(err));
         throw err;
       }
     },

@@ -6,7 +6,9 @@ import { basename, extname } from 'node:path';
 import type { SidecarOpenResult } from '../../../shared/contract';
 import { PROVIDER_INFO } from '../../../shared/providers';
 import type { Sidecar } from '../../../shared/sidecar';
+import { say } from '../../../shared/i18n/messages';
 import { IpcUserError, type Handlers } from '../ipc/router';
+import { wordsOf } from '../util/said';
 import { isSidecarError, parseSidecar, readSidecar, sidecarPathFor } from '../library/sidecar';
 import { checkImageUrl, isInputImageError, prepareImageFile } from '../media/preflight';
 import { describe } from './image-handlers';
@@ -17,8 +19,7 @@ type SidecarHandlers = Pick<Handlers, 'sidecar:open'>;
 
 const VIDEO_EXTENSIONS = new Set(['.mp4', '.mov', '.m4v']);
 
-const DROP_THE_JSON =
-  'A video dropped here arrives without the folder it sits in, so its sidecar cannot be found. Drop the .json sidecar next to it instead.';
+const DROP_THE_JSON = 'app.sidecar.dropTheJson';
 
 export function sidecarHandlers(ctx: SidecarContext): SidecarHandlers {
   return {
@@ -38,15 +39,15 @@ async function load(source: { kind: 'path'; path: string } | { kind: 'bytes'; na
       const isVideo = VIDEO_EXTENSIONS.has(extname(source.path).toLowerCase());
       const path = isVideo ? sidecarPathFor(source.path) : source.path;
       if (isVideo && !(await exists(path))) {
-        throw new IpcUserError('not_found', `“${basename(source.path)}” has no sidecar: ${basename(path)} is not next to it.`);
+        throw new IpcUserError('not_found', say('app.sidecar.missing', { video: basename(source.path), sidecar: basename(path) }));
       }
       return await readSidecar(path);
     }
     const bytes = Buffer.from(source.base64, 'base64');
-    if (isVideoBytes(bytes, source.name)) throw new IpcUserError('invalid_input', DROP_THE_JSON);
+    if (isVideoBytes(bytes, source.name)) throw new IpcUserError('invalid_input', say(DROP_THE_JSON));
     return parseSidecar(bytes.toString('utf8'), source.name || 'The sidecar');
   } catch (err) {
-    if (isSidecarError(err)) throw new IpcUserError('invalid_input', err.message);
+    if (isSidecarError(err)) throw new IpcUserError('invalid_input', wordsOf(err));
     throw err;
   }
 }

@@ -3,14 +3,15 @@
 // anything; a failed or cancelled final does not count (shared/finals.ts).
 import type { JobRecord } from '../../../shared/domain';
 import { liveFinalOf } from '../../../shared/finals';
+import { say } from '../../../shared/i18n/messages';
 import type { LibraryStore } from '../library/store';
+import type { Said } from '../util/said';
 
 /** Why `draft` may not get another final now, in words the user can act on; undefined = it may. */
-export function secondFinalRefusal(library: Pick<LibraryStore, 'summaries' | 'get'>, draft: JobRecord): string | undefined {
+export function secondFinalRefusal(library: Pick<LibraryStore, 'summaries' | 'get'>, draft: JobRecord): Said | undefined {
   // Summaries are what the grid reads anyway; only the draft's children are read in full.
   const children = library.summaries().flatMap((s) => (s.parentId === draft.id ? (library.get(s.id) ?? []) : []));
   const final = liveFinalOf(draft, children);
   if (!final) return undefined;
-  const where = final.state === 'completed' ? 'is done' : 'is on its way';
-  return `This draft already has a final, which ${where}: choose "Open final" to see it. For another version, use "Another take" on the final.`;
+  return say('app.spend.secondFinal', { where: final.state === 'completed' ? 'done' : 'onItsWay' });
 }

@@ -10,8 +10,10 @@
 //      de-duplication — a double click still gets the first answer — and before anything is priced.
 import type { SpendQuote } from '../../../shared/contract';
 import type { Provider } from '../../../shared/domain';
-import { estimateBatchUsd, formatUsd, isBilledProvider, type PricedParams } from '../../../shared/pricing';
+import { say } from '../../../shared/i18n/messages';
+import { estimateBatchUsd, isBilledProvider, type PricedParams } from '../../../shared/pricing';
 import { IpcUserError } from '../ipc/router';
+import type { Said } from '../util/said';
 
 export const DEFAULT_DEDUP_WINDOW_MS = 2000;
 
@@ -24,17 +26,13 @@ export interface SpendRequest {
   jobs?: number;
   confirmedUsd?: number;
   /** Why this request must not spend at all right now (words for the user); undefined = it may. */
-  refusal?: () => string | undefined;
+  refusal?: () => string | Said | undefined;
 }
 
 /** Refusal that carries the quote the UI shows in its confirm dialog. */
 export class SpendNeedsConfirmation extends IpcUserError {
   constructor(readonly quote: SpendQuote) {
-    super(
-      'failed',
-      `This would spend about ${formatUsd(quote.usd)}, above your limit of ${formatUsd(quote.limit)}. Confirm to go ahead, or change the limit in Settings.`,
-      { needsConfirmation: quote },
-    );
+    super('failed', say('app.spend.needsConfirmation', { usd: quote.usd, limit: quote.limit }), { needsConfirmation: quote });
   }
 }
 

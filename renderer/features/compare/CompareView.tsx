@@ -10,7 +10,10 @@ import { CloseIcon, PlayIcon } from '../../components/icons';
 import { Segmented, type SegmentOption } from '../../components/Segmented';
 import type { CompareMode } from '../../stores/compare-store';
 import { useApp, useJobs, useStores } from '../../stores/hooks';
+import type { Locale } from '../../../shared/i18n/locales';
+import type { MessageId } from '../../../shared/i18n/messages';
 import { jobTag, shotSizeOf } from '../../../shared/job-tag';
+import { useLocale, useT } from '../../i18n/useT';
 import { FRAME_SECONDS } from '../frames/capture-frame';
 import { PromptDiff } from './PromptDiff';
 import { SettingsDiff } from './SettingsDiff';
@@ -18,15 +21,19 @@ import { useCompare } from './useCompare';
 import { useSyncedPlayback } from './useSyncedPlayback';
 import { diffWords } from './word-diff';
 
-/** "A · Veo 3 Fast · Take 2/4 · prompt…": takes and draft/final of one shot share their prompt. */
-function captionOf(side: 'A' | 'B', record: JobRecord, shotSize: number | undefined): string {
-  const tag = jobTag(record, shotSize);
-  return [side, tag === '' ? undefined : tag, excerpt(record.params.prompt, 60)].filter((s) => s !== undefined).join(' · ');
+/** "A · Veo 3 Fast · Take 2/4 · prompt…": takes and draft/final of one shot share their prompt (the user's words, marked so). */
+function Caption({ side, record, shotSize, locale }: { side: string; record: JobRecord; shotSize: number | undefined; locale: Locale }) {
+  const tag = jobTag(record, shotSize, locale);
+  return (
+    <figcaption>
+      {[side, tag].filter((s) => s !== '').join(' · ')} · <span data-user-text="">{excerpt(record.params.prompt, 60)}</span>
+    </figcaption>
+  );
 }
 
-const LAYOUTS: readonly SegmentOption<CompareMode>[] = [
-  { value: 'side-by-side', label: 'Side by side' },
-  { value: 'wipe', label: 'Wipe' },
+const LAYOUTS: ReadonlyArray<{ value: CompareMode; label: MessageId }> = [
+  { value: 'side-by-side', label: 'compare.layout.sideBySide' },
+  { value: 'wipe', label: 'compare.layout.wipe' },
 ];
 
 /** Renders the Compare view while a pair is chosen; nothing otherwise. */
@@ -37,6 +44,9 @@ export function CompareOverlay() {
 
 function CompareView({ a, b }: { a: JobRecord; b: JobRecord }) {
   const { compare } = useStores();
+  const t = useT();
+  const locale = useLocale();
+  const layouts = useMemo<SegmentOption<CompareMode>[]>(() => LAYOUTS.map((l) => ({ value: l.value, label: t(l.label) })), [t]);
   const mode = useCompare((s) => s.mode);
   const wipe = useCompare((s) => s.wipePosition);
   const mediaBase = useApp((s) => s.info?.mediaBase);
@@ -67,40 +77,46 @@ function CompareView({ a, b }: { a: JobRecord; b: JobRecord }) {
   };
 
   return (
-    <Dialog label="Compare" className="dialog-full compare-overlay" focusCard onCancel={() => compare.getState().close()} onKeyDown={onKeyDown}>
+    <Dialog label={t('compare.title')} className="dialog-full compare-overlay" focusCard onCancel={() => compare.getState().close()} onKeyDown={onKeyDown}>
       <header className="compare-header">
-        <h2 className="view-title">Compare</h2>
-        <Segmented label="Layout" hideLabel value={mode} options={LAYOUTS} onChange={(m) => compare.getState().setMode(m)} />
-        <button type="button" className="icon-button" aria-label="Close compare" title="Close (Esc)" onClick={() => compare.getState().close()}>
+        <h2 className="view-title">{t('compare.title')}</h2>
+        <Segmented label={t('compare.layout')} hideLabel value={mode} options={layouts} onChange={(m) => compare.getState().setMode(m)} />
+        <button type="button" className="icon-button" aria-label={t('compare.close')} title={t('compare.closeHint')} onClick={() => compare.getState().close()}>
           <CloseIcon size={16} aria-hidden="true" />
         </button>
       </header>
 
       <div className={`compare-stage is-${mode}`}>
         <figure className="compare-cell is-a" style={mode === 'wipe' ? { clipPath: `inset(0 ${100 - wipe}% 0 0)` } : undefined}>
-          <video ref={aRef} src={mediaUrl(mediaBase, a.videoPath)} preload="auto" playsInline aria-label="Video A" />
-          <figcaption>{captionOf('A', a, sizeA)}</figcaption>
+          <video ref={aRef} src={mediaUrl(mediaBase, a.videoPath)} preload="auto" playsInline aria-label={t('compare.video', { side: t('compare.sideA') })} />
+          <Caption side={t('compare.sideA')} record={a} shotSize={sizeA} locale={locale} />
         </figure>
         <figure className="compare-cell is-b">
-          <video ref={bRef} src={mediaUrl(mediaBase, b.videoPath)} preload="auto" playsInline muted aria-label="Video B" />
-          <figcaption>{captionOf('B', b, sizeB)}</figcaption>
+          <video ref={bRef} src={mediaUrl(mediaBase, b.videoPath)} preload="auto" playsInline muted aria-label={t('compare.video', { side: t('compare.sideB') })} />
+          <Caption side={t('compare.sideB')} record={b} shotSize={sizeB} locale={locale} />
         </figure>
         {mode === 'wipe' && <div className="wipe-divider" style={{ left: `${wipe}%` }} aria-hidden="true" />}
       </div>
 
       <div className="compare-transport">
-        <button type="button" className="btn btn-secondary" aria-label={playback.playing ? 'Pause' : 'Play'} onClick={playback.toggle}>
-          {playback.playing ? 'Pause' : <><PlayIcon size={14} aria-hidden="true" /> Play</>}
+        <button type="button" className="btn btn-secondary" aria-label={playback.playing ? t('compare.pause') : t('compare.play')} onClick={playback.toggle}>
+          {playback.playing ? (
+            t('compare.pause')
+          ) : (
+            <>
+              <PlayIcon size={14} aria-hidden="true" /> {t('compare.play')}
+            </>
+          )}
         </button>
         <input
           type="range"
           className="compare-timeline"
-          aria-label="Timeline"
+          aria-label={t('compare.timeline')}
           min={0}
           max={playback.duration || 0}
           step={0.01}
           value={Math.min(playback.time, playback.duration || 0)}
-          aria-valuetext={`${playback.time.toFixed(2)} of ${playback.duration.toFixed(2)} seconds`}
+          aria-valuetext={t('compare.timelineValue', { time: playback.time, duration: playback.duration })}
           onChange={(e) => playback.seek(Number(e.target.value))}
         />
         <span className="compare-time" aria-hidden="true">
@@ -110,12 +126,12 @@ function CompareView({ a, b }: { a: JobRecord; b: JobRecord }) {
           <input
             type="range"
             className="wipe-slider"
-            aria-label="Wipe position"
+            aria-label={t('compare.wipePosition')}
             min={0}
             max={100}
             step={1}
             value={wipe}
-            aria-valuetext={`${wipe}% of A`}
+            aria-valuetext={t('compare.wipeValue', { percent: wipe })}
             onChange={(e) => compare.getState().setWipePosition(Number(e.target.value))}
           />
         )}
@@ -123,8 +139,8 @@ function CompareView({ a, b }: { a: JobRecord; b: JobRecord }) {
 
       <div className="compare-diffs">
         <SettingsDiff a={a} b={b} />
-        <PromptDiff label="Prompt (A → B)" parts={promptParts} />
-        {(a.params.negativePrompt || b.params.negativePrompt) && <PromptDiff label="Negative prompt (A → B)" parts={negativeParts} />}
+        <PromptDiff label={t('compare.promptDiff')} parts={promptParts} />
+        {(a.params.negativePrompt || b.params.negativePrompt) && <PromptDiff label={t('compare.negativeDiff')} parts={negativeParts} />}
       </div>
     </Dialog>
   );

@@ -3,12 +3,14 @@
 import { useEffect } from 'react';
 import type { JobRecord } from '../../../shared/domain';
 import { excerpt } from '../../components/format';
+import { Say, useT } from '../../i18n/useT';
 import { useStores } from '../../stores/hooks';
 import { useCompare } from './useCompare';
 
 export function CompareWithButton({ record }: { record: JobRecord }) {
   const { compare } = useStores();
   const picking = useCompare((s) => s.picking);
+  const t = useT();
 
   useEffect(() => {
     if (!picking) return;
@@ -27,10 +29,10 @@ export function CompareWithButton({ record }: { record: JobRecord }) {
     return (
       <div className="compare-picking" role="status">
         <span>
-          Choose a second job to compare with “{excerpt(picking.params.prompt, 40)}” (Enter on a card, Esc to cancel)
+          <Say id="compare.picking" values={{ prompt: <span data-user-text="">{excerpt(picking.params.prompt, 40)}</span> }} />
         </span>
         <button type="button" className="btn btn-ghost" onClick={() => compare.getState().cancelPicking()}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     );
@@ -47,7 +49,7 @@ export function CompareWithButton({ record }: { record: JobRecord }) {
         (grid?.querySelector<HTMLElement>('[aria-current="true"]') ?? grid?.querySelector<HTMLElement>('[data-index]'))?.focus();
       }}
     >
-      Compare with…
+      {t('compare.with')}
     </button>
   );
 }

@@ -1,46 +1,57 @@
 // The two jobs' settings side by side; rows that differ are marked (colour and the word "differs",
 // so the difference does not rest on colour alone).
-import type { JobRecord } from '../../../shared/domain';
+import type { JobRecord, Provider } from '../../../shared/domain';
+import type { Locale } from '../../../shared/i18n/locales';
+import { formatMessage, type MessageId } from '../../../shared/i18n/messages';
 import { MODELS } from '../../../shared/models';
-import { PROVIDER_INFO } from '../../../shared/providers';
+import { useLocale, useT } from '../../i18n/useT';
 
 interface Row {
-  label: string;
-  value: (r: JobRecord) => string;
+  label: MessageId;
+  /** The value as shown; `say` gives this table's own words (Auto, On, Random…) in the page's language. */
+  value: (r: JobRecord, say: (id: MessageId) => string) => string;
+  /** The value is what the user wrote (a prompt), not our words. */
+  userText?: boolean;
 }
 
+const PROVIDER_NAMES: Record<Provider, MessageId> = {
+  aggregator: 'compare.settings.provider.aggregator',
+  fal: 'compare.settings.provider.fal',
+  simulator: 'compare.settings.provider.simulator',
+};
+
 const ROWS: Row[] = [
-  { label: 'Model', value: (r) => MODELS[r.params.model].label },
-  { label: 'Aspect ratio', value: (r) => (r.params.aspectRatio === 'auto' ? 'Auto' : r.params.aspectRatio) },
-  { label: 'Duration', value: (r) => r.params.duration },
-  { label: 'Resolution', value: (r) => r.params.resolution },
-  { label: 'Audio', value: (r) => (r.params.generateAudio ? 'On' : 'Off') },
-  { label: 'Seed', value: (r) => (r.params.seed === undefined ? 'Random' : String(r.params.seed)) },
-  { label: 'Negative prompt', value: (r) => r.params.negativePrompt || '—' },
-  { label: 'Provider', value: (r) => PROVIDER_INFO[r.provider].label },
+  { label: 'compare.settings.model', value: (r) => MODELS[r.params.model].label },
+  { label: 'compare.settings.aspectRatio', value: (r, say) => (r.params.aspectRatio === 'auto' ? say('compare.settings.auto') : r.params.aspectRatio) },
+  { label: 'compare.settings.duration', value: (r) => r.params.duration },
+  { label: 'compare.settings.resolution', value: (r) => r.params.resolution },
+  { label: 'compare.settings.audio', value: (r, say) => say(r.params.generateAudio ? 'compare.settings.on' : 'compare.settings.off') },
+  { label: 'compare.settings.seed', value: (r, say) => (r.params.seed === undefined ? say('compare.settings.random') : String(r.params.seed)) },
+  { label: 'compare.settings.negativePrompt', value: (r, say) => r.params.negativePrompt || say('common.dash'), userText: true },
+  { label: 'compare.settings.provider', value: (r, say) => say(PROVIDER_NAMES[r.provider]) },
 ];
 
-export function settingsDiffRows(a: JobRecord, b: JobRecord): Array<{ label: string; a: string; b: string; differs: boolean }> {
+export function settingsDiffRows(a: JobRecord, b: JobRecord, locale: Locale = 'en'): Array<{ label: string; a: string; b: string; differs: boolean; userText: boolean }> {
+  const say = (id: MessageId) => formatMessage(locale, id);
   return ROWS.map((row) => {
-    const left = row.value(a);
-    const right = row.value(b);
-    return { label: row.label, a: left, b: right, differs: left !== right };
+    const left = row.value(a, say);
+    const right = row.value(b, say);
+    return { label: say(row.label), a: left, b: right, differs: left !== right, userText: row.userText === true };
   });
 }
 
 export function SettingsDiff({ a, b }: { a: JobRecord; b: JobRecord }) {
-  const rows = settingsDiffRows(a, b);
+  const t = useT();
+  const rows = settingsDiffRows(a, b, useLocale());
   const differing = rows.filter((r) => r.differs).length;
   return (
-    <table className="settings-diff" aria-label="Settings diff">
-      <caption>
-        {differing === 0 ? 'Same settings' : `${differing} ${differing === 1 ? 'setting differs' : 'settings differ'}`}
-      </caption>
+    <table className="settings-diff" aria-label={t('compare.settings.label')}>
+      <caption>{t('compare.settings.summary', { count: differing })}</caption>
       <thead>
         <tr>
-          <th scope="col">Setting</th>
-          <th scope="col">A</th>
-          <th scope="col">B</th>
+          <th scope="col">{t('compare.settings.setting')}</th>
+          <th scope="col">{t('compare.sideA')}</th>
+          <th scope="col">{t('compare.sideB')}</th>
         </tr>
       </thead>
       <tbody>
@@ -48,10 +59,10 @@ export function SettingsDiff({ a, b }: { a: JobRecord; b: JobRecord }) {
           <tr key={row.label} className={row.differs ? 'is-different' : undefined}>
             <th scope="row">
               {row.label}
-              {row.differs && <span className="diff-flag"> (differs)</span>}
+              {row.differs && <span className="diff-flag">{t('compare.settings.differs')}</span>}
             </th>
-            <td>{row.a}</td>
-            <td>{row.b}</td>
+            <td data-user-text={row.userText ? '' : undefined}>{row.a}</td>
+            <td data-user-text={row.userText ? '' : undefined}>{row.b}</td>
           </tr>
         ))}
       </tbody>

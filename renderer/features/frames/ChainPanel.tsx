@@ -8,6 +8,7 @@ import { copyText } from '../../components/clipboard';
 import { CopyIcon, DownloadIcon } from '../../components/icons';
 import { excerpt } from '../../components/format';
 import { MODELS } from '../../../shared/models';
+import { Say, useT } from '../../i18n/useT';
 import { useLibrary, useStores } from '../../stores/hooks';
 
 export function ChainPanel({ record }: { record: JobRecord }) {
@@ -15,6 +16,7 @@ export function ChainPanel({ record }: { record: JobRecord }) {
   // Any library change may add a child (a continuation finished elsewhere): read the chain again.
   const pages = useLibrary((s) => s.pages);
   const [chain, setChain] = useState<JobRecord[]>([]);
+  const t = useT();
 
   useEffect(() => {
     let current = true;
@@ -33,7 +35,7 @@ export function ChainPanel({ record }: { record: JobRecord }) {
   const fileList = async (): Promise<ChainFile[] | undefined> => {
     const result = await api.library.chainList({ id: record.id });
     if (result.ok) return result.value.files;
-    toasts.getState().error(describeIpcError(result.error, 'Could not list the chain'));
+    toasts.getState().error(describeIpcError(result.error, t('frames.chain.listFailed')));
     return undefined;
   };
   const copyList = async () => {
@@ -41,7 +43,7 @@ export function ChainPanel({ record }: { record: JobRecord }) {
     if (!files) return;
     const ok = await copyText(chainListText(files));
     toasts.getState().push(
-      ok ? { tone: 'success', title: `${files.length} files copied in order` } : { tone: 'error', title: 'Could not copy' },
+      ok ? { tone: 'success', title: t('frames.chain.copied', { count: files.length }) } : { tone: 'error', title: t('frames.chain.copyFailed') },
     );
   };
   const downloadList = async () => {
@@ -50,28 +52,19 @@ export function ChainPanel({ record }: { record: JobRecord }) {
   };
 
   return (
-    <section className="chain-panel" aria-label="Chain">
+    <section className="chain-panel" aria-label={t('frames.chain.label')}>
       {record.parentId && (
         <p className="chain-line">
-          {parent && MODELS[parent.params.model].finalModel === record.params.model ? `Final of the ${MODELS[parent.params.model].label} draft` : 'Continued from'}{' '}
-          {parent ? (
-            <button type="button" className="link-button" onClick={() => void library.getState().select(parent.id)}>
-              {excerpt(parent.params.prompt, 60)}
-            </button>
-          ) : (
-            <span className="chain-missing">a job no longer in the library</span>
-          )}
+          <ParentLine record={record} parent={parent} onOpen={(id) => void library.getState().select(id)} />
         </p>
       )}
       {children.length > 0 && (
         <div className="chain-line">
-          <p>
-            Continued in {children.length} {children.length === 1 ? 'job' : 'jobs'}
-          </p>
-          <ul className="chain-children" aria-label="Continuations">
+          <p>{t('frames.chain.continuedIn', { count: children.length })}</p>
+          <ul className="chain-children" aria-label={t('frames.chain.continuations')}>
             {children.map((child) => (
               <li key={child.id}>
-                <button type="button" className="link-button" onClick={() => void library.getState().select(child.id)}>
+                <button type="button" className="link-button" data-user-text="" onClick={() => void library.getState().select(child.id)}>
                   {excerpt(child.params.prompt, 60)}
                 </button>
               </li>
@@ -82,14 +75,30 @@ export function ChainPanel({ record }: { record: JobRecord }) {
       <div className="detail-actions">
         <button type="button" className="btn btn-ghost" onClick={() => void copyList()}>
           <CopyIcon size={14} aria-hidden="true" />
-          Copy file list
+          {t('frames.chain.copyList')}
         </button>
         <button type="button" className="btn btn-ghost" onClick={() => void downloadList()}>
           <DownloadIcon size={14} aria-hidden="true" />
-          Download list
+          {t('frames.chain.downloadList')}
         </button>
       </div>
     </section>
+  );
+}
+
+/** Where this job came from: the final of a draft, or a continuation — of a job that may be gone. */
+function ParentLine({ record, parent, onOpen }: { record: JobRecord; parent: JobRecord | undefined; onOpen: (id: string) => void }) {
+  if (!parent) return <Say id="frames.chain.continuedFromMissing" values={{ missing: (words) => <span className="chain-missing">{words}</span> }} />;
+  const link = (
+    <button type="button" className="link-button" data-user-text="" onClick={() => onOpen(parent.id)}>
+      {excerpt(parent.params.prompt, 60)}
+    </button>
+  );
+  const draft = MODELS[parent.params.model];
+  return draft.finalModel === record.params.model ? (
+    <Say id="frames.chain.finalOf" values={{ model: draft.label, parent: link }} />
+  ) : (
+    <Say id="frames.chain.continuedFrom" values={{ parent: link }} />
   );
 }
 

@@ -10,9 +10,11 @@ import { mediaUrl } from '../../api/media';
 import { describeIpcError } from '../../api/errors';
 import { excerpt } from '../../components/format';
 import { SparklesIcon } from '../../components/icons';
-import { estimateBatchUsd, formatPrice } from '../../../shared/pricing';
+import { estimateBatchUsd, isBilledProvider } from '../../../shared/pricing';
+import { useLocale, useT } from '../../i18n/useT';
+import { tr } from '../../i18n/intl';
 import { useApp, useEffectiveProvider, useStores } from '../../stores/hooks';
-import { captureFrame, lastFrameTime, seekTo, type CapturedFrame } from './capture-frame';
+import { captureFrame, lastFrameTime, seekTo, whyNoFrame, type CapturedFrame } from './capture-frame';
 import { TRANSITION_MODEL, transitionPrompt, transitionRequest, transitionTargets } from './transition';
 
 /** Enough takes to choose from in one list; the newest come first. */
@@ -28,13 +30,15 @@ export function TransitionTo({ record, videoRef }: { record: JobRecord; videoRef
   const [prompt, setPrompt] = useState('');
   const [busy, setBusy] = useState(false);
   const ids = { target: useId(), prompt: useId() };
+  const t = useT();
+  const locale = useLocale();
 
   useEffect(() => {
     if (!open) return;
     let live = true;
     void api.library.summaries({ states: ['completed'], sort: 'newest', limit: TARGETS_SHOWN }).then((result) => {
       if (!live) return;
-      if (!result.ok) return toasts.getState().error(describeIpcError(result.error, 'Could not list the takes'));
+      if (!result.ok) return toasts.getState().error(describeIpcError(result.error, tr('frames.transition.listFailed')));
       const found = transitionTargets(result.value.items, record.id);
       setTargets(found);
       const first = found[0];
@@ -52,7 +56,7 @@ export function TransitionTo({ record, videoRef }: { record: JobRecord; videoRef
       <div className="detail-actions continue-actions">
         <button type="button" className="btn btn-ghost" onClick={() => setOpen(true)}>
           <SparklesIcon size={14} aria-hidden="true" />
-          Transition to…
+          {t('frames.transition.open')}
         </button>
       </div>
     );
@@ -78,49 +82,53 @@ export function TransitionTo({ record, videoRef }: { record: JobRecord; videoRef
       const [a, b] = await Promise.all([prepare(api, last), prepare(api, first)]);
       if (!a.ok || !b.ok) {
         const failed = !a.ok ? a : b;
-        if (!failed.ok) toasts.getState().error(describeIpcError(failed.error, 'Could not use these frames'));
+        if (!failed.ok) toasts.getState().error(describeIpcError(failed.error, t('frames.transition.framesFailed')));
         return;
       }
       const made = await spendGuard.getState().requestTransition(transitionRequest(record, prompt, { first: a.value.token, last: b.value.token }));
       if (!made) return;
-      toasts.getState().push({ tone: 'success', title: `Transition queued with ${MODELS[TRANSITION_MODEL].label}` });
+      toasts.getState().push({ tone: 'success', title: t('frames.transition.queued', { model: MODELS[TRANSITION_MODEL].label }) });
       setOpen(false);
       void library.getState().select(made.id);
     } catch (err) {
-      toasts.getState().push({ tone: 'error', title: 'Could not take the frames', message: err instanceof Error ? err.message : String(err) });
+      toasts.getState().push({ tone: 'error', title: t('frames.transition.captureFailed'), message: whyNoFrame(locale, err) });
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <div className="detail-actions transition-to" role="group" aria-label="Transition to another take">
+    <div className="detail-actions transition-to" role="group" aria-label={t('frames.transition.group')}>
       {targets.length === 0 ? (
-        <span className="continue-hint">No other finished take to run to yet.</span>
+        <span className="continue-hint">{t('frames.transition.none')}</span>
       ) : (
         <>
-          <label htmlFor={ids.target}>Transition to</label>
-          <select id={ids.target} className="select" value={toId} onChange={(e) => pick(e.target.value)}>
+          <label htmlFor={ids.target}>{t('frames.transition.target')}</label>
+          <select id={ids.target} className="select" data-user-text="" value={toId} onChange={(e) => pick(e.target.value)}>
             {targets.map((t) => (
               <option key={t.id} value={t.id}>
                 {excerpt(t.params.prompt, 60)}
               </option>
             ))}
           </select>
-          <label htmlFor={ids.prompt}>Transition prompt</label>
+          <label htmlFor={ids.prompt}>{t('frames.transition.prompt')}</label>
           <textarea id={ids.prompt} className="input textarea" rows={3} value={prompt} onChange={(e) => setPrompt(e.target.value)} />
           <button type="button" className="btn btn-secondary" disabled={busy || !to || !prompt.trim()} onClick={() => void queue()}>
-            Queue transition
+            {t('frames.transition.queue')}
           </button>
           {provider && (
             <span className="continue-hint">
-              {MODELS[TRANSITION_MODEL].label}, {record.params.duration}: {formatPrice(estimateBatchUsd({ ...record.params, model: TRANSITION_MODEL }, provider), provider)}
+              {t(isBilledProvider(provider) ? 'frames.transition.price' : 'frames.transition.priceFree', {
+                model: MODELS[TRANSITION_MODEL].label,
+                duration: record.params.duration,
+                usd: estimateBatchUsd({ ...record.params, model: TRANSITION_MODEL }, provider),
+              })}
             </span>
           )}
         </>
       )}
       <button type="button" className="btn btn-ghost" onClick={() => setOpen(false)}>
-        Cancel
+        {t('common.cancel')}
       </button>
     </div>
   );

@@ -2,6 +2,28 @@
 // poster). Library media is same-origin in the browser host (/media/…) and in Electron
 // (app://veo/media/…), so the canvas is never tainted and toBlob is allowed; a cross-origin source
 // would make toBlob throw a SecurityError, reported as is.
+import type { Locale } from '../../../shared/i18n/locales';
+import { formatMessage, renderMessage, type MessageId, type MessageParams } from '../../../shared/i18n/messages';
+
+/**
+ * Why a frame could not be taken, as a coded message: `message` is the English sentence (logs, a
+ * caller that knows no catalog), the code is what the page shows in its language (renderMessage).
+ */
+export class FrameError extends Error {
+  constructor(
+    readonly code: MessageId,
+    readonly params?: MessageParams,
+  ) {
+    super(formatMessage('en', code, params));
+    this.name = 'FrameError';
+  }
+}
+
+/** What to tell the user about a failed capture: ours in `locale`; the browser's own (a SecurityError…) as it came. */
+export function whyNoFrame(locale: Locale, err: unknown): string {
+  if (err instanceof FrameError) return renderMessage(locale, err);
+  return err instanceof Error ? err.message : String(err);
+}
 
 /** The rate Veo renders at (the simulator's clip too). */
 export const FRAMES_PER_SECOND = 24;
@@ -58,20 +80,20 @@ export async function captureJpeg(video: HTMLVideoElement, longEdge: number, qua
 async function drawFrame(video: HTMLVideoElement, longEdge = Number.POSITIVE_INFINITY): Promise<HTMLCanvasElement> {
   await frameReady(video);
   const { videoWidth, videoHeight } = video;
-  if (!videoWidth || !videoHeight) throw new Error('The video has no picture to take a frame from.');
+  if (!videoWidth || !videoHeight) throw new FrameError('frames.capture.noPicture');
   const scale = Math.min(1, longEdge / Math.max(videoWidth, videoHeight));
   const canvas = document.createElement('canvas');
   canvas.width = Math.max(1, Math.round(videoWidth * scale));
   canvas.height = Math.max(1, Math.round(videoHeight * scale));
   const context = canvas.getContext('2d');
-  if (!context) throw new Error('This window cannot draw video frames.');
+  if (!context) throw new FrameError('frames.capture.cannotDraw');
   context.drawImage(video, 0, 0, canvas.width, canvas.height);
   return canvas;
 }
 
 async function canvasToBase64(canvas: HTMLCanvasElement, type: 'image/png' | 'image/jpeg', quality?: number): Promise<string> {
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, type, quality));
-  if (!blob) throw new Error(`The frame could not be encoded as ${type === 'image/png' ? 'PNG' : 'JPEG'}.`);
+  if (!blob) throw new FrameError('frames.capture.cannotEncode', { format: type === 'image/png' ? 'PNG' : 'JPEG' });
   return blobToBase64(blob);
 }
 
@@ -91,7 +113,7 @@ async function frameReady(video: HTMLVideoElement, timeoutMs = 15_000): Promise<
   const deadline = Date.now() + timeoutMs;
   while (video.seeking || video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA) {
     const left = deadline - Date.now();
-    if (left <= 0) throw new Error('The video did not show a frame in time. Play it once, then try again.');
+    if (left <= 0) throw new FrameError('frames.capture.timedOut');
     // A bounded wait, so a decoder that never reports back cannot leave the buttons disabled forever.
     await Promise.race([onceAny(video, ['seeked', 'loadeddata', 'canplay', 'timeupdate']), new Promise((r) => setTimeout(r, Math.min(left, 500)))]);
   }
@@ -109,7 +131,7 @@ function onceAny(target: EventTarget, types: string[]): Promise<void> {
     };
     const fail = () => {
       cleanup();
-      reject(new Error('The video could not be read.'));
+      reject(new FrameError('frames.capture.unreadable'));
     };
     for (const type of types) target.addEventListener(type, done);
     target.addEventListener('error', fail);
@@ -124,7 +146,7 @@ function once(target: EventTarget, type: string): Promise<void> {
     };
     const fail = () => {
       target.removeEventListener(type, done);
-      reject(new Error('The video could not be read.'));
+      reject(new FrameError('frames.capture.unreadable'));
     };
     target.addEventListener(type, done, { once: true });
     target.addEventListener('error', fail, { once: true });

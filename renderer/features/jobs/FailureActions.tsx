@@ -4,8 +4,9 @@
 // the service about a job it accepted; Retry runs the same job again (through the spend guard).
 import { useStore } from 'zustand';
 import type { JobRecord } from '../../../shared/domain';
-import { FAILURE_FIX_LABELS, failureFixes, type FailureFix } from '../../../shared/job-outcome';
+import { failureFixLabel, failureFixes, type FailureFix } from '../../../shared/job-outcome';
 import { EditIcon, ImagePlusIcon, RecheckIcon, RetryIcon } from '../../components/icons';
+import { useLocale } from '../../i18n/useT';
 import { useStores } from '../../stores/hooks';
 
 const ICONS: Record<FailureFix, typeof RetryIcon> = {
@@ -26,6 +27,7 @@ export function FailureActions({ record, size = 'small' }: { record: JobRecord; 
   const { jobs, create, app, spendGuard } = useStores();
   // Locked while this Retry is on its way: a double click must not start two paid jobs.
   const retrying = useStore(spendGuard, (s) => s.retrying.has(record.id));
+  const locale = useLocale();
   const fixes = failureFixes(record);
   if (fixes.length === 0) return null;
 
@@ -64,7 +66,7 @@ export function FailureActions({ record, size = 'small' }: { record: JobRecord; 
             onClick={() => void run(fix)}
           >
             <Icon size={14} aria-hidden="true" />
-            {FAILURE_FIX_LABELS[fix]}
+            {failureFixLabel(fix, locale)}
           </button>
         );
       })}

@@ -1,14 +1,16 @@
 // One job in the panel. Its state is spelled out (the local state names), with whatever matters in
 // that state: queue position, ticking elapsed time, the latest log line, download progress, and the
 // actions that make sense (Cancel, Retry, Edit & retry, Check again, Open).
-import { memo } from 'react';
+import { memo, useId } from 'react';
+import { useIntl } from 'react-intl';
 import { isFinalState, type JobRecord } from '../../../shared/domain';
-import { isPaused, statusLabel } from '../../../shared/job-outcome';
+import type { Locale } from '../../../shared/i18n/locales';
+import { renderMessage, type MessageParams } from '../../../shared/i18n/messages';
+import { isPaused } from '../../../shared/job-outcome';
 import { jobTag, shotSizeOf } from '../../../shared/job-tag';
-import { isBilledProvider } from '../../../shared/pricing';
 import { describeJobError } from '../../api/errors';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { excerpt, formatBytes, formatElapsed, formatRate, formatRelative } from '../../components/format';
+import { excerpt, formatBytes, formatElapsed, formatRate } from '../../components/format';
 import { CloseIcon, PlayIcon } from '../../components/icons';
 import { ProgressBar } from '../../components/ProgressBar';
 import { StateBadge } from '../../components/StateBadge';
@@ -16,7 +18,11 @@ import { Thumb } from '../../components/Thumb';
 import { useNow } from '../../components/useNow';
 import { jobStateLabel, liveElapsedMs, type LiveProgress } from '../../stores/jobs-store';
 import { useApp, useJobs, useStores } from '../../stores/hooks';
+import { useLocale, useT } from '../../i18n/useT';
 import { FailureActions } from './FailureActions';
+import { finishedAgo } from './finished-ago';
+import { lateCancelNote } from './late-cancel';
+import { ProviderWords } from './ProviderWords';
 import { jobPictures } from '../library/job-media';
 
 export const JobCard = memo(function JobCard({ id }: { id: string }) {
@@ -27,56 +33,73 @@ export const JobCard = memo(function JobCard({ id }: { id: string }) {
   const shotSize = useJobs((s) => shotSizeOf(s.records.values(), record?.shotId));
   const active = !!record && !isFinalState(record.state);
   const now = useNow(active);
+  const intl = useIntl();
+  const t = useT();
+  const locale = useLocale();
+  const nameId = useId();
   if (!record) return null;
 
   // Every state change is persisted and arrives as job:updated; progress only adds live numbers.
   const state = record.state;
   const pictures = jobPictures(record, mediaBase);
-  const latestLog = (progress?.latestLogs.at(-1) ?? record.logs.at(-1))?.message;
+  // A log line or retry note may carry a code (the core's own sentences); the service's log lines do not and show as they came.
+  const lastLine = progress?.latestLogs.at(-1) ?? record.logs.at(-1);
+  const latestLog = lastLine && renderMessage(locale, lastLine);
+  // Lines the service logged are its own words (shown as they came); ours carry the app's source.
+  const fromProvider = lastLine !== undefined && lastLine.source !== OWN_LOG_SOURCE;
+  const retryNote = progress?.retryNote && inLocale(locale, progress.retryNote);
   const queuePosition = progress?.queuePosition ?? record.queuePosition;
-  const tag = jobTag(record, shotSize);
+  const tag = jobTag(record, shotSize, locale);
+  const lateCancel = lateCancelNote(record, locale);
 
   return (
     <li className={`job-card job-${state}`}>
       {/* One stop of the panel's roving focus (useRovingFocus): ↑/↓ between jobs, ←/→ to its buttons. */}
-      <article data-roving-item aria-label={`${excerpt(record.params.prompt, 60)}${tag !== '' ? `, ${tag}` : ''}, ${statusLabel(record)}`}>
+      {/* Named by what it shows — prompt, tag, state — so the name is in the page's language and the prompt stays the user's. */}
+      <article data-roving-item aria-labelledby={`${nameId}-prompt ${tag !== '' ? `${nameId}-tag ` : ''}${nameId}-state`}>
         <div className="job-main">
           <Thumb src={pictures.src} fallbackSrc={pictures.fallbackSrc} className="job-thumb" />
           <div className="job-text">
-            <p className="job-prompt" title={record.params.prompt}>
+            <p id={`${nameId}-prompt`} className="job-prompt" title={record.params.prompt} data-user-text="">
               {excerpt(record.params.prompt, 90)}
             </p>
             <p className="job-meta">
-              <StateBadge state={state} error={record.error} label={jobStateLabel(record)} />
-              {tag !== '' && <span className="job-tag">{tag}</span>}
-              {state === 'queued' && queuePosition !== undefined && <span>#{queuePosition + 1} in queue</span>}
+              <span id={`${nameId}-state`} style={{ display: 'contents' }}>
+                <StateBadge state={state} error={record.error} label={jobStateLabel(record, locale)} />
+              </span>
+              {tag !== '' && (
+                <span id={`${nameId}-tag`} className="job-tag">
+                  {tag}
+                </span>
+              )}
+              {state === 'queued' && queuePosition !== undefined && <span>{t('jobs.card.queuePosition', { position: queuePosition + 1 })}</span>}
               {active ? (
-                <span className="job-time" title="Elapsed time">
+                <span className="job-time" title={t('jobs.card.elapsed')}>
                   {formatElapsed(liveElapsedMs(record, progress, now))}
                 </span>
               ) : (
-                <span className="job-time">{formatRelative(record.finishedAt ?? record.updatedAt, now)}</span>
+                <span className="job-time">{finishedAgo(intl, record.finishedAt ?? record.updatedAt, now)}</span>
               )}
             </p>
           </div>
         </div>
-        {active && progress?.retryNote && (
+        {active && retryNote && (
           <p className="job-log job-retry" role="status">
-            {progress.retryNote}
+            {retryNote}
           </p>
         )}
         {active && latestLog && state !== 'downloading' && (
-          <p className="job-log" title={latestLog}>
+          <p className="job-log" title={latestLog} {...(fromProvider ? { 'data-provider-words': '' } : {})}>
             {latestLog}
           </p>
         )}
         {state === 'downloading' && <DownloadProgress progress={progress} />}
-        {record.cancelRequested && active && <p className="job-log">Cancel requested — waiting for the server…</p>}
-        {lateCancelNote(record) && <p className="job-log">{lateCancelNote(record)}</p>}
+        {record.cancelRequested && active && <p className="job-log">{t('jobs.card.cancelRequested')}</p>}
+        {lateCancel && <p className="job-log">{lateCancel}</p>}
         <JobOutcome record={record} />
         <footer className="job-footer">
           <span className="job-specs">
-            {record.params.duration} · {record.params.resolution} · {record.params.aspectRatio === 'auto' ? 'Auto' : record.params.aspectRatio}
+            {record.params.duration} · {record.params.resolution} · {record.params.aspectRatio === 'auto' ? t('jobs.card.autoAspect') : record.params.aspectRatio}
           </span>
           <JobActions record={record} active={active} />
         </footer>
@@ -85,22 +108,30 @@ export const JobCard = memo(function JobCard({ id }: { id: string }) {
   );
 });
 
-/** A cancel that reached the server after the video was made (cancel_race): the job is done, not cancelled. */
-export function lateCancelNote(record: JobRecord): string | undefined {
-  if (!record.cancelRequested || record.state !== 'completed') return undefined;
-  const charged = isBilledProvider(record.provider) ? ' and charged' : '';
-  return `Cancel came too late: the video was already finished${charged}, so it is kept here.`;
+/** The source the core gives the lines it adds to a job's log (electron/core/jobs). */
+const OWN_LOG_SOURCE = 'veo-studio';
+
+/** Words from the core: plain English today, a coded message once the core sends one. */
+function inLocale(locale: Locale, words: string | { code?: string; params?: MessageParams; message: string }): string {
+  return typeof words === 'string' ? words : renderMessage(locale, words);
 }
 
 function DownloadProgress({ progress }: { progress: LiveProgress | undefined }) {
+  const t = useT();
+  const intl = useIntl();
   const download = progress?.download;
   const fraction = download?.totalBytes ? download.receivedBytes / download.totalBytes : undefined;
   return (
     <div className="job-download">
-      <ProgressBar value={fraction} label="Download progress" />
+      <ProgressBar value={fraction} label={t('jobs.download.label')} />
       <p className="job-download-text">
-        {fraction !== undefined ? `${Math.round(fraction * 100)}%` : 'Downloading'}
-        {download && ` · ${formatBytes(download.receivedBytes)}${download.totalBytes ? ` of ${formatBytes(download.totalBytes)}` : ''}`}
+        {fraction !== undefined ? intl.formatNumber(fraction, { style: 'percent' }) : t('jobs.download.downloading')}
+        {download &&
+          ` · ${
+            download.totalBytes
+              ? t('jobs.download.bytesOf', { received: formatBytes(download.receivedBytes), total: formatBytes(download.totalBytes) })
+              : formatBytes(download.receivedBytes)
+          }`}
         {progress?.bytesPerSecond !== undefined && ` · ${formatRate(progress.bytesPerSecond)}`}
       </p>
     </div>
@@ -108,13 +139,15 @@ function DownloadProgress({ progress }: { progress: LiveProgress | undefined }) 
 }
 
 function JobOutcome({ record }: { record: JobRecord }) {
+  const t = useT();
   if (!record.error || (record.state !== 'failed' && !isPaused(record))) return null;
   const friendly = describeJobError(record.error);
   const unknown = record.error.kind === 'outcome_unknown' || isPaused(record);
   return (
-    <div className={`job-error ${unknown ? 'is-unknown' : ''}`} role="group" aria-label="What went wrong">
+    <div className={`job-error ${unknown ? 'is-unknown' : ''}`} role="group" aria-label={t('jobs.card.whatWentWrong')}>
       <p className="job-error-title">{friendly.title}</p>
       <p className="job-error-message">{friendly.message}</p>
+      {record.error.providerWords && <ProviderWords words={record.error.providerWords} />}
       {friendly.details && <ErrorDetails details={friendly.details} />}
     </div>
   );
@@ -122,6 +155,7 @@ function JobOutcome({ record }: { record: JobRecord }) {
 
 function JobActions({ record, active }: { record: JobRecord; active: boolean }) {
   const { jobs, app, library } = useStores();
+  const t = useT();
   const { id, state } = record;
   return (
     <div className="job-actions">
@@ -133,7 +167,7 @@ function JobActions({ record, active }: { record: JobRecord; active: boolean }) 
           onClick={() => void jobs.getState().cancel(id)}
         >
           <CloseIcon size={14} aria-hidden="true" />
-          Cancel
+          {t('common.cancel')}
         </button>
       )}
       <FailureActions record={record} />
@@ -147,7 +181,7 @@ function JobActions({ record, active }: { record: JobRecord; active: boolean }) 
           }}
         >
           <PlayIcon size={14} aria-hidden="true" />
-          Open
+          {t('jobs.card.open')}
         </button>
       )}
     </div>

@@ -9,6 +9,7 @@ import { MOD_LABEL } from '../../components/keyboard';
 import { EmptyState } from '../../components/EmptyState';
 import { FilmIcon, PanelCloseIcon, PanelOpenIcon } from '../../components/icons';
 import { useApp, useJobs, useStores } from '../../stores/hooks';
+import { useT } from '../../i18n/useT';
 import { JobCard } from './JobCard';
 import { useRovingFocus } from './useRovingFocus';
 
@@ -17,6 +18,7 @@ const TOGGLE_KEY = `${MOD_LABEL === '⌘' ? '⌘' : 'Ctrl+'}${APP_COMMAND_KEYS['
 
 export function JobsPanel() {
   const { app, jobs } = useStores();
+  const t = useT();
   const order = useJobs((s) => s.order);
   const finished = useJobs((s) => finishedIds(s).length);
   const loaded = useJobs((s) => s.loaded);
@@ -26,30 +28,30 @@ export function JobsPanel() {
   useRovingFocus(listRef, showList);
 
   return (
-    <aside className="jobs-panel" aria-label="Jobs panel">
+    <aside className="jobs-panel" aria-label={t('jobs.panel.label')}>
       <header className="panel-header">
         <h2 className="panel-title">
-          Jobs
-          {activeCount > 0 && <span className="panel-count">{activeCount} active</span>}
+          {t('jobs.panel.title')}
+          {activeCount > 0 && <span className="panel-count">{t('jobs.panel.activeCount', { count: activeCount })}</span>}
         </h2>
         {finished > 0 && (
           <button
             type="button"
             className="btn btn-ghost btn-small"
-            title="Take finished, failed and cancelled jobs off this panel; the Library keeps them"
+            title={t('jobs.panel.clearFinishedHint')}
             onClick={() => {
               for (const id of finishedIds(jobs.getState())) jobs.getState().forget(id);
             }}
           >
-            Clear finished
+            {t('jobs.panel.clearFinished')}
           </button>
         )}
         <button
           type="button"
           className="icon-button"
-          aria-label="Hide jobs panel"
+          aria-label={t('jobs.panel.hide')}
           aria-keyshortcuts="Control+J Meta+J"
-          title={`Hide jobs panel (${TOGGLE_KEY})`}
+          title={t('jobs.panel.hideWithKey', { key: TOGGLE_KEY })}
           data-jobs-toggle=""
           onClick={() => {
             app.getState().toggleJobsPanel();
@@ -61,16 +63,16 @@ export function JobsPanel() {
       </header>
       {!showList ? (
         <div className="panel-empty">
-          <EmptyState icon={<FilmIcon size={22} />} title="No jobs yet">
-            Your videos appear here while they are made, newest first.
+          <EmptyState icon={<FilmIcon size={22} />} title={t('jobs.panel.emptyTitle')}>
+            {t('jobs.panel.emptyBody')}
           </EmptyState>
         </div>
       ) : (
         <>
           <p id="jobs-keys" className="visually-hidden">
-            Arrow up and down move between jobs, left and right between a job and its buttons.
+            {t('jobs.panel.keys')}
           </p>
-          <ul ref={listRef} className="jobs-list" aria-label="Jobs" aria-describedby="jobs-keys">
+          <ul ref={listRef} className="jobs-list" aria-label={t('jobs.panel.list')} aria-describedby="jobs-keys">
             {order.map((id) => (
               <JobCard key={id} id={id} />
             ))}
@@ -97,6 +99,7 @@ function focusJobsToggle(): void {
 /** In a view's header while its Jobs panel is folded away. */
 export function JobsPanelToggle() {
   const { app } = useStores();
+  const t = useT();
   const open = useApp(jobsPanelShown);
   const activeCount = useJobs(activeJobCount);
   if (open) return null;
@@ -105,7 +108,7 @@ export function JobsPanelToggle() {
       type="button"
       className="btn btn-ghost btn-small"
       aria-keyshortcuts="Control+J Meta+J"
-      title={`Show the Jobs panel (${TOGGLE_KEY})`}
+      title={t('jobs.toggle.title', { key: TOGGLE_KEY })}
       data-jobs-toggle=""
       onClick={() => {
         app.getState().toggleJobsPanel();
@@ -113,7 +116,7 @@ export function JobsPanelToggle() {
       }}
     >
       <PanelOpenIcon size={14} aria-hidden="true" />
-      Show jobs{activeCount > 0 ? ` (${activeCount} active)` : ''}
+      {t('jobs.toggle.label', { active: activeCount })}
     </button>
   );
 }

@@ -4,12 +4,14 @@
 // Shift+click ticks the range from the card ticked last.
 import { useRef } from 'react';
 import { excerpt } from '../../components/format';
+import { useT } from '../../i18n/useT';
 import { useStores } from '../../stores/hooks';
 import { clickCheck } from './selection-actions';
 import { usePortable } from './usePortable';
 
 export function CardCheck({ id, prompt }: { id: string; prompt: string }) {
   const { library, portable } = useStores();
+  const t = useT();
   // The change event does not say whether Shift was held; the press that caused it does.
   const shift = useRef(false);
   const selecting = usePortable((s) => s.selecting);
@@ -20,7 +22,7 @@ export function CardCheck({ id, prompt }: { id: string; prompt: string }) {
       <input
         type="checkbox"
         className="lib-card-check"
-        aria-label={`Select: ${excerpt(prompt, 60)}`}
+        aria-label={t('library.card.check', { prompt: excerpt(prompt, 60) })}
         checked={checked}
         onChange={() => {
           clickCheck(library, portable, id, shift.current);

@@ -5,10 +5,12 @@ import { videoFileName } from '../../../shared/video-file-name';
 import { describeIpcError } from '../../api/errors';
 import { mediaUrl } from '../../api/media';
 import { DownloadIcon, FolderIcon } from '../../components/icons';
+import { useT } from '../../i18n/useT';
 import { useApp, useStores } from '../../stores/hooks';
 
 export function FileActions({ record, compact = false }: { record: JobRecord; compact?: boolean }) {
   const { api, toasts } = useStores();
+  const t = useT();
   const info = useApp((s) => s.info);
   if (record.state !== 'completed' || !record.videoPath || !info) return null;
 
@@ -17,7 +19,7 @@ export function FileActions({ record, compact = false }: { record: JobRecord; co
     return (
       <a className={`btn btn-secondary ${compact ? 'btn-small' : ''}`} href={href} download={videoFileName(record)}>
         <DownloadIcon size={14} aria-hidden="true" />
-        Download video
+        {t('library.file.download')}
       </a>
     );
   }
@@ -25,9 +27,9 @@ export function FileActions({ record, compact = false }: { record: JobRecord; co
   const run = async (what: 'saveAs' | 'showInFolder') => {
     const result = what === 'saveAs' ? await api.video.saveAs({ id: record.id }) : await api.video.showInFolder({ id: record.id });
     if (!result.ok) {
-      toasts.getState().error(describeIpcError(result.error, what === 'saveAs' ? 'Could not save the video' : 'Could not show the file'));
+      toasts.getState().error(describeIpcError(result.error, what === 'saveAs' ? t('library.file.saveFailed') : t('library.file.showFailed')));
     } else if (what === 'saveAs' && result.value) {
-      toasts.getState().push({ tone: 'success', title: 'Video saved', message: result.value.path });
+      toasts.getState().push({ tone: 'success', title: t('library.file.saved'), message: result.value.path });
     }
   };
 
@@ -35,11 +37,11 @@ export function FileActions({ record, compact = false }: { record: JobRecord; co
     <>
       <button type="button" className={`btn btn-secondary ${compact ? 'btn-small' : ''}`} onClick={() => void run('saveAs')}>
         <DownloadIcon size={14} aria-hidden="true" />
-        Save video as…
+        {t('library.file.saveAs')}
       </button>
       <button type="button" className={`btn btn-ghost ${compact ? 'btn-small' : ''}`} onClick={() => void run('showInFolder')}>
         <FolderIcon size={14} aria-hidden="true" />
-        Show in folder
+        {t('library.file.showInFolder')}
       </button>
     </>
   );

@@ -6,6 +6,7 @@ import { getDesktopExtras } from '../../api/api';
 import { formatRelative } from '../../components/format';
 import { StarIcon } from '../../components/icons';
 import { StateBadge } from '../../components/StateBadge';
+import { useT } from '../../i18n/useT';
 import { useLibrary, useStores } from '../../stores/hooks';
 import { CardCheck } from './CardCheck';
 import { CardMedia } from './CardMedia';
@@ -14,6 +15,7 @@ const CARD_PROMPT_CHARS = 300;
 
 export const LibraryCard = memo(function LibraryCard({ record, index }: { record: JobSummary; index: number }) {
   const { library, compare } = useStores();
+  const t = useT();
   const selected = useLibrary((s) => s.selectedId === record.id);
   // Takes of a shot are made together, so they sit in the loaded pages together (a number: re-renders only when it changes).
   const shotSize = useLibrary((s) => (record.shotId === undefined ? undefined : shotSizeOf(Object.values(s.pages).flat(), record.shotId)));
@@ -65,9 +67,9 @@ export const LibraryCard = memo(function LibraryCard({ record, index }: { record
       <button
         type="button"
         className={`star-button ${record.favourite ? 'is-on' : ''}`}
-        aria-label="Favourite"
+        aria-label={t('library.card.favourite')}
         aria-pressed={record.favourite}
-        title={record.favourite ? 'Remove from favourites' : 'Add to favourites'}
+        title={record.favourite ? t('library.card.removeFavourite') : t('library.card.addFavourite')}
         onClick={() => void library.getState().setFavourite(record.id, !record.favourite)}
       >
         <StarIcon size={15} aria-hidden="true" />

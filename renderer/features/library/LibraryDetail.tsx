@@ -3,7 +3,8 @@
 // its own error boundary: a record that cannot be shown leaves the grid beside it working.
 import { useEffect, useState, type RefObject } from 'react';
 import type { JobCost } from '../../../shared/contract';
-import { formatPrice, formatUsd } from '../../../shared/pricing';
+import type { Locale } from '../../../shared/i18n/locales';
+import { formatMessage } from '../../../shared/i18n/messages';
 import { ViewBoundary } from '../../components/ViewBoundary';
 import type { JobRecord } from '../../../shared/domain';
 import { describeJobError } from '../../api/errors';
@@ -11,10 +12,11 @@ import { copyText } from '../../components/clipboard';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { formatBytes, formatDateTime } from '../../components/format';
 import { CloseIcon, CopyIcon, EditIcon, StarIcon, TrashIcon } from '../../components/icons';
-import { PROVIDER_INFO } from '../../../shared/providers';
 import { StateBadge } from '../../components/StateBadge';
 import { Thumb } from '../../components/Thumb';
+import { useLocale, useT, type Translate } from '../../i18n/useT';
 import { useApp, useLibrary, useStores } from '../../stores/hooks';
+import { PROVIDER_NAME } from './provider-name';
 import { FileActions } from './FileActions';
 import { JobLog } from './JobLog';
 import { jobPictures, jobVideoUrl } from './job-media';
@@ -46,6 +48,7 @@ export function LibraryDetail(props: DetailProps) {
 
 function DetailContent({ videoRef, player }: DetailProps) {
   const { library, create, app, toasts } = useStores();
+  const t = useT();
   const record = useLibrary((s) => s.selected);
   const mediaBase = useApp((s) => s.info?.mediaBase);
   const hasPlayer = !!record && !!jobVideoUrl(record, mediaBase);
@@ -54,17 +57,17 @@ function DetailContent({ videoRef, player }: DetailProps) {
   useEffect(() => {
     if (inTheatre && !hasPlayer) setTheatre(false);
   }, [inTheatre, hasPlayer, setTheatre]);
-  if (!record) return <section className="lib-detail is-loading" aria-label="Job details" aria-busy="true" />;
+  if (!record) return <section className="lib-detail is-loading" aria-label={t('library.detail.label')} aria-busy="true" />;
 
   const video = jobVideoUrl(record, mediaBase);
   const pictures = jobPictures(record, mediaBase);
   const copySettings = async () => {
-    const ok = await copyText(settingsText(record));
-    toasts.getState().push(ok ? { tone: 'success', title: 'Prompt and settings copied' } : { tone: 'error', title: 'Could not copy' });
+    const ok = await copyText(settingsText(record, t));
+    toasts.getState().push(ok ? { tone: 'success', title: t('library.detail.copied') } : { tone: 'error', title: t('library.detail.copyFailed') });
   };
 
   return (
-    <section className={`lib-detail ${player.theatre && video ? 'is-theatre' : ''}`} aria-label="Job details">
+    <section className={`lib-detail ${player.theatre && video ? 'is-theatre' : ''}`} aria-label={t('library.detail.label')}>
       <div className="detail-player">
         {video ? (
           <>
@@ -76,7 +79,7 @@ function DetailContent({ videoRef, player }: DetailProps) {
               controls
               loop={player.loop}
               preload="metadata"
-              aria-label="Video player"
+              aria-label={t('library.detail.player')}
               tabIndex={0}
             />
             <PlayerTools record={record} videoRef={videoRef} player={player} />
@@ -90,8 +93,8 @@ function DetailContent({ videoRef, player }: DetailProps) {
         <button
           type="button"
           className="icon-button detail-close"
-          aria-label="Close details"
-          title="Close (Esc)"
+          aria-label={t('library.detail.close')}
+          title={t('library.detail.closeHint')}
           onClick={() => void library.getState().select(undefined)}
         >
           <CloseIcon size={16} aria-hidden="true" />
@@ -114,11 +117,11 @@ function DetailContent({ videoRef, player }: DetailProps) {
             }}
           >
             <EditIcon size={14} aria-hidden="true" />
-            Use these settings
+            {t('library.detail.useSettings')}
           </button>
           <button type="button" className="btn btn-ghost" onClick={() => void copySettings()}>
             <CopyIcon size={14} aria-hidden="true" />
-            Copy prompt &amp; settings
+            {t('library.detail.copySettings')}
           </button>
           <TakeActions record={record} />
           <FileActions record={record} />
@@ -129,24 +132,30 @@ function DetailContent({ videoRef, player }: DetailProps) {
         <ChainPanel record={record} />
         <TakesPanel record={record} />
         <dl className="detail-settings">
-          <Setting label="Model" value={MODELS[record.params.model].label} />
-          {record.lastFrame && <Setting label="Pictures" value="From the first picture to a last frame" />}
-          {record.take !== undefined && <Setting label="Take" value={`Take ${record.take} of its shot`} />}
-          <Setting label="Aspect ratio" value={record.params.aspectRatio === 'auto' ? 'Auto' : record.params.aspectRatio} />
-          <Setting label="Duration" value={record.params.duration} />
-          <Setting label="Resolution" value={record.params.resolution} />
-          <Setting label="Audio" value={record.params.generateAudio ? 'On' : 'Off'} />
+          <Setting label={t('library.detail.model')} value={MODELS[record.params.model].label} />
+          {record.lastFrame && <Setting label={t('library.detail.pictures')} value={t('library.detail.firstToLast')} />}
+          {record.take !== undefined && <Setting label={t('library.detail.take')} value={t('library.detail.takeOfShot', { take: record.take })} />}
+          <Setting
+            label={t('library.detail.aspectRatio')}
+            value={record.params.aspectRatio === 'auto' ? t('library.detail.auto') : record.params.aspectRatio}
+          />
+          <Setting label={t('library.detail.duration')} value={record.params.duration} />
+          <Setting label={t('library.detail.resolution')} value={record.params.resolution} />
+          <Setting label={t('library.detail.audio')} value={record.params.generateAudio ? t('library.detail.on') : t('library.detail.off')} />
           {/* The model does not report the seed it drew, so an unset one can only be named as random. */}
-          <Setting label="Seed" value={record.params.seed !== undefined ? String(record.params.seed) : 'Random (not reported)'} />
-          {record.params.negativePrompt && <Setting label="Negative prompt" value={record.params.negativePrompt} wide />}
+          <Setting
+            label={t('library.detail.seed')}
+            value={record.params.seed !== undefined ? String(record.params.seed) : t('library.detail.randomSeed')}
+          />
+          {record.params.negativePrompt && <Setting label={t('library.detail.negativePrompt')} value={record.params.negativePrompt} wide />}
           {record.input.kind === 'file' && (
-            <Setting label="Input" value={`${record.input.width}×${record.input.height} · ${formatBytes(record.input.bytes)}`} />
+            <Setting label={t('library.detail.input')} value={`${record.input.width}×${record.input.height} · ${formatBytes(record.input.bytes)}`} />
           )}
-          {record.videoBytes !== undefined && <Setting label="Video" value={formatBytes(record.videoBytes)} />}
-          <Setting label="Provider" value={PROVIDER_INFO[record.provider].label} />
+          {record.videoBytes !== undefined && <Setting label={t('library.detail.video')} value={formatBytes(record.videoBytes)} />}
+          <Setting label={t('library.detail.provider')} value={t(PROVIDER_NAME[record.provider])} />
           <CostSetting record={record} />
-          {record.importedAt && <Setting label="Imported" value={formatDateTime(record.importedAt)} />}
-          {record.finishedAt && <Setting label="Finished" value={formatDateTime(record.finishedAt)} />}
+          {record.importedAt && <Setting label={t('library.detail.imported')} value={formatDateTime(record.importedAt)} />}
+          {record.finishedAt && <Setting label={t('library.detail.finished')} value={formatDateTime(record.finishedAt)} />}
         </dl>
         <JobLog record={record} />
         <div className="detail-actions detail-actions-secondary">
@@ -157,11 +166,11 @@ function DetailContent({ videoRef, player }: DetailProps) {
             onClick={() => void library.getState().setFavourite(record.id, !record.favourite)}
           >
             <StarIcon size={14} aria-hidden="true" />
-            Favourite
+            {t('library.detail.favourite')}
           </button>
           <button type="button" className="btn btn-ghost btn-danger" onClick={() => void library.getState().remove(record.id)}>
             <TrashIcon size={14} aria-hidden="true" />
-            Delete
+            {t('common.delete')}
           </button>
         </div>
       </div>
@@ -181,6 +190,8 @@ function Setting({ label, value, wide = false }: { label: string; value: string;
 /** The job's cost as the ledger recorded it; re-read when the job changes (e.g. it gets accepted). */
 function CostSetting({ record }: { record: JobRecord }) {
   const { api } = useStores();
+  const t = useT();
+  const locale = useLocale();
   const [cost, setCost] = useState<JobCost>();
   const { id, state, requestId } = record;
   useEffect(() => {
@@ -193,29 +204,34 @@ function CostSetting({ record }: { record: JobRecord }) {
     };
   }, [api, id, state, requestId]);
   if (!cost) return null;
-  return <Setting label="Cost" value={describeCost(cost, record)} wide />;
+  return <Setting label={t('library.detail.cost')} value={describeCost(locale, cost, record)} wide />;
 }
 
-export function describeCost(cost: JobCost, record: Pick<JobRecord, 'provider'>): string {
+/** The Cost line in `locale`; the provider goes in as its id, so each language names it. */
+export function describeCost(locale: Locale, cost: JobCost, record: Pick<JobRecord, 'provider'>): string {
+  const usd = cost.usd;
   switch (cost.status) {
     case 'charged':
-      return `${formatUsd(cost.usd)} · charged by ${PROVIDER_INFO[record.provider].label}${cost.at ? ` on ${formatDateTime(cost.at)}` : ''}`;
+      return cost.at
+        ? formatMessage(locale, 'library.cost.chargedOn', { usd, provider: record.provider, at: formatDateTime(cost.at) })
+        : formatMessage(locale, 'library.cost.charged', { usd, provider: record.provider });
     case 'free':
-      return `${formatPrice(cost.usd, 'simulator')} (simulator)`;
+      return formatMessage(locale, 'library.cost.free', { usd });
     case 'not_charged':
-      return `Not charged: the service does not bill this failure (would cost ${formatUsd(cost.usd)})`;
+      return formatMessage(locale, 'library.cost.notCharged', { usd });
     case 'not_sent':
-      return 'Not charged: it never reached the service';
+      return formatMessage(locale, 'library.cost.notSent');
     case 'imported':
-      return `Imported: paid for in the library it came from, not counted here (list price ${formatUsd(cost.usd)})`;
+      return formatMessage(locale, 'library.cost.imported', { usd });
   }
 }
 
 /** What went wrong and what can change it: the same actions as the job's card in the Jobs panel. */
 function DetailError({ record }: { record: JobRecord }) {
   const friendly = describeJobError(record.error!);
+  const t = useT();
   return (
-    <div className={`job-error ${isPaused(record) ? 'is-unknown' : ''}`} role="group" aria-label="What went wrong">
+    <div className={`job-error ${isPaused(record) ? 'is-unknown' : ''}`} role="group" aria-label={t('library.detail.whatWentWrong')}>
       <p className="job-error-title">{friendly.title}</p>
       <p className="job-error-message">{friendly.message}</p>
       {friendly.details && <ErrorDetails details={friendly.details} />}
@@ -226,18 +242,19 @@ function DetailError({ record }: { record: JobRecord }) {
   );
 }
 
-function settingsText(record: JobRecord): string {
+/** What "Copy prompt & settings" puts on the clipboard, labelled in the current language. */
+function settingsText(record: JobRecord, t: Translate): string {
   const p = record.params;
   const lines = [
     p.prompt,
     '',
-    `Model: ${MODELS[p.model].label} (${p.model})`,
-    `Aspect ratio: ${p.aspectRatio}`,
-    `Duration: ${p.duration}`,
-    `Resolution: ${p.resolution}`,
-    `Audio: ${p.generateAudio ? 'on' : 'off'}`,
+    t('library.copyText.model', { label: MODELS[p.model].label, id: p.model }),
+    t('library.copyText.aspectRatio', { value: p.aspectRatio }),
+    t('library.copyText.duration', { value: p.duration }),
+    t('library.copyText.resolution', { value: p.resolution }),
+    t('library.copyText.audio', { on: String(p.generateAudio) }),
   ];
-  if (p.negativePrompt) lines.push(`Negative prompt: ${p.negativePrompt}`);
-  if (p.seed !== undefined) lines.push(`Seed: ${p.seed}`);
+  if (p.negativePrompt) lines.push(t('library.copyText.negativePrompt', { value: p.negativePrompt }));
+  if (p.seed !== undefined) lines.push(t('library.copyText.seed', { seed: p.seed }));
   return lines.join('\n');
 }

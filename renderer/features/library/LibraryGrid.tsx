@@ -5,6 +5,7 @@ import { useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { EmptyState } from '../../components/EmptyState';
 import { CreateIcon, ErrorIcon, FilmIcon, SearchIcon } from '../../components/icons';
 import { DEFAULT_LIBRARY_QUERY } from '../../stores/library-store';
+import { useT } from '../../i18n/useT';
 import { useLibrary, useStores } from '../../stores/hooks';
 import { LibraryCard, LibraryCardPlaceholder } from './LibraryCard';
 import { handleSelectionKey } from './selection-keys';
@@ -19,6 +20,7 @@ const CARD_TEXT_HEIGHT = 74;
 /** `arrowsSeek`: while true, ←/→ are the open player's (see useArrowsSeek), not the grid's. */
 export function LibraryGrid({ arrowsSeek }: { arrowsSeek?: RefObject<boolean> }) {
   const { library, portable } = useStores();
+  const t = useT();
   const scrollRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(scrollRef);
   const total = useLibrary((s) => s.total);
@@ -89,7 +91,7 @@ export function LibraryGrid({ arrowsSeek }: { arrowsSeek?: RefObject<boolean> })
         <div
           className="lib-grid"
           role="list"
-          aria-label="Library items"
+          aria-label={t('library.grid.label')}
           style={{ height: virtualizer.getTotalSize() }}
           onKeyDown={onKeyDown}
         >
@@ -124,6 +126,7 @@ export function LibraryGrid({ arrowsSeek }: { arrowsSeek?: RefObject<boolean> })
 
 function GridEmptyState() {
   const { library, app } = useStores();
+  const t = useT();
   const query = useLibrary((s) => s.query);
   const status = useLibrary((s) => s.status);
   const error = useLibrary((s) => s.error);
@@ -134,10 +137,10 @@ function GridEmptyState() {
     return (
       <EmptyState
         icon={<ErrorIcon size={24} />}
-        title="The library could not be read"
+        title={t('library.grid.readFailed')}
         action={
           <button type="button" className="btn btn-secondary" onClick={() => void library.getState().refresh()}>
-            Try again
+            {t('common.tryAgain')}
           </button>
         }
       >
@@ -149,29 +152,29 @@ function GridEmptyState() {
     return (
       <EmptyState
         icon={<SearchIcon size={24} />}
-        title={query.search.trim() ? `No results for “${query.search.trim()}”` : 'No jobs match these filters'}
+        title={query.search.trim() ? t('library.grid.noResults', { search: query.search.trim() }) : t('library.grid.noMatch')}
         action={
           <button type="button" className="btn btn-secondary" onClick={() => void library.getState().resetQuery()}>
-            Clear search and filters
+            {t('library.grid.clearFilters')}
           </button>
         }
       >
-        Try fewer words, or another state.
+        {t('library.grid.filteredHint')}
       </EmptyState>
     );
   }
   return (
     <EmptyState
       icon={<FilmIcon size={24} />}
-      title="No videos yet"
+      title={t('library.grid.emptyTitle')}
       action={
         <button type="button" className="btn btn-primary" onClick={() => app.getState().setView('create')}>
           <CreateIcon size={16} aria-hidden="true" />
-          Create your first video
+          {t('library.grid.emptyAction')}
         </button>
       }
     >
-      Every job you start lands here — playable offline, searchable by prompt.
+      {t('library.grid.emptyText')}
     </EmptyState>
   );
 }

@@ -3,21 +3,28 @@ import { useEffect, useRef, useState } from 'react';
 import { ACTIVE_STATES, FINAL_STATES, type FinalState, type JobState } from '../../../shared/domain';
 import { CloseIcon, SearchIcon, StarIcon } from '../../components/icons';
 import { MOD_LABEL } from '../../components/keyboard';
+import { useT } from '../../i18n/useT';
 import { useApp, useLibrary, useStores } from '../../stores/hooks';
+import type { MessageId } from '../../../shared/i18n/messages';
 import { SelectionBar } from './SelectionBar';
 import { useFocusAfterDelete } from './useFocusAfterDelete';
 
 /** A final state added to FINAL_STATES without a chip label here is a compile error. */
-const FINAL_CHIP_LABELS: Record<FinalState, string> = { completed: 'Completed', failed: 'Failed', cancelled: 'Cancelled' };
+const FINAL_CHIP_LABELS: Record<FinalState, MessageId> = {
+  completed: 'library.toolbar.chipCompleted',
+  failed: 'library.toolbar.chipFailed',
+  cancelled: 'library.toolbar.chipCancelled',
+};
 /** One chip for every unfinished state together, then one per final state: both lists derived. */
-const STATE_CHIPS: { label: string; states: JobState[] }[] = [
-  { label: 'In progress', states: [...ACTIVE_STATES] },
+const STATE_CHIPS: { label: MessageId; states: JobState[] }[] = [
+  { label: 'library.toolbar.chipInProgress', states: [...ACTIVE_STATES] },
   ...FINAL_STATES.map((state) => ({ label: FINAL_CHIP_LABELS[state], states: [state] })),
 ];
 const SEARCH_DEBOUNCE_MS = 200;
 
 export function LibraryToolbar() {
   const { library } = useStores();
+  const t = useT();
   const query = useLibrary((s) => s.query);
   const [search, setSearch] = useState(query.search);
   const resetCount = useLibrary((s) => s.resetCount);
@@ -58,8 +65,8 @@ export function LibraryToolbar() {
           type="text"
           enterKeyHint="search"
           className="input"
-          placeholder="Search prompts"
-          aria-label="Search library"
+          placeholder={t('library.toolbar.searchPlaceholder')}
+          aria-label={t('library.toolbar.searchLabel')}
           aria-keyshortcuts={MOD_LABEL === '⌘' ? 'Meta+F' : 'Control+F'}
           value={search}
           onChange={(e) => setSearch(e.target.value)}
@@ -71,16 +78,16 @@ export function LibraryToolbar() {
           }}
         />
         {search ? (
-          <button type="button" className="icon-button search-clear" aria-label="Clear search" onClick={() => setSearch('')}>
+          <button type="button" className="icon-button search-clear" aria-label={t('library.toolbar.clearSearch')} onClick={() => setSearch('')}>
             <CloseIcon size={14} aria-hidden="true" />
           </button>
         ) : (
           <kbd className="search-kbd" aria-hidden="true">
-            {MOD_LABEL}F
+            {t('library.toolbar.searchShortcut', { mod: MOD_LABEL })}
           </kbd>
         )}
       </div>
-      <div className="chips" role="group" aria-label="Filter by state">
+      <div className="chips" role="group" aria-label={t('library.toolbar.filterLabel')}>
         {STATE_CHIPS.map((chip) => (
           <button
             key={chip.label}
@@ -89,7 +96,7 @@ export function LibraryToolbar() {
             aria-pressed={chip.states.every((s) => query.states.includes(s))}
             onClick={() => toggleChip(chip.states)}
           >
-            {chip.label}
+            {t(chip.label)}
           </button>
         ))}
         <button
@@ -99,17 +106,17 @@ export function LibraryToolbar() {
           onClick={() => void library.getState().setQuery({ favourite: !query.favourite })}
         >
           <StarIcon size={13} aria-hidden="true" />
-          Favourites
+          {t('library.toolbar.favourites')}
         </button>
       </div>
       <select
         className="select"
-        aria-label="Sort"
+        aria-label={t('library.toolbar.sortLabel')}
         value={query.sort}
         onChange={(e) => void library.getState().setQuery({ sort: e.target.value === 'oldest' ? 'oldest' : 'newest' })}
       >
-        <option value="newest">Newest first</option>
-        <option value="oldest">Oldest first</option>
+        <option value="newest">{t('library.toolbar.newestFirst')}</option>
+        <option value="oldest">{t('library.toolbar.oldestFirst')}</option>
       </select>
       <SelectionBar />
     </div>

@@ -4,6 +4,7 @@
 // undo), Esc leaves theatre mode, then closes the detail.
 import { useEffect, useRef } from 'react';
 import { isTypingTarget } from '../../components/keyboard';
+import { useT } from '../../i18n/useT';
 import { useLibrary, useStores } from '../../stores/hooks';
 import { JobsPanelToggle } from '../jobs/JobsPanel';
 import { LibraryDetail } from './LibraryDetail';
@@ -17,6 +18,7 @@ import { usePlayer } from './usePlayer';
 
 export function LibraryView() {
   const { library, portable } = useStores();
+  const t = useT();
   const total = useLibrary((s) => s.total);
   const selectedId = useLibrary((s) => s.selectedId);
   const videoRef = useRef<HTMLVideoElement>(null);
@@ -63,10 +65,8 @@ export function LibraryView() {
     <div className="library-view">
       <header className="view-header">
         <div>
-          <h1 className="view-title">Library</h1>
-          <p className="view-subtitle">
-            {total.toLocaleString()} {total === 1 ? 'job' : 'jobs'}
-          </p>
+          <h1 className="view-title">{t('library.view.title')}</h1>
+          <p className="view-subtitle">{t('common.jobs', { count: total })}</p>
         </div>
         <div className="view-header-actions">
           <PortableActions />

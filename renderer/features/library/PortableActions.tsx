@@ -6,11 +6,13 @@ import { Dialog } from '../../components/Dialog';
 import { DownloadIcon, UploadIcon } from '../../components/icons';
 import { MOD_LABEL } from '../../components/keyboard';
 import { DEFAULT_LIBRARY_QUERY } from '../../stores/library-store';
+import { useT } from '../../i18n/useT';
 import { useLibrary, useStores } from '../../stores/hooks';
 import { usePortable } from './usePortable';
 
 export function PortableActions() {
   const { portable } = useStores();
+  const t = useT();
   const selecting = usePortable((s) => s.selecting);
   const count = usePortable((s) => s.checked.length);
   const busy = usePortable((s) => s.busy);
@@ -18,39 +20,39 @@ export function PortableActions() {
   const empty = useLibrary((s) => s.status === 'ready' && s.total === 0 && JSON.stringify(s.query) === JSON.stringify(DEFAULT_LIBRARY_QUERY));
 
   return (
-    <div className="portable-actions" role="group" aria-label="Export and import">
+    <div className="portable-actions" role="group" aria-label={t('library.portable.label')}>
       <button
         type="button"
         className="btn btn-small btn-secondary"
         aria-pressed={selecting}
-        title={`Check cards to export, favourite or delete; Space checks the focused card, ${MOD_LABEL}A checks all`}
+        title={t('library.portable.selectHint', { mod: MOD_LABEL })}
         onClick={() => portable.getState().setSelecting(!selecting)}
       >
-        {selecting ? `Selecting (${count})` : 'Select'}
+        {selecting ? t('library.portable.selecting', { count }) : t('library.portable.select')}
       </button>
       <button
         type="button"
         className="btn btn-small btn-secondary"
-        aria-label="Export selection…"
+        aria-label={t('library.portable.exportSelectionLabel')}
         disabled={busy || count === 0}
         onClick={() => void portable.getState().exportSelection()}
       >
         <DownloadIcon size={14} aria-hidden="true" />
-        Export selection…{count > 0 ? ` (${count})` : ''}
+        {t('library.portable.exportSelection', { count })}
       </button>
       <button
         type="button"
         className="btn btn-small btn-secondary"
         disabled={busy || empty}
-        title={empty ? 'The library is empty: nothing to export yet' : undefined}
+        title={empty ? t('library.portable.nothingToExport') : undefined}
         onClick={() => void portable.getState().exportAll()}
       >
         <DownloadIcon size={14} aria-hidden="true" />
-        Export all…
+        {t('library.portable.exportAll')}
       </button>
       <button type="button" className="btn btn-small btn-secondary" disabled={busy} onClick={() => void portable.getState().importLibrary()}>
         <UploadIcon size={14} aria-hidden="true" />
-        Import…
+        {t('library.portable.import')}
       </button>
       <FolderPathDialog />
     </div>
@@ -60,6 +62,7 @@ export function PortableActions() {
 /** Asks for a folder path; the last one stays in the box, selected (Enter reuses it, typing replaces it). */
 function FolderPathDialog() {
   const { portable } = useStores();
+  const t = useT();
   const prompt = usePortable((s) => s.folderPrompt);
   const busy = usePortable((s) => s.busy);
   const [path, setPath] = useState('');
@@ -71,7 +74,6 @@ function FolderPathDialog() {
 
   if (!prompt) return null;
   const exporting = prompt.purpose === 'export';
-  const what = exporting ? (prompt.ids ? `${prompt.ids.length} selected job${prompt.ids.length === 1 ? '' : 's'}` : 'the whole library') : '';
   const cancel = () => portable.getState().cancelFolderPrompt();
 
   return (
@@ -83,15 +85,17 @@ function FolderPathDialog() {
         }}
       >
         <h2 id="portable-dialog-title" className="card-title">
-          {exporting ? 'Export library' : 'Import library'}
+          {exporting ? t('library.portable.exportTitle') : t('library.portable.importTitle')}
         </h2>
         <p id="portable-dialog-text">
-          {exporting
-            ? `Copies ${what} — videos, input pictures and an index — into a folder on the computer running Veo Studio. Use an empty or new folder.`
-            : 'Merges a folder exported by Veo Studio into this library. Jobs already here are skipped.'}
+          {!exporting
+            ? t('library.portable.importText')
+            : prompt.ids
+              ? t('library.portable.exportSelectedText', { count: prompt.ids.length })
+              : t('library.portable.exportAllText')}
         </p>
         <label className="field">
-          <span className="field-label">Folder path</span>
+          <span className="field-label">{t('library.portable.folderPath')}</span>
           <input
             ref={inputRef}
             className="input"
@@ -106,10 +110,10 @@ function FolderPathDialog() {
         </label>
         <div className="dialog-actions">
           <button type="button" className="btn btn-secondary" onClick={cancel}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="btn btn-primary" disabled={busy || path.trim() === ''}>
-            {exporting ? 'Export' : 'Import'}
+            {exporting ? t('library.portable.exportButton') : t('library.portable.importButton')}
           </button>
         </div>
       </form>

@@ -1,12 +1,14 @@
 // What "Select" mode can do with the checked cards besides export: favourite them all and delete
 // them all (one Undo, ⌘/Ctrl+Z, brings every one back).
 import { StarIcon, TrashIcon } from '../../components/icons';
+import { useT } from '../../i18n/useT';
 import { useLibrary, useStores } from '../../stores/hooks';
 import { deleteChecked } from './selection-actions';
 import { usePortable } from './usePortable';
 
 export function SelectionBar() {
   const { library, portable } = useStores();
+  const t = useT();
   const selecting = usePortable((s) => s.selecting);
   const checked = usePortable((s) => s.checked);
   const pages = useLibrary((s) => s.pages);
@@ -17,9 +19,9 @@ export function SelectionBar() {
   const none = checked.length === 0;
 
   return (
-    <div className="selection-bar" role="toolbar" aria-label="Selected jobs">
+    <div className="selection-bar" role="toolbar" aria-label={t('library.selection.label')}>
       <span className="selection-count" aria-live="polite">
-        {none ? 'Click cards to select them' : `${checked.length} selected`}
+        {none ? t('library.selection.hint') : t('library.selection.count', { count: checked.length })}
       </span>
       <button
         type="button"
@@ -30,7 +32,7 @@ export function SelectionBar() {
         }}
       >
         <StarIcon size={14} aria-hidden="true" />
-        {allFavourite ? 'Unfavourite selected' : 'Favourite selected'}
+        {allFavourite ? t('library.selection.unfavourite') : t('library.selection.favourite')}
       </button>
       <button
         type="button"
@@ -39,13 +41,13 @@ export function SelectionBar() {
         onClick={() => void deleteChecked(library, portable)}
       >
         <TrashIcon size={14} aria-hidden="true" />
-        Delete selected
+        {t('library.selection.delete')}
       </button>
       <button type="button" className="btn btn-small btn-ghost" disabled={none} onClick={() => portable.getState().clear()}>
-        Clear selection
+        {t('library.selection.clear')}
       </button>
       <button type="button" className="btn btn-small btn-ghost" onClick={() => portable.getState().setSelecting(false)}>
-        Done
+        {t('library.selection.done')}
       </button>
     </div>
   );

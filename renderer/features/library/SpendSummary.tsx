@@ -4,9 +4,10 @@
 // are shown apart, as free. Re-read whenever the library changes.
 import { useEffect, useState } from 'react';
 import type { LedgerInfo } from '../../../shared/contract';
-import { formatUsd } from '../../../shared/pricing';
-import { PROVIDER_INFO } from '../../../shared/providers';
+import type { MessageId } from '../../../shared/i18n/messages';
+import { useT } from '../../i18n/useT';
 import { useLibrary, useStores } from '../../stores/hooks';
+import { PROVIDER_NAME } from './provider-name';
 
 /** YYYY-MM-DD of `now` in local time, the same calendar the core's ledger uses. */
 export function localDay(now: Date): string {
@@ -15,6 +16,7 @@ export function localDay(now: Date): string {
 
 export function SpendSummary() {
   const { api } = useStores();
+  const t = useT();
   // A new pages object means the library was re-read or a job changed: the totals may have moved.
   const pages = useLibrary((s) => s.pages);
   const [ledger, setLedger] = useState<LedgerInfo>();
@@ -35,56 +37,56 @@ export function SpendSummary() {
   const monthUsd = ledger.months.find((m) => m.month === today.slice(0, 7))?.usd ?? 0;
 
   return (
-    <section className="spend-summary" aria-label="Spend">
+    <section className="spend-summary" aria-label={t('library.spend.label')}>
       <dl>
         <div>
-          <dt>Spent today</dt>
-          <dd>{formatUsd(todayUsd)}</dd>
+          <dt>{t('library.spend.today')}</dt>
+          <dd>{t('common.usd', { amount: todayUsd })}</dd>
         </div>
         <div>
-          <dt>This month</dt>
-          <dd>{formatUsd(monthUsd)}</dd>
+          <dt>{t('library.spend.thisMonth')}</dt>
+          <dd>{t('common.usd', { amount: monthUsd })}</dd>
         </div>
         <div>
-          <dt>Total</dt>
-          <dd>{formatUsd(ledger.totalUsd)}</dd>
+          <dt>{t('library.spend.total')}</dt>
+          <dd>{t('common.usd', { amount: ledger.totalUsd })}</dd>
         </div>
         {ledger.byProvider.length > 1 &&
           ledger.byProvider.map((p) => (
             <div key={p.provider}>
-              <dt>{PROVIDER_INFO[p.provider].label}</dt>
-              <dd>{formatUsd(p.usd)}</dd>
+              <dt>{t(PROVIDER_NAME[p.provider])}</dt>
+              <dd>{t('common.usd', { amount: p.usd })}</dd>
             </div>
           ))}
         {ledger.free.jobs > 0 && (
           <div>
-            <dt>Simulator</dt>
-            <dd>
-              free — {ledger.free.jobs} {ledger.free.jobs === 1 ? 'job' : 'jobs'} would cost {formatUsd(ledger.free.wouldCostUsd)}
-            </dd>
+            <dt>{t('library.spend.simulator')}</dt>
+            <dd>{t('library.spend.free', { count: ledger.free.jobs, usd: ledger.free.wouldCostUsd })}</dd>
           </div>
         )}
       </dl>
       {ledger.days.length > 0 && (
         <details>
-          <summary>Spend by day and month (as charged, at each day's price)</summary>
-          <SpendTable caption="By month" rows={ledger.months.map((m) => ({ key: m.month, usd: m.usd, jobs: m.jobs }))} />
-          <SpendTable caption="By day" rows={ledger.days.map((d) => ({ key: d.date, usd: d.usd, jobs: d.jobs }))} />
+          <summary>{t('library.spend.breakdown')}</summary>
+          <SpendTable caption="library.spend.byMonth" period="library.spend.month" rows={ledger.months.map((m) => ({ key: m.month, usd: m.usd, jobs: m.jobs }))} />
+          <SpendTable caption="library.spend.byDay" period="library.spend.day" rows={ledger.days.map((d) => ({ key: d.date, usd: d.usd, jobs: d.jobs }))} />
         </details>
       )}
     </section>
   );
 }
 
-function SpendTable({ caption, rows }: { caption: string; rows: Array<{ key: string; usd: number; jobs: number }> }) {
+/** `period`: the name of the first column (Month, Day). */
+function SpendTable({ caption, period, rows }: { caption: MessageId; period: MessageId; rows: Array<{ key: string; usd: number; jobs: number }> }) {
+  const t = useT();
   return (
     <table>
-      <caption>{caption}</caption>
+      <caption>{t(caption)}</caption>
       <thead>
         <tr>
-          <th scope="col">{caption === 'By month' ? 'Month' : 'Day'}</th>
-          <th scope="col">Jobs</th>
-          <th scope="col">Charged</th>
+          <th scope="col">{t(period)}</th>
+          <th scope="col">{t('library.spend.jobs')}</th>
+          <th scope="col">{t('library.spend.charged')}</th>
         </tr>
       </thead>
       <tbody>
@@ -92,7 +94,7 @@ function SpendTable({ caption, rows }: { caption: string; rows: Array<{ key: str
           <tr key={r.key}>
             <th scope="row">{r.key}</th>
             <td>{r.jobs}</td>
-            <td>{formatUsd(r.usd)}</td>
+            <td>{t('common.usd', { amount: r.usd })}</td>
           </tr>
         ))}
       </tbody>

@@ -10,11 +10,13 @@ import { isFinalState } from '../../../shared/domain';
 import { liveFinalOf } from '../../../shared/finals';
 import { MODELS } from '../../../shared/models';
 import { RecheckIcon, SparklesIcon } from '../../components/icons';
+import { useT } from '../../i18n/useT';
 import { useLibrary, useStores } from '../../stores/hooks';
 import { useStore } from 'zustand';
 
 export function TakeActions({ record }: { record: JobRecord }) {
   const { spendGuard, toasts, library } = useStores();
+  const t = useT();
   const busy = useStore(spendGuard, (s) => s.retrying.has(record.id));
   const model = MODELS[record.params.model];
   const final = model.finalModel ? MODELS[model.finalModel] : undefined;
@@ -24,12 +26,14 @@ export function TakeActions({ record }: { record: JobRecord }) {
 
   const anotherTake = async () => {
     const made = await spendGuard.getState().requestRerun(record.id, 'take');
-    if (made) toasts.getState().push({ tone: 'success', title: `Take ${made.take ?? 2} started${seeded ? ` with seed ${record.params.seed}` : ''}` });
+    if (made) toasts.getState().push({ tone: 'success', title: seeded
+          ? t('library.takes.startedWithSeed', { take: made.take ?? 2, seed: record.params.seed! })
+          : t('library.takes.started', { take: made.take ?? 2 }) });
   };
   const makeFinal = async () => {
     const made = await spendGuard.getState().requestRerun(record.id, 'final');
     if (!made) return;
-    toasts.getState().push({ tone: 'success', title: `Final started with ${MODELS[made.params.model].label}` });
+    toasts.getState().push({ tone: 'success', title: t('library.takes.finalStarted', { model: MODELS[made.params.model].label }) });
     void library.getState().select(made.id);
   };
 
@@ -37,18 +41,18 @@ export function TakeActions({ record }: { record: JobRecord }) {
     <>
       <button type="button" className="btn btn-ghost" aria-disabled={busy || undefined} onClick={() => !busy && void anotherTake()}>
         <RecheckIcon size={14} aria-hidden="true" />
-        {seeded ? 'Another take with this seed' : 'Another take'}
+        {seeded ? t('library.takes.anotherWithSeed') : t('library.takes.another')}
       </button>
       {final && madeFinal && (
         <button type="button" className="btn btn-ghost" onClick={() => void library.getState().select(madeFinal.id)}>
           <SparklesIcon size={14} aria-hidden="true" />
-          Open final
+          {t('library.takes.openFinal')}
         </button>
       )}
       {final && !madeFinal && (
         <button type="button" className="btn btn-ghost" aria-disabled={busy || undefined} onClick={() => !busy && void makeFinal()}>
           <SparklesIcon size={14} aria-hidden="true" />
-          Make final with {final.label}
+          {t('library.takes.makeFinal', { model: final.label })}
         </button>
       )}
     </>

@@ -2,10 +2,12 @@
 // it has one) one click away, the shown one marked. Nothing when the job is its shot's only take.
 import { useEffect, useState } from 'react';
 import type { JobRecord } from '../../../shared/domain';
+import { useT } from '../../i18n/useT';
 import { useLibrary, useStores } from '../../stores/hooks';
 
 export function TakesPanel({ record }: { record: JobRecord }) {
   const { api, library } = useStores();
+  const t = useT();
   // A take finished or started elsewhere changes the library: read the shot again.
   const pages = useLibrary((s) => s.pages);
   const [takes, setTakes] = useState<JobRecord[]>([]);
@@ -21,19 +23,20 @@ export function TakesPanel({ record }: { record: JobRecord }) {
 
   if (takes.length < 2) return null;
   return (
-    <section className="chain-panel" aria-label="Takes of this shot">
-      <p className="chain-line">Takes of this shot</p>
+    <section className="chain-panel" aria-label={t('library.takes.label')}>
+      <p className="chain-line">{t('library.takes.label')}</p>
       <ul className="chain-children">
-        {takes.map((t) => (
-          <li key={t.id}>
+        {takes.map((take) => (
+          <li key={take.id}>
             <button
               type="button"
               className="link-button"
-              aria-current={t.id === record.id || undefined}
-              onClick={() => void library.getState().select(t.id)}
+              aria-current={take.id === record.id || undefined}
+              onClick={() => void library.getState().select(take.id)}
             >
-              Take {t.take ?? 1}
-              {t.params.seed !== undefined ? ` · seed ${t.params.seed}` : ''} · {t.state}
+              {take.params.seed !== undefined
+                ? t('library.takes.itemSeed', { take: take.take ?? 1, seed: take.params.seed, state: take.state })
+                : t('library.takes.item', { take: take.take ?? 1, state: take.state })}
             </button>
           </li>
         ))}

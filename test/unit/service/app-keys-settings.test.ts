@@ -101,8 +101,8 @@ describe('video:saveAs / video:showInFolder', () => {
 
   it('without native hooks both say "Available in the desktop app."', async () => {
     const job = await completedJob();
-    expect(await h.fail('video:saveAs', { id: job.id })).toEqual({ kind: 'unsupported', message: 'Available in the desktop app.' });
-    expect(await h.fail('video:showInFolder', { id: job.id })).toEqual({ kind: 'unsupported', message: 'Available in the desktop app.' });
+    expect(await h.fail('video:saveAs', { id: job.id })).toEqual({ kind: 'unsupported', message: 'Available in the desktop app.', code: 'app.desktopOnly' });
+    expect(await h.fail('video:showInFolder', { id: job.id })).toEqual({ kind: 'unsupported', message: 'Available in the desktop app.', code: 'app.desktopOnly' });
   });
 
   it('with native hooks they get the absolute video path and a readable name', async () => {

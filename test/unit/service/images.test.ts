@@ -103,7 +103,7 @@ describe('tokens', () => {
     expect(first.id).not.toBe(second.id);
     await h.call('image:discard', { token });
     const err = await h.fail('jobs:create', { params: PARAMS, imageToken: token });
-    expect(err).toEqual({ kind: 'invalid_input', message: 'The picture is no longer available — drop it again.' });
+    expect(err).toEqual({ kind: 'invalid_input', message: 'The picture is no longer available — drop it again.', code: 'app.picture.gone' });
     await Promise.all([h.core.runner.wait(first.id), h.core.runner.wait(second.id)]);
   });
 
