@@ -3,6 +3,7 @@
 // navigator.languages), in English for an English browser and in Chinese for a Chinese one.
 import { expect, test, type Page } from '@playwright/test';
 import { useStack } from './support/stack';
+import { clippedLabels, strayEnglish } from './support/i18n';
 import { openApp, shot } from './support/ui';
 
 const stack = useStack();
@@ -50,6 +51,11 @@ test.describe('a Chinese browser', () => {
     await expect(rail(page, '设置')).toBeVisible();
     await rail(page, '设置').click();
     await expect(page.getByTestId('language-system')).toHaveText('跟随系统：当前为简体中文。');
+    // The rail and every Settings card in Chinese (the language picker names English in English,
+    // marked lang="en"), and no label cut off at the smallest window we support.
+    await page.setViewportSize({ width: 1024, height: 640 });
+    expect(await strayEnglish(page, '[data-provider-words], [data-user-text], [lang="en"]')).toEqual([]);
+    expect(await clippedLabels(page)).toEqual([]);
     await shot(page, 'language-system-zh-CN');
 
     await languageGroup(page, '语言').getByRole('radio', { name: 'English' }).click();
