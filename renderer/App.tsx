@@ -19,6 +19,7 @@ import { Onboarding, useNeedsOnboarding } from './features/onboarding/Onboarding
 import { SettingsView } from './features/settings/SettingsView';
 import { ConnectionBanner } from './features/shell/ConnectionBanner';
 import { Rail } from './features/shell/Rail';
+import { useT } from './i18n/useT';
 import { connectEvents, loadInitialState } from './stores';
 import { jobsPanelShown } from './stores/app-store';
 import { runCommand } from './stores/commands';
@@ -57,24 +58,24 @@ export function App({ api }: { api: VeoApi }) {
       {/* Focusable from script only, so the skip link can land here. */}
       <main className="main" id="main" tabIndex={-1}>
         <ConnectionBanner />
-        {view === 'create' && <ViewBoundary name="Create">{needsOnboarding ? <Onboarding /> : <CreateView />}</ViewBoundary>}
+        {view === 'create' && <ViewBoundary view="create">{needsOnboarding ? <Onboarding /> : <CreateView />}</ViewBoundary>}
         {view === 'library' && (
-          <ViewBoundary name="Library" onReload={() => stores.library.getState().refresh()}>
+          <ViewBoundary view="library" onReload={() => stores.library.getState().refresh()}>
             <LibraryView />
           </ViewBoundary>
         )}
         {view === 'settings' && (
-          <ViewBoundary name="Settings">
+          <ViewBoundary view="settings">
             <SettingsView />
           </ViewBoundary>
         )}
       </main>
       {showJobs && (
-        <ViewBoundary name="The Jobs panel" onReload={() => stores.jobs.getState().load()}>
+        <ViewBoundary view="jobs" onReload={() => stores.jobs.getState().load()}>
           <JobsPanel />
         </ViewBoundary>
       )}
-      <ViewBoundary name="Compare">
+      <ViewBoundary view="compare">
         <CompareOverlay />
       </ViewBoundary>
       <SpendConfirmDialog />
@@ -88,6 +89,7 @@ export function App({ api }: { api: VeoApi }) {
  * address: the host's URL carries nothing, and a hash would scroll rather than focus in some faces).
  */
 function SkipLink() {
+  const t = useT();
   return (
     <a
       className="skip-link"
@@ -97,7 +99,7 @@ function SkipLink() {
         document.getElementById('main')?.focus();
       }}
     >
-      Skip to main content
+      {t('shell.app.skipLink')}
     </a>
   );
 }

@@ -1,9 +1,11 @@
 // Renderer entry: find the API for this face, build the stores, render the app.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { resolveLocale } from '../shared/i18n/locales';
+import { formatMessage } from '../shared/i18n/messages';
 import { getApi, missingHostLink } from './api/api';
 import { App } from './App';
-import { LanguageProvider } from './i18n/LanguageProvider';
+import { LanguageProvider, rememberedLanguage } from './i18n/LanguageProvider';
 import { createStores, listenForOpenedImages } from './stores';
 import { StoresContext } from './stores/hooks';
 import './styles/tokens.css';
@@ -40,7 +42,10 @@ function browserStorage(): Storage | undefined {
 
 if (missingHostLink()) {
   // Without the run's token the host answers nothing; say what to do instead of "Connecting…" forever.
-  document.getElementById('root')!.textContent = 'Open the link printed by "npm run host" (it carries this run\u2019s access token).';
+  // Before React and the settings: the language last chosen on this page, else the browser's.
+  const locale = resolveLocale(rememberedLanguage(), navigator.languages.length ? navigator.languages : [navigator.language]);
+  document.documentElement.lang = locale;
+  document.getElementById('root')!.textContent = formatMessage(locale, 'shell.main.openHostLink');
   throw new Error('Veo Studio host: opened without its access link');
 }
 

@@ -4,9 +4,11 @@
 // says "Free" instead of a play balance that would seem to go down while every estimate says free.
 import { useStore } from 'zustand';
 import type { BalanceInfo } from '../../shared/account';
-import { formatUsd, isBilledProvider } from '../../shared/pricing';
+import { isBilledProvider } from '../../shared/pricing';
 import { shownBalance } from '../stores/balance-store';
 import { useStores } from '../stores/hooks';
+import { useIntl } from 'react-intl';
+import { useT } from '../i18n/useT';
 
 export type ChipContent = { kind: 'free' } | { kind: 'usd'; usd: number };
 
@@ -17,6 +19,8 @@ export function chipOf(info: BalanceInfo | undefined): ChipContent | undefined {
 }
 
 export function BalanceChip() {
+  const t = useT();
+  const intl = useIntl();
   const { balance } = useStores();
   const info = useStore(balance, (s) => s.info);
   const loading = useStore(balance, (s) => s.loading);
@@ -24,25 +28,26 @@ export function BalanceChip() {
   if (chip === undefined) return null;
   if (chip.kind === 'free') {
     return (
-      <span className="balance-chip" data-testid="balance-chip" title="The simulator charges nothing: every job is free.">
-        <span className="balance-amount">Free</span>
-        <span className="rail-label"> — no charges</span>
+      <span className="balance-chip" data-testid="balance-chip" title={t('shell.balance.freeTitle')}>
+        <span className="balance-amount">{t('shell.balance.free')}</span>
+        <span className="rail-label">{t('shell.balance.noCharges')}</span>
       </span>
     );
   }
   const { usd } = chip;
   const low = usd < 1;
+  const amount = t('common.usd', { amount: usd });
   return (
     <button
       type="button"
       className={`balance-chip ${low ? 'is-low' : ''} ${loading ? 'is-loading' : ''}`}
       data-testid="balance-chip"
-      title={`Balance reported by the provider${info?.checkedAt ? ` at ${new Date(info.checkedAt).toLocaleTimeString()}` : ''} — click to refresh`}
-      aria-label={`Balance ${formatUsd(usd)} left, refresh`}
+      title={info?.checkedAt ? t('shell.balance.titleAt', { time: intl.formatTime(info.checkedAt, { timeStyle: 'medium' }) }) : t('shell.balance.title')}
+      aria-label={t('shell.balance.label', { amount: usd })}
       onClick={() => void balance.getState().refresh()}
     >
-      <span className="balance-amount">{formatUsd(usd)}</span>
-      <span className="rail-label"> left</span>
+      <span className="balance-amount">{amount}</span>
+      <span className="rail-label">{t('shell.balance.left')}</span>
     </button>
   );
 }

@@ -6,6 +6,8 @@ export interface SegmentOption<T extends string> {
   label: string;
   icon?: ReactNode;
   hint?: string;
+  /** The label's language when it differs from the page's (a language named in itself). */
+  lang?: string;
 }
 
 /** A radio group drawn as a segmented control: native radios, so arrows and Tab work as expected. */
@@ -35,7 +37,7 @@ export function Segmented<T extends string>(props: {
             />
             <span className="segment-face">
               {opt.icon}
-              <span>{opt.label}</span>
+              <span lang={opt.lang}>{opt.label}</span>
             </span>
           </label>
         ))}

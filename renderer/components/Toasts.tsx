@@ -1,14 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
 import { useStores, useToasts } from '../stores/hooks';
 import { toastLifetimeMs, type Toast } from '../stores/toast-store';
+import { useT } from '../i18n/useT';
 import { ErrorDetails } from './ErrorDetails';
 import { CloseIcon, CompletedIcon, ErrorIcon, InfoIcon } from './icons';
 
 
 export function Toasts() {
+  const t = useT();
   const toasts = useToasts((s) => s.toasts);
   return (
-    <div className="toasts" aria-label="Notifications" role="region">
+    <div className="toasts" aria-label={t('shell.toasts.label')} role="region">
       {toasts.map((t) => (
         <ToastView key={t.id} toast={t} />
       ))}
@@ -17,6 +19,7 @@ export function Toasts() {
 }
 
 function ToastView({ toast }: { toast: Toast }) {
+  const t = useT();
   const { toasts } = useStores();
   const [paused, setPaused] = useState(false);
   const dismiss = () => toasts.getState().dismiss(toast.id);
@@ -46,7 +49,7 @@ function ToastView({ toast }: { toast: Toast }) {
       <div className="toast-body">
         <p className="toast-title">{toast.title}</p>
         {toast.message && <p className="toast-message">{toast.message}</p>}
-        {toast.details && <ErrorDetails details={toast.details} />}
+        {(toast.details || toast.providerWords) && <ErrorDetails details={toast.details} providerWords={toast.providerWords} />}
       </div>
       {toast.action && (
         <button
@@ -60,7 +63,7 @@ function ToastView({ toast }: { toast: Toast }) {
           {toast.action.label}
         </button>
       )}
-      <button type="button" className="icon-button" aria-label="Dismiss" onClick={dismiss}>
+      <button type="button" className="icon-button" aria-label={t('shell.toasts.dismiss')} onClick={dismiss}>
         <CloseIcon size={16} aria-hidden="true" />
       </button>
     </div>

@@ -3,11 +3,15 @@
 // that view is replaced by "This view hit a problem — Reload view", and the rail, the other views
 // and the Jobs panel keep working. Reload remounts the view from scratch (fresh component state).
 import { Component, Fragment, type ErrorInfo, type ReactNode } from 'react';
+import { useT } from '../i18n/useT';
 import { ErrorDetails } from './ErrorDetails';
 
+/** The views that have a boundary: a select key, so the fallback names the view in each language. */
+export type BoundaryView = 'create' | 'library' | 'settings' | 'jobs' | 'compare' | 'detail';
+
 interface Props {
-  /** Names the view in the fallback ("Library", "Job details"…). */
-  name: string;
+  /** Names the view in the fallback ("Library", "Job details"…) and in the console. */
+  view: BoundaryView;
   /** A change (e.g. another job selected) clears the failure and tries again. */
   resetKey?: string;
   /** Reads the view's data again before it remounts (the failure may have come from that data). */
@@ -35,14 +39,14 @@ export class ViewBoundary extends Component<Props, State> {
   }
 
   override componentDidCatch(error: unknown, info: ErrorInfo): void {
-    console.error(`[veo] the ${this.props.name} view failed to render`, error, info.componentStack);
+    console.error(`[veo] the ${this.props.view} view failed to render`, error, info.componentStack);
   }
 
   private readonly reload = async (): Promise<void> => {
     try {
       await this.props.onReload?.();
     } catch (error) {
-      console.error(`[veo] reloading the ${this.props.name} view's data failed`, error);
+      console.error(`[veo] reloading the ${this.props.view} view's data failed`, error);
     }
     this.setState((s) => ({ error: undefined, attempt: s.attempt + 1 }));
   };
@@ -50,18 +54,22 @@ export class ViewBoundary extends Component<Props, State> {
   override render(): ReactNode {
     const { error, attempt } = this.state;
     if (!error) return <Fragment key={attempt}>{this.props.children}</Fragment>;
-    return (
-      <section className="view-fallback empty-state" role="alert" aria-label={`${this.props.name}: this view hit a problem`}>
-        <h2 className="empty-title">This view hit a problem</h2>
-        <p className="empty-text">
-          {this.props.name} could not be shown. Everything you saved is safe and the rest of Veo Studio still works. Reload
-          the view to try again.
-        </p>
-        <button type="button" className="btn btn-secondary" onClick={() => void this.reload()}>
-          Reload view
-        </button>
-        <ErrorDetails details={`${error.name}: ${error.message}`} />
-      </section>
-    );
+    return <Fallback view={this.props.view} error={error} onReload={() => void this.reload()} />;
   }
+}
+
+function Fallback({ view, error, onReload }: { view: BoundaryView; error: Error; onReload: () => void }) {
+  const t = useT();
+  return (
+    <section className="view-fallback empty-state" role="alert" aria-label={t('shell.boundary.label', { view })}>
+      <h2 className="empty-title">{t('shell.boundary.title')}</h2>
+      <p className="empty-text">
+        {t('shell.boundary.text', { view })}
+      </p>
+      <button type="button" className="btn btn-secondary" onClick={onReload}>
+        {t('shell.boundary.reload')}
+      </button>
+      <ErrorDetails details={`${error.name}: ${error.message}`} />
+    </section>
+  );
 }

@@ -6,7 +6,9 @@ import type { KeyStatusInfo, VeoApi } from '../../shared/contract';
 import type { Provider } from '../../shared/domain';
 import { needsKey } from '../../shared/providers';
 import type { Settings, SettingsPatch } from '../../shared/settings';
+import { renderMessage } from '../../shared/i18n/messages';
 import { describeIpcError } from '../api/errors';
+import { currentLocale, tr } from '../i18n/intl';
 import type { ToastStore } from './toast-store';
 
 export interface SettingsState {
@@ -76,7 +78,7 @@ export function createSettingsStore({ api, toasts, onTargetChanged, onKeySaved, 
       const before = get().settings;
       const result = await api.settings.update(patch);
       if (!result.ok) {
-        toasts.getState().error(describeIpcError(result.error, 'Could not save the setting'));
+        toasts.getState().error(describeIpcError(result.error, tr('settings.toast.saveFailed')));
         return false;
       }
       set({ settings: result.value });
@@ -101,7 +103,7 @@ export function createSettingsStore({ api, toasts, onTargetChanged, onKeySaved, 
         set({ keys: { ...get().keys, [provider]: result.value }, keyErrors });
       } else {
         // Unreadable counts as "no key": jobs would fail without one, and the key form shows why.
-        set({ keys: { ...get().keys, [provider]: { isSet: false } }, keyErrors: { ...keyErrors, [provider]: result.error.message } });
+        set({ keys: { ...get().keys, [provider]: { isSet: false } }, keyErrors: { ...keyErrors, [provider]: renderMessage(currentLocale(), result.error) } });
       }
     },
 
@@ -118,8 +120,8 @@ export function createSettingsStore({ api, toasts, onTargetChanged, onKeySaved, 
         if (!check.ok) {
           set({ savingKey: false });
           // A malformed key is a problem with what was typed: it belongs under the field.
-          if (check.error.kind === 'invalid_input') set({ keyInputProblems: { ...get().keyInputProblems, [provider]: check.error.message } });
-          else toasts.getState().error(describeIpcError(check.error, 'Could not check the key'), topic);
+          if (check.error.kind === 'invalid_input') set({ keyInputProblems: { ...get().keyInputProblems, [provider]: renderMessage(currentLocale(), check.error) } });
+          else toasts.getState().error(describeIpcError(check.error, tr('settings.toast.checkFailed')), topic);
           return false;
         }
         set({ keyChecks: { ...get().keyChecks, [provider]: check.value } });
@@ -132,14 +134,14 @@ export function createSettingsStore({ api, toasts, onTargetChanged, onKeySaved, 
       const result = await api.key.set({ provider, key: trimmed });
       set({ savingKey: false });
       if (!result.ok) {
-        toasts.getState().error(describeIpcError(result.error, 'Could not save the key'), topic);
+        toasts.getState().error(describeIpcError(result.error, tr('settings.toast.keySaveFailed')), topic);
         return false;
       }
       // Only the status the core echoes back is kept, never what was typed.
       const keyErrors = { ...get().keyErrors };
       delete keyErrors[provider];
       set({ keys: { ...get().keys, [provider]: { isSet: result.value.isSet, last4: result.value.last4 } }, keyErrors });
-      toasts.getState().push({ tone: 'success', title: 'API key saved', message: 'It is stored in your system keychain.', topic });
+      toasts.getState().push({ tone: 'success', title: tr('settings.toast.keySaved'), message: tr('settings.toast.keySavedText'), topic });
       onKeySaved?.();
       return true;
     },
@@ -147,12 +149,12 @@ export function createSettingsStore({ api, toasts, onTargetChanged, onKeySaved, 
     async removeKey(provider) {
       const result = await api.key.clear({ provider });
       if (!result.ok) {
-        toasts.getState().error(describeIpcError(result.error, 'Could not remove the key'), `key:${provider}`);
+        toasts.getState().error(describeIpcError(result.error, tr('settings.toast.keyRemoveFailed')), `key:${provider}`);
         return false;
       }
       set({ keys: { ...get().keys, [provider]: result.value } });
       onKeyRemoved?.(provider);
-      toasts.getState().push({ tone: 'info', title: 'API key removed', topic: `key:${provider}` });
+      toasts.getState().push({ tone: 'info', title: tr('settings.toast.keyRemoved'), topic: `key:${provider}` });
       return true;
     },
   }));

@@ -16,6 +16,8 @@ export interface Toast {
   title: string;
   message?: string;
   details?: string;
+  /** The provider's own words about a failure, shown as they came. */
+  providerWords?: string;
   action?: ToastAction;
   /**
    * What the notice is about ("key:aggregator", "library:delete"). A newer notice on the same topic
@@ -58,7 +60,7 @@ export function createToastStore(): ToastStore {
       return id;
     },
     error(error, topic) {
-      return get().push({ tone: 'error', title: error.title, message: error.message, details: error.details, ...(topic ? { topic } : {}) });
+      return get().push({ tone: 'error', title: error.title, message: error.message, details: error.details, ...(error.providerWords ? { providerWords: error.providerWords } : {}), ...(topic ? { topic } : {}) });
     },
     dismiss(id) {
       set({ toasts: get().toasts.filter((t) => t.id !== id) });

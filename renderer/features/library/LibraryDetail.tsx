@@ -39,9 +39,8 @@ interface DetailProps {
 
 export function LibraryDetail(props: DetailProps) {
   const selectedId = useLibrary((s) => s.selectedId);
-  const t = useT();
   return (
-    <ViewBoundary name={t('library.detail.label')} resetKey={selectedId}>
+    <ViewBoundary view="detail" resetKey={selectedId}>
       <DetailContent {...props} />
     </ViewBoundary>
   );

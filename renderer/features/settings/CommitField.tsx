@@ -1,6 +1,6 @@
 // A one-line setting saved when it is committed (blur or Enter), checked first: the API base URL and
 // the proxy. `check` returns an error sentence, or undefined when the value may be saved.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Field } from '../../components/Field';
 
 export interface CommitFieldProps {
@@ -8,17 +8,17 @@ export interface CommitFieldProps {
   label: string;
   saved: string;
   placeholder: string;
-  hint: string;
+  hint: ReactNode;
   type?: 'url' | 'text';
   /** Shown but not editable (the browser host takes these from its command line). */
   readOnly?: boolean;
-  check(value: string): string | undefined;
+  check(value: string): ReactNode | undefined;
   onCommit(value: string): void;
 }
 
 export function CommitField({ id, label, saved, placeholder, hint, type = 'text', readOnly, check, onCommit }: CommitFieldProps) {
   const [draft, setDraft] = useState(saved);
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<ReactNode>();
 
   const commit = () => {
     const value = draft.trim();

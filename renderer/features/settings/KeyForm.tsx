@@ -4,14 +4,16 @@
 import { useState } from 'react';
 import { DEFAULT_BASE_URL, type Provider } from '../../../shared/domain';
 import type { KeyCheckResult } from '../../../shared/account';
+import { renderMessage, type MessageId } from '../../../shared/i18n/messages';
 import { CheckIcon, KeyIcon, SpinnerIcon } from '../../components/icons';
+import { Say, asCode, useLocale, useT } from '../../i18n/useT';
 import { useApp, useSettings, useStores } from '../../stores/hooks';
 
-const VERDICT_TITLES: Record<KeyCheckResult['verdict'], string> = {
-  works: 'Key works',
-  rejected: 'Key rejected',
+const VERDICT_TITLES: Record<KeyCheckResult['verdict'], MessageId> = {
+  works: 'settings.key.works',
+  rejected: 'settings.key.rejected',
   // Offline, rate limited, or an address that is not the API: the message says which.
-  unchecked: "Couldn't check the key",
+  unchecked: 'settings.key.unchecked',
 };
 
 /**
@@ -38,6 +40,8 @@ export function KeyForm({
   autoFocus?: boolean;
   showRemove?: boolean;
 }) {
+  const t = useT();
+  const locale = useLocale();
   const { settings } = useStores();
   const status = useSettings((s) => s.keys[provider]);
   const saving = useSettings((s) => s.savingKey);
@@ -56,7 +60,11 @@ export function KeyForm({
     <div className="key-form">
       <p className={`key-status ${status?.isSet ? 'is-set' : ''}`} role="status">
         {status?.isSet ? <CheckIcon size={14} aria-hidden="true" /> : <KeyIcon size={14} aria-hidden="true" />}
-        {status === undefined ? 'Checking…' : status.isSet ? `Key set (…${status.last4 ?? '••••'})${status.store ? ` in ${status.store}` : ''}` : 'No key set'}
+        {status === undefined
+          ? t('settings.key.checking')
+          : status.isSet
+            ? t(status.store ? 'settings.key.setIn' : 'settings.key.set', { last4: status.last4 ?? '••••', store: status.store ?? '' })
+            : t('settings.key.notSet')}
       </p>
       {problem && (
         <p className="callout is-error key-problem" role="alert">
@@ -65,11 +73,11 @@ export function KeyForm({
       )}
       {check && (
         <p className={`key-check is-${check.verdict}`} role="status" data-testid="key-check" data-verdict={check.verdict}>
-          <strong>{VERDICT_TITLES[check.verdict]}</strong>
-          <span>{check.message}</span>
+          <strong>{t(VERDICT_TITLES[check.verdict])}</strong>
+          <span>{renderMessage(locale, check)}</span>
           {check.verdict === 'rejected' && draft.trim() !== '' && (
             <button type="button" className="link-button" onClick={() => void save(true)}>
-              Save anyway
+              {t('settings.key.saveAnyway')}
             </button>
           )}
         </p>
@@ -84,8 +92,8 @@ export function KeyForm({
         <input
           type="password"
           className="input"
-          aria-label="API key"
-          placeholder={status?.isSet ? 'Paste a new key to replace it' : 'Paste your API key'}
+          aria-label={t('settings.key.inputLabel')}
+          placeholder={status?.isSet ? t('settings.key.replacePlaceholder') : t('settings.key.placeholder')}
           autoComplete="off"
           spellCheck={false}
           autoFocus={autoFocus}
@@ -96,7 +104,7 @@ export function KeyForm({
         />
         <button type="submit" className="btn btn-primary" disabled={!draft.trim() || saving}>
           {saving && <SpinnerIcon size={14} className="spin" aria-hidden="true" />}
-          Save key
+          {t('settings.key.save')}
         </button>
         {showRemove && (
           <button
@@ -105,7 +113,7 @@ export function KeyForm({
             disabled={!status?.isSet}
             onClick={() => void settings.getState().removeKey(provider)}
           >
-            Remove key
+            {t('settings.key.remove')}
           </button>
         )}
       </form>
@@ -115,7 +123,7 @@ export function KeyForm({
         </p>
       )}
       <p className="field-hint">
-        Stored in your system keychain. Veo Studio sends it only to <code>{origin}</code>, and checks it there without spending anything.
+        <Say id="settings.key.stored" values={{ origin, code: asCode }} />
       </p>
     </div>
   );

@@ -2,23 +2,23 @@
 // HTTP_PROXY / NO_PROXY. "direct" = never a proxy. Otherwise http://host:port. Whatever is chosen,
 // the key is only ever sent to the API address, through the proxy's CONNECT tunnel.
 import type { SettingsPatch } from '../../../shared/settings';
+import { Say, asCode, useT } from '../../i18n/useT';
 import { CommitField } from './CommitField';
 
 /** fromTerminal: the browser host takes the proxy from its environment (HTTPS_PROXY), not from the page. */
 export function ProxyField({ value, fromTerminal, onSave }: { value: string | undefined; fromTerminal?: boolean; onSave: (patch: SettingsPatch) => void }) {
+  const t = useT();
   return (
     <CommitField
       id="proxy"
-      label="Proxy"
+      label={t('settings.proxy.label')}
       saved={value ?? ''}
-      placeholder="Automatic (system proxy, HTTPS_PROXY)"
+      placeholder={t('settings.proxy.placeholder')}
       hint={
-        fromTerminal
-          ? 'Set when the host starts: HTTPS_PROXY / HTTP_PROXY / NO_PROXY in its environment.'
-          : 'http://host:port, or “direct” for none. The key still goes only to the API address, through the proxy’s tunnel.'
+        <Say id={fromTerminal ? 'settings.proxy.hostHint' : 'settings.proxy.hint'} values={{ code: asCode }} />
       }
       readOnly={fromTerminal}
-      check={(v) => (v === '' || v === 'direct' || /^(http:\/\/)?[^\s/]+(:\d+)?\/?$/i.test(v) ? undefined : 'Use http://host:port, "direct", or leave it blank for automatic.')}
+      check={(v) => (v === '' || v === 'direct' || /^(http:\/\/)?[^\s/]+(:\d+)?\/?$/i.test(v) ? undefined : <Say id="settings.proxy.invalid" values={{ code: asCode }} />)}
       onCommit={(v) => onSave({ proxy: v === '' ? null : v })}
     />
   );

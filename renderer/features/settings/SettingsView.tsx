@@ -14,6 +14,8 @@ import { KeyForm } from './KeyForm';
 import { ProxyField } from './ProxyField';
 import { SpendLimitField } from './SpendLimitField';
 import { Field } from '../../components/Field';
+import { Say, asCode, useT } from '../../i18n/useT';
+import { LanguageField } from './LanguageField';
 
 const PROVIDER_ICONS: Record<Provider, ReactNode> = {
   aggregator: <ServerIcon size={16} aria-hidden="true" />,
@@ -22,14 +24,15 @@ const PROVIDER_ICONS: Record<Provider, ReactNode> = {
 };
 
 export function SettingsView() {
+  const t = useT();
   const settings = useSettings((s) => s.settings);
   const loadError = useSettings((s) => s.loadError);
   return (
     <div className="settings-view">
       <header className="view-header">
         <div>
-          <h1 className="view-title">Settings</h1>
-          <p className="view-subtitle">Saved as you change them</p>
+          <h1 className="view-title">{t('settings.view.title')}</h1>
+          <p className="view-subtitle">{t('settings.view.subtitle')}</p>
         </div>
         <JobsPanelToggle />
       </header>
@@ -42,6 +45,7 @@ export function SettingsView() {
 }
 
 function SettingsForm({ settings }: { settings: Settings }) {
+  const t = useT();
   const store = useStores().settings;
   const info = useApp((s) => s.info);
   const update = (patch: SettingsPatch) => void store.getState().update(patch);
@@ -53,11 +57,11 @@ function SettingsForm({ settings }: { settings: Settings }) {
     <>
       <section className="settings-card" aria-labelledby="connection-heading">
         <h2 id="connection-heading" className="card-title">
-          Connection
+          {t('settings.connection.title')}
         </h2>
         <div className="field">
           <span id="provider-label" className="field-label">
-            Provider
+            {t('settings.connection.provider')}
           </span>
           <div className="provider-options" role="radiogroup" aria-labelledby="provider-label">
             {PROVIDERS.map((p) => (
@@ -68,17 +72,17 @@ function SettingsForm({ settings }: { settings: Settings }) {
                   value={p}
                   checked={provider === p}
                   disabled={fixed !== undefined && p !== fixed}
-                  aria-label={PROVIDER_INFO[p].label}
+                  aria-label={t('settings.provider.name', { provider: p })}
                   aria-describedby={`provider-${p}-blurb`}
                   onChange={() => update({ provider: p })}
                 />
                 <span className="provider-face">
                   <span className="provider-name">
                     {PROVIDER_ICONS[p]}
-                    {PROVIDER_INFO[p].label}
+                    {t('settings.provider.name', { provider: p })}
                   </span>
                   <span className="provider-blurb" id={`provider-${p}-blurb`}>
-                    {PROVIDER_INFO[p].blurb}
+                    {t('settings.provider.blurb', { provider: p })}
                   </span>
                 </span>
               </label>
@@ -86,7 +90,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
           </div>
           {info && (fixed !== undefined || info.provider !== provider) && (
             <p className="field-hint" data-testid="provider-fixed">
-              This window sends jobs to {PROVIDER_INFO[info.provider].label} ({info.apiBase}), chosen when Veo Studio was started.
+              {t('settings.connection.fixed', { provider: info.provider, apiBase: info.apiBase })}
             </p>
           )}
         </div>
@@ -95,10 +99,10 @@ function SettingsForm({ settings }: { settings: Settings }) {
           <ProxyField value={settings.proxy} fromTerminal={info?.face === 'host'} onSave={(patch) => void store.getState().update(patch)} />
         )}
         {!PROVIDER_INFO[provider].needsKey ? (
-          <p className="field-hint">{PROVIDER_INFO[provider].label} needs no API key.</p>
+          <p className="field-hint">{t('settings.connection.noKeyNeeded', { provider })}</p>
         ) : (
           <div className="field">
-            <span className="field-label">API key</span>
+            <span className="field-label">{t('settings.connection.apiKey')}</span>
             <KeyForm provider={provider} />
           </div>
         )}
@@ -106,9 +110,9 @@ function SettingsForm({ settings }: { settings: Settings }) {
 
       <section className="settings-card" aria-labelledby="jobs-heading">
         <h2 id="jobs-heading" className="card-title">
-          Jobs and files
+          {t('settings.jobs.title')}
         </h2>
-        <Field id="concurrency" label="Concurrent jobs" hint="How many jobs run at the same time (1–8). More jobs wait in line." inline>
+        <Field id="concurrency" label={t('settings.jobs.concurrency')} hint={t('settings.jobs.concurrencyHint')} inline>
           <input
             id="concurrency"
             type="number"
@@ -125,8 +129,8 @@ function SettingsForm({ settings }: { settings: Settings }) {
         <SpendLimitField value={settings.confirmAboveUsd} onSave={(patch) => void store.getState().update(patch)} />
         {info?.nativeFiles && <DownloadDirField value={settings.downloadDir ?? ''} onSave={(v) => update({ downloadDir: v || null })} />}
         <Switch
-          label="Notifications"
-          description="Tell me when a video is ready or a job fails."
+          label={t('settings.jobs.notifications')}
+          description={t('settings.jobs.notificationsHint')}
           checked={settings.notifications}
           onChange={(on) => update({ notifications: on })}
         />
@@ -134,32 +138,35 @@ function SettingsForm({ settings }: { settings: Settings }) {
 
       <section className="settings-card" aria-labelledby="appearance-heading">
         <h2 id="appearance-heading" className="card-title">
-          Appearance
+          {t('settings.appearance.title')}
         </h2>
         <Segmented
-          label="Theme"
+          label={t('settings.appearance.theme')}
           value={settings.theme}
           options={[
-            { value: 'system', label: 'System', icon: <MonitorIcon size={14} aria-hidden="true" /> },
-            { value: 'light', label: 'Light', icon: <SunIcon size={14} aria-hidden="true" /> },
-            { value: 'dark', label: 'Dark', icon: <MoonIcon size={14} aria-hidden="true" /> },
+            { value: 'system', label: t('settings.appearance.system'), icon: <MonitorIcon size={14} aria-hidden="true" /> },
+            { value: 'light', label: t('settings.appearance.light'), icon: <SunIcon size={14} aria-hidden="true" /> },
+            { value: 'dark', label: t('settings.appearance.dark'), icon: <MoonIcon size={14} aria-hidden="true" /> },
           ]}
           onChange={(theme) => update({ theme })}
         />
+        <LanguageField value={settings.language} onChange={(language) => update({ language })} />
       </section>
 
       {info && (
         <section className="settings-card" aria-labelledby="about-heading">
           <h2 id="about-heading" className="card-title">
-            About
+            {t('settings.about.title')}
           </h2>
           <dl className="about-list">
-            <dt>Version</dt>
+            <dt>{t('settings.about.version')}</dt>
             <dd>{info.version}</dd>
-            <dt>Running as</dt>
-            <dd>{info.face === 'electron' ? 'Desktop app' : 'Browser host'}</dd>
-            <dt>Data folder</dt>
-            <dd className="mono">{info.dataDir}</dd>
+            <dt>{t('settings.about.runningAs')}</dt>
+            <dd>{info.face === 'electron' ? t('settings.about.desktop') : t('settings.about.host')}</dd>
+            <dt>{t('settings.about.dataDir')}</dt>
+            <dd className="mono" data-user-text="">
+              {info.dataDir}
+            </dd>
           </dl>
         </section>
       )}
@@ -167,18 +174,22 @@ function SettingsForm({ settings }: { settings: Settings }) {
   );
 }
 
+// A command line, the same in every language.
+const HOST_API_BASE_COMMAND = 'npm run host -- --api-base <url>';
+
 /** fromTerminal: the browser host takes the API base only from the command line that started it. */
 function BaseUrlField({ provider, settings, onSave, fromTerminal }: { provider: Provider; settings: Settings; onSave: (p: Partial<Settings>) => void; fromTerminal?: boolean }) {
+  const t = useT();
   return (
     <CommitField
       id="api-base"
-      label="API base URL"
+      label={t('settings.apiBase.label')}
       type="url"
       saved={settings.apiBase[provider] ?? ''}
-      placeholder={PROVIDER_INFO[provider].local ? `Built-in ${PROVIDER_INFO[provider].label.toLowerCase()}` : PROVIDER_INFO[provider].defaultBaseUrl}
-      hint={fromTerminal ? 'Set when the host starts: npm run host -- --api-base <url>.' : 'Leave blank to use the default shown.'}
+      placeholder={PROVIDER_INFO[provider].local ? t('settings.apiBase.builtIn') : PROVIDER_INFO[provider].defaultBaseUrl}
+      hint={fromTerminal ? <Say id="settings.apiBase.hostHint" values={{ command: HOST_API_BASE_COMMAND, code: asCode }} /> : t('settings.apiBase.hint')}
       readOnly={fromTerminal}
-      check={(v) => (v && !/^https?:\/\/[^\s]+$/i.test(v) ? 'Use a full address such as https://api.example.com, or leave it blank for the default.' : undefined)}
+      check={(v) => (v && !/^https?:\/\/[^\s]+$/i.test(v) ? t('settings.apiBase.invalid') : undefined)}
       onCommit={(value) => {
         const apiBase = { ...settings.apiBase };
         if (value) apiBase[provider] = value.replace(/\/+$/, '');
@@ -190,13 +201,14 @@ function BaseUrlField({ provider, settings, onSave, fromTerminal }: { provider: 
 }
 
 function DownloadDirField({ value, onSave }: { value: string; onSave: (v: string) => void }) {
+  const t = useT();
   const [draft, setDraft] = useState(value);
   return (
-    <Field id="download-dir" label="Download folder">
+    <Field id="download-dir" label={t('settings.jobs.downloadDir')}>
       <input
         id="download-dir"
         className="input mono"
-        placeholder="Where “Save video as…” starts"
+        placeholder={t('settings.jobs.downloadDirPlaceholder')}
         value={draft}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={() => draft.trim() !== value && onSave(draft.trim())}

@@ -2,6 +2,7 @@
 // focus or on Enter, so typing "1.5" does not save "1" on the way.
 import { useState } from 'react';
 import type { SettingsPatch } from '../../../shared/settings';
+import { useT } from '../../i18n/useT';
 
 export function parseLimit(text: string): number | null | 'invalid' {
   const t = text.trim().replace(/^\$/, '');
@@ -11,6 +12,7 @@ export function parseLimit(text: string): number | null | 'invalid' {
 }
 
 export function SpendLimitField({ value, onSave }: { value: number | undefined; onSave: (patch: SettingsPatch) => void }) {
+  const t = useT();
   const saved = value === undefined ? '' : String(value);
   const [draft, setDraft] = useState(saved);
   const [seen, setSeen] = useState(saved);
@@ -29,7 +31,7 @@ export function SpendLimitField({ value, onSave }: { value: number | undefined; 
   return (
     <div className="field field-inline">
       <label htmlFor="confirm-above" className="field-label">
-        Confirm before spending more than
+        {t('settings.spend.label')}
       </label>
       <input
         id="confirm-above"
@@ -38,7 +40,7 @@ export function SpendLimitField({ value, onSave }: { value: number | undefined; 
         min={0}
         step={0.01}
         inputMode="decimal"
-        placeholder="Off"
+        placeholder={t('settings.spend.off')}
         value={draft}
         aria-invalid={parsed === 'invalid'}
         aria-describedby="confirm-above-hint"
@@ -49,9 +51,7 @@ export function SpendLimitField({ value, onSave }: { value: number | undefined; 
         }}
       />
       <p id="confirm-above-hint" className="field-hint">
-        {parsed === 'invalid'
-          ? 'Type an amount in dollars, such as 2.50, or leave it empty.'
-          : 'In US dollars. Generate asks first when its estimate is higher. Leave empty to never ask.'}
+        {parsed === 'invalid' ? t('settings.spend.invalid') : t('settings.spend.hint')}
       </p>
     </div>
   );
