@@ -28,7 +28,6 @@ export const desktop = {
   'desktop.role.unhide': 'Show All',
   'desktop.role.quit': 'Quit',
   'desktop.role.quitApp': 'Quit {appName}',
-  'desktop.role.exit': 'Exit',
   'desktop.role.undo': 'Undo',
   'desktop.role.redo': 'Redo',
   'desktop.role.cut': 'Cut',
@@ -47,7 +46,6 @@ export const desktop = {
   'desktop.role.minimize': 'Minimize',
   'desktop.role.zoom': 'Zoom',
   'desktop.role.close': 'Close',
-  'desktop.role.closeWindow': 'Close Window',
   'desktop.role.front': 'Bring All to Front',
   // context-menu.ts
   'desktop.context.noGuesses': 'No Guesses Found',

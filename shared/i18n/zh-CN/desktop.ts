@@ -28,7 +28,6 @@ export const desktop: Translation<typeof en> = {
   'desktop.role.unhide': '全部显示',
   'desktop.role.quit': '退出',
   'desktop.role.quitApp': '退出 {appName}',
-  'desktop.role.exit': '退出',
   'desktop.role.undo': '撤销',
   'desktop.role.redo': '重做',
   'desktop.role.cut': '剪切',
@@ -47,7 +46,6 @@ export const desktop: Translation<typeof en> = {
   'desktop.role.minimize': '最小化',
   'desktop.role.zoom': '缩放',
   'desktop.role.close': '关闭',
-  'desktop.role.closeWindow': '关闭窗口',
   'desktop.role.front': '前置全部窗口',
   // context-menu.ts
   'desktop.context.noGuesses': '无拼写建议',
