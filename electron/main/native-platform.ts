@@ -5,9 +5,10 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { app, dialog, shell, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { Locale } from '../../shared/i18n/locales';
-import { formatMessage } from '../../shared/i18n/messages';
+import { formatMessage, say } from '../../shared/i18n/messages';
 import type { Settings } from '../../shared/settings';
 import { fsyncFile, renameDurable, tempPathFor } from '../core/fs/atomic';
+import { IpcUserError } from '../core/ipc/router';
 import type { NativePlatform } from '../core/service';
 
 export interface NativePlatformOptions {
@@ -80,8 +81,9 @@ async function copyDurably(from: string, to: string): Promise<void> {
     await renameDurable(tmp, to);
   } catch (err) {
     await fsp.rm(tmp, { force: true });
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'the disk is full' : code ?? 'copy failed';
-    throw new Error(`Could not save the video to ${to} (${why}).`, { cause: err });
+    // Coded, so the page shows it in the user's language; the reason is a select key, not words.
+    const errno = (err as NodeJS.ErrnoException).code ?? '';
+    const why = errno === 'EACCES' || errno === 'EPERM' ? 'permission' : errno === 'ENOSPC' ? 'diskFull' : errno ? 'errno' : 'unknown';
+    throw Object.assign(new IpcUserError('failed', say('desktop.saveAs.failed', { path: to, why, errno })), { cause: err });
   }
 }

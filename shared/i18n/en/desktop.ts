@@ -74,4 +74,6 @@ export const desktop = {
   'desktop.dialog.exportButton': 'Export here',
   'desktop.dialog.importTitle': 'Import library from folder',
   'desktop.dialog.importButton': 'Import',
+  'desktop.saveAs.failed':
+    'Could not save the video to {path} ({why, select, permission {permission denied} diskFull {the disk is full} unknown {copy failed} other {{errno}}}).',
 } as const satisfies Catalog<'desktop'>;

@@ -74,4 +74,6 @@ export const desktop: Translation<typeof en> = {
   'desktop.dialog.exportButton': '导出到此处',
   'desktop.dialog.importTitle': '从文件夹导入作品库',
   'desktop.dialog.importButton': '导入',
+  'desktop.saveAs.failed':
+    '无法将视频保存到 {path}（{why, select, permission {没有权限} diskFull {磁盘已满} unknown {复制失败} other {{errno}}}）。',
 };
