@@ -16,6 +16,7 @@ import { installPermissionGuards } from './guards';
 import { setupIpc } from './ipc';
 import { JobActivity } from './job-activity';
 import { buildMenuTemplate } from './menu';
+import { shellLocale } from './shell-locale';
 import { createNativePlatform } from './native-platform';
 import { JobNotifier } from './notifier';
 import { handleAppProtocols } from './protocols';
@@ -58,8 +59,10 @@ function wireShell(core: Core, opts: ShellOptions): DesktopShell {
   // The hooks below reach the window lazily (mainWindow is created further down, before any of
   // them can run).
   const currentWindow = () => mainWindow.current;
+  /** Read at each use: a Language change reaches dialogs, notifications and right-clicks at once. */
+  const locale = () => shellLocale(core.settings().language, app);
 
-  const platform = createNativePlatform({ settings: () => core.settings(), parentWindow: currentWindow });
+  const platform = createNativePlatform({ settings: () => core.settings(), parentWindow: currentWindow, locale });
   const service = createAppService(core, platform, {
     face: 'electron',
     mediaBase: APP_MEDIA_BASE,
@@ -71,7 +74,16 @@ function wireShell(core: Core, opts: ShellOptions): DesktopShell {
   });
   installPermissionGuards(session.defaultSession, opts.trustedOrigins);
   const ipc = setupIpc({
-    router: createRouter(service.handlers),
+    router: createRouter({
+      ...service.handlers,
+      // The core has no settings event; this is the one road a settings change takes from the
+      // page, so the menu learns of a new Language here (the other texts read it when shown).
+      'settings:update': async (patch) => {
+        const settings = await service.handlers['settings:update'](patch);
+        if (patch.language !== undefined) installMenu();
+        return settings;
+      },
+    }),
     subscribe: (emit) => service.subscribe(emit),
     trustedOrigins: opts.trustedOrigins,
     dragItemFor: createDragItemResolver(core.library, path.join(opts.dataDir, 'drag-out')),
@@ -97,6 +109,7 @@ function wireShell(core: Core, opts: ShellOptions): DesktopShell {
     enabled: () => core.settings().notifications,
     windowFocused: () => currentWindow()?.isFocused() ?? false,
     openJob: (id) => commandWindow('job:open', id),
+    locale,
   });
   const offs = [
     core.runner.events.on('job:updated', (rec) => {
@@ -117,9 +130,10 @@ function wireShell(core: Core, opts: ShellOptions): DesktopShell {
     dataDir: opts.dataDir,
     entryUrl: APP_ENTRY_URL,
     settings: () => core.settings(),
+    locale,
     onCreated: (win) => {
       ipc.attachWindow(win);
-      installContextMenu(win);
+      installContextMenu(win, locale);
       taskbar.reset();
       win.once('ready-to-show', () => taskbar.show(activity.summary()));
       // Windows shutdown / log-off: no before-quit, will-quit or quit there (Electron docs, app.md),
@@ -133,19 +147,24 @@ function wireShell(core: Core, opts: ShellOptions): DesktopShell {
     },
   });
 
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(
-      buildMenuTemplate({
-        isMac: process.platform === 'darwin',
-        isDev: opts.isDev,
-        appName: app.getName(),
-        command: commandWindow,
-        openExternal: (url) => void shell.openExternal(url),
-        openDataFolder: () => void shell.openPath(opts.dataDir),
-        openImageDialog: () => void chooseImage(currentWindow(), openImage).catch((err: unknown) => console.error('[veo] the image chooser failed:', err)),
-      }),
-    ),
-  );
+  /** (Re)builds the application menu in the current language: at start and on a Language change. */
+  function installMenu(): void {
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildMenuTemplate({
+          isMac: process.platform === 'darwin',
+          isDev: opts.isDev,
+          appName: app.getName(),
+          locale: locale(),
+          command: commandWindow,
+          openExternal: (url) => void shell.openExternal(url),
+          openDataFolder: () => void shell.openPath(opts.dataDir),
+          openImageDialog: () => void chooseImage(currentWindow(), locale(), openImage).catch((err: unknown) => console.error('[veo] the image chooser failed:', err)),
+        }),
+      ),
+    );
+  }
+  installMenu();
 
   mainWindow.create().catch((err: unknown) => console.error('[veo] could not open the window:', err));
   // Jobs left unfinished by the last run carry on now; their events reach the page once it loads.

@@ -1,6 +1,8 @@
 // What the shell shows about running jobs outside the page: the taskbar/dock progress, the dock
 // badge, and whether a job just finished (for a notification). Pure bookkeeping over job events,
 // seeded from the library so jobs resumed at start-up count too.
+import type { Locale } from '../../shared/i18n/locales';
+import { formatMessage, renderMessage } from '../../shared/i18n/messages';
 import { isFinalState, type JobProgress, type JobRecord, type JobState } from '../../shared/domain';
 
 /** Electron's setProgressBar values: -1 removes the bar, >1 shows it indeterminate. */
@@ -71,12 +73,16 @@ export interface NoticeText {
 
 const EXCERPT = 90;
 
-/** The words of a "job finished" notification: the prompt for context, the reason on failure. */
-export function describeFinishedJob(finished: FinishedJob): NoticeText {
+/**
+ * The words of a "job finished" notification in `locale`: the prompt (user data, as typed) for
+ * context, the reason on failure — its code in `locale` when the core gave one, else its words.
+ */
+export function describeFinishedJob(finished: FinishedJob, locale: Locale): NoticeText {
   const prompt = excerpt(finished.record.params.prompt);
-  if (finished.kind === 'completed') return { title: 'Your video is ready', body: prompt };
-  const reason = finished.record.error?.message ?? 'The job failed.';
-  return { title: 'Video generation failed', body: `${excerpt(reason)}\n${prompt}` };
+  if (finished.kind === 'completed') return { title: formatMessage(locale, 'desktop.notify.ready'), body: prompt };
+  const error = finished.record.error;
+  const reason = error ? renderMessage(locale, error) : formatMessage(locale, 'desktop.notify.failedReason');
+  return { title: formatMessage(locale, 'desktop.notify.failed'), body: `${excerpt(reason)}\n${prompt}` };
 }
 
 function excerpt(text: string): string {

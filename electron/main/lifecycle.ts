@@ -4,9 +4,11 @@
 // the window closed. Pictures the OS asks us to open (argv, 'second-instance', macOS 'open-file')
 // are collected from the start and handed to the window once there is one.
 import { app, dialog } from 'electron';
+import { formatMessage } from '../../shared/i18n/messages';
 import { trustedOrigins } from './app-origin';
 import { openDesktopShell, type DesktopShell } from './desktop-shell';
 import { installWebContentsGuards } from './guards';
+import { shellLocale } from './shell-locale';
 import { imagePathsFromArgv, openableImagePath, OpenRequests } from './open-files';
 
 /** Longest a quit waits for jobs to stop and files to flush before leaving anyway. */
@@ -74,7 +76,9 @@ export function startVeoStudio(): void {
 function failStartup(err: unknown): void {
   const message = err instanceof Error ? err.message : String(err);
   console.error('[veo] Veo Studio could not start:', message);
-  if (app.isReady()) dialog.showErrorBox('Veo Studio could not start', message);
+  // The settings may be what failed to load: the title follows the OS's language. The message is
+  // the core's own sentence, as it came.
+  if (app.isReady()) dialog.showErrorBox(formatMessage(shellLocale('system', app), 'desktop.startup.failed'), message);
   app.exit(1);
 }
 

@@ -4,6 +4,9 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { APP_COMMAND_KEYS } from '../../shared/app-commands';
 import type { AppCommand } from '../../shared/contract';
+import type { Locale } from '../../shared/i18n/locales';
+import type { MessageId } from '../../shared/i18n/messages';
+import { translatorFor, type Translate } from './shell-locale';
 
 /**
  * The commands menu items send: a subset of the contract's APP_COMMANDS. Not sent: `job:open` (needs
@@ -31,11 +34,28 @@ export interface MenuOptions {
   openDataFolder: () => void;
   /** File ▸ Open Image…: the native chooser in main (a page chooser opened from a menu has no user gesture). */
   openImageDialog: () => void;
+  /** The shell's language (shell-locale.ts). */
+  locale: Locale;
+}
+
+type Role = NonNullable<MenuItemConstructorOptions['role']>;
+
+/**
+ * A role item in the menu's language. Electron's role labels are fixed English strings
+ * (lib/browser/api/menu-item-roles.ts), not the OS's words; in English we keep them (they vary by
+ * platform: "Quit Veo Studio" on macOS, "Exit" on Windows); in any other language we give the
+ * label, and the role still brings its behaviour and shortcut.
+ */
+export function roleItem(locale: Locale, t: Translate, role: Role, label: MessageId, params?: Record<string, string>): MenuItemConstructorOptions {
+  return locale === 'en' ? { role } : { role, label: t(label, params) };
 }
 
 export const MODEL_PAGE_URL = 'https://fal.ai/models/fal-ai/veo3/image-to-video';
 
 export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] {
+  const t = translatorFor(o.locale);
+  const role = (r: Role, label: MessageId, params?: Record<string, string>) => roleItem(o.locale, t, r, label, params);
+  const app = { appName: o.appName };
   const send = (command: AppCommand) => () => o.command(command);
   /** An item that sends `command`, with the shortcut written once in shared/app-commands.ts. */
   const commandItem = (label: string, command: keyof typeof APP_COMMAND_KEYS): MenuItemConstructorOptions => {
@@ -51,7 +71,7 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
   };
   // macOS convention: Settings… (Cmd+,) in the app menu, on top of Cmd+3 in View.
   const settingsItem: MenuItemConstructorOptions = {
-    label: 'Settings…',
+    label: t('desktop.menu.settingsEllipsis'),
     accelerator: 'CmdOrCtrl+,',
     click: send(MENU_COMMANDS.settings),
   };
@@ -59,74 +79,84 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
   const appMenu: MenuItemConstructorOptions = {
     label: o.appName,
     submenu: [
-      { role: 'about' },
+      role('about', 'desktop.role.about', app),
       { type: 'separator' },
       settingsItem,
       { type: 'separator' },
-      { role: 'services' },
+      role('services', 'desktop.role.services'),
       { type: 'separator' },
-      { role: 'hide' },
-      { role: 'hideOthers' },
-      { role: 'unhide' },
+      role('hide', 'desktop.role.hide', app),
+      role('hideOthers', 'desktop.role.hideOthers'),
+      role('unhide', 'desktop.role.unhide'),
       { type: 'separator' },
-      { role: 'quit' },
+      role('quit', 'desktop.role.quitApp', app),
     ],
   };
 
   const fileMenu: MenuItemConstructorOptions = {
-    label: 'File',
+    label: t('desktop.menu.file'),
     submenu: [
-      { label: 'Open Image…', accelerator: APP_COMMAND_KEYS['file:open-image'].accelerator, click: () => o.openImageDialog() },
-      commandItem('Generate', MENU_COMMANDS.generate),
+      { label: t('desktop.menu.openImage'), accelerator: APP_COMMAND_KEYS['file:open-image'].accelerator, click: () => o.openImageDialog() },
+      commandItem(t('desktop.menu.generate'), MENU_COMMANDS.generate),
       { type: 'separator' },
-      { label: 'Open Data Folder', click: () => o.openDataFolder() },
-      ...(o.isMac ? [] : ([{ type: 'separator' }, { role: 'quit' }] as MenuItemConstructorOptions[])),
+      { label: t('desktop.menu.openDataFolder'), click: () => o.openDataFolder() },
+      ...(o.isMac ? [] : ([{ type: 'separator' }, role('quit', 'desktop.role.quit')] as MenuItemConstructorOptions[])),
     ],
   };
 
   const editMenu: MenuItemConstructorOptions = {
-    label: 'Edit',
+    label: t('desktop.menu.edit'),
     submenu: [
-      { role: 'undo' },
-      { role: 'redo' },
-      commandItem('Undo Delete', MENU_COMMANDS.undoDelete),
+      role('undo', 'desktop.role.undo'),
+      role('redo', 'desktop.role.redo'),
+      commandItem(t('desktop.menu.undoDelete'), MENU_COMMANDS.undoDelete),
       { type: 'separator' },
-      { role: 'cut' },
-      { role: 'copy' },
-      { role: 'paste' },
-      { role: 'pasteAndMatchStyle' },
-      { role: 'delete' },
-      { role: 'selectAll' },
+      role('cut', 'desktop.role.cut'),
+      role('copy', 'desktop.role.copy'),
+      role('paste', 'desktop.role.paste'),
+      role('pasteAndMatchStyle', 'desktop.role.pasteAndMatchStyle'),
+      role('delete', 'desktop.role.delete'),
+      role('selectAll', 'desktop.role.selectAll'),
       { type: 'separator' },
-      commandItem('Find in Library', MENU_COMMANDS.search),
+      commandItem(t('desktop.menu.findInLibrary'), MENU_COMMANDS.search),
     ],
   };
 
   const viewMenu: MenuItemConstructorOptions = {
-    label: 'View',
+    label: t('desktop.menu.view'),
     submenu: [
-      commandItem('Create', MENU_COMMANDS.create),
-      commandItem('Library', MENU_COMMANDS.library),
-      commandItem('Settings', MENU_COMMANDS.settings),
+      commandItem(t('desktop.menu.create'), MENU_COMMANDS.create),
+      commandItem(t('desktop.menu.library'), MENU_COMMANDS.library),
+      commandItem(t('desktop.menu.settings'), MENU_COMMANDS.settings),
       { type: 'separator' },
-      commandItem('Jobs Panel', MENU_COMMANDS.jobsPanel),
+      commandItem(t('desktop.menu.jobsPanel'), MENU_COMMANDS.jobsPanel),
       { type: 'separator' },
-      ...(o.isDev ? ([{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as MenuItemConstructorOptions[]) : []),
-      { role: 'resetZoom' },
-      { role: 'zoomIn' },
-      { role: 'zoomOut' },
+      ...(o.isDev ? ([role('reload', 'desktop.role.reload'), role('forceReload', 'desktop.role.forceReload'), role('toggleDevTools', 'desktop.role.toggleDevTools'), { type: 'separator' }] as MenuItemConstructorOptions[]) : []),
+      role('resetZoom', 'desktop.role.resetZoom'),
+      role('zoomIn', 'desktop.role.zoomIn'),
+      role('zoomOut', 'desktop.role.zoomOut'),
       { type: 'separator' },
-      { role: 'togglefullscreen' },
+      role('togglefullscreen', 'desktop.role.toggleFullScreen'),
     ],
   };
 
-  const windowMenu: MenuItemConstructorOptions = {
-    role: 'windowMenu',
-  };
+  // Electron fills the Window menu with English items of its own; in another language we list the
+  // same items (its defaults per platform, menu-item-roles.ts) with our labels.
+  const windowMenu: MenuItemConstructorOptions =
+    o.locale === 'en'
+      ? { role: 'windowMenu' }
+      : {
+          role: 'windowMenu',
+          label: t('desktop.menu.window'),
+          submenu: o.isMac
+            ? [role('minimize', 'desktop.role.minimize'), role('zoom', 'desktop.role.zoom'), { type: 'separator' }, role('front', 'desktop.role.front')]
+            : [role('minimize', 'desktop.role.minimize'), role('close', 'desktop.role.close')],
+        };
 
   const helpMenu: MenuItemConstructorOptions = {
     role: 'help',
-    submenu: [{ label: 'About the Veo 3 Model', click: () => o.openExternal(MODEL_PAGE_URL) }],
+    ...(o.locale === 'en' ? {} : { label: t('desktop.menu.help') }),
+    submenu: [{ label: t('desktop.menu.aboutModel'), click: () => o.openExternal(MODEL_PAGE_URL) }],
   };
 
   return [...(o.isMac ? [appMenu] : []), fileMenu, editMenu, viewMenu, windowMenu, helpMenu];

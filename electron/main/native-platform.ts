@@ -4,23 +4,29 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { app, dialog, shell, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import type { Locale } from '../../shared/i18n/locales';
+import { formatMessage, say } from '../../shared/i18n/messages';
 import type { Settings } from '../../shared/settings';
 import { fsyncFile, renameDurable, tempPathFor } from '../core/fs/atomic';
+import { IpcUserError } from '../core/ipc/router';
 import type { NativePlatform } from '../core/service';
 
 export interface NativePlatformOptions {
   settings: () => Settings;
   /** The window dialogs attach to (sheet on macOS), if one is open. */
   parentWindow: () => BrowserWindow | undefined;
+  /** The shell's language: dialog titles, buttons and filter names. */
+  locale: () => Locale;
 }
 
 export function createNativePlatform(opts: NativePlatformOptions): NativePlatform {
+  const t = (id: Parameters<typeof formatMessage>[1]) => formatMessage(opts.locale(), id);
   return {
     async saveVideoAs(absPath, suggestedName) {
       const dialogOptions: SaveDialogOptions = {
-        title: 'Save video as',
+        title: t('desktop.dialog.saveVideoAs'),
         defaultPath: path.join(startFolder(opts.settings()), safeFileName(suggestedName)),
-        filters: [{ name: 'MP4 video', extensions: ['mp4'] }],
+        filters: [{ name: t('desktop.dialog.mp4Filter'), extensions: ['mp4'] }],
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       };
       const parent = opts.parentWindow();
@@ -35,8 +41,8 @@ export function createNativePlatform(opts: NativePlatformOptions): NativePlatfor
     },
     async pickFolder(purpose) {
       const dialogOptions: OpenDialogOptions = {
-        title: purpose === 'export' ? 'Export library to folder' : 'Import library from folder',
-        buttonLabel: purpose === 'export' ? 'Export here' : 'Import',
+        title: t(purpose === 'export' ? 'desktop.dialog.exportTitle' : 'desktop.dialog.importTitle'),
+        buttonLabel: t(purpose === 'export' ? 'desktop.dialog.exportButton' : 'desktop.dialog.importButton'),
         defaultPath: startFolder(opts.settings()),
         properties: ['openDirectory', 'createDirectory'],
       };
@@ -75,8 +81,9 @@ async function copyDurably(from: string, to: string): Promise<void> {
     await renameDurable(tmp, to);
   } catch (err) {
     await fsp.rm(tmp, { force: true });
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'the disk is full' : code ?? 'copy failed';
-    throw new Error(`Could not save the video to ${to} (${why}).`, { cause: err });
+    // Coded, so the page shows it in the user's language; the reason is a select key, not words.
+    const errno = (err as NodeJS.ErrnoException).code ?? '';
+    const why = errno === 'EACCES' || errno === 'EPERM' ? 'permission' : errno === 'ENOSPC' ? 'diskFull' : errno ? 'errno' : 'unknown';
+    throw Object.assign(new IpcUserError('failed', say('desktop.saveAs.failed', { path: to, why, errno })), { cause: err });
   }
 }

@@ -2,6 +2,7 @@
 // notification permission). Only when the user is looking elsewhere and has not turned them off;
 // clicking one brings the window back and opens the job.
 import { Notification } from 'electron';
+import type { Locale } from '../../shared/i18n/locales';
 import { describeFinishedJob, type FinishedJob } from './job-activity';
 
 export interface NotifierOptions {
@@ -10,6 +11,8 @@ export interface NotifierOptions {
   windowFocused: () => boolean;
   /** Show (re-creating if needed) and focus the window, then open the job. */
   openJob: (id: string) => void;
+  /** The shell's language now: a notification speaks the language chosen when it is posted. */
+  locale: () => Locale;
 }
 
 export class JobNotifier {
@@ -20,7 +23,7 @@ export class JobNotifier {
 
   finished(job: FinishedJob): void {
     if (!this.opts.enabled() || this.opts.windowFocused() || !Notification.isSupported()) return;
-    const text = describeFinishedJob(job);
+    const text = describeFinishedJob(job, this.opts.locale());
     const notification = new Notification({ title: text.title, body: text.body });
     const release = (): void => {
       this.live.delete(notification);

@@ -6,18 +6,24 @@
 // road "Open with" takes (DesktopShell.openImage → app:openImage → the Create drop zone).
 import type { BrowserWindow, OpenDialogOptions } from 'electron';
 import { dialog } from 'electron';
+import type { Locale } from '../../shared/i18n/locales';
+import { formatMessage } from '../../shared/i18n/messages';
 import { OPENABLE_EXTENSIONS } from './open-files';
 
-export const OPEN_IMAGE_DIALOG: OpenDialogOptions = {
-  title: 'Open Image',
-  buttonLabel: 'Open',
-  filters: [{ name: 'Images (PNG, JPEG, WebP)', extensions: OPENABLE_EXTENSIONS.map((ext) => ext.slice(1)) }],
-  properties: ['openFile'],
-};
+/** The chooser's options in `locale` (the OS draws the dialog, but its title and filter names are ours). */
+export function openImageDialog(locale: Locale): OpenDialogOptions {
+  return {
+    title: formatMessage(locale, 'desktop.dialog.openImage'),
+    buttonLabel: formatMessage(locale, 'desktop.dialog.open'),
+    filters: [{ name: formatMessage(locale, 'desktop.dialog.imagesFilter'), extensions: OPENABLE_EXTENSIONS.map((ext) => ext.slice(1)) }],
+    properties: ['openFile'],
+  };
+}
 
 /** Asks for one picture; hands its path on, or does nothing when the user cancels. */
-export async function chooseImage(parent: BrowserWindow | undefined, open: (path: string) => void): Promise<void> {
-  const choice = parent ? await dialog.showOpenDialog(parent, OPEN_IMAGE_DIALOG) : await dialog.showOpenDialog(OPEN_IMAGE_DIALOG);
+export async function chooseImage(parent: BrowserWindow | undefined, locale: Locale, open: (path: string) => void): Promise<void> {
+  const options = openImageDialog(locale);
+  const choice = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
   const path = choice.canceled ? undefined : choice.filePaths[0];
   if (path) open(path);
 }

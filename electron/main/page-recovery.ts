@@ -5,6 +5,8 @@
 // loses nothing saved.
 import type { BrowserWindow, RenderProcessGoneDetails } from 'electron';
 import { app, dialog } from 'electron';
+import type { Locale } from '../../shared/i18n/locales';
+import { formatMessage } from '../../shared/i18n/messages';
 
 /** Show the window anyway when 'ready-to-show' has not come by then (a failed or hung first load). */
 export const SHOW_TIMEOUT_MS = 5_000;
@@ -23,7 +25,31 @@ export interface PageRecoveryOptions {
   entryUrl: string;
   /** Shows the window the first time (restoring maximized state first). */
   showFirst(): void;
+  /** The shell's language when the dialog is shown. */
+  locale: () => Locale;
   now?: () => number;
+}
+
+/** What went wrong with the page, as data: English for the log, the user's language for the dialog. */
+export type PageProblem =
+  | { problem: 'crashed'; reason: string; exitCode: number }
+  | { problem: 'failedLoad'; reason: string; url: string };
+
+/** The log line's words (logs stay English). */
+function logWords(p: PageProblem): string {
+  return p.problem === 'crashed'
+    ? `The window’s page stopped (${p.reason}, exit code ${p.exitCode})`
+    : `The window’s page could not load (${p.reason} for ${p.url})`;
+}
+
+/** The dialog shown after MAX_RELOADS failed reloads, in `locale`. */
+export function giveUpDialog(locale: Locale, p: PageProblem): { message: string; detail: string; buttons: string[] } {
+  const params = p.problem === 'crashed' ? { ...p, url: '' } : { ...p, exitCode: 0 };
+  return {
+    message: formatMessage(locale, 'desktop.recovery.title'),
+    detail: formatMessage(locale, 'desktop.recovery.detail', { ...params, times: MAX_RELOADS + 1 }),
+    buttons: [formatMessage(locale, 'desktop.recovery.reload'), formatMessage(locale, 'desktop.recovery.quit')],
+  };
 }
 
 export function keepPageAlive(win: BrowserWindow, opts: PageRecoveryOptions): void {
@@ -54,12 +80,13 @@ export function keepPageAlive(win: BrowserWindow, opts: PageRecoveryOptions): vo
     void win.loadURL(opts.entryUrl).catch(() => undefined); // a failure arrives as 'did-fail-load'
   };
 
-  const recover = (what: string): void => {
+  const recover = (problem: PageProblem): void => {
+    const what = logWords(problem);
     if (win.isDestroyed() || pending || asking) return;
     showOnce(); // a blank window the user can see (and close) beats none at all
     if (loadedAt > 0 && now() - loadedAt >= STABLE_MS) reloads = 0;
     if (reloads >= MAX_RELOADS) {
-      void askUser(what);
+      void askUser(problem);
       return;
     }
     const delay = RELOAD_BACKOFF_MS * 2 ** reloads;
@@ -71,16 +98,12 @@ export function keepPageAlive(win: BrowserWindow, opts: PageRecoveryOptions): vo
     }, delay);
   };
 
-  const askUser = async (what: string): Promise<void> => {
+  const askUser = async (problem: PageProblem): Promise<void> => {
     asking = true;
-    console.error(`[veo] ${what}; gave up after ${MAX_RELOADS} reloads.`);
+    console.error(`[veo] ${logWords(problem)}; gave up after ${MAX_RELOADS} reloads.`);
     const { response } = await dialog.showMessageBox(win, {
       type: 'error',
-      message: 'Veo Studio’s window keeps failing to load',
-      detail:
-        `${what}, ${MAX_RELOADS + 1} times in a row. Your library and running jobs are safe: they live outside the window. ` +
-        'Try Reload; if it fails again, quit and start Veo Studio again (a very large picture dropped in may be the cause — try a smaller one).',
-      buttons: ['Reload', 'Quit Veo Studio'],
+      ...giveUpDialog(opts.locale(), problem),
       defaultId: 0,
       cancelId: 0,
     });
@@ -99,10 +122,10 @@ export function keepPageAlive(win: BrowserWindow, opts: PageRecoveryOptions): vo
   contents.on('render-process-gone', (_event, details: RenderProcessGoneDetails) => {
     // 'clean-exit' is the page closing with its window, not a crash.
     if (details.reason === 'clean-exit') return;
-    recover(`The window’s page stopped (${details.reason}, exit code ${details.exitCode})`);
+    recover({ problem: 'crashed', reason: details.reason, exitCode: details.exitCode });
   });
   contents.on('did-fail-load', (_event, errorCode: number, errorDescription: string, validatedURL: string, isMainFrame: boolean) => {
     if (!isMainFrame || errorCode === ERR_ABORTED) return;
-    recover(`The window’s page could not load (${errorDescription || errorCode} for ${validatedURL})`);
+    recover({ problem: 'failedLoad', reason: errorDescription || String(errorCode), url: validatedURL });
   });
 }

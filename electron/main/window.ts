@@ -3,6 +3,7 @@
 // for the whole app; `MainWindow` re-creates it on demand (macOS re-activation, notification clicks).
 import path from 'node:path';
 import { app, BrowserWindow, nativeTheme, screen } from 'electron';
+import type { Locale } from '../../shared/i18n/locales';
 import type { Settings } from '../../shared/settings';
 import { keepPageAlive } from './page-recovery';
 import { MIN_WINDOW, readWindowState, restoreWindowState, WindowStateWriter, type WindowState } from './window-state';
@@ -12,6 +13,8 @@ export interface MainWindowOptions {
   /** The URL the window loads: app://veo/index.html. */
   entryUrl: string;
   settings: () => Settings;
+  /** The shell's language, for the page-recovery dialog. */
+  locale: () => Locale;
   /** Called for every window created, before it loads (IPC wiring, guards, taskbar). */
   onCreated: (win: BrowserWindow) => void;
 }
@@ -82,6 +85,7 @@ export class MainWindow {
     this.window = win;
     keepPageAlive(win, {
       entryUrl: this.opts.entryUrl,
+      locale: this.opts.locale,
       showFirst: () => {
         if (restored.maximized) win.maximize();
         win.show();

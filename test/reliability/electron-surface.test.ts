@@ -34,7 +34,7 @@ afterAll(async () => {
 
 describe('the main window', () => {
   it('is created with the hardened webPreferences', async () => {
-    const main = new MainWindow({ dataDir: dir, entryUrl: APP_ENTRY_URL, settings: () => ({ theme: 'system' }) as never, onCreated: () => undefined });
+    const main = new MainWindow({ dataDir: dir, entryUrl: APP_ENTRY_URL, settings: () => ({ theme: 'system' }) as never, locale: () => 'en', onCreated: () => undefined });
     await main.create();
     const prefs = captured.windows.at(-1)?.options.webPreferences as Record<string, unknown>;
     expect(prefs).toMatchObject({

@@ -69,6 +69,9 @@ export function createFakeElectron(opts: { appPath: string; tmpDir: string; isPa
     getAppPath: () => opts.appPath,
     getVersion: () => '9.9.9',
     getName: () => 'Veo Studio',
+    // Chromium's locale and the OS's languages (app.md): an English system, so "system" means English.
+    getLocale: () => 'en-US',
+    getPreferredSystemLanguages: () => ['en-US'],
     quit: () => {
       const event = fakeEvent();
       app.emit('before-quit', event);

@@ -73,7 +73,7 @@ describe('JobActivity', () => {
 
 describe('describeFinishedJob', () => {
   it('names the prompt when a video is ready', () => {
-    expect(describeFinishedJob({ kind: 'completed', record: record('a', 'completed') })).toEqual({
+    expect(describeFinishedJob({ kind: 'completed', record: record('a', 'completed') }, 'en')).toEqual({
       title: 'Your video is ready',
       body: 'A fox runs through fresh snow at dawn',
     });
@@ -84,10 +84,28 @@ describe('describeFinishedJob', () => {
       params: { ...record('a', 'failed').params, prompt: `${'snow '.repeat(40)}end` },
       error: { kind: 'content_policy', message: 'The prompt was flagged by the content policy.' },
     });
-    const text = describeFinishedJob({ kind: 'failed', record: long });
+    const text = describeFinishedJob({ kind: 'failed', record: long }, 'en');
     expect(text.title).toBe('Video generation failed');
     expect(text.body.startsWith('The prompt was flagged by the content policy.\nsnow snow')).toBe(true);
     expect(text.body.split('\n')[1]?.length).toBeLessThanOrEqual(90);
     expect(text.body.endsWith('…')).toBe(true);
+  });
+});
+
+describe('describeFinishedJob in Chinese', () => {
+  it('says the video is ready in Chinese, the prompt as the user typed it', () => {
+    expect(describeFinishedJob({ kind: 'completed', record: record('a', 'completed') }, 'zh-CN')).toEqual({
+      title: '视频已生成',
+      body: 'A fox runs through fresh snow at dawn',
+    });
+  });
+
+  it('renders a coded failure reason in Chinese, and keeps the words of one without a code', () => {
+    const coded = record('a', 'failed', { error: { kind: 'unknown', code: 'desktop.notify.failedReason', message: 'The job failed.' } });
+    const text = describeFinishedJob({ kind: 'failed', record: coded }, 'zh-CN');
+    expect(text.title).toBe('视频生成失败');
+    expect(text.body).toBe('任务失败。\nA fox runs through fresh snow at dawn');
+    const plain = record('a', 'failed', { error: { kind: 'unknown', message: 'Server said no.' } });
+    expect(describeFinishedJob({ kind: 'failed', record: plain }, 'zh-CN').body.split('\n')[0]).toBe('Server said no.');
   });
 });

@@ -196,6 +196,30 @@ describe('the built main process', () => {
     expect(fake.popups).toHaveLength(shown); // nothing to offer on plain page chrome: no empty menu
   });
 
+  it('speaks the Language the page chooses: the menu is rebuilt, the right-click menu follows', async () => {
+    const contents = fake.windows[0]?.webContents;
+    const handler = fake.ipcHandlers.get('settings:update') as (event: unknown, payload: unknown) => unknown;
+    const setLanguage = (language: string) => Promise.resolve(handler(trustedEvent(contents), { language }));
+    const topLabels = () => fake.menus.at(-1)?.items.map((m) => m.label);
+    const rightClick = () => {
+      const editFlags = { canUndo: true, canRedo: true, canCut: true, canCopy: true, canPaste: true, canSelectAll: true };
+      contents?.emit('context-menu', fakeEvent(), { x: 0, y: 0, selectionText: '', hasImageContents: false, mediaType: 'none', misspelledWord: '', dictionarySuggestions: [], isEditable: true, editFlags });
+      return fake.popups.at(-1)?.items.filter((m) => m.type !== 'separator').map((m) => m.label);
+    };
+    expect(topLabels()).toEqual(['File', 'Edit', 'View', 'Window', 'Help']);
+
+    await expect(setLanguage('zh-CN')).resolves.toMatchObject({ ok: true, value: { language: 'zh-CN' } });
+    expect(topLabels()).toEqual(['文件', '编辑', '视图', '窗口', '帮助']);
+    const file = fake.menus.at(-1)?.items[0]?.submenu?.items.map((m) => m.label);
+    expect(file).toEqual(expect.arrayContaining(['打开图片…', '生成', '打开数据文件夹', '退出']));
+    expect(rightClick()).toEqual(['撤销', '重做', '剪切', '复制', '粘贴', '粘贴并匹配样式', '全选']);
+
+    // Back to "system" on an English OS: English again, Electron's own role labels.
+    await setLanguage('system');
+    expect(topLabels()).toEqual(['File', 'Edit', 'View', 'Window', 'Help']);
+    expect(rightClick()).toEqual(['Undo', 'Redo', 'Cut', 'Copy', 'Paste', 'Paste and Match Style', 'Select All']);
+  });
+
   it('models the rules a lenient fake would hide: page-origin media is readable, a foreign non-CORS scheme is opaque', async () => {
     // The app's own layout, as the renderer builds it: readable (the canvas of "Continue from this frame" stays clean).
     const handler = fake.ipcHandlers.get('app:info') as (event: unknown, payload: unknown) => Promise<{ value: AppInfo }>;

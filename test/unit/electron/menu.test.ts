@@ -2,8 +2,9 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { acceleratorsOf, buildMenuTemplate, MENU_COMMANDS, type MenuOptions } from '../../../electron/main/menu';
 import { APP_COMMAND_KEYS } from '../../../shared/app-commands';
+import type { Locale } from '../../../shared/i18n/locales';
 
-function template(overrides: Partial<MenuOptions> = {}) {
+function template(overrides: Partial<MenuOptions> = {}, locale: Locale = 'en') {
   const commands: string[] = [];
   const opened: string[] = [];
   const dialogs: string[] = [];
@@ -15,6 +16,7 @@ function template(overrides: Partial<MenuOptions> = {}) {
     command: (c) => commands.push(c),
     openExternal: (u) => opened.push(u),
     openDataFolder: () => undefined,
+    locale,
     ...overrides,
   });
   return { items, commands, opened, dialogs };
@@ -60,5 +62,39 @@ describe('menu template', () => {
     const help = items.find((i) => i.role === 'help');
     click((help?.submenu as MenuItemConstructorOptions[])[0]);
     expect(opened).toEqual(['https://fal.ai/models/fal-ai/veo3/image-to-video']);
+  });
+});
+
+/** Every label in a template, depth first. */
+function labelsOf(items: readonly MenuItemConstructorOptions[]): string[] {
+  return items.flatMap((i) => [...(i.label ? [i.label] : []), ...(Array.isArray(i.submenu) ? labelsOf(i.submenu) : [])]);
+}
+/** Every item with a role, depth first. */
+function rolesOf(items: readonly MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
+  return items.flatMap((i) => [...(i.role ? [i] : []), ...(Array.isArray(i.submenu) ? rolesOf(i.submenu) : [])]);
+}
+
+describe('menu template in Chinese', () => {
+  it.each([false, true])('labels every item, roles included, with no English left but product names (mac: %s)', (isMac) => {
+    const { items } = template({ isMac, isDev: true }, 'zh-CN');
+    expect(items.map((i) => i.label)).toEqual([...(isMac ? ['Veo Studio'] : []), '文件', '编辑', '视图', '窗口', '帮助']);
+    const stray = labelsOf(items).filter((label) => /[A-Za-z]/.test(label.replace(/Veo Studio|Veo 3/g, '')));
+    expect(stray).toEqual([]);
+    // Electron's role labels are English-only: in Chinese every role item carries our label.
+    expect(rolesOf(items).filter((i) => !i.label && i.role !== 'windowMenu' && i.role !== 'help')).toEqual([]);
+    expect(labelsOf(items)).toEqual(expect.arrayContaining(['打开图片…', '复制', '粘贴', '撤销删除', '在作品库中查找', '关于 Veo 3 模型']));
+  });
+
+  it('keeps the roles (their behaviour and shortcuts) and the app’s accelerators in Chinese', () => {
+    const en = template({ isMac: true, isDev: true });
+    const zh = template({ isMac: true, isDev: true }, 'zh-CN');
+    const roles = (items: MenuItemConstructorOptions[]) => rolesOf(items).map((i) => i.role);
+    expect(roles(zh.items)).toEqual(expect.arrayContaining(roles(en.items)));
+    expect([...acceleratorsOf(zh.items).keys()]).toEqual([...acceleratorsOf(en.items).keys()]);
+    expect(labelsOf(zh.items)).toContain('退出 Veo Studio');
+  });
+
+  it('leaves role items to Electron’s own words in English', () => {
+    expect(rolesOf(template().items).filter((i) => i.label)).toEqual([]);
   });
 });

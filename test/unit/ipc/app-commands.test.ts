@@ -31,7 +31,7 @@ function commandsTheMenuSends(): Set<AppCommand> {
     }
   };
   for (const isMac of [false, true]) {
-    click(buildMenuTemplate({ isMac, isDev: true, appName: 'Veo Studio', command: (c) => sent.add(c), openExternal: () => {}, openDataFolder: () => {}, openImageDialog: () => {} }));
+    click(buildMenuTemplate({ isMac, isDev: true, appName: 'Veo Studio', command: (c) => sent.add(c), openExternal: () => {}, openDataFolder: () => {}, openImageDialog: () => {}, locale: 'en' }));
   }
   return sent;
 }
