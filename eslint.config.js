@@ -43,7 +43,7 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       // Every word a person reads comes from shared/i18n (issue 15).
-      'veo/no-literal-ui-string': 'off',
+      'veo/no-literal-ui-string': 'error',
       'no-restricted-imports': [
         'error',
         {
