@@ -1,6 +1,7 @@
 // What the provider says about the account behind a key: its balance, and whether the key works.
 // Shared by every face (the renderer's chip, the CLI's `balance` and `key set`); no Node, no DOM.
 import { PROVIDERS, type Provider } from './domain';
+import type { MessageId, MessageParams } from './i18n/messages';
 import { PROVIDER_INFO, type BalanceKind, type ProviderInfo } from './providers';
 
 export interface BalanceInfo {
@@ -23,8 +24,13 @@ export type KeyVerdict = (typeof KEY_VERDICTS)[number];
 export interface KeyCheckResult {
   /** works = the provider accepted it; rejected = HTTP 401; unchecked = offline or the provider failed. */
   verdict: KeyVerdict;
-  /** One sentence for the user, with the provider's own words when it gave any. */
+  /** One sentence for the user in English (the CLI's), with the provider's own words when it gave any. */
   message: string;
+  /** The sentence as a catalog code (shared/i18n/en/api.ts), for the app to say in its language. */
+  code?: MessageId;
+  params?: MessageParams;
+  /** The provider's own words, apart from the coded sentence, to show as the provider's. */
+  providerWords?: string;
   /** The address the key was (or would have been) sent to: the API origin. */
   origin: string;
   httpStatus?: number;

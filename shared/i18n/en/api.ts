@@ -85,6 +85,7 @@ export const api = {
     'The server answered with a redirect (HTTP {status}) to {hasWhere, select, yes {{where}} other {another address}}. Veo Studio does not follow redirects with your API key; if the service moved, update the API base URL in Settings.',
   // sse.ts: the status stream
   'api.stream.idle': 'The status stream sent nothing for {seconds} s; it was closed so progress can be checked another way.',
+  'api.stream.brokeOff': 'The status stream broke off.',
   'api.stream.closedEarly': 'The status stream closed before the job finished.',
   // rebase.ts
   'api.base.badQueueUrl': 'The server returned a queue URL that is not a valid URL.',

@@ -80,6 +80,7 @@ export const api: Translation<typeof en> = {
     '服务器返回了重定向（HTTP {status}），指向{hasWhere, select, yes { {where}} other {其他地址}}。Veo Studio 不会带着你的 API 密钥跟随重定向；如果服务已迁移，请在“设置”中更新 API 地址。',
   // sse.ts
   'api.stream.idle': '状态流 {seconds} 秒内没有任何消息，已关闭，将改用其他方式查看进度。',
+  'api.stream.brokeOff': '状态流中断了。',
   'api.stream.closedEarly': '任务完成前状态流就关闭了。',
   // rebase.ts
   'api.base.badQueueUrl': '服务器返回的队列 URL 无效。',
