@@ -50,23 +50,20 @@ export class TransportError extends Error {
     readonly kind: 'timeout' | 'connect' | 'network',
     message: string,
     readonly code?: string,
-    options?: { cause?: unknown; reason?: string; why?: MessageParams; advice?: string; adviceKey?: 'certificate' | 'proxy'; final?: boolean },
+    options?: { cause?: unknown; reason?: string; why?: MessageParams; adviceKey?: 'certificate' | 'proxy'; final?: boolean },
   ) {
     super(message, options);
     this.name = 'TransportError';
     this.reason = options?.reason;
     this.why = options?.why;
     this.adviceKey = options?.adviceKey;
-    this.advice = options?.advice;
     this.final = options?.final ?? false;
   }
   readonly reason?: string;
   /** `reason` as the parameters of `api.network.reason`, for the app to say in its language. */
   readonly why?: MessageParams;
-  /** Which advice `advice` is, as the `advice` select of `api.network.failure`. */
+  /** What to do about it, when it is not "check your connection and the base URL": the `advice` select of `api.network.failure`. */
   readonly adviceKey?: 'certificate' | 'proxy';
-  /** What to do about it, when it is not "check your connection and the base URL". */
-  readonly advice?: string;
   /**
    * Another try cannot succeed (an untrusted certificate, a proxy that wants credentials or refuses
    * by policy, a proxy address we cannot use): the caller fails at once instead of retrying.
@@ -221,7 +218,6 @@ function toNetworkError(err: unknown, host: string): TransportError {
       reason: reasonText({ reason: 'certificate', host }),
       why: { reason: 'certificate', host },
       adviceKey: 'certificate',
-      advice: 'Nothing was sent: Veo Studio sends your key only over a trusted connection. Check the API base URL; if a company proxy or antivirus inspects HTTPS, ask for its certificate to be trusted by your system.',
     });
   }
   if (code !== undefined && isProxyCode(code)) {
@@ -232,7 +228,6 @@ function toNetworkError(err: unknown, host: string): TransportError {
       reason: found?.message ?? reasonText({ reason: 'proxy' }),
       why: { reason: 'proxy' },
       adviceKey: 'proxy',
-      advice: 'Nothing was sent to the API. Check the proxy in Settings (or HTTPS_PROXY / HTTP_PROXY).',
     });
   }
   const kind = code !== undefined && NEVER_SENT_CODES.has(code) ? 'connect' : 'network';
