@@ -10,8 +10,11 @@ export interface BalanceInfo {
   balanceUsd: number | null;
   /** Where the number came from; `none` with `balanceUsd: null`. */
   source: BalanceKind;
-  /** Why there is no number, in a sentence (never shown as an error: the chip just hides). */
+  /** Why there is no number, in an English sentence (never shown as an error: the chip just hides; the CLI prints it). */
   reason?: string;
+  /** `reason` as a catalog code: renderMessage(locale, { code: reasonCode, params: reasonParams, message: reason }). */
+  reasonCode?: MessageId;
+  reasonParams?: MessageParams;
   /** The account has no limit (one-api reports 100 000 000 for an unlimited key). */
   unlimited?: boolean;
   /** ISO time of the answer. */

@@ -92,6 +92,17 @@ export const api = {
   'api.base.invalid': 'The API base URL "{url}" is not a valid http(s) address. Fix it in Settings.',
   // providers.ts
   'api.key.missing': 'No API key is set for {provider}. Add one in Settings (from a terminal: `npm run cli -- key set`).',
+  // balance.ts: why there is no balance to show (the CLI prints it; the chip just hides)
+  'api.balance.unreadable': 'The balance could not be read.',
+  'api.balance.notReported': '{provider} does not report a balance.',
+  'api.balance.noSubscription': 'The provider does not report a balance (billing/subscription answered HTTP {status}).',
+  'api.balance.unlimited': 'This key has no spending limit.',
+  'api.balance.noUsage': 'The provider does not report usage (billing/usage answered HTTP {status}).',
+  'api.balance.notDollars': 'The provider reports a balance that does not look like dollars ({amount}); it may count in its own quota units.',
+  'api.balance.falDefaultOnly': 'fal’s billing API is asked only while fal’s default API address is in use.',
+  'api.balance.falNotShared': 'fal did not share the balance with this key (HTTP {status}); only admin keys may read it.',
+  'api.balance.falCurrency': 'fal reports the balance in {currency}.',
+  'api.balance.falNotDollars': 'fal reports a balance that does not look like dollars ({amount}).',
   // key-check.ts: "does this key work?"
   'api.keyCheck.empty': 'The key is empty.',
   'api.keyCheck.unreachable': `Couldn't check the key with {origin} ({reason, select, noAnswerInTime {no answer in time} other {${REASON}}}). Saving it still works offline; it will be checked on the next Generate.`,

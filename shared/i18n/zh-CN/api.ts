@@ -87,6 +87,17 @@ export const api: Translation<typeof en> = {
   'api.base.invalid': 'API 地址“{url}”不是有效的 http(s) 地址。请在“设置”中修改。',
   // providers.ts
   'api.key.missing': '尚未设置 {provider} 的 API 密钥。请在“设置”中添加（或在终端运行：`npm run cli -- key set`）。',
+  // balance.ts
+  'api.balance.unreadable': '无法读取余额。',
+  'api.balance.notReported': '{provider} 不提供余额信息。',
+  'api.balance.noSubscription': '服务商不提供余额信息（billing/subscription 返回 HTTP {status}）。',
+  'api.balance.unlimited': '此密钥没有消费上限。',
+  'api.balance.noUsage': '服务商不提供用量信息（billing/usage 返回 HTTP {status}）。',
+  'api.balance.notDollars': '服务商报告的余额看起来不是美元（{amount}），可能使用它自己的额度单位。',
+  'api.balance.falDefaultOnly': '只有在使用 fal 默认 API 地址时才会查询 fal 的计费 API。',
+  'api.balance.falNotShared': 'fal 未向此密钥提供余额（HTTP {status}）；只有管理员密钥才能读取。',
+  'api.balance.falCurrency': 'fal 以 {currency} 报告余额。',
+  'api.balance.falNotDollars': 'fal 报告的余额看起来不是美元（{amount}）。',
   // key-check.ts
   'api.keyCheck.empty': '密钥为空。',
   'api.keyCheck.unreachable': `无法通过 {origin} 检查密钥（{reason, select, noAnswerInTime {没有及时响应} other {${REASON}}}）。仍可离线保存，下次生成时会再检查。`,

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyHttpFailure, transportFailure } from '../../../electron/core/api/classify';
 import type { ApiError } from '../../../electron/core/api/errors';
+import { fetchBalance } from '../../../electron/core/api/balance';
 import { checkKey } from '../../../electron/core/api/key-check';
 import { networkReason, networkReasonParams } from '../../../electron/core/api/network-words';
 import { TransportError } from '../../../electron/core/api/transport';
@@ -15,13 +16,15 @@ const ORIGIN = `https://${HOST}`;
 const NAMES = new Set(['HTTP', 'API', 'DNS', 'CDN', 'URL', 'JPEG', 'base64', 'CLI', 'resume', 'Veo', 'Studio', 'https', 'IP', 'ID', 'MB']);
 /** Parameters that are data (addresses, ids, the server's machine codes), shown as they are in every language. */
 const DATA_PARAMS = ['origin', 'host', 'proxy', 'url', 'requestId', 'errorType', 'size'];
+/** Endpoint paths are names too. */
+const ENDPOINTS = ['billing/subscription', 'billing/usage'];
 
 /** The code's Chinese rendering, with no English left in it beyond names and the host. */
 function chineseOf(coded: { code?: string; params?: MessageParams }): string {
   expect(isMessageId(coded.code), `code ${coded.code}`).toBe(true);
   const zh = formatMessage('zh-CN', coded.code as never, coded.params);
   const data = DATA_PARAMS.flatMap((k) => (coded.params?.[k] === undefined ? [] : [String(coded.params[k])]));
-  const words = data.reduce((text, value) => text.replaceAll(value, ''), zh).match(/[A-Za-z][A-Za-z0-9]+/g) ?? [];
+  const words = [...data, ...ENDPOINTS].reduce((text, value) => text.replaceAll(value, ''), zh).match(/[A-Za-z][A-Za-z0-9]+/g) ?? [];
   expect(words.filter((w) => !NAMES.has(w))).toEqual([]);
   expect(zh).toMatch(/\p{Script=Han}/u);
   return zh;
@@ -121,5 +124,14 @@ describe('coded API failures', () => {
     expect(err.message).toBe(englishOf(err) + quote);
     chineseOf(err);
     if (err.providerWords !== undefined) expect(paramWords(err.params)).not.toContain(err.providerWords);
+  });
+
+  it('a balance the provider does not report says why in both languages', async () => {
+    const notFound = (() => Promise.resolve(new Response('{"error":{"message":"not here"}}', { status: 404 }))) as typeof fetch;
+    const info = await fetchBalance({ provider: 'aggregator', baseUrl: ORIGIN, getKey: () => Promise.resolve('sk-test-123456'), fetch: notFound });
+    expect(info.reason).toBe('The provider does not report a balance (billing/subscription answered HTTP 404).');
+    const coded = { code: info.reasonCode, params: info.reasonParams };
+    expect(englishOf(coded)).toBe(info.reason);
+    expect(chineseOf(coded)).toBe('服务商不提供余额信息（billing/subscription 返回 HTTP 404）。');
   });
 });
