@@ -1,6 +1,7 @@
 // What the provider says about the account behind a key: its balance, and whether the key works.
 // Shared by every face (the renderer's chip, the CLI's `balance` and `key set`); no Node, no DOM.
 import { PROVIDERS, type Provider } from './domain';
+import type { MessageId, MessageParams } from './i18n/messages';
 import { PROVIDER_INFO, type BalanceKind, type ProviderInfo } from './providers';
 
 export interface BalanceInfo {
@@ -9,8 +10,11 @@ export interface BalanceInfo {
   balanceUsd: number | null;
   /** Where the number came from; `none` with `balanceUsd: null`. */
   source: BalanceKind;
-  /** Why there is no number, in a sentence (never shown as an error: the chip just hides). */
+  /** Why there is no number, in an English sentence (never shown as an error: the chip just hides; the CLI prints it). */
   reason?: string;
+  /** `reason` as a catalog code: renderMessage(locale, { code: reasonCode, params: reasonParams, message: reason }). */
+  reasonCode?: MessageId;
+  reasonParams?: MessageParams;
   /** The account has no limit (one-api reports 100 000 000 for an unlimited key). */
   unlimited?: boolean;
   /** ISO time of the answer. */
@@ -23,8 +27,13 @@ export type KeyVerdict = (typeof KEY_VERDICTS)[number];
 export interface KeyCheckResult {
   /** works = the provider accepted it; rejected = HTTP 401; unchecked = offline or the provider failed. */
   verdict: KeyVerdict;
-  /** One sentence for the user, with the provider's own words when it gave any. */
+  /** One sentence for the user in English (the CLI's), with the provider's own words when it gave any. */
   message: string;
+  /** The sentence as a catalog code (shared/i18n/en/api.ts), for the app to say in its language. */
+  code?: MessageId;
+  params?: MessageParams;
+  /** The provider's own words, apart from the coded sentence, to show as the provider's. */
+  providerWords?: string;
   /** The address the key was (or would have been) sent to: the API origin. */
   origin: string;
   httpStatus?: number;

@@ -14,6 +14,7 @@ import { balanceKindOf, PROVIDER_INFO } from '../../../shared/providers';
 import { parseApiBase } from './rebase';
 import { readBodyText, send, type TransportConfig } from './transport';
 import { parseJson } from './wire';
+import { say } from '../../../shared/i18n/messages';
 
 export interface BalanceRequest {
   provider: Provider;
@@ -36,7 +37,7 @@ const UsageSchema = z.object({ total_usage: z.number().finite().nonnegative() })
 const FalBillingSchema = z.object({ credits: z.object({ current_balance: z.number().finite(), currency: z.string() }) });
 
 export async function fetchBalance(req: BalanceRequest): Promise<BalanceInfo> {
-  const none = (reason: string): BalanceInfo => ({ provider: req.provider, balanceUsd: null, source: 'none', reason, checkedAt: new Date().toISOString() });
+  const none = (why: Why): BalanceInfo => ({ provider: req.provider, balanceUsd: null, source: 'none', ...reasonOf(why), checkedAt: new Date().toISOString() });
   try {
     const kind = balanceKindOf(req.provider);
     switch (kind) {
@@ -45,50 +46,58 @@ export async function fetchBalance(req: BalanceRequest): Promise<BalanceInfo> {
       case 'aggregator_billing':
         return await aggregatorBalance(req, none);
       case 'none':
-        return none(`${PROVIDER_INFO[req.provider].label} does not report a balance.`);
+        return none(say('api.balance.notReported', { provider: PROVIDER_INFO[req.provider].label }));
       default:
         return assertNever(kind, 'balance kind');
     }
   } catch (err) {
     // Offline, refused, timed out, a redirect, a missing key: the chip hides; nothing to report.
-    return none(`The balance could not be read (${err instanceof Error ? err.message.slice(0, 200) : 'network error'}).`);
+    // What failed stays in the English (the CLI's); the code says it plainly.
+    return none({ ...say('api.balance.unreadable'), message: `The balance could not be read (${err instanceof Error ? err.message.slice(0, 200) : 'network error'}).` });
   }
 }
 
-async function aggregatorBalance(req: BalanceRequest, none: (r: string) => BalanceInfo): Promise<BalanceInfo> {
+async function aggregatorBalance(req: BalanceRequest, none: (why: Why) => BalanceInfo): Promise<BalanceInfo> {
   const origin = parseApiBase(req.baseUrl).origin;
   const [sub, usage] = await Promise.all([
     getJson(req, origin, `${origin}/v1/dashboard/billing/subscription`, req.keyOrigins),
     getJson(req, origin, `${origin}/v1/dashboard/billing/usage`, req.keyOrigins),
   ]);
   const s = SubscriptionSchema.safeParse(sub.json);
-  if (!sub.ok || !s.success) return none(`The provider does not report a balance (billing/subscription answered HTTP ${sub.status}).`);
+  if (!sub.ok || !s.success) return none(say('api.balance.noSubscription', { status: sub.status }));
   if (s.data.hard_limit_usd >= UNLIMITED_USD) {
-    return { provider: req.provider, balanceUsd: null, source: 'aggregator_billing', unlimited: true, reason: 'This key has no spending limit.', checkedAt: new Date().toISOString() };
+    return { provider: req.provider, balanceUsd: null, source: 'aggregator_billing', unlimited: true, ...reasonOf(say('api.balance.unlimited')), checkedAt: new Date().toISOString() };
   }
   const u = UsageSchema.safeParse(usage.json);
-  if (!usage.ok || !u.success) return none(`The provider does not report usage (billing/usage answered HTTP ${usage.status}).`);
+  if (!usage.ok || !u.success) return none(say('api.balance.noUsage', { status: usage.status }));
   const balanceUsd = Math.round((s.data.hard_limit_usd - u.data.total_usage / 100) * 100) / 100;
-  if (!plausibleUsd(balanceUsd)) return none(`The provider reports a balance that does not look like dollars (${String(balanceUsd).slice(0, 30)}); it may count in its own quota units.`);
+  if (!plausibleUsd(balanceUsd)) return none(say('api.balance.notDollars', { amount: String(balanceUsd).slice(0, 30) }));
   return { provider: req.provider, balanceUsd, source: 'aggregator_billing', checkedAt: new Date().toISOString() };
 }
 
-async function falBalance(req: BalanceRequest, none: (r: string) => BalanceInfo): Promise<BalanceInfo> {
+async function falBalance(req: BalanceRequest, none: (why: Why) => BalanceInfo): Promise<BalanceInfo> {
   // The key may go only where the user pointed fal (or fal's default). api.fal.ai is fal's own
   // platform host — the one exception to "the key goes only to the API origin", deliberately
   // narrow: only while fal's base URL is its default, never after an override, only this GET.
   if (parseApiBase(req.baseUrl).origin !== parseApiBase(DEFAULT_BASE_URL.fal).origin) {
-    return none('fal’s billing API is asked only while fal’s default API address is in use.');
+    return none(say('api.balance.falDefaultOnly'));
   }
   const billingOrigin = new URL(FAL_BILLING_URL).origin;
   const answer = await getJson(req, billingOrigin, FAL_BILLING_URL, () => [billingOrigin]);
   const parsed = FalBillingSchema.safeParse(answer.json);
-  if (!answer.ok || !parsed.success) return none(`fal did not share the balance with this key (HTTP ${answer.status}); only admin keys may read it.`);
-  if (parsed.data.credits.currency.toUpperCase() !== 'USD') return none(`fal reports the balance in ${parsed.data.credits.currency.slice(0, 10)}.`);
+  if (!answer.ok || !parsed.success) return none(say('api.balance.falNotShared', { status: answer.status }));
+  if (parsed.data.credits.currency.toUpperCase() !== 'USD') return none(say('api.balance.falCurrency', { currency: parsed.data.credits.currency.slice(0, 10) }));
   const usd = parsed.data.credits.current_balance;
-  if (!plausibleUsd(usd)) return none(`fal reports a balance that does not look like dollars (${String(usd).slice(0, 30)}).`);
+  if (!plausibleUsd(usd)) return none(say('api.balance.falNotDollars', { amount: String(usd).slice(0, 30) }));
   return { provider: 'fal', balanceUsd: usd, source: 'fal_billing', checkedAt: new Date().toISOString() };
 }
+
+type Why = ReturnType<typeof say>;
+const reasonOf = (why: Why): Pick<BalanceInfo, 'reason' | 'reasonCode' | 'reasonParams'> => ({
+  reason: why.message,
+  reasonCode: why.code,
+  ...(why.params === undefined ? {} : { reasonParams: why.params }),
+});
 
 /** Beyond this an amount is not a person's dollars (quota units, garbage); an overdraft stays as it is. */
 const MAX_PLAUSIBLE_USD = 1_000_000;

@@ -1,11 +1,13 @@
 // Turns what the server (or the network) did into one ApiError a person can act on, following
 // protocol.md's "Errors users must be able to read". Also decides which HTTP answers are worth
 // another try. Pure functions: no I/O, so every rule is unit-testable on its own.
-import { ApiError, clause } from './errors';
+import { ApiError, clause, coded } from './errors';
+import { say, type MessageParams } from '../../../shared/i18n/messages';
 import type { RetryNotice } from './types';
 import { DetailItemSchema, ErrorBodySchema, parseJson, type DetailItem } from './wire';
-import { aggregatorRefusal, attemptsText } from './aggregator-refusals';
-import { providerWords, quoted, saysNoChannel, saysQuota, type ProviderWords } from './provider-words';
+import { aggregatorRefusal } from './aggregator-refusals';
+import { reasonText } from './network-words';
+import { providerWords, saysNoChannel, saysQuota, type ProviderWords } from './provider-words';
 import type { TransportError } from './transport';
 
 export type Operation = 'submit' | 'status' | 'stream' | 'result' | 'cancel';
@@ -49,10 +51,10 @@ export function retryReasonFor(op: Operation, status: number, headers: Headers, 
  * not sign (no `x-fal-error-type`, no `error_type`) may come from anything after the POST passed. fal's
  * own 5xx, a 503 and a 429 are refusals before queueing (fal does not bill 5xx).
  */
-export function ambiguousSubmitAnswer(status: number, headers: Headers, bodyText: string): string | undefined {
-  if (status === 504) return 'a gateway timed out waiting for the video service (HTTP 504)';
-  if (status === 502) return 'a gateway got a broken answer from the video service (HTTP 502), possibly after it accepted the job';
-  if (status === 500 && !signedByFal(headers, bodyText)) return 'the server failed (HTTP 500) after the request reached it';
+export function ambiguousSubmitAnswer(status: number, headers: Headers, bodyText: string): OutcomeWhy | undefined {
+  if (status === 504) return { why: 'gateway504' };
+  if (status === 502) return { why: 'gateway502' };
+  if (status === 500 && !signedByFal(headers, bodyText)) return { why: 'server500' };
   return undefined;
 }
 
@@ -84,21 +86,24 @@ export function classifyHttpFailure(f: HttpFailure): ApiError {
   if (f.status >= 500) return serverError(f, base, words);
   if (f.status === 422 || (f.status === 400 && f.op === 'submit')) return inputRejected(items, parsed.detail, errorType, base);
   if (f.status === 400 && f.op === 'result') {
-    return new ApiError({ ...base, kind: 'not_ready', message: 'The result is not ready yet: the job has not completed.' });
+    return new ApiError({ ...base, kind: 'not_ready', message: 'The result is not ready yet: the job has not completed.' }); // internal: the runner waits
   }
   if (f.status === 404 && f.op !== 'submit') {
-    const which = requestId === undefined ? 'this request' : `request ${requestId}`;
-    return new ApiError({ ...base, kind: 'not_found', message: `The server does not know ${which} (HTTP 404). It may have expired, or belong to another provider or key.` });
+    const words = requestId === undefined ? say('api.http.notFoundThisRequest') : say('api.http.notFoundRequest', { requestId });
+    return new ApiError({ ...base, kind: 'not_found', ...words });
   }
   if (f.status === 404) {
-    return new ApiError({ ...base, kind: 'unknown', message: 'The video endpoint was not found (HTTP 404). Check the API base URL in Settings.' });
+    return new ApiError({ ...base, kind: 'unknown', ...say('api.http.endpointNotFound') });
   }
   if (f.op === 'cancel') {
     // 405 from an aggregator that does not route fal's cancel, or any other refusal of it.
+    // The provider's words sit inside the English sentence; the code leaves them to providerWords.
     const said = words.message === undefined ? '' : `: “${words.message}”`;
     return new ApiError({
       ...base,
       kind: 'unknown',
+      ...say('api.http.cancelRefused', { status: f.status }),
+      ...(words.message === undefined ? {} : { providerWords: words.message }),
       message: `The provider refused to cancel this job (HTTP ${f.status}${said}). It keeps running on the server and will be charged when it finishes; its video will still be saved here.`,
     });
   }
@@ -106,31 +111,35 @@ export function classifyHttpFailure(f: HttpFailure): ApiError {
 }
 
 function unknownReply(status: number, requestId: string | undefined, detail: string | undefined, words: ProviderWords): ApiError {
-  const id = requestId === undefined ? '' : `, request id ${requestId}`;
+  const sentence = say('api.http.unexpected', { status, ...idParams(requestId) });
   // The provider's words when it has any; never the raw JSON or HTML around them.
-  const said = words.message === undefined ? '' : `: ${words.message}`;
-  return new ApiError({ kind: 'unknown', httpStatus: status, requestId, detail, message: `Unexpected reply from the server (HTTP ${status}${id})${said}` });
+  const said = words.message === undefined ? {} : { providerWords: words.message, message: `${sentence.message}: ${words.message}` };
+  return new ApiError({ kind: 'unknown', httpStatus: status, requestId, detail, ...sentence, ...said });
 }
 
 /** A 2xx whose body we cannot use (not JSON, or not the shape protocol.md describes). */
 export function malformedReply(op: Operation, status: number, requestId: string | undefined, detail: string): ApiError {
-  const id = requestId === undefined ? '' : ` (request id ${requestId})`;
   return new ApiError({
     kind: 'unknown',
     httpStatus: status,
     requestId,
     detail: detail.slice(0, MAX_DETAIL_CHARS),
     // What did not parse (zod's paths, a body fragment) is for "Show details", not the sentence.
-    message: `The server's ${op} reply${id} could not be read (HTTP ${status}): it is not the answer the video service gives. Check the API base URL in Settings; if it is right, the provider is having trouble — try again later.`,
+    ...say('api.http.malformed', { op, status, ...idParams(requestId) }),
   });
 }
 
+const idParams = (requestId: string | undefined): MessageParams => (requestId === undefined ? { hasId: 'no' } : { hasId: 'yes', requestId });
+
 export function transportFailure(op: Operation, err: TransportError, origin: string, attempts: number, requestId?: string): ApiError {
-  const what = err.reason ?? (err.kind === 'timeout' ? `${origin} did not answer in time` : `could not reach ${origin}`);
+  const why = err.why ?? { reason: err.kind === 'timeout' ? 'noAnswer' : 'couldNotReach', host: origin };
   // A failure no retry can fix was not retried: "gave up after 1 attempt" would only puzzle.
-  const tried = err.final ? '' : `; gave up after ${attemptsText(attempts)}`;
+  const tried = err.final ? 0 : attempts;
   // The certificate and proxy advice already say nothing was sent: only the charge is left to say.
-  const charge = op !== 'submit' ? '' : err.advice === undefined ? ' Nothing was sent, so you were not charged.' : ' You were not charged.';
+  const charge = op !== 'submit' ? 'unknown' : err.adviceKey === undefined ? 'nothingSent' : 'notCharged';
+  const sentence = say('api.network.failure', { ...why, attempts: tried, advice: err.adviceKey ?? op, charge });
+  // A proxy's refusal is worded in detail in English (proxy-tunnel.ts: its host, status, what it wants); the code says it plainly.
+  const message = err.reason === undefined ? sentence.message : sentence.message.replace(reasonText(why), err.reason);
   return new ApiError({
     kind: 'transient',
     requestId,
@@ -138,32 +147,23 @@ export function transportFailure(op: Operation, err: TransportError, origin: str
     // The socket code (ENOTFOUND, UND_ERR_SOCKET…) is for "Show details", never the sentence.
     detail: err.code ?? err.message,
     notCharged: op === 'submit' ? true : undefined,
-    message: `Network problem: ${what}${tried}. ${err.advice ?? UNREACHABLE_ADVICE[op]}${charge}`,
+    ...sentence,
+    message,
   });
 }
-
-const CHECK_NETWORK = 'Check your network connection and the API base URL in Settings';
-/** What to do when the service cannot be reached, by what was being asked of it. */
-const UNREACHABLE_ADVICE: Record<Operation, string> = {
-  submit: `${CHECK_NETWORK}, then try again.`,
-  status: `${CHECK_NETWORK}, then press "Check again": the job may still be running on the server.`,
-  stream: `${CHECK_NETWORK}, then press "Check again": the job may still be running on the server.`,
-  result: `${CHECK_NETWORK}, then press "Check again" to fetch the video.`,
-  cancel:
-    'The cancel did not reach the server, so the job may still finish there and be charged; if it does, its video is still saved here. ' +
-    `${CHECK_NETWORK}, then press Cancel again.`,
-};
 
 /** The POST may have reached the server: re-sending could queue (and bill) a second video. */
-export function outcomeUnknown(why: string, extra: { httpStatus?: number; requestId?: string; cause?: unknown; detail?: string } = {}): ApiError {
-  return new ApiError({
-    ...extra,
-    kind: 'outcome_unknown',
-    message:
-      `The request was sent, but ${why}, so the video may or may not have been queued and charged. ` +
-      'Check the request history in your provider dashboard before generating again; Veo Studio will not re-send it on its own.',
-  });
+export function outcomeUnknown(why: OutcomeWhy | string, extra: { httpStatus?: number; requestId?: string; cause?: unknown; detail?: string } = {}): ApiError {
+  // Words given as English (a test's, an old caller's) stay English: there is no code for them.
+  const sentence =
+    typeof why === 'string'
+      ? { message: `The request was sent, but ${why}, so the video may or may not have been queued and charged. Check the request history in your provider dashboard before generating again; Veo Studio will not re-send it on its own.` }
+      : say('api.outcomeUnknown', why);
+  return new ApiError({ ...extra, kind: 'outcome_unknown', ...sentence });
 }
+
+/** Why the outcome is unknown, as the `why` select of `api.outcomeUnknown` (a network reason's parameters beside `why: 'reason'`). */
+export type OutcomeWhy = MessageParams & { why: string };
 
 function serverError(f: HttpFailure, base: ApiErrorBase, words: ProviderWords): ApiError {
   // fal does not bill 5xx, and a submit 5xx that reaches here (500/503, see retryReasonFor and the
@@ -171,13 +171,10 @@ function serverError(f: HttpFailure, base: ApiErrorBase, words: ProviderWords): 
   // the job: after a clean COMPLETED the video exists and is billed, only fetching it failed (the
   // runner, which saw the status, adds `notCharged` when the status itself reported a failure).
   const notCharged = f.op === 'submit' ? true : undefined;
-  const type = base.errorType === undefined ? '' : `, ${base.errorType}`;
-  const tail = notCharged
-    ? ' You were not charged. Try again in a few minutes.'
-    : f.op === 'result'
-      ? ' The video may be finished (and charged) on the server; use "Check again" in a few minutes to fetch it.'
-      : ' The job may still be running on the server; try again later.';
-  return new ApiError({ ...base, kind: 'transient', notCharged, message: `The server had a temporary problem (HTTP ${f.status}${type}); gave up after ${attemptsText(f.attempts)}.${tail}${quoted(words)}` });
+  const type: MessageParams = base.errorType === undefined ? { hasType: 'no' } : { hasType: 'yes', errorType: base.errorType };
+  const tail = notCharged ? 'notCharged' : f.op === 'result' ? 'result' : 'following';
+  const sentence = coded('api.http.serverProblem', { status: f.status, ...type, attempts: f.attempts, tail }, words.message);
+  return new ApiError({ ...base, kind: 'transient', notCharged, ...sentence });
 }
 
 export type ApiErrorBase = { httpStatus: number; requestId?: string; errorType?: string; detail?: string; retryable?: boolean };
@@ -187,16 +184,12 @@ function inputRejected(items: DetailItem[], rawDetail: unknown, errorType: strin
   if (policyItem !== undefined || errorType === 'content_policy_violation') {
     const field = policyItem === undefined ? undefined : fieldOf(policyItem);
     const said = policyItem?.msg ?? (typeof rawDetail === 'string' ? rawDetail : undefined);
-    const what = field === 'image_url' ? 'picture' : field === 'prompt' ? 'prompt' : 'prompt or picture';
-    const change = field === 'image_url' ? 'Use a different picture' : field === 'prompt' ? 'Reword the prompt' : 'Reword the prompt or use a different picture';
-    return new ApiError({
-      ...base,
-      kind: 'content_policy',
-      field,
-      errorType: 'content_policy_violation',
-      // Retrying the same input is refused the same way: the sentence says what to change.
-      message: `The safety filter refused the ${what}${said ? ` (${clause(said)})` : ''}. ${change}, then generate again.`,
-    });
+    const what = field === 'image_url' ? 'picture' : field === 'prompt' ? 'prompt' : 'both';
+    // Retrying the same input is refused the same way: the sentence says what to change. The filter's
+    // own words sit inside the English sentence; the code leaves them to providerWords.
+    const sentence = say('api.input.contentPolicy', { what });
+    const message = said ? sentence.message.replace(/\. /, ` (${clause(said)}). `) : sentence.message;
+    return new ApiError({ ...base, kind: 'content_policy', field, errorType: 'content_policy_violation', ...sentence, ...(said ? { providerWords: said } : {}), message });
   }
   if (items.length > 0) {
     const first = items[0] as DetailItem;
@@ -205,14 +198,25 @@ function inputRejected(items: DetailItem[], rawDetail: unknown, errorType: strin
       .slice(0, 5)
       .map((i) => `${FIELD_WORDS[fieldOf(i) ?? ''] ?? 'a setting'}: ${clause(i.msg ?? humanType(i.type))}`)
       .join('; ');
-    return new ApiError({ ...base, kind: 'validation', field, message: `The service refused ${reasons}. ${FIELD_FIX[field ?? ''] ?? 'Change it, then try again.'}` });
+    // The code names the first field; the service's reasons (its words) go to providerWords.
+    const sentence = say('api.input.refusedField', { field: FIELD_KEY[field ?? ''] ?? 'other', more: Math.min(items.length, 5) - 1 });
+    const providerSaid = items.slice(0, 5).map((i) => clause(i.msg ?? humanType(i.type))).join('; ');
+    return new ApiError({
+      ...base,
+      kind: 'validation',
+      field,
+      ...sentence,
+      providerWords: providerSaid,
+      message: `The service refused ${reasons}. ${FIELD_FIX[field ?? ''] ?? 'Change it, then try again.'}`,
+    });
   }
   const text = typeof rawDetail === 'string' && rawDetail.trim() !== '' ? rawDetail.trim() : undefined;
-  if (text === undefined) return new ApiError({ ...base, kind: 'validation', message: `The server rejected the input (HTTP ${base.httpStatus}).` });
+  if (text === undefined) return new ApiError({ ...base, kind: 'validation', ...say('api.input.rejected', { status: base.httpStatus }) });
   // A bare sentence names no field; one about the picture still gets "Replace picture" on the card.
   const field = SAYS_PICTURE.test(text) ? 'image_url' : undefined;
   const fix = field === undefined ? '' : ` ${FIELD_FIX.image_url}`;
-  return new ApiError({ ...base, kind: 'validation', ...(field ? { field } : {}), message: `The server rejected the input: ${clause(text, 300)}.${fix}` });
+  const sentence = say('api.input.rejectedSaying', { picture: field === undefined ? 'no' : 'yes' });
+  return new ApiError({ ...base, kind: 'validation', ...(field ? { field } : {}), ...sentence, providerWords: clause(text, 300), message: `The server rejected the input: ${clause(text, 300)}.${fix}` });
 }
 
 /** fal's input fields as a person names them; the field name itself stays on the error for "Show details". */
@@ -225,6 +229,17 @@ const FIELD_WORDS: Record<string, string> = {
   resolution: 'the resolution',
   generate_audio: 'the audio setting',
   seed: 'the seed',
+};
+/** fal's input fields as the `field` select of `api.input.refusedField`. */
+const FIELD_KEY: Record<string, string> = {
+  image_url: 'picture',
+  prompt: 'prompt',
+  negative_prompt: 'negativePrompt',
+  aspect_ratio: 'aspectRatio',
+  duration: 'duration',
+  resolution: 'resolution',
+  generate_audio: 'audio',
+  seed: 'seed',
 };
 const FIELD_FIX: Record<string, string> = {
   image_url: 'Replace the picture, then generate again.',

@@ -98,7 +98,7 @@ export function createQueueClient(config: ApiConfig, options: QueueClientOptions
         // Only a refused connection or a failed DNS lookup proves the POST never left this machine.
         if (err instanceof TransportError && err.kind === 'connect') throw retryableTransport('submit', err, attempt);
         if (err instanceof TransportError) {
-          const why = err.kind === 'timeout' ? 'no answer arrived in time' : `${err.reason ?? 'the connection broke'} before the answer arrived`;
+          const why = err.kind === 'timeout' ? { why: 'noAnswer' } : { why: 'reason', ...(err.why ?? { reason: 'broke', host: new URL(base.origin).host }) };
           throw outcomeUnknown(why, { cause: err, detail: err.code ?? err.message });
         }
         throw err;
@@ -111,7 +111,7 @@ export function createQueueClient(config: ApiConfig, options: QueueClientOptions
       } catch (err) {
         if (!(err instanceof TransportError)) throw err;
         // A refusal (4xx/5xx) is still a refusal without its body; a 2xx without one is a lost receipt.
-        if (response.ok) throw outcomeUnknown('the answer broke off before it was complete', { httpStatus: response.status, requestId: rid, cause: err });
+        if (response.ok) throw outcomeUnknown({ why: 'brokeOff' }, { httpStatus: response.status, requestId: rid, cause: err });
       }
       const ambiguous = ambiguousSubmitAnswer(response.status, response.headers, text);
       if (ambiguous !== undefined) throw outcomeUnknown(ambiguous, { httpStatus: response.status, requestId: rid });
@@ -119,7 +119,8 @@ export function createQueueClient(config: ApiConfig, options: QueueClientOptions
       const parsed = SubmitBodySchema.safeParse(parseJson(text));
       if (!parsed.success) {
         const why = parseJson(text) === undefined ? 'reply is not JSON' : describeIssues(parsed.error);
-        throw outcomeUnknown(`its answer could not be read (${why})`, { httpStatus: response.status, requestId: rid });
+        // What did not parse is for "Show details", not the sentence.
+        throw outcomeUnknown({ why: 'unreadable' }, { httpStatus: response.status, requestId: rid, detail: why });
       }
       const receipt: SubmitReceipt = {
         requestId: parsed.data.request_id,

@@ -1,7 +1,8 @@
 // Every failure of the queue API becomes one ApiError with a kind the UI can branch on and a message
 // a person can act on (protocol.md, "Errors users must be able to read").
 import type { ErrorKind, JobError } from '../../../shared/domain';
-import type { MessageId, MessageParams } from '../../../shared/i18n/messages';
+import { say, type MessageId, type MessageParams } from '../../../shared/i18n/messages';
+import { quoted } from './provider-words';
 
 /** Kinds that only make sense inside the core: the runner handles them, users never see them. */
 export type InternalErrorKind =
@@ -73,6 +74,13 @@ export class ApiError extends Error {
     if (this.notCharged !== undefined) out.notCharged = this.notCharged;
     return out;
   }
+}
+
+/** The words of an ApiError: a coded sentence (English as `message`), with the provider's own words quoted after it in English but kept out of the code — the app shows them apart, as the provider's. */
+export function coded(code: MessageId, params?: MessageParams, words?: string): Pick<ApiErrorInit, 'message' | 'code' | 'params' | 'providerWords'> {
+  const said = say(code, params);
+  if (words === undefined) return said;
+  return { ...said, message: said.message + quoted({ message: words }), providerWords: words };
 }
 
 export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;

@@ -11,7 +11,9 @@
 import type { KeyCheckResult } from '../../../shared/account';
 import type { Provider } from '../../../shared/domain';
 import { DEFAULT_MODEL, MODELS } from '../../../shared/models';
-import { providerWords, quoted, saysQuota } from './provider-words';
+import { providerWords, saysQuota } from './provider-words';
+import { coded } from './errors';
+import { say, type MessageId } from '../../../shared/i18n/messages';
 import { parseApiBase, urlOnBase } from './rebase';
 import { readBodyText, send, TransportError } from './transport';
 import { parseJson } from './wire';
@@ -39,7 +41,7 @@ export async function checkKey(req: KeyCheckRequest): Promise<KeyCheckResult> {
   const base = parseApiBase(req.baseUrl);
   const origin = base.origin;
   const key = req.key.trim();
-  if (key === '') return { verdict: 'rejected', origin, message: 'The key is empty.' };
+  if (key === '') return { verdict: 'rejected', origin, ...say('api.keyCheck.empty') };
   let status: number;
   let text: string;
   try {
@@ -57,8 +59,13 @@ export async function checkKey(req: KeyCheckRequest): Promise<KeyCheckResult> {
     status = ex.response.status;
     text = await readBodyText(ex, 64 * 1024).catch(() => '');
   } catch (err) {
-    const why = err instanceof TransportError ? (err.kind === 'timeout' ? 'no answer in time' : (err.reason ?? `could not reach it: ${err.code ?? err.message}`)) : err instanceof Error ? err.message : 'network error';
-    return { verdict: 'unchecked', origin, message: `Couldn't check the key with ${origin} (${why}). Saving it still works offline; it will be checked on the next Generate.` };
+    const host = new URL(origin).host;
+    const why = err instanceof TransportError ? (err.kind === 'timeout' ? { reason: 'noAnswerInTime' } : (err.why ?? { reason: 'couldNotReach', host })) : { reason: 'broke', host };
+    const sentence = say('api.keyCheck.unreachable', { origin, ...why });
+    // A proxy's refusal is worded in detail in English (proxy-tunnel.ts); the code says it plainly.
+    const detailed = err instanceof TransportError && err.kind !== 'timeout' && err.reason !== undefined && why.reason === 'proxy';
+    const message = detailed ? `Couldn't check the key with ${origin} (${err.reason}). Saving it still works offline; it will be checked on the next Generate.` : sentence.message;
+    return { verdict: 'unchecked', origin, ...sentence, message };
   }
   return verdictOf(origin, status, text);
 }
@@ -70,30 +77,35 @@ export async function checkKey(req: KeyCheckRequest): Promise<KeyCheckResult> {
  */
 function verdictOf(origin: string, status: number, text: string): KeyCheckResult {
   const words = providerWords(text);
-  const said = quoted(words);
   const at = { origin, httpStatus: status };
-  const unchecked = (why: string): KeyCheckResult => ({ verdict: 'unchecked', ...at, message: `Couldn't check the key: ${why}. Saving it still works; it will be checked on the next Generate.${said}` });
-  if (status >= 500) return unchecked(`${origin} had a problem (HTTP ${status})`);
-  if (status === 429) return unchecked(`${origin} is rate limiting or saturated (HTTP 429); try the check again in a minute`);
+  const saying = (verdict: KeyCheckResult['verdict'], code: MessageId): KeyCheckResult => ({ verdict, ...at, ...coded(code, { origin, status }, words.message) });
+  const unchecked = (code: MessageId): KeyCheckResult => saying('unchecked', code);
+  if (status >= 500) return unchecked('api.keyCheck.serverProblem');
+  if (status === 429) return unchecked('api.keyCheck.rateLimited');
   const apiShaped = looksLikeApiAnswer(text);
   if (status === 401) {
-    if (saysQuota(words)) return { verdict: 'works', ...at, message: `The key is known to ${origin}, but its quota is used up — top up or raise its limit.${said}` };
-    return { verdict: 'rejected', ...at, message: `${origin} rejected this key (HTTP 401). Check that you copied all of it.${said}` };
+    if (saysQuota(words)) return saying('works', 'api.keyCheck.keyQuota');
+    return saying('rejected', 'api.keyCheck.rejected');
   }
   if (status === 403 && apiShaped) {
-    if (saysQuota(words)) return { verdict: 'works', ...at, message: `The key is known to ${origin}, but the balance or quota is used up — top up at your provider.${said}` };
+    if (saysQuota(words)) return saying('works', 'api.keyCheck.balanceQuota');
     // Banned user, IP allowlist, a group without this model: the provider refuses this key for us.
-    return { verdict: 'rejected', ...at, message: `${origin} refused this key (HTTP 403) — see what the provider said, and fix it in your provider's dashboard.${said}` };
+    return saying('rejected', 'api.keyCheck.refused');
   }
-  if (status === 403) return unchecked(`something in front of ${origin} refused the check (HTTP 403)`);
+  if (status === 403) return unchecked('api.keyCheck.blockedInFront');
   if (!apiShaped || (status >= 200 && status < 300)) {
+    // The page's or server's words sit inside the English sentence; the code leaves them to providerWords.
+    const sentence = say('api.keyCheck.notTheApi', { origin, status, shape: apiShaped ? 'api' : 'page' });
+    const said = words.message === undefined ? '' : `: “${words.message}”`;
     return {
       verdict: 'unchecked',
       ...at,
-      message: `${origin} does not look like the video API (HTTP ${status}, ${apiShaped ? 'an answer the queue API never gives' : 'not the API’s JSON'}${words.message === undefined ? '' : `: “${words.message}”`}). Check the API base URL in Settings; the key was not checked.`,
+      ...sentence,
+      ...(words.message === undefined ? {} : { providerWords: words.message }),
+      message: `${origin} does not look like the video API (HTTP ${status}, ${apiShaped ? 'an answer the queue API never gives' : 'not the API’s JSON'}${said}). Check the API base URL in Settings; the key was not checked.`,
     };
   }
-  return { verdict: 'works', ...at, message: `The key works: ${origin} accepted it.` };
+  return { verdict: 'works', ...at, ...say('api.keyCheck.works', { origin }) };
 }
 
 /** fal's `{detail}` or the aggregator's `{error}` / `{message}` envelope: a JSON object, not a page. */

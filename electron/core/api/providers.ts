@@ -3,6 +3,7 @@
 import type { Provider } from '../../../shared/domain';
 import { authorizationValue, PROVIDER_INFO } from '../../../shared/providers';
 import { ApiError } from './errors';
+import { say } from '../../../shared/i18n/messages';
 
 export { authorizationValue };
 
@@ -21,6 +22,6 @@ export async function resolveAuthorization(provider: Provider, getKey: () => Pro
   if (!info.needsKey) return authorizationValue(provider, KEYLESS_PLACEHOLDER_KEY);
   throw new ApiError({
     kind: 'auth',
-    message: `No API key is set for ${info.label}. Add one in Settings (from a terminal: \`npm run cli -- key set\`).`,
+    ...say('api.key.missing', { provider: info.label }),
   });
 }

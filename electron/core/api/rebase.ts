@@ -7,6 +7,7 @@
 //   segments ("/v1/fal" or "/v1/fal/..."), in which case it is used as is. "/v1/falcon" does not
 //   count as starting with "/v1/fal". Re-basing an already re-based URL therefore changes nothing.
 import { ApiError } from './errors';
+import { say } from '../../../shared/i18n/messages';
 
 export interface ApiBase {
   /** scheme://host[:port], the only origin that ever receives the key. */
@@ -43,7 +44,7 @@ export function rebaseUrl(returned: string, base: ApiBase): string {
   } catch {
     throw new ApiError({
       kind: 'unknown',
-      message: 'The server returned a queue URL that is not a valid URL.',
+      ...say('api.base.badQueueUrl'),
       detail: returned.slice(0, 500),
     });
   }
@@ -84,6 +85,6 @@ function invalidBase(baseUrl: string): ApiError {
   return new ApiError({
     kind: 'validation',
     field: 'baseUrl',
-    message: `The API base URL "${baseUrl.slice(0, 200)}" is not a valid http(s) address. Fix it in Settings.`,
+    ...say('api.base.invalid', { url: baseUrl.slice(0, 200) }),
   });
 }

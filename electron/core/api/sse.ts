@@ -4,6 +4,7 @@
 // while a dead connection cannot hang the runner forever.
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { ApiError } from './errors';
+import { say } from '../../../shared/i18n/messages';
 import { malformedReply } from './classify';
 import type { OpenExchange } from './transport';
 import type { QueueStatus } from './types';
@@ -96,15 +97,17 @@ function readFailure(err: unknown, ex: OpenExchange, opts: StatusStreamOptions):
     return new ApiError({
       kind: 'transient',
       requestId: opts.requestId,
-      message: `The status stream sent nothing for ${Math.round(opts.idleTimeoutMs / 1000)} s; it was closed so progress can be checked another way.`,
+      ...say('api.stream.idle', { seconds: Math.round(opts.idleTimeoutMs / 1000) }),
     });
   }
   if (translated instanceof Error && translated.name === 'TransportError') {
-    return new ApiError({ kind: 'transient', requestId: opts.requestId, cause: translated, message: `The status stream broke off (${translated.message}).` });
+    // The transport's own words ("Network error (ECONNRESET)") stay in the English only: the code says it plainly.
+    const sentence = say('api.stream.brokeOff');
+    return new ApiError({ kind: 'transient', requestId: opts.requestId, cause: translated, ...sentence, message: `The status stream broke off (${translated.message}).` });
   }
   return translated;
 }
 
 function streamEnded(requestId: string | undefined): ApiError {
-  return new ApiError({ kind: 'transient', requestId, message: 'The status stream closed before the job finished.' });
+  return new ApiError({ kind: 'transient', requestId, ...say('api.stream.closedEarly') });
 }

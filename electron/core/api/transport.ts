@@ -14,7 +14,8 @@ import type { Provider } from '../../../shared/domain';
 import { ApiError } from './errors';
 import { resolveAuthorization } from './providers';
 import type { ApiBase } from './rebase';
-import { durationText, hostOf, networkReason, proxyRefusalIsFinal } from './network-words';
+import { durationText, hostOf, networkReason, networkReasonParams, proxyRefusalIsFinal, reasonText } from './network-words';
+import { say, type MessageParams } from '../../../shared/i18n/messages';
 
 /** Replies bigger than this are not something the queue API sends; stop reading instead of buffering. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -49,17 +50,20 @@ export class TransportError extends Error {
     readonly kind: 'timeout' | 'connect' | 'network',
     message: string,
     readonly code?: string,
-    options?: { cause?: unknown; reason?: string; advice?: string; final?: boolean },
+    options?: { cause?: unknown; reason?: string; why?: MessageParams; adviceKey?: 'certificate' | 'proxy'; final?: boolean },
   ) {
     super(message, options);
     this.name = 'TransportError';
     this.reason = options?.reason;
-    this.advice = options?.advice;
+    this.why = options?.why;
+    this.adviceKey = options?.adviceKey;
     this.final = options?.final ?? false;
   }
   readonly reason?: string;
-  /** What to do about it, when it is not "check your connection and the base URL". */
-  readonly advice?: string;
+  /** `reason` as the parameters of `api.network.reason`, for the app to say in its language. */
+  readonly why?: MessageParams;
+  /** What to do about it, when it is not "check your connection and the base URL": the `advice` select of `api.network.failure`. */
+  readonly adviceKey?: 'certificate' | 'proxy';
   /**
    * Another try cannot succeed (an untrusted certificate, a proxy that wants credentials or refuses
    * by policy, a proxy address we cannot use): the caller fails at once instead of retrying.
@@ -116,13 +120,7 @@ export function assertKeyMayGoTo(url: string, allowed: readonly string[]): void 
   }
   if (!allowed.includes(origin)) {
     const configured = allowed[0] ?? '(none)';
-    throw new ApiError({
-      kind: 'validation',
-      field: 'apiBase',
-      message:
-        `Refused to send the API key to ${origin}: for this provider it goes only to ${configured} (the API base URL in Settings). ` +
-        `Nothing was sent. If this job really was sent to ${origin}, set that address in Settings and press "Check again".`,
-    });
+    throw new ApiError({ kind: 'validation', field: 'apiBase', ...say('api.transport.keyOriginRefused', { origin, configured }) });
   }
 }
 
@@ -145,7 +143,10 @@ export async function send(cfg: TransportConfig, req: SendRequest): Promise<Open
 
   const translate = (err: unknown): unknown => {
     if (req.signal?.aborted) return req.signal.reason;
-    if (timedOut()) return new TransportError('timeout', `No answer within ${durationText(timeoutMs)}`, undefined, { cause: err, reason: `${hostOf(req.url)} did not answer within ${durationText(timeoutMs)}` });
+    if (timedOut()) {
+      const why = { reason: 'noAnswerWithin', host: hostOf(req.url), duration: durationText(timeoutMs) };
+      return new TransportError('timeout', `No answer within ${durationText(timeoutMs)}`, undefined, { cause: err, reason: reasonText(why), why });
+    }
     if (own.signal.aborted) return own.signal.reason;
     return toNetworkError(err, hostOf(req.url));
   };
@@ -194,7 +195,7 @@ export async function readBodyText(ex: OpenExchange, maxBytes: number = MAX_BODY
       size += value.byteLength;
       if (size > maxBytes) {
         await reader.cancel().catch(() => undefined);
-        throw new ApiError({ kind: 'unknown', httpStatus: ex.response.status, message: `The server sent a reply larger than ${maxBytes} bytes; it was not read.` });
+        throw new ApiError({ kind: 'unknown', httpStatus: ex.response.status, ...say('api.transport.replyTooLarge', { maxBytes: String(maxBytes) }) });
       }
       text += decoder.decode(value, { stream: true });
     }
@@ -214,20 +215,23 @@ function toNetworkError(err: unknown, host: string): TransportError {
     return new TransportError('connect', `Network error (${what})`, code, {
       cause: err,
       final: true,
-      reason: `the certificate of ${host} is not trusted`,
-      advice: 'Nothing was sent: Veo Studio sends your key only over a trusted connection. Check the API base URL; if a company proxy or antivirus inspects HTTPS, ask for its certificate to be trusted by your system.',
+      reason: reasonText({ reason: 'certificate', host }),
+      why: { reason: 'certificate', host },
+      adviceKey: 'certificate',
     });
   }
   if (code !== undefined && isProxyCode(code)) {
     return new TransportError('connect', `Network error (${what})`, code, {
       cause: err,
       final: proxyRefusalIsFinal(code, found?.statusCode),
-      reason: found?.message ?? 'the proxy failed',
-      advice: 'Nothing was sent to the API. Check the proxy in Settings (or HTTPS_PROXY / HTTP_PROXY).',
+      // proxy-tunnel.ts words the proxy's refusal in detail (English); the code says it plainly.
+      reason: found?.message ?? reasonText({ reason: 'proxy' }),
+      why: { reason: 'proxy' },
+      adviceKey: 'proxy',
     });
   }
   const kind = code !== undefined && NEVER_SENT_CODES.has(code) ? 'connect' : 'network';
-  return new TransportError(kind, `Network error (${what})`, code, { cause: err, reason: networkReason(code, host) });
+  return new TransportError(kind, `Network error (${what})`, code, { cause: err, reason: networkReason(code, host), why: networkReasonParams(code, host) });
 }
 
 /** undici wraps the socket error: TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } }). */
@@ -250,10 +254,10 @@ function findCoded(err: unknown): { code: string; message: string; statusCode?: 
 
 function redirectRefused(from: string, response: Response): ApiError {
   const location = response.headers.get('location') ?? '';
-  let where = 'another address';
+  let where: { hasWhere: string; where?: string } = { hasWhere: 'no' };
   try {
     const to = new URL(location, from);
-    where = `${to.origin}${to.pathname}`;
+    where = { hasWhere: 'yes', where: `${to.origin}${to.pathname}` };
   } catch {
     /* keep the generic wording */
   }
@@ -261,6 +265,6 @@ function redirectRefused(from: string, response: Response): ApiError {
     kind: 'unknown',
     httpStatus: response.status,
     requestId: response.headers.get('x-fal-request-id') ?? undefined,
-    message: `The server answered with a redirect (HTTP ${response.status}) to ${where}. Veo Studio does not follow redirects with your API key; if the service moved, update the API base URL in Settings.`,
+    ...say('api.transport.redirect', { status: response.status, ...where }),
   });
 }
