@@ -12,9 +12,11 @@ import { SCRUB_HOVER_DELAY_MS, scrubFraction, scrubTime } from './scrub';
 
 export function CardMedia({ record, focused }: { record: JobSummary; focused: boolean }) {
   const mediaBase = useApp((s) => s.info?.mediaBase);
-  // Signing a media URL (browser host) is an HMAC in JavaScript: once per card, not per render, and
-  // the video's only while it previews — a scroll mounts a dozen cards per step and plays none.
-  const pictures = useMemo(() => jobPictures(record, mediaBase), [record, mediaBase]);
+  // Signing a media URL (browser host) is an HMAC in JavaScript: once per card, not per render; the
+  // input picture behind a poster only once the poster would not load; the video's only while it
+  // previews — a scroll mounts a dozen cards per step and plays none.
+  const [posterMissing, setPosterMissing] = useState(false);
+  const pictures = useMemo(() => jobPictures(record, mediaBase, { fallback: posterMissing }), [record, mediaBase, posterMissing]);
   const video = hasVideo(record);
   const [fraction, setFraction] = useState<number>();
   const hoverTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -44,7 +46,14 @@ export function CardMedia({ record, focused }: { record: JobSummary; focused: bo
       <Thumb
         src={pictures.src}
         fallbackSrc={pictures.fallbackSrc}
-        onMissing={record.posterPath ? () => reportMissingPoster(record) : undefined}
+        onMissing={
+          record.posterPath
+            ? () => {
+                setPosterMissing(true);
+                reportMissingPoster(record);
+              }
+            : undefined
+        }
         className="lib-thumb"
       />
       {previewUrl && <TakePreview url={previewUrl} fraction={fraction} />}
