@@ -4,6 +4,7 @@
 // scroll row misses, to find where the time goes before changing anything:
 //   npx tsx bench/renderer-profile.ts [--posters] [--untraced] [--cpu] [--detail] [--unminified] [--keep DIR] [--no-build]
 //     [--css TEXT|none ...] [--rounds N] [--max-ms MS]
+// --untraced scrolls as the benchmark's first pass does (longtask observer, frame times, no trace);
 // --cpu adds V8's sampling profiler (which slows the page: compare runs with the same flags);
 // --unminified builds without minifying, so functions keep their names; --keep reuses a folder;
 // each --css is a variant (extra CSS, or none), and --other DIR (another build of the renderer) one
@@ -166,7 +167,8 @@ async function profileScroll(browser: Browser, url: string, label: string, opts:
     const tasks = onMain.filter((e) => e.name === 'ThreadControllerImpl::RunTask').sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0));
     const durations = tasks.map((t) => (t.dur ?? 0) / 1000);
     const count = (ms: number) => durations.filter((d) => d >= ms).length;
-    // On a shared machine a task's wall time includes time the OS gave to others; CPU time does not.
+    // On a shared machine a task's wall time includes time the OS gave to others; CPU time (tdur, on
+    // the tasks the trace gives it for) does not.
     const cpu = tasks.map((t) => (t.tdur ?? 0) / 1000).sort((a, b) => b - a);
     const cpuCount = (ms: number) => cpu.filter((d) => d >= ms).length;
     const perStep = (ms: number) => (ms / scroll.steps).toFixed(2);
