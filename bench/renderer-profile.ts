@@ -2,9 +2,10 @@
 // trace and V8's sampling profiler, then says what the longest main-thread tasks were made of —
 // trace events by name (self time) and the JavaScript functions the samples landed in. Run it when a
 // scroll row misses, to find where the time goes before changing anything:
-//   npx tsx bench/renderer-profile.ts [--posters] [--untraced] [--cpu] [--detail] [--unminified] [--keep DIR] [--no-build]
+//   npx tsx bench/renderer-profile.ts [--posters] [--untraced|--second] [--cpu] [--detail] [--unminified] [--keep DIR] [--no-build]
 //     [--css TEXT|none ...] [--rounds N] [--max-ms MS]
 // --untraced scrolls as the benchmark's first pass does (longtask observer, frame times, no trace);
+// --second traces a second pass, as the benchmark does when its first pass saw no long task;
 // --cpu adds V8's sampling profiler (which slows the page: compare runs with the same flags);
 // --unminified builds without minifying, so functions keep their names; --keep reuses a folder;
 // each --css is a variant (extra CSS, or none), and --other DIR (another build of the renderer) one
@@ -112,6 +113,8 @@ function samplesIn(profile: CpuProfile, start: number, end: number): { self: Arr
 interface Options {
   /** No trace: the longtask observer and frame times only, as the benchmark's first pass sees them. */
   untraced: boolean;
+  /** Trace a second pass, as the benchmark does when the first saw no long task: it starts with a jump to the top. */
+  second: boolean;
   cpu: boolean;
   detail: boolean;
   css: string;
@@ -146,6 +149,7 @@ async function profileScroll(browser: Browser, url: string, label: string, opts:
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     }
+    if (opts.second) await page.evaluate(scrollToBottom, { selector: GRID, maxMs: opts.maxMs });
     const memory = async () => {
       const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
       const dom = (await cdp.send('Memory.getDOMCounters')) as { nodes: number; jsEventListeners: number };
@@ -208,6 +212,7 @@ async function main(): Promise<void> {
       posters: { type: 'boolean' },
       cpu: { type: 'boolean' },
       untraced: { type: 'boolean' },
+      second: { type: 'boolean' },
       detail: { type: 'boolean' },
       unminified: { type: 'boolean' },
       keep: { type: 'string' },
@@ -238,7 +243,7 @@ async function main(): Promise<void> {
   try {
     for (let round = 0; round < Number(values.rounds ?? 1); round++) {
       for (const [i, variant] of variants.entries()) {
-        const opts = { untraced: !!values.untraced, cpu: !!values.cpu, detail: !!values.detail, css: variant.css, maxMs: Number(values['max-ms'] ?? 180_000), work };
+        const opts = { untraced: !!values.untraced, second: !!values.second, cpu: !!values.cpu, detail: !!values.detail, css: variant.css, maxMs: Number(values['max-ms'] ?? 180_000), work };
         await profileScroll(browser, variant.url, `${String.fromCharCode(65 + i)}${round + 1}`, opts);
       }
     }
