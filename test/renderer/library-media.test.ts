@@ -22,6 +22,13 @@ describe('which picture a job shows', () => {
     expect(jobPictures(without, '/media')).toEqual({ src: '/media/media/j1/thumb.jpg' });
   });
 
+  it('without the fallback (a grid card until its poster fails to load): only the poster, or the input picture when there is none', () => {
+    const job = finished({ id: 'j1', posterPath: 'media/j1/poster-0.833.jpg' });
+    expect(jobPictures(job, '/media', { fallback: false })).toEqual({ src: '/media/media/j1/poster-0.833.jpg' });
+    const { posterPath: _p, ...without } = job;
+    expect(jobPictures(without, '/media', { fallback: false })).toEqual({ src: '/media/media/j1/thumb.jpg' });
+  });
+
   it('only a finished job with a video plays, shows a length or needs a poster', () => {
     expect(hasVideo(finished())).toBe(true);
     expect(needsPoster(finished())).toBe(true);

@@ -2,7 +2,7 @@
 // only while the tile is hovered or has keyboard focus — its video: the pointer's position across
 // the tile scrubs through the take; keyboard focus plays it, muted and looping. No tile holds a
 // <video> otherwise, so a scrolled grid of 10,000 jobs holds none.
-import { useEffect, useRef, useState, type PointerEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import type { JobSummary } from '../../../shared/job-summary';
 import { Thumb } from '../../components/Thumb';
 import { useApp } from '../../stores/hooks';
@@ -12,8 +12,12 @@ import { SCRUB_HOVER_DELAY_MS, scrubFraction, scrubTime } from './scrub';
 
 export function CardMedia({ record, focused }: { record: JobSummary; focused: boolean }) {
   const mediaBase = useApp((s) => s.info?.mediaBase);
-  const pictures = jobPictures(record, mediaBase);
-  const video = jobVideoUrl(record, mediaBase);
+  // Signing a media URL (browser host) is an HMAC in JavaScript: once per card, not per render; the
+  // input picture behind a poster only once the poster would not load; the video's only while it
+  // previews — a scroll mounts a dozen cards per step and plays none.
+  const [posterMissing, setPosterMissing] = useState(false);
+  const pictures = useMemo(() => jobPictures(record, mediaBase, { fallback: posterMissing }), [record, mediaBase, posterMissing]);
+  const video = hasVideo(record);
   const [fraction, setFraction] = useState<number>();
   const hoverTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   /** Where the pointer is across the tile, kept while the hover delay runs so scrubbing starts there. */
@@ -36,19 +40,26 @@ export function CardMedia({ record, focused }: { record: JobSummary; focused: bo
     setFraction(undefined);
   };
 
-  const previewing = !!video && (fraction !== undefined || focused);
+  const previewUrl = video && (fraction !== undefined || focused) ? jobVideoUrl(record, mediaBase) : undefined;
   return (
     <div className="lib-card-media" onPointerEnter={onPointerEnter} onPointerMove={onPointerMove} onPointerLeave={onPointerLeave}>
       <Thumb
         src={pictures.src}
         fallbackSrc={pictures.fallbackSrc}
-        onMissing={record.posterPath ? () => reportMissingPoster(record) : undefined}
+        onMissing={
+          record.posterPath
+            ? () => {
+                setPosterMissing(true);
+                reportMissingPoster(record);
+              }
+            : undefined
+        }
         className="lib-thumb"
       />
-      {previewing && <TakePreview url={video} fraction={fraction} />}
-      {previewing && fraction !== undefined && <span className="lib-card-scrubbar" style={{ width: `${fraction * 100}%` }} />}
+      {previewUrl && <TakePreview url={previewUrl} fraction={fraction} />}
+      {previewUrl && fraction !== undefined && <span className="lib-card-scrubbar" style={{ width: `${fraction * 100}%` }} />}
       {/* Only a video has a length: a failed or cancelled job shows none. */}
-      {hasVideo(record) && <span className="lib-card-duration">{record.params.duration}</span>}
+      {video && <span className="lib-card-duration">{record.params.duration}</span>}
     </div>
   );
 }

@@ -1,12 +1,14 @@
 // A virtualized grid: only the rows on screen (plus a few) exist in the DOM, and only their pages
 // are fetched, so 10,000 jobs scroll as smoothly as ten.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
+import { memo, useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { EmptyState } from '../../components/EmptyState';
 import { CreateIcon, ErrorIcon, FilmIcon, SearchIcon } from '../../components/icons';
-import { DEFAULT_LIBRARY_QUERY } from '../../stores/library-store';
+import type { JobSummary } from '../../../shared/job-summary';
+import { DEFAULT_LIBRARY_QUERY, LIBRARY_PAGE_SIZE } from '../../stores/library-store';
 import { useT } from '../../i18n/useT';
 import { useLibrary, useStores } from '../../stores/hooks';
+import { rowsToRender, useOverscanRows } from './grid-rows';
 import { LibraryCard, LibraryCardPlaceholder } from './LibraryCard';
 import { handleSelectionKey } from './selection-keys';
 import { useElementWidth } from './useElementWidth';
@@ -48,12 +50,17 @@ export function LibraryGrid({ arrowsSeek }: { arrowsSeek?: RefObject<boolean> })
   });
   useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
 
-  const rows = virtualizer.getVirtualItems();
-  const firstRow = rows[0]?.index ?? 0;
-  const lastRow = rows.at(-1)?.index ?? 0;
+  const items = virtualizer.getVirtualItems();
+  const firstRow = items[0]?.index ?? 0;
+  const lastRow = items.at(-1)?.index ?? 0;
   useEffect(() => {
     if (total > 0) void library.getState().ensureRange(firstRow * columns, (lastRow + 1) * columns - 1);
   }, [library, firstRow, lastRow, columns, pages, total]);
+  // The rows on screen render now; the overscan rows around them (what a scroll step mostly adds)
+  // follow one row per task (grid-rows.ts).
+  const visible = virtualizer.range ? { first: virtualizer.range.startIndex, last: virtualizer.range.endIndex } : undefined;
+  const overscan = useOverscanRows(items.length > 0 ? { first: firstRow, last: lastRow } : undefined, visible);
+  const rows = items.length === 0 ? [] : rowsToRender(visible, overscan, rowCount);
 
   const focusIndex = (index: number) => {
     const clamped = Math.max(0, Math.min(total - 1, index));
@@ -95,34 +102,55 @@ export function LibraryGrid({ arrowsSeek }: { arrowsSeek?: RefObject<boolean> })
           style={{ height: virtualizer.getTotalSize() }}
           onKeyDown={onKeyDown}
         >
-          {rows.map((row) => (
-            <div
-              key={row.key}
-              className="lib-row"
-              style={{
-                transform: `translateY(${row.start}px)`,
-                height: rowHeight - GAP,
-                gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
-                paddingInline: PADDING,
-              }}
-            >
-              {Array.from({ length: columns }, (_, col) => {
-                const index = row.index * columns + col;
-                if (index >= total) return null;
-                const record = library.getState().itemAt(index);
-                return record ? (
-                  <LibraryCard key={record.id} record={record} index={index} />
-                ) : (
-                  <LibraryCardPlaceholder key={`placeholder-${index}`} />
-                );
-              })}
-            </div>
-          ))}
+          {rows.map((row) => {
+            const first = row * columns;
+            const last = Math.min(total, first + columns) - 1;
+            return (
+              <GridRow
+                key={row}
+                first={first}
+                last={last}
+                columns={columns}
+                top={PADDING + row * rowHeight}
+                height={rowHeight - GAP}
+                // A row's cards come from at most two pages: it re-renders only when one of them changes.
+                pageOfFirst={pages[Math.floor(first / LIBRARY_PAGE_SIZE)]}
+                pageOfLast={pages[Math.floor(last / LIBRARY_PAGE_SIZE)]}
+              />
+            );
+          })}
         </div>
       )}
     </div>
   );
 }
+
+/** One row of cards; memoized, so a scroll step re-renders only the rows it adds. */
+const GridRow = memo(function GridRow(props: {
+  first: number;
+  last: number;
+  columns: number;
+  top: number;
+  height: number;
+  pageOfFirst: JobSummary[] | undefined;
+  pageOfLast: JobSummary[] | undefined;
+}) {
+  const { first, last, columns, top, height, pageOfFirst, pageOfLast } = props;
+  const cells = [];
+  for (let index = first; index <= last; index++) {
+    const page = Math.floor(index / LIBRARY_PAGE_SIZE) === Math.floor(first / LIBRARY_PAGE_SIZE) ? pageOfFirst : pageOfLast;
+    const record = page?.[index % LIBRARY_PAGE_SIZE];
+    cells.push(record ? <LibraryCard key={record.id} record={record} index={index} /> : <LibraryCardPlaceholder key={`placeholder-${index}`} />);
+  }
+  return (
+    <div
+      className="lib-row"
+      style={{ transform: `translateY(${top}px)`, height, gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, paddingInline: PADDING }}
+    >
+      {cells}
+    </div>
+  );
+});
 
 function GridEmptyState() {
   const { library, app } = useStores();

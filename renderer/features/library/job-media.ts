@@ -21,10 +21,16 @@ export interface JobPictures {
   fallbackSrc?: string;
 }
 
-export function jobPictures(job: JobMediaFields, mediaBase: string | undefined): JobPictures {
-  const input = job.input.kind === 'file' ? mediaUrl(mediaBase, job.input.thumbPath) : undefined;
+/**
+ * `fallback: false` leaves the input picture out while the poster has a URL: each URL costs a
+ * signature in the browser host, and a grid of thousands asks for the fallback only once a poster
+ * would not load.
+ */
+export function jobPictures(job: JobMediaFields, mediaBase: string | undefined, { fallback = true } = {}): JobPictures {
   const poster = mediaUrl(mediaBase, job.posterPath);
-  return poster ? { src: poster, fallbackSrc: input } : { src: input };
+  const input = () => (job.input.kind === 'file' ? mediaUrl(mediaBase, job.input.thumbPath) : undefined);
+  if (!poster) return { src: input() };
+  return fallback ? { src: poster, fallbackSrc: input() } : { src: poster };
 }
 
 export function jobVideoUrl(job: JobMediaFields, mediaBase: string | undefined): string | undefined {
