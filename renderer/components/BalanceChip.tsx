@@ -2,13 +2,24 @@
 // says (aggregator billing endpoints, fal's billing API for admin keys); otherwise nothing at all —
 // not an error. Clicking asks again. A free provider (the simulator) charges nothing, so its chip
 // says "Free" instead of a play balance that would seem to go down while every estimate says free.
+import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { BalanceInfo } from '../../shared/account';
 import { isBilledProvider } from '../../shared/pricing';
 import { shownBalance } from '../stores/balance-store';
 import { useStores } from '../stores/hooks';
 import { useIntl } from 'react-intl';
-import { useT } from '../i18n/useT';
+import { Say, useT } from '../i18n/useT';
+
+/**
+ * The chip's words as one message whose parts are tagged (languages order them differently: "$9.40
+ * left", "余额 $9.40"): the amount always shows, the rest only where the rail is wide. The amount
+ * uses the narrow "$" — "US$" does not fit the narrow rail, and the label and title name the currency.
+ */
+const CHIP_PARTS = {
+  amount: (chunks: ReactNode[]) => <span className="balance-amount">{chunks}</span>,
+  more: (chunks: ReactNode[]) => <span className="rail-label">{chunks}</span>,
+};
 
 export type ChipContent = { kind: 'free' } | { kind: 'usd'; usd: number };
 
@@ -29,14 +40,12 @@ export function BalanceChip() {
   if (chip.kind === 'free') {
     return (
       <span className="balance-chip" data-testid="balance-chip" title={t('shell.balance.freeTitle')}>
-        <span className="balance-amount">{t('shell.balance.free')}</span>
-        <span className="rail-label">{t('shell.balance.noCharges')}</span>
+        <Say id="shell.balance.freeChip" values={CHIP_PARTS} />
       </span>
     );
   }
   const { usd } = chip;
   const low = usd < 1;
-  const amount = t('common.usd', { amount: usd });
   return (
     <button
       type="button"
@@ -46,8 +55,7 @@ export function BalanceChip() {
       aria-label={t('shell.balance.label', { amount: usd })}
       onClick={() => void balance.getState().refresh()}
     >
-      <span className="balance-amount">{amount}</span>
-      <span className="rail-label">{t('shell.balance.left')}</span>
+      <Say id="shell.balance.chip" values={{ ...CHIP_PARTS, usd }} />
     </button>
   );
 }

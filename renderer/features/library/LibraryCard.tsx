@@ -53,7 +53,7 @@ export const LibraryCard = memo(function LibraryCard({ record, index }: { record
         <CardMedia record={record} focused={keyboardFocus} />
         <div className="lib-card-text">
           {/* Two clamped lines show ~150 characters; laying out a 2,000-character prompt per card is waste. */}
-          <p className="lib-card-prompt">{record.params.prompt.slice(0, CARD_PROMPT_CHARS)}</p>
+          <p className="lib-card-prompt" data-user-text="">{record.params.prompt.slice(0, CARD_PROMPT_CHARS)}</p>
           <p className="lib-card-meta">
             <StateBadge state={record.state} error={record.error} />
             <span className="lib-card-when">

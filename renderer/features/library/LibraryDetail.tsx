@@ -105,7 +105,7 @@ function DetailContent({ videoRef, player }: DetailProps) {
           <StateBadge state={record.state} error={record.error} />
           <span className="detail-date">{formatDateTime(record.createdAt)}</span>
         </div>
-        <p className="detail-prompt">{record.params.prompt}</p>
+        <p className="detail-prompt" data-user-text="">{record.params.prompt}</p>
         {record.error && (record.state === 'failed' || isPaused(record)) && <DetailError record={record} />}
         <div className="detail-actions">
           <button

@@ -23,12 +23,12 @@ export const shell = {
   'shell.rail.providerMissing': '(no API key)',
   // BalanceChip
   'shell.balance.freeTitle': 'The simulator charges nothing: every job is free.',
-  'shell.balance.free': 'Free',
-  'shell.balance.noCharges': ' — no charges',
+  // One sentence per chip, its parts tagged: the amount always shows, <more> only in the wide rail.
+  'shell.balance.freeChip': '<amount>Free</amount><more> — no charges</more>',
   'shell.balance.title': 'Balance reported by the provider — click to refresh',
   'shell.balance.titleAt': 'Balance reported by the provider at {time} — click to refresh',
   'shell.balance.label': 'Balance {amount, number, ::currency/USD} left, refresh',
-  'shell.balance.left': ' left',
+  'shell.balance.chip': '<amount>{usd, number, ::currency/USD unit-width-narrow}</amount><more> left</more>',
   // Toasts
   'shell.toasts.label': 'Notifications',
   'shell.toasts.dismiss': 'Dismiss',

@@ -23,12 +23,12 @@ export const shell: Translation<typeof en> = {
   'shell.rail.providerMissing': '（无 API 密钥）',
   // BalanceChip
   'shell.balance.freeTitle': '模拟器不收费：每个任务都免费。',
-  'shell.balance.free': '免费',
-  'shell.balance.noCharges': '，不扣费',
+  // One sentence per chip, its parts tagged: the amount always shows, <more> only in the wide rail.
+  'shell.balance.freeChip': '<amount>免费</amount><more>，不扣费</more>',
   'shell.balance.title': '服务商报告的余额，点击刷新',
   'shell.balance.titleAt': '服务商于{time}报告的余额，点击刷新',
   'shell.balance.label': '余额剩余{amount, number, ::currency/USD}，刷新',
-  'shell.balance.left': ' 剩余',
+  'shell.balance.chip': '<more>余额 </more><amount>{usd, number, ::currency/USD unit-width-narrow}</amount>',
   // Toasts
   'shell.toasts.label': '通知',
   'shell.toasts.dismiss': '关闭通知',

@@ -15,7 +15,7 @@ export const tr = (locale: Locale, id: MessageId, params?: MessageParams): strin
  */
 const SAME_IN_EVERY_LANGUAGE = [
   ...MODEL_LIST.map((m) => m.label),
-  'Veo Studio', 'Veo', 'fal.ai', 'fal', 'ChainHub', 'API', 'MP4', 'JPEG', 'PNG', 'WebP', 'URL', 'HTTP', 'HTTPS', 'JSON', 'CLI',
+  'Veo Studio', 'Veo', 'Google', 'fal.ai', 'fal', 'ChainHub', 'API', 'MP4', 'JPEG', 'PNG', 'WebP', 'URL', 'HTTP', 'HTTPS', 'JSON', 'CLI',
   'Ctrl', 'Shift', 'Alt', 'Cmd', 'Esc', 'Enter', 'Tab', 'Space', 'px', 'KB', 'MB', 'GB', 'ms', 'USD', 'US', 'ID', 'sk', 'SK',
 ];
 
@@ -27,16 +27,18 @@ export interface StrayText {
 
 /**
  * Every readable string on the page with English words left in it. `skip` is a CSS selector for
- * regions that hold data, not UI (the provider's own words, prompts typed in English).
+ * regions that hold data, not UI (the provider's own words, prompts, commands), and the language
+ * picker's "English" (marked lang="en").
  */
-export async function strayEnglish(page: Page, skip = '[data-provider-words], [data-user-text]'): Promise<StrayText[]> {
+export async function strayEnglish(page: Page, skip = '[data-provider-words], [data-user-text], [lang="en"]'): Promise<StrayText[]> {
   return page.evaluate(
     ({ allowed, skip }) => {
       const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       const allowedPattern = new RegExp(`(?<![A-Za-z])(?:${allowed.sort((a, b) => b.length - a.length).map(escape).join('|')})(?![A-Za-z])`, 'g');
       const DATA = [
         /\[sim:[a-z_]+\]/g, // the simulator's scenario tags in test prompts
-        /https?:\/\/\S+/g, // addresses
+        /https?:\/\/\S*/g, // addresses, and "https://" as a hint
+        /(?<![\w])\.(?:json|png|jpe?g|webp|mp4|zip)\b/gi, // a file type by its extension
         /\b[\w.-]+\.(?:png|jpe?g|webp|mp4|json|zip|veo)\b/gi, // file names
         /\b[\w-]+(?:\.[\w-]+)+(?::\d+)?\b/g, // host names, 127.0.0.1:port, versions
         /\b[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}\b/gi, // request ids

@@ -28,9 +28,9 @@ export async function setKey(page: Page, key: string): Promise<void> {
 }
 
 /** A real drop: a File built from the sample picture, dispatched as dragenter/dragover/drop. */
-export async function dropImage(page: Page, path = SAMPLE_INPUT, name = 'harbour.jpg'): Promise<void> {
+export async function dropImage(page: Page, path = SAMPLE_INPUT, name = 'harbour.jpg', zoneName = 'Input image'): Promise<void> {
   const base64 = (await readFile(path)).toString('base64');
-  const zone = page.getByRole('region', { name: 'Input image' });
+  const zone = page.getByRole('region', { name: zoneName });
   await zone.evaluate(
     (el, { base64, name }) => {
       const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
