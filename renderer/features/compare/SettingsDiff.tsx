@@ -1,6 +1,7 @@
 // The two jobs' settings side by side; rows that differ are marked (colour and the word "differs",
 // so the difference does not rest on colour alone).
-import type { JobRecord, Provider } from '../../../shared/domain';
+import { PROVIDER_NAME } from '../../i18n/provider-name';
+import type { JobRecord } from '../../../shared/domain';
 import type { Locale } from '../../../shared/i18n/locales';
 import { formatMessage, type MessageId } from '../../../shared/i18n/messages';
 import { MODELS } from '../../../shared/models';
@@ -14,11 +15,6 @@ interface Row {
   userText?: boolean;
 }
 
-const PROVIDER_NAMES: Record<Provider, MessageId> = {
-  aggregator: 'compare.settings.provider.aggregator',
-  fal: 'compare.settings.provider.fal',
-  simulator: 'compare.settings.provider.simulator',
-};
 
 const ROWS: Row[] = [
   { label: 'compare.settings.model', value: (r) => MODELS[r.params.model].label },
@@ -28,7 +24,7 @@ const ROWS: Row[] = [
   { label: 'compare.settings.audio', value: (r, say) => say(r.params.generateAudio ? 'compare.settings.on' : 'compare.settings.off') },
   { label: 'compare.settings.seed', value: (r, say) => (r.params.seed === undefined ? say('compare.settings.random') : String(r.params.seed)) },
   { label: 'compare.settings.negativePrompt', value: (r, say) => r.params.negativePrompt || say('common.dash'), userText: true },
-  { label: 'compare.settings.provider', value: (r, say) => say(PROVIDER_NAMES[r.provider]) },
+  { label: 'compare.settings.provider', value: (r, say) => say(PROVIDER_NAME[r.provider]) },
 ];
 
 export function settingsDiffRows(a: JobRecord, b: JobRecord, locale: Locale = 'en'): Array<{ label: string; a: string; b: string; differs: boolean; userText: boolean }> {

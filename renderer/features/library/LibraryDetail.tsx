@@ -16,7 +16,7 @@ import { StateBadge } from '../../components/StateBadge';
 import { Thumb } from '../../components/Thumb';
 import { useLocale, useT, type Translate } from '../../i18n/useT';
 import { useApp, useLibrary, useStores } from '../../stores/hooks';
-import { PROVIDER_NAME } from './provider-name';
+import { PROVIDER_NAME } from '../../i18n/provider-name';
 import { FileActions } from './FileActions';
 import { JobLog } from './JobLog';
 import { jobPictures, jobVideoUrl } from './job-media';

@@ -7,7 +7,7 @@ import type { LedgerInfo } from '../../../shared/contract';
 import type { MessageId } from '../../../shared/i18n/messages';
 import { useT } from '../../i18n/useT';
 import { useLibrary, useStores } from '../../stores/hooks';
-import { PROVIDER_NAME } from './provider-name';
+import { PROVIDER_NAME } from '../../i18n/provider-name';
 
 /** YYYY-MM-DD of `now` in local time, the same calendar the core's ledger uses. */
 export function localDay(now: Date): string {

@@ -9,6 +9,7 @@ import { Say, useT } from '../../i18n/useT';
 import { useApp, useEffectiveProvider, useKeyReadiness, useSettings, useStores } from '../../stores/hooks';
 import { KeyForm, useKeyOrigin } from '../settings/KeyForm';
 import { PROVIDER_WORDS } from './provider-words';
+import { PROVIDER_NAME } from '../../i18n/provider-name';
 
 export function useNeedsOnboarding(): boolean {
   const provider = useEffectiveProvider();
@@ -51,7 +52,7 @@ export function Onboarding() {
                 {otherKeyedProviders(provider).map((other) => (
                   <span key={other}>
                     {' '}
-                    <Say id="onboarding.otherProvider" values={{ provider: t(PROVIDER_WORDS[other].label), strong }} />
+                    <Say id="onboarding.otherProvider" values={{ provider: t(PROVIDER_NAME[other]), strong }} />
                   </span>
                 ))}
               </p>
@@ -60,7 +61,7 @@ export function Onboarding() {
         </div>
 
         <div className="onboarding-key">
-          <span className="field-label">{t('onboarding.pasteKey', { provider: t(words.label) })}</span>
+          <span className="field-label">{t('onboarding.pasteKey', { provider: t(PROVIDER_NAME[provider]) })}</span>
           <p className="field-hint" data-testid="key-destination">
             <Say id="onboarding.keyDestination" values={{ origin, strong }} />
           </p>

@@ -1,14 +1,13 @@
-// The catalog ids for a provider's name, blurb and key help (the words of shared/providers.ts, which
+// The catalog ids for a provider's blurb and key help (its name: renderer/i18n/provider-name.ts) (the words of shared/providers.ts, which
 // stays English for the CLI). Onboarding and Settings both name providers through these.
 import type { Provider } from '../../../shared/domain';
 import type { MessageId } from '../../../shared/i18n/messages';
 
-export const PROVIDER_WORDS: Readonly<Record<Provider, { label: MessageId; blurb: MessageId; keyHelp?: MessageId }>> = {
+export const PROVIDER_WORDS: Readonly<Record<Provider, { blurb: MessageId; keyHelp?: MessageId }>> = {
   aggregator: {
-    label: 'onboarding.provider.aggregator.label',
     blurb: 'onboarding.provider.aggregator.blurb',
     keyHelp: 'onboarding.provider.aggregator.keyHelp',
   },
-  fal: { label: 'onboarding.provider.fal.label', blurb: 'onboarding.provider.fal.blurb', keyHelp: 'onboarding.provider.fal.keyHelp' },
-  simulator: { label: 'onboarding.provider.simulator.label', blurb: 'onboarding.provider.simulator.blurb' },
+  fal: { blurb: 'onboarding.provider.fal.blurb', keyHelp: 'onboarding.provider.fal.keyHelp' },
+  simulator: { blurb: 'onboarding.provider.simulator.blurb' },
 };

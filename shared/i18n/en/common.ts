@@ -19,6 +19,10 @@ export const common = {
   'common.dash': '—',
   'common.somethingWentWrong': 'Something went wrong. Try again.',
   'common.thatDidNotWork': 'That did not work',
+  // A provider's name on its own (a sentence that names one uses a select, for its grammar).
+  'common.provider.aggregator': 'Aggregator',
+  'common.provider.fal': 'fal.ai',
+  'common.provider.simulator': 'Simulator',
   'common.usd': '{amount, number, ::currency/USD}',
   'common.jobs': '{count, plural, one {# job} other {# jobs}}',
 } as const satisfies Catalog<'common'>;

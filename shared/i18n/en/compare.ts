@@ -44,7 +44,4 @@ export const compare = {
   'compare.settings.on': 'On',
   'compare.settings.off': 'Off',
   'compare.settings.random': 'Random',
-  'compare.settings.provider.aggregator': 'Aggregator',
-  'compare.settings.provider.fal': 'fal.ai',
-  'compare.settings.provider.simulator': 'Simulator',
 } as const satisfies Catalog<'compare'>;

@@ -111,9 +111,6 @@ export const library = {
   'library.detail.cost': 'Cost',
   'library.detail.imported': 'Imported',
   'library.detail.finished': 'Finished',
-  'library.providerName.aggregator': 'Aggregator',
-  'library.providerName.fal': 'fal.ai',
-  'library.providerName.simulator': 'Simulator',
 
   // LibraryDetail: the Cost line (describeCost)
   'library.cost.charged':

@@ -2,13 +2,10 @@ import type { Catalog } from '../catalog-types';
 
 export const onboarding = {
   // Providers (shared/providers.ts): names, blurbs and where to get a key, for onboarding and Settings
-  'onboarding.provider.aggregator.label': 'Aggregator',
   'onboarding.provider.aggregator.blurb': 'The default service (api.chainhub.tech), with its own key.',
   'onboarding.provider.aggregator.keyHelp': 'Sign in to your aggregator dashboard and create an API key there (an sk-… token).',
-  'onboarding.provider.fal.label': 'fal.ai',
   'onboarding.provider.fal.blurb': 'Straight to fal.ai with a fal key.',
   'onboarding.provider.fal.keyHelp': 'Create one in your fal.ai dashboard under Keys.',
-  'onboarding.provider.simulator.label': 'Simulator',
   'onboarding.provider.simulator.blurb': 'Free and offline. Makes sample clips, for trying things out.',
   // Onboarding
   'onboarding.title': 'Welcome to Veo Studio',

@@ -19,6 +19,10 @@ export const common: Translation<typeof en> = {
   'common.dash': '—',
   'common.somethingWentWrong': '出了点问题，请再试一次。',
   'common.thatDidNotWork': '操作未成功',
+  // A provider's name on its own (a sentence that names one uses a select, for its grammar).
+  'common.provider.aggregator': '聚合服务',
+  'common.provider.fal': 'fal.ai',
+  'common.provider.simulator': '模拟器',
   'common.usd': '{amount, number, ::currency/USD}',
   'common.jobs': '{count, plural, other {# 个任务}}',
 };

@@ -45,7 +45,4 @@ export const compare: Translation<typeof en> = {
   'compare.settings.on': '开',
   'compare.settings.off': '关',
   'compare.settings.random': '随机',
-  'compare.settings.provider.aggregator': '聚合服务',
-  'compare.settings.provider.fal': 'fal.ai',
-  'compare.settings.provider.simulator': '模拟器',
 };

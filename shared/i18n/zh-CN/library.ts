@@ -109,9 +109,6 @@ export const library: Translation<typeof en> = {
   'library.detail.cost': '费用',
   'library.detail.imported': '导入时间',
   'library.detail.finished': '完成时间',
-  'library.providerName.aggregator': '聚合服务',
-  'library.providerName.fal': 'fal.ai',
-  'library.providerName.simulator': '模拟器',
 
   // LibraryDetail: the Cost line (describeCost)
   'library.cost.charged': '{usd, number, ::currency/USD} · 由{provider, select, aggregator {聚合服务} fal {fal.ai} simulator {模拟器} other {{provider}}}扣费',

@@ -3,13 +3,10 @@ import type { onboarding as en } from '../en/onboarding';
 
 export const onboarding: Translation<typeof en> = {
   // Providers (shared/providers.ts): names, blurbs and where to get a key, for onboarding and Settings
-  'onboarding.provider.aggregator.label': '聚合服务',
   'onboarding.provider.aggregator.blurb': '默认服务（api.chainhub.tech），使用其专属密钥。',
   'onboarding.provider.aggregator.keyHelp': '登录聚合服务的控制台，在那里创建 API 密钥（以 sk-… 开头）。',
-  'onboarding.provider.fal.label': 'fal.ai',
   'onboarding.provider.fal.blurb': '使用 fal 密钥直连 fal.ai。',
   'onboarding.provider.fal.keyHelp': '在 fal.ai 控制台的 Keys 页面创建。',
-  'onboarding.provider.simulator.label': '模拟器',
   'onboarding.provider.simulator.blurb': '免费、离线，生成示例片段，用于试用。',
   // Onboarding
   'onboarding.title': '欢迎使用 Veo Studio',
