@@ -106,11 +106,19 @@ export const ListQuerySchema = z.object({
   offset: z.number().int().min(0).optional(),
 });
 
+/**
+ * Where a key is kept: the OS keychain, or (desktop, when no keychain answers) a file encrypted with
+ * Electron's safeStorage, whose key `holder` is the OS store safeStorage uses (e.g. gnome_libsecret).
+ */
+export const KEY_STORES = ['keychain', 'encryptedFile'] as const;
+export const KeyStoreSchema = z.object({ kind: z.enum(KEY_STORES), holder: z.string().max(100).optional() });
+export type KeyStore = z.infer<typeof KeyStoreSchema>;
+
 export const KeyStatusSchema = z.object({
   isSet: z.boolean(),
   last4: z.string().optional(),
-  /** Which store holds the key ("the system keychain", "an encrypted file…"), when more than one can. */
-  store: z.string().max(200).optional(),
+  /** Which store holds the key, when more than one can: as data, worded by each face in its language. */
+  store: KeyStoreSchema.optional(),
 });
 export type KeyStatusInfo = z.infer<typeof KeyStatusSchema>;
 

@@ -13,7 +13,7 @@ export const ENCRYPTED_KEYS_FILE = 'keys.safestorage.json';
 
 export function desktopKeychain(dataDir: string): KeychainBackend {
   return keychainWithFallback(
-    { backend: lazyKeytarBackend(), label: 'the system keychain' },
+    { backend: lazyKeytarBackend(), store: { kind: 'keychain' } },
     {
       backend: encryptedFileBackend(path.join(dataDir, ENCRYPTED_KEYS_FILE), {
         isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(),
@@ -22,7 +22,7 @@ export function desktopKeychain(dataDir: string): KeychainBackend {
         // Linux only (docs/api/safe-storage.md); "basic_text" means no real encryption.
         ...(process.platform === 'linux' ? { getSelectedStorageBackend: () => safeStorage.getSelectedStorageBackend() } : {}),
       }),
-      label: "an encrypted file in the app's data folder",
+      store: { kind: 'encryptedFile' },
     },
   );
 }

@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { writeFileAtomic } from '../fs/atomic';
 import { KeychainError, describeCause } from './keychain-error';
+import type { KeyStore } from '../../../shared/contract';
 import type { KeychainBackend } from './secret-store';
 
 /** The part of Electron's safeStorage this store uses (main process, after app 'ready'). */
@@ -22,9 +23,9 @@ export interface StringCipher {
 }
 
 /** Where the key is, in words a user can act on. */
-export function encryptedFileLabel(cipher: StringCipher): string {
+export function encryptedFileStore(cipher: StringCipher): KeyStore {
   const backend = cipher.getSelectedStorageBackend?.();
-  return backend && backend !== 'unknown' ? `an encrypted file in the app's data folder (key held by ${backend})` : "an encrypted file in the app's data folder";
+  return backend && backend !== 'unknown' ? { kind: 'encryptedFile', holder: backend.slice(0, 100) } : { kind: 'encryptedFile' };
 }
 
 const FileSchema = z.object({ version: z.literal(1), entries: z.record(z.string().max(300), z.string().max(8192)) });
@@ -100,6 +101,6 @@ export function encryptedFileBackend(file: string, cipher: StringCipher): Keycha
       await save(data);
       return true;
     },
-    where: async () => encryptedFileLabel(cipher),
+    where: async () => encryptedFileStore(cipher),
   };
 }

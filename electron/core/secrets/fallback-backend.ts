@@ -3,12 +3,13 @@
 // keychain that is there but refuses (locked, prompt dismissed) is reported, never routed around,
 // so a key never moves to a weaker store behind the user's back.
 import { isKeychainUnavailable } from './keychain-error';
+import type { KeyStore } from '../../../shared/contract';
 import type { KeychainBackend } from './secret-store';
 
 export interface NamedBackend {
   backend: KeychainBackend;
-  /** e.g. "the system keychain", shown in Settings next to the key. */
-  label: string;
+  /** Which store this is, shown in Settings next to the key. */
+  store: KeyStore;
 }
 
 export function keychainWithFallback(primary: NamedBackend, fallback: NamedBackend): KeychainBackend {
@@ -21,8 +22,8 @@ export function keychainWithFallback(primary: NamedBackend, fallback: NamedBacke
       return { value: await call(fallback.backend), used: fallback };
     }
   };
-  const labelOf = async (used: NamedBackend, service: string, account: string): Promise<string> =>
-    (await used.backend.where?.(service, account)) ?? used.label;
+  const storeOf = async (used: NamedBackend, service: string, account: string): Promise<KeyStore> =>
+    (await used.backend.where?.(service, account)) ?? used.store;
 
   /** A key saved in the file while the keychain was away is still found once the keychain is back. */
   const find = async (service: string, account: string): Promise<{ value: string | null; used: NamedBackend }> => {
@@ -49,7 +50,7 @@ export function keychainWithFallback(primary: NamedBackend, fallback: NamedBacke
     },
     async where(service, account) {
       const { value, used } = await find(service, account);
-      return value ? labelOf(used, service, account) : undefined;
+      return value ? storeOf(used, service, account) : undefined;
     },
   };
 }

@@ -2,6 +2,7 @@
 // The key is handed to the core only (the queue client reads it per request); anything that faces the
 // renderer gets `status()`, which reveals whether a key is set and its last 4 characters, nothing more.
 // No error thrown from here may contain the key: backend failures are re-worded, never passed through.
+import type { KeyStore } from '../../../shared/contract';
 import type { Provider } from '../../../shared/domain';
 import { needsKey, type KeyedProvider } from '../../../shared/providers';
 import { KeychainError, isKeychainError, redact } from './keychain-error';
@@ -15,15 +16,15 @@ export interface KeychainBackend {
   set(service: string, account: string, secret: string): Promise<void>;
   /** True when an entry existed and was removed. */
   delete(service: string, account: string): Promise<boolean>;
-  /** Which store holds this entry, in words for the user; backends that are only ever one store may omit it. */
-  where?(service: string, account: string): Promise<string | undefined>;
+  /** Which store holds this entry; backends that are only ever one store may omit it. */
+  where?(service: string, account: string): Promise<KeyStore | undefined>;
 }
 
 export interface KeyStatus {
   isSet: boolean;
   last4?: string;
-  /** Where the key is kept, e.g. "the system keychain" or "an encrypted file in the app's data folder". */
-  store?: string;
+  /** Where the key is kept (the OS keychain, or an encrypted file in the app's data folder). */
+  store?: KeyStore;
 }
 
 /** Which providers need a key is in shared/providers.ts (re-exported for the core's callers). */

@@ -63,7 +63,7 @@ export function KeyForm({
         {status === undefined
           ? t('settings.key.checking')
           : status.isSet
-            ? t(status.store ? 'settings.key.setIn' : 'settings.key.set', { last4: status.last4 ?? '••••', store: status.store ?? '' })
+            ? t(status.store ? 'settings.key.setIn' : 'settings.key.set', { last4: status.last4 ?? '••••', store: status.store?.kind ?? '', holder: status.store?.holder ?? 'none' })
             : t('settings.key.notSet')}
       </p>
       {problem && (

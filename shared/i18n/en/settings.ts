@@ -54,7 +54,8 @@ export const settings = {
   // KeyForm
   'settings.key.checking': 'Checking…',
   'settings.key.set': 'Key set (…{last4})',
-  'settings.key.setIn': 'Key set (…{last4}) in {store}',
+  'settings.key.setIn':
+    "Key set (…{last4}) in {store, select, keychain {the system keychain} other {an encrypted file in the app's data folder{holder, select, none {} other { (key held by {holder})}}}}",
   'settings.key.notSet': 'No key set',
   'settings.key.works': 'Key works',
   'settings.key.rejected': 'Key rejected',

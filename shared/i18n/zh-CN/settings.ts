@@ -54,7 +54,8 @@ export const settings: Translation<typeof en> = {
   // KeyForm
   'settings.key.checking': '正在检查…',
   'settings.key.set': '已设置密钥（…{last4}）',
-  'settings.key.setIn': '已设置密钥（…{last4}），保存在{store}',
+  'settings.key.setIn':
+    '已设置密钥（…{last4}），保存在{store, select, keychain {系统钥匙串} other {应用数据文件夹中的加密文件{holder, select, none {} other {（密钥由 {holder} 保管）}}}}',
   'settings.key.notSet': '未设置密钥',
   'settings.key.works': '密钥有效',
   'settings.key.rejected': '密钥被拒绝',

@@ -42,8 +42,8 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 const withFallback = (primary: KeychainBackend, cipher = fakeSafeStorage()) =>
   new SecretStore(
     keychainWithFallback(
-      { backend: primary, label: 'the system keychain' },
-      { backend: encryptedFileBackend(path.join(dir, 'keys.json'), cipher), label: 'an encrypted file' },
+      { backend: primary, store: { kind: 'keychain' } },
+      { backend: encryptedFileBackend(path.join(dir, 'keys.json'), cipher), store: { kind: 'encryptedFile' } },
     ),
   );
 
@@ -52,10 +52,10 @@ describe('keychain fallback to safeStorage', () => {
     const store = withFallback(noSecretService);
     const status = await store.set('fal', KEY);
     expect(status).toMatchObject({ isSet: true, last4: '3456' });
-    expect(status.store).toMatch(/encrypted file.*gnome_libsecret/);
+    expect(status.store).toEqual({ kind: 'encryptedFile', holder: 'gnome_libsecret' });
     expect(await store.get('fal')).toBe(KEY);
     expect(await readFile(path.join(dir, 'keys.json'), 'utf8')).not.toContain(KEY);
-    expect(await store.status('fal')).toMatchObject({ isSet: true, store: expect.stringMatching(/encrypted file/) });
+    expect(await store.status('fal')).toMatchObject({ isSet: true, store: { kind: 'encryptedFile' } });
   });
 
   it('also covers a machine where keytar did not build (optional dependency missing)', async () => {
@@ -74,7 +74,7 @@ describe('keychain fallback to safeStorage', () => {
   it('keeps keytar first: with a working keychain nothing is written to the file', async () => {
     const keychain = new MemoryKeychain();
     const store = withFallback(keychain);
-    expect((await store.set('fal', KEY)).store).toBe('the system keychain');
+    expect((await store.set('fal', KEY)).store).toEqual({ kind: 'keychain' });
     expect(await keychain.get('Veo Studio', 'fal')).toBe(KEY);
     await expect(readFile(path.join(dir, 'keys.json'))).rejects.toThrow(/ENOENT/);
   });
