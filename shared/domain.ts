@@ -106,6 +106,9 @@ export const JobErrorSchema = z.object({
 });
 export type JobError = z.infer<typeof JobErrorSchema>;
 
+/** The `source` of the log lines Veo Studio itself writes; every other line is the service's own words. */
+export const OWN_LOG_SOURCE = 'veo-studio';
+
 export const LogLineSchema = z.object({
   /** In English (CLI, older versions); a server's lines are its own words and carry no code. */
   message: z.string(),

@@ -92,3 +92,15 @@ describe('Compare and frames in 简体中文', () => {
     expect(renderMessage('zh-CN', error)).toBe('视频没有及时显示画面。请先播放一次，然后重试。');
   });
 });
+
+describe('a retry note', () => {
+  it('reads in the page’s language from the core’s coded note, and keeps the English without one', async () => {
+    const { retryNoteSaid } = await import('../../electron/core/jobs/messages');
+    const { retryNoteWords } = await import('../../renderer/features/jobs/retry-note');
+    const said = retryNoteSaid({ reason: 'rate_limit', attempt: 2, maxAttempts: 5, delayMs: 2_000 });
+    const progress = { retryNote: said.message, retryNoteText: { code: said.code, params: said.params } };
+    expect(retryNoteWords(progress, 'zh-CN')).toMatch(/^请求过于频繁，将于 .+ 重试（第 2\/5 次）$/);
+    expect(retryNoteWords(progress, 'en')).toBe(said.message);
+    expect(retryNoteWords({ retryNote: 'Old core words' }, 'zh-CN')).toBe('Old core words');
+  });
+});

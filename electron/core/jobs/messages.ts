@@ -1,6 +1,7 @@
 // Errors the runner itself decides on (as opposed to ones the API reported). Plain words, each
 // saying what happened and what the user can do.
 import type { JobError, LogLine } from '../../../shared/domain';
+import { OWN_LOG_SOURCE } from '../../../shared/domain';
 import { say } from '../../../shared/i18n/messages';
 import type { CancelOutcome, RetryNotice } from '../api/types';
 import type { Said } from '../util/said';
@@ -73,7 +74,7 @@ export function stillUnreachableLine(baseUrl: string, sinceMs: number): LogLine 
   }
   return {
     ...say('app.job.stillUnreachable', { host, since: sinceMs }),
-    source: 'veo-studio',
+    source: OWN_LOG_SOURCE,
     timestamp: new Date(sinceMs).toISOString(),
   };
 }
@@ -81,5 +82,5 @@ export function stillUnreachableLine(baseUrl: string, sinceMs: number): LogLine 
 /** What the server said to a cancel, as a line on the job's log. */
 export function cancelOutcomeLine(outcome: CancelOutcome): LogLine & { source: string } {
   const code = ({ requested: 'app.cancel.requested', already_completed: 'app.cancel.alreadyCompleted', not_found: 'app.cancel.notFound' } as const)[outcome];
-  return { ...say(code), source: 'veo-studio' };
+  return { ...say(code), source: OWN_LOG_SOURCE };
 }

@@ -4,6 +4,7 @@
 // ever re-submitting (a second POST is a second charge).
 import { randomUUID } from 'node:crypto';
 import type { GenerationParamsInput, JobProgress, JobRecord, Provider, QueueUrls } from '../../../shared/domain';
+import { OWN_LOG_SOURCE } from '../../../shared/domain';
 import { ACTIVE_STATES, GenerationParamsSchema, isFinalState, MAX_LOG_LINES } from '../../../shared/domain';
 import { isApiError, type ApiError } from '../api/errors';
 import { parseApiBase, rebaseUrl } from '../api/rebase';
@@ -196,7 +197,7 @@ export class JobRunner {
       // The refusal as data too: the API's coded job error when it says the same words, else the core's own.
       const told = isApiError(err) ? err.toJobError() : undefined;
       const coded = told?.code !== undefined && told.message === message ? { code: told.code, ...(told.params ? { params: told.params } : {}) } : codeOfError(err);
-      await this.save(rec.id, { cancelRequested: false, logs: [...current.logs, { message, ...coded, source: 'veo-studio' }].slice(-MAX_LOG_LINES) });
+      await this.save(rec.id, { cancelRequested: false, logs: [...current.logs, { message, ...coded, source: OWN_LOG_SOURCE }].slice(-MAX_LOG_LINES) });
       throw err;
     }
   }

@@ -1,6 +1,8 @@
 // The error every keychain failure becomes. Its message is built only from our own sentences plus
 // details that were scrubbed of the secret, which is what lets the SecretStore pass it on to users.
 
+import type { Said } from '../util/said';
+
 export class KeychainError extends Error {
   /**
    * True when the keychain cannot be reached at all (its module did not load, no Secret Service
@@ -8,12 +10,15 @@ export class KeychainError extends Error {
    * former may send a key to the fallback store.
    */
   readonly unavailable: boolean;
+  /** The sentence as data (shared/i18n), when it is one of ours: faces say it in their language. */
+  readonly said?: Said;
 
-  constructor(message: string, opts: { unavailable?: boolean } = {}) {
+  constructor(words: string | Said, opts: { unavailable?: boolean } = {}) {
     // Deliberately no `cause`: the raw error from a backend may quote the secret, and loggers print causes.
-    super(message);
+    super(typeof words === 'string' ? words : words.message);
     this.name = 'KeychainError';
     this.unavailable = opts.unavailable ?? false;
+    if (typeof words !== 'string') this.said = words;
   }
 }
 

@@ -4,6 +4,8 @@
 //
 // keytar is loaded lazily so the core still loads (CLI, tests, the simulator) where the native module
 // or libsecret is missing; only using the keychain fails then, with a message saying what to install.
+import { say } from '../../../shared/i18n/messages';
+import type { Said } from '../util/said';
 import { KeychainError, describeCause } from './keychain-error';
 import type { KeychainBackend } from './secret-store';
 
@@ -14,32 +16,24 @@ export interface KeytarApi {
   deletePassword(service: string, account: string): Promise<boolean>;
 }
 
-const LINUX_NO_SERVICE =
-  'No keyring service is running. Install and start gnome-keyring or KWallet (for example ' +
-  '`sudo apt install gnome-keyring`), log in to a desktop session so it is unlocked, then try again.';
-const LINUX_LOCKED =
-  'The keyring is locked, or its unlock prompt was dismissed. Unlock it (Passwords and Keys / Seahorse, ' +
-  'or KWallet Manager) and try again.';
-
 const LINUX_REFUSED = /locked|unlock|dismiss|cancel/i;
 const LINUX_SERVICE_MISSING = /d-?bus|secret ?service|org\.freedesktop\.secrets|not provided by any|autolaunch/i;
 
-/** Turns what keytar/libsecret/Keychain/Credential Manager said into what the user should do. */
-export function explainKeytarFailure(err: unknown, platform: NodeJS.Platform, secret?: string): string {
-  const detail = describeCause(err, secret);
-  let advice: string;
+/** Which advice fits what the keychain said (the words are in the catalog: app.keychain.*). */
+export type KeychainAdvice = 'linuxLocked' | 'linuxNoService' | 'linuxRefused' | 'mac' | 'windows' | 'other';
+
+function adviceFor(detail: string, platform: NodeJS.Platform): KeychainAdvice {
   if (platform === 'linux' || platform === 'freebsd' || platform === 'openbsd') {
-    if (LINUX_REFUSED.test(detail)) advice = LINUX_LOCKED;
-    else if (LINUX_SERVICE_MISSING.test(detail)) advice = LINUX_NO_SERVICE;
-    else advice = `The keyring refused the request. ${LINUX_NO_SERVICE}`;
-  } else if (platform === 'darwin') {
-    advice = 'The macOS Keychain refused access. Open Keychain Access, unlock the login keychain, and choose “Allow” when Veo Studio asks.';
-  } else if (platform === 'win32') {
-    advice = 'Windows Credential Manager refused the request. Sign in to Windows normally (not as a guest) and try again.';
-  } else {
-    advice = 'The system keychain refused the request.';
+    if (LINUX_REFUSED.test(detail)) return 'linuxLocked';
+    return LINUX_SERVICE_MISSING.test(detail) ? 'linuxNoService' : 'linuxRefused';
   }
-  return `${advice} (Details: ${detail})`;
+  return platform === 'darwin' ? 'mac' : platform === 'win32' ? 'windows' : 'other';
+}
+
+/** Turns what keytar/libsecret/Keychain/Credential Manager said into what the user should do. */
+export function explainKeytarFailure(err: unknown, platform: NodeJS.Platform, secret?: string): Said {
+  const detail = describeCause(err, secret);
+  return say('app.keychain.advice', { advice: adviceFor(detail, platform), detail });
 }
 
 /** Wraps a keytar-like API so every failure becomes a KeychainError that never quotes the secret. */

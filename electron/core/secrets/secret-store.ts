@@ -5,6 +5,7 @@
 import type { KeyStore } from '../../../shared/contract';
 import type { Provider } from '../../../shared/domain';
 import { needsKey, type KeyedProvider } from '../../../shared/providers';
+import { say } from '../../../shared/i18n/messages';
 import { KeychainError, isKeychainError, redact } from './keychain-error';
 
 export { KeychainError, isKeychainError } from './keychain-error';
@@ -77,7 +78,7 @@ export class SecretStore {
     try {
       stored = await this.backend.get(this.service, provider);
     } catch (err) {
-      throw failure(`Could not read the ${provider} API key from the system keychain.`, err);
+      throw failure('read', provider, err);
     }
     const key = stored?.trim();
     return key ? key : null;
@@ -89,7 +90,7 @@ export class SecretStore {
     try {
       await this.backend.set(this.service, provider, clean);
     } catch (err) {
-      throw failure(`Could not save the ${provider} API key in the system keychain.`, err, key, clean);
+      throw failure('save', provider, err, key, clean);
     }
     const store = await this.backend.where?.(this.service, provider).catch(() => undefined);
     return store ? { ...statusOf(clean), store } : statusOf(clean);
@@ -100,7 +101,7 @@ export class SecretStore {
     try {
       await this.backend.delete(this.service, provider);
     } catch (err) {
-      throw failure(`Could not remove the ${provider} API key from the system keychain.`, err);
+      throw failure('remove', provider, err);
     }
     return { isSet: false };
   }
@@ -118,9 +119,14 @@ export class SecretStore {
  * Our keychain facades throw KeychainError with scrubbed, user-facing text, which is kept (and scrubbed
  * again when the secret is known). Anything else could quote the secret, so its text is dropped.
  */
-function failure(what: string, err: unknown, ...secrets: string[]): KeychainError {
-  const detail = isKeychainError(err)
-    ? redact(err.message, ...secrets)
-    : 'The keychain reported an unexpected error. Try again; if it persists, restart your session.';
-  return new KeychainError(`${what} ${detail}`);
+/**
+ * What the user reads when the keychain fails: which operation, for which provider, and the
+ * keychain's advice — as one coded sentence (app.keychain.failed) when the advice is ours, else
+ * with the backend's own words (already scrubbed) as the reason.
+ */
+function failure(op: 'read' | 'save' | 'remove', provider: Provider, err: unknown, ...secrets: string[]): KeychainError {
+  if (!isKeychainError(err)) return new KeychainError(say('app.keychain.failed', { op, provider, advice: 'unexpected', detail: '' }));
+  const advice = err.said?.code === 'app.keychain.advice' ? err.said.params : undefined;
+  if (advice) return new KeychainError(say('app.keychain.failed', { op, provider, advice: String(advice.advice), detail: redact(String(advice.detail), ...secrets) }));
+  return new KeychainError(say('app.keychain.failedBecause', { op, provider, reason: redact(err.message, ...secrets) }));
 }

@@ -3,9 +3,9 @@
 // actions that make sense (Cancel, Retry, Edit & retry, Check again, Open).
 import { memo, useId } from 'react';
 import { useIntl } from 'react-intl';
-import { isFinalState, type JobRecord } from '../../../shared/domain';
-import type { Locale } from '../../../shared/i18n/locales';
-import { renderMessage, type MessageParams } from '../../../shared/i18n/messages';
+import { OWN_LOG_SOURCE, isFinalState, type JobRecord } from '../../../shared/domain';
+import { renderMessage } from '../../../shared/i18n/messages';
+import { retryNoteWords } from './retry-note';
 import { isPaused } from '../../../shared/job-outcome';
 import { jobTag, shotSizeOf } from '../../../shared/job-tag';
 import { describeJobError } from '../../api/errors';
@@ -47,7 +47,7 @@ export const JobCard = memo(function JobCard({ id }: { id: string }) {
   const latestLog = lastLine && renderMessage(locale, lastLine);
   // Lines the service logged are its own words (shown as they came); ours carry the app's source.
   const fromProvider = lastLine !== undefined && lastLine.source !== OWN_LOG_SOURCE;
-  const retryNote = progress?.retryNote && inLocale(locale, progress.retryNote);
+  const retryNote = retryNoteWords(progress, locale);
   const queuePosition = progress?.queuePosition ?? record.queuePosition;
   const tag = jobTag(record, shotSize, locale);
   const lateCancel = lateCancelNote(record, locale);
@@ -107,14 +107,6 @@ export const JobCard = memo(function JobCard({ id }: { id: string }) {
     </li>
   );
 });
-
-/** The source the core gives the lines it adds to a job's log (electron/core/jobs). */
-const OWN_LOG_SOURCE = 'veo-studio';
-
-/** Words from the core: plain English today, a coded message once the core sends one. */
-function inLocale(locale: Locale, words: string | { code?: string; params?: MessageParams; message: string }): string {
-  return typeof words === 'string' ? words : renderMessage(locale, words);
-}
 
 function DownloadProgress({ progress }: { progress: LiveProgress | undefined }) {
   const t = useT();

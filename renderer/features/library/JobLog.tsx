@@ -5,6 +5,7 @@
 import { useId, useState } from 'react';
 import type { JobRecord } from '../../../shared/domain';
 import type { Locale } from '../../../shared/i18n/locales';
+import { OWN_LOG_SOURCE } from '../../../shared/domain';
 import { renderMessage } from '../../../shared/i18n/messages';
 import { copyText } from '../../components/clipboard';
 import { ChevronRightIcon, CopyIcon } from '../../components/icons';
@@ -48,7 +49,8 @@ export function JobLog({ record }: { record: JobRecord }) {
                 {lines.map((line, i) => (
                   <li key={i} className={line.level ? `is-${line.level.toLowerCase()}` : undefined}>
                     {line.timestamp && <time dateTime={line.timestamp}>{timeOf(locale, line.timestamp)}</time>}
-                    <span>{renderMessage(locale, line)}</span>
+                    {/* The service's lines are its own words, shown as they came (ours are translated). */}
+                    <span data-provider-words={line.source === OWN_LOG_SOURCE ? undefined : ''}>{renderMessage(locale, line)}</span>
                   </li>
                 ))}
               </ol>

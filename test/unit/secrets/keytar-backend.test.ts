@@ -62,13 +62,13 @@ describe('explainKeytarFailure', () => {
     ['win32', 'Element not found.', /Windows Credential Manager/],
     ['aix', 'weird', /system keychain refused/],
   ] as const)('on %s: %s', (platform, native, advice) => {
-    const text = explainKeytarFailure(new Error(native), platform);
+    const text = explainKeytarFailure(new Error(native), platform).message;
     expect(text).toMatch(advice);
     expect(text).toContain(`(Details: ${native})`);
   });
 
   it('redacts the secret and keeps details to one short line', () => {
-    const text = explainKeytarFailure(new Error(`bad\n\n${KEY} ${'x'.repeat(400)}`), 'linux', KEY);
+    const text = explainKeytarFailure(new Error(`bad\n\n${KEY} ${'x'.repeat(400)}`), 'linux', KEY).message;
     expect(text).not.toContain(KEY);
     expect(text).not.toContain('\n');
     expect(text.length).toBeLessThan(600);
