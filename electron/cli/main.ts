@@ -18,6 +18,7 @@ import { libraryInUseMessage } from './library-in-use';
 import { processIo, terminalSafe, type CliIo } from './io';
 import { stopWords } from './output';
 import { USAGE } from './usage';
+import { codeOfError } from '../core/util/said';
 
 export async function runCli(argv: string[], rawIo: CliIo = processIo, overrides: Partial<CoreConfig> = {}): Promise<number> {
   const io = terminalSafe(rawIo);
@@ -85,18 +86,32 @@ export async function runCli(argv: string[], rawIo: CliIo = processIo, overrides
         throw new UsageError(`Unknown command "${inv.command}".`);
     }
   } catch (err) {
+    // With --json, a script gets the failure as JSON on stdout too (kind, the English words, and the
+    // sentence's code when the core wrote one); people read stderr as before.
+    const json = argv.includes('--json');
     if (err instanceof UsageError) {
       io.err(err.message);
+      if (json) io.out(errorJson('usage', err));
       return EXIT.usage;
     }
     if (err instanceof LibraryInUseError) {
-      io.err(libraryInUseMessage(command, err, libraryDir(dataDir)));
+      const message = libraryInUseMessage(command, err, libraryDir(dataDir));
+      io.err(message);
+      if (json) io.out(errorJson('library_in_use', err, message));
       return EXIT.libraryInUse;
     }
     io.err(`Error: ${err instanceof Error ? err.message : String(err)}`);
+    if (json) io.out(errorJson('failed', err));
     return EXIT.failed;
   } finally {
     process.removeListener('SIGINT', onSigint);
     await core?.close();
   }
+}
+
+/** `{"error": {kind, message, code?, params?}}`: language-neutral, like the job JSON. */
+function errorJson(kind: 'usage' | 'library_in_use' | 'failed', err: unknown, message = err instanceof Error ? err.message : String(err)): string {
+  // The code names the error's own sentence: only when that is what is printed.
+  const coded = err instanceof Error && err.message === message ? codeOfError(err) : {};
+  return JSON.stringify({ error: { kind, message, ...coded } });
 }

@@ -46,6 +46,17 @@ describe('CLI usage errors exit 2 with a message that says what to do', () => {
     expect(run.stderr).toMatch(message);
   });
 
+  it('with --json, also answers on stdout in JSON: the kind and the English words (issue 15)', async () => {
+    const run = await runCli([...sim(fast), 'generate', '--image', IMAGE, '--prompt', 'x', '--duration', '5s', '--json']);
+    expect(run.code).toBe(2);
+    const answer = JSON.parse(run.stdout) as { error: { kind: string; message: string } };
+    expect(answer.error.kind).toBe('usage');
+    expect(answer.error.message).toMatch(/--duration/);
+    const missing = await runCli([...sim(fast), 'show', 'no-such-job', '--json']);
+    expect(missing.code).not.toBe(0);
+    expect((JSON.parse(missing.stdout) as { error: { message: string } }).error.message).toMatch(/no-such-job/);
+  });
+
   it('refuses a file that is not an image, naming what it is', async () => {
     const pdf = join(dataDir, 'picture.png');
     await writeFile(pdf, '%PDF-1.7\n1 0 obj <<>> endobj\n');
