@@ -17,7 +17,7 @@ test.describe('an English browser', () => {
   test('简体中文 applies live and survives a reload; System goes back to the browser’s English', async ({ page }) => {
     await openApp(page, stack().host.url);
     await rail(page, 'Settings').click();
-    await expect(page.getByTestId('language-system')).toHaveText('Follows your system: English now.');
+    await expect(page.getByTestId('language-system')).toHaveText('System means English on this computer.');
     await expect(languageGroup(page, 'Language').getByRole('radio', { name: 'System' })).toBeChecked();
 
     // A mark on the window: it is gone if the page reloads.
@@ -25,7 +25,7 @@ test.describe('an English browser', () => {
     // click, not check(): the radio's own name changes language the moment it applies.
     await languageGroup(page, 'Language').getByRole('radio', { name: '简体中文' }).click();
     await expect(rail(page, '设置')).toBeVisible();
-    await expect(rail(page, '生成')).toBeVisible();
+    await expect(rail(page, '创作')).toBeVisible();
     await expect(rail(page, '作品库')).toBeVisible();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('设置');
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
@@ -50,7 +50,7 @@ test.describe('a Chinese browser', () => {
     await openApp(page, stack().host.url);
     await expect(rail(page, '设置')).toBeVisible();
     await rail(page, '设置').click();
-    await expect(page.getByTestId('language-system')).toHaveText('跟随系统：当前为简体中文。');
+    await expect(page.getByTestId('language-system')).toHaveText('在这台电脑上，“跟随系统”即为简体中文。');
     // The rail and every Settings card in Chinese (the language picker names English in English,
     // marked lang="en"), and no label cut off at the smallest window we support.
     await page.setViewportSize({ width: 1024, height: 640 });
@@ -60,7 +60,7 @@ test.describe('a Chinese browser', () => {
 
     await languageGroup(page, '语言').getByRole('radio', { name: 'English' }).click();
     await expect(rail(page, 'Settings')).toBeVisible();
-    await expect(page.getByTestId('language-system')).toHaveText('Follows your system: 简体中文 now.');
+    await expect(page.getByTestId('language-system')).toHaveText('System means 简体中文 on this computer.');
     // Back to System, so the setting does not outlive this test.
     await languageGroup(page, 'Language').getByRole('radio', { name: 'System' }).click();
     await expect(rail(page, '设置')).toBeVisible();

@@ -27,7 +27,7 @@ export const settings = {
   'settings.appearance.dark': 'Dark',
   'settings.language.label': 'Language',
   'settings.language.system': 'System',
-  'settings.language.systemHint': 'Follows your system: {language} now.',
+  'settings.language.systemHint': 'System means {language} on this computer.',
   'settings.about.title': 'About',
   'settings.about.version': 'Version',
   'settings.about.runningAs': 'Running as',

@@ -13,7 +13,7 @@ export const onboarding: Translation<typeof en> = {
   'onboarding.lead': '借助 Google 的 Veo 3，把一张静态图片变成短视频（最长 8 秒，带声音）。要生成真实视频，Veo Studio 需要 API 密钥。',
   'onboarding.whereToGetKey': '如何获取密钥',
   'onboarding.otherProvider': '已有 {provider} 密钥？请在设置中将服务商选为<strong>{provider}</strong>。',
-  'onboarding.pasteKey': '粘贴你的 {provider} 密钥',
+  'onboarding.pasteKey': '粘贴你的{provider}密钥',
   'onboarding.keyDestination': '你的密钥只会发送到 <strong>{origin}</strong>：现在用于验证（免费），之后随每个任务发送。',
   'onboarding.or': '或',
   'onboarding.trySimulator': '试用模拟器',

@@ -27,7 +27,7 @@ export const settings: Translation<typeof en> = {
   'settings.appearance.dark': '深色',
   'settings.language.label': '语言',
   'settings.language.system': '跟随系统',
-  'settings.language.systemHint': '跟随系统：当前为{language}。',
+  'settings.language.systemHint': '在这台电脑上，“跟随系统”即为{language}。',
   'settings.about.title': '关于',
   'settings.about.version': '版本',
   'settings.about.runningAs': '运行方式',

@@ -11,10 +11,10 @@ export const shell: Translation<typeof en> = {
   'shell.connection.lost': '连接已断开，正在重新连接 Veo Studio…',
   // Rail
   'shell.rail.label': '主导航',
-  'shell.rail.create': '生成',
+  'shell.rail.create': '创作',
   'shell.rail.library': '作品库',
   'shell.rail.settings': '设置',
-  'shell.rail.createTitle': '生成（{shortcut}）',
+  'shell.rail.createTitle': '创作（{shortcut}）',
   'shell.rail.libraryTitle': '作品库（{shortcut}）',
   'shell.rail.settingsTitle': '设置（{shortcut}）',
   'shell.rail.providerReadyTitle': '新任务将发送到{provider, select, aggregator {聚合服务} fal {fal.ai} simulator {模拟器} other {{provider}}}',
