@@ -47,7 +47,9 @@ test('a content-policy refusal says what to change and leads with Edit prompt, w
 test('a picture that is too small leads with Replace picture, which opens Create on the picture', async ({ page }) => {
   const card = await generate(page, 'A harbour, picture refused [sim:image_too_small]');
   await expect(card).toContainText('failed');
-  await expect(card).toContainText(/refused the picture: Image dimensions are too small.*Replace the picture/);
+  // Our sentence says what to do; the provider's own words follow, marked as theirs (issue 15).
+  await expect(card).toContainText(/refused the picture\. Replace the picture/);
+  await expect(card.locator('[data-provider-words]')).toContainText('Image dimensions are too small');
   await expect(card).not.toContainText('image_url');
   await expect(card.getByRole('button', { name: 'Retry', exact: true })).toHaveCount(0);
   await expect(card.getByRole('button', { name: /Edit prompt|Replace picture|Retry|Check again/ }).first()).toHaveText('Replace picture');
