@@ -12,7 +12,7 @@ import { setCurrentLocale } from '../../renderer/i18n/intl';
 import { createStores } from '../../renderer/stores';
 import { jobStateLabel } from '../../renderer/stores/jobs-store';
 import { lateCancelNote } from '../../renderer/features/jobs/late-cancel';
-import { ProviderWords } from '../../renderer/features/jobs/ProviderWords';
+import { ProviderWords } from '../../renderer/components/ProviderWords';
 import { settingsDiffRows } from '../../renderer/features/compare/SettingsDiff';
 import { FrameError } from '../../renderer/features/frames/capture-frame';
 import type { JobRecord } from '../../shared/domain';

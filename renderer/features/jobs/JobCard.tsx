@@ -22,7 +22,7 @@ import { useLocale, useT } from '../../i18n/useT';
 import { FailureActions } from './FailureActions';
 import { finishedAgo } from './finished-ago';
 import { lateCancelNote } from './late-cancel';
-import { ProviderWords } from './ProviderWords';
+import { ProviderWords } from '../../components/ProviderWords';
 import { jobPictures } from '../library/job-media';
 
 export const JobCard = memo(function JobCard({ id }: { id: string }) {

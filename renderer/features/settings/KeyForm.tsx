@@ -1,6 +1,7 @@
 // Entering the API key. The typed key lives only in this field until "Save key" hands it to the
 // core, which first asks the provider whether it works (free), then saves it to the keychain.
 // A rejected key is kept in the field (not saved) with "Save anyway"; offline it is saved with a note.
+import { ProviderWords } from '../../components/ProviderWords';
 import { useState } from 'react';
 import { DEFAULT_BASE_URL, type Provider } from '../../../shared/domain';
 import type { KeyCheckResult } from '../../../shared/account';
@@ -72,15 +73,17 @@ export function KeyForm({
         </p>
       )}
       {check && (
-        <p className={`key-check is-${check.verdict}`} role="status" data-testid="key-check" data-verdict={check.verdict}>
+        <div className={`key-check is-${check.verdict}`} role="status" data-testid="key-check" data-verdict={check.verdict}>
           <strong>{t(VERDICT_TITLES[check.verdict])}</strong>
           <span>{renderMessage(locale, check)}</span>
+          {/* What the provider itself said (e.g. the aggregator's "无效的令牌"), as it came. */}
+          {check.providerWords && <ProviderWords words={check.providerWords} />}
           {check.verdict === 'rejected' && draft.trim() !== '' && (
             <button type="button" className="link-button" onClick={() => void save(true)}>
               {t('settings.key.saveAnyway')}
             </button>
           )}
-        </p>
+        </div>
       )}
       <form
         className="key-row"
