@@ -1,8 +1,25 @@
 // What the provider says about the account behind a key: its balance, and whether the key works.
 // Shared by every face (the renderer's chip, the CLI's `balance` and `key set`); no Node, no DOM.
+import { z } from 'zod';
 import { PROVIDERS, type Provider } from './domain';
 import type { MessageId, MessageParams } from './i18n/messages';
 import { PROVIDER_INFO, type BalanceKind, type ProviderInfo } from './providers';
+
+/**
+ * Where a key is kept: the OS keychain, or (desktop, when no keychain answers) a file encrypted with
+ * Electron's safeStorage, whose key `holder` is the OS store safeStorage uses (e.g. gnome_libsecret).
+ */
+export const KEY_STORES = ['keychain', 'encryptedFile'] as const;
+export const KeyStoreSchema = z.object({ kind: z.enum(KEY_STORES), holder: z.string().max(100).optional() });
+export type KeyStore = z.infer<typeof KeyStoreSchema>;
+
+export const KeyStatusSchema = z.object({
+  isSet: z.boolean(),
+  last4: z.string().optional(),
+  /** Which store holds the key, when more than one can: as data, worded by each face in its language. */
+  store: KeyStoreSchema.optional(),
+});
+export type KeyStatusInfo = z.infer<typeof KeyStatusSchema>;
 
 export interface BalanceInfo {
   provider: Provider;

@@ -17,7 +17,8 @@ import { MessageParamsSchema } from './i18n/params';
 import type { JobSummary } from './job-summary';
 import { SettingsPatchSchema, type Settings } from './settings';
 import { SPEND_CONFIRMATION, SpendQuoteSchema, type JobCost, type LedgerInfo } from './spend';
-import type { BalanceInfo, KeyCheckResult } from './account';
+import type { BalanceInfo, KeyCheckResult, KeyStatusInfo } from './account';
+export { KEY_STORES, KeyStoreSchema, KeyStatusSchema, type KeyStatusInfo, type KeyStore } from './account';
 import { SetPosterSchema } from './poster';
 import type {
   AppInfo,
@@ -106,21 +107,6 @@ export const ListQuerySchema = z.object({
   offset: z.number().int().min(0).optional(),
 });
 
-/**
- * Where a key is kept: the OS keychain, or (desktop, when no keychain answers) a file encrypted with
- * Electron's safeStorage, whose key `holder` is the OS store safeStorage uses (e.g. gnome_libsecret).
- */
-export const KEY_STORES = ['keychain', 'encryptedFile'] as const;
-export const KeyStoreSchema = z.object({ kind: z.enum(KEY_STORES), holder: z.string().max(100).optional() });
-export type KeyStore = z.infer<typeof KeyStoreSchema>;
-
-export const KeyStatusSchema = z.object({
-  isSet: z.boolean(),
-  last4: z.string().optional(),
-  /** Which store holds the key, when more than one can: as data, worded by each face in its language. */
-  store: KeyStoreSchema.optional(),
-});
-export type KeyStatusInfo = z.infer<typeof KeyStatusSchema>;
 
 /** An absolute folder path on the machine running the core (checked again there). */
 const PortableFolder = z.string().min(1).max(4096);

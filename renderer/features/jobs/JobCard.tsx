@@ -10,7 +10,7 @@ import { isPaused } from '../../../shared/job-outcome';
 import { jobTag, shotSizeOf } from '../../../shared/job-tag';
 import { describeJobError } from '../../api/errors';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { excerpt, formatBytes, formatElapsed, formatRate } from '../../components/format';
+import { excerpt, formatBytes, formatElapsed, formatRate, formatRelative } from '../../components/format';
 import { CloseIcon, PlayIcon } from '../../components/icons';
 import { ProgressBar } from '../../components/ProgressBar';
 import { StateBadge } from '../../components/StateBadge';
@@ -20,7 +20,6 @@ import { jobStateLabel, liveElapsedMs, type LiveProgress } from '../../stores/jo
 import { useApp, useJobs, useStores } from '../../stores/hooks';
 import { useLocale, useT } from '../../i18n/useT';
 import { FailureActions } from './FailureActions';
-import { finishedAgo } from './finished-ago';
 import { lateCancelNote } from './late-cancel';
 import { ProviderWords } from '../../components/ProviderWords';
 import { jobPictures } from '../library/job-media';
@@ -33,7 +32,6 @@ export const JobCard = memo(function JobCard({ id }: { id: string }) {
   const shotSize = useJobs((s) => shotSizeOf(s.records.values(), record?.shotId));
   const active = !!record && !isFinalState(record.state);
   const now = useNow(active);
-  const intl = useIntl();
   const t = useT();
   const locale = useLocale();
   const nameId = useId();
@@ -78,7 +76,7 @@ export const JobCard = memo(function JobCard({ id }: { id: string }) {
                   {formatElapsed(liveElapsedMs(record, progress, now))}
                 </span>
               ) : (
-                <span className="job-time">{finishedAgo(intl, record.finishedAt ?? record.updatedAt, now)}</span>
+                <span className="job-time">{formatRelative(record.finishedAt ?? record.updatedAt, now, locale)}</span>
               )}
             </p>
           </div>

@@ -37,9 +37,6 @@ export const jobs = {
   // JobCard
   'jobs.card.queuePosition': '#{position, number} in queue',
   'jobs.card.elapsed': 'Elapsed time',
-  'jobs.card.justNow': 'just now',
-  'jobs.card.minutesAgo': '{minutes, number} min ago',
-  'jobs.card.hoursAgo': '{hours, number} h ago',
   'jobs.card.cancelRequested': 'Cancel requested — waiting for the server…',
   'jobs.card.lateCancel': 'Cancel came too late: the video was already finished, so it is kept here.',
   'jobs.card.lateCancelCharged': 'Cancel came too late: the video was already finished and charged, so it is kept here.',

@@ -38,9 +38,6 @@ export const jobs: Translation<typeof en> = {
   // JobCard
   'jobs.card.queuePosition': '排队第{position, number}位',
   'jobs.card.elapsed': '已用时间',
-  'jobs.card.justNow': '刚刚',
-  'jobs.card.minutesAgo': '{minutes, number}分钟前',
-  'jobs.card.hoursAgo': '{hours, number}小时前',
   'jobs.card.cancelRequested': '已请求取消，正在等待服务器…',
   'jobs.card.lateCancel': '取消得太晚：视频已经生成，因此保留在这里。',
   'jobs.card.lateCancelCharged': '取消得太晚：视频已经生成并已扣费，因此保留在这里。',
