@@ -88,7 +88,10 @@ async function walk(page: Page, locale: Locale): Promise<Finding[]> {
   await expect(detail.getByLabel(t('library.detail.player'))).toBeVisible();
   await check('detail');
   await card(prompts.refused).click();
-  await expect(detail.getByRole('group', { name: t('library.detail.whatWentWrong') })).toBeVisible();
+  const wrong = detail.getByRole('group', { name: t('library.detail.whatWentWrong') });
+  await expect(wrong).toBeVisible();
+  // The refusal's reason is the provider's, shown apart from our translated sentence — here too.
+  await expect(wrong.locator('[data-provider-words]')).not.toBeEmpty();
   await check('detail-failed');
 
   await card(prompts.a).click();

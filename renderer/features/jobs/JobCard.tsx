@@ -8,8 +8,6 @@ import { renderMessage } from '../../../shared/i18n/messages';
 import { retryNoteWords } from './retry-note';
 import { isPaused } from '../../../shared/job-outcome';
 import { jobTag, shotSizeOf } from '../../../shared/job-tag';
-import { describeJobError } from '../../api/errors';
-import { ErrorDetails } from '../../components/ErrorDetails';
 import { excerpt, formatBytes, formatElapsed, formatRate, formatRelative } from '../../components/format';
 import { CloseIcon, PlayIcon } from '../../components/icons';
 import { ProgressBar } from '../../components/ProgressBar';
@@ -21,7 +19,7 @@ import { useApp, useJobs, useStores } from '../../stores/hooks';
 import { useLocale, useT } from '../../i18n/useT';
 import { FailureActions } from './FailureActions';
 import { lateCancelNote } from './late-cancel';
-import { ProviderWords } from '../../components/ProviderWords';
+import { JobErrorSummary } from '../../components/JobErrorSummary';
 import { jobPictures } from '../library/job-media';
 
 export const JobCard = memo(function JobCard({ id }: { id: string }) {
@@ -131,16 +129,8 @@ function DownloadProgress({ progress }: { progress: LiveProgress | undefined }) 
 function JobOutcome({ record }: { record: JobRecord }) {
   const t = useT();
   if (!record.error || (record.state !== 'failed' && !isPaused(record))) return null;
-  const friendly = describeJobError(record.error);
   const unknown = record.error.kind === 'outcome_unknown' || isPaused(record);
-  return (
-    <div className={`job-error ${unknown ? 'is-unknown' : ''}`} role="group" aria-label={t('jobs.card.whatWentWrong')}>
-      <p className="job-error-title">{friendly.title}</p>
-      <p className="job-error-message">{friendly.message}</p>
-      {record.error.providerWords && <ProviderWords words={record.error.providerWords} />}
-      {friendly.details && <ErrorDetails details={friendly.details} />}
-    </div>
-  );
+  return <JobErrorSummary error={record.error} unknown={unknown} label={t('jobs.card.whatWentWrong')} />;
 }
 
 function JobActions({ record, active }: { record: JobRecord; active: boolean }) {

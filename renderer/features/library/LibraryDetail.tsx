@@ -7,9 +7,8 @@ import type { Locale } from '../../../shared/i18n/locales';
 import { formatMessage } from '../../../shared/i18n/messages';
 import { ViewBoundary } from '../../components/ViewBoundary';
 import type { JobRecord } from '../../../shared/domain';
-import { describeJobError } from '../../api/errors';
 import { copyText } from '../../components/clipboard';
-import { ErrorDetails } from '../../components/ErrorDetails';
+import { JobErrorSummary } from '../../components/JobErrorSummary';
 import { formatBytes, formatDateTime } from '../../components/format';
 import { CloseIcon, CopyIcon, EditIcon, StarIcon, TrashIcon } from '../../components/icons';
 import { StateBadge } from '../../components/StateBadge';
@@ -228,17 +227,13 @@ export function describeCost(locale: Locale, cost: JobCost, record: Pick<JobReco
 
 /** What went wrong and what can change it: the same actions as the job's card in the Jobs panel. */
 function DetailError({ record }: { record: JobRecord }) {
-  const friendly = describeJobError(record.error!);
   const t = useT();
   return (
-    <div className={`job-error ${isPaused(record) ? 'is-unknown' : ''}`} role="group" aria-label={t('library.detail.whatWentWrong')}>
-      <p className="job-error-title">{friendly.title}</p>
-      <p className="job-error-message">{friendly.message}</p>
-      {friendly.details && <ErrorDetails details={friendly.details} />}
+    <JobErrorSummary error={record.error!} unknown={isPaused(record)} label={t('library.detail.whatWentWrong')}>
       <div className="detail-actions detail-failure-actions">
         <FailureActions record={record} size="normal" />
       </div>
-    </div>
+    </JobErrorSummary>
   );
 }
 
