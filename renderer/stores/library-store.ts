@@ -6,6 +6,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { VeoApi } from '../../shared/contract';
 import type { JobRecord, JobState } from '../../shared/domain';
 import { toSummary, type JobSummary } from '../../shared/job-summary';
+import { shotSizesOf } from '../../shared/job-tag';
 import { describeIpcError } from '../api/errors';
 import { tr } from '../i18n/intl';
 import { deleteJobs, recallDeletion, rememberDeletion, restoreJobs, undoLastDeletion, type Deletion, type DeletionHost } from './library-deletion';
@@ -43,6 +44,12 @@ export interface LibraryState {
   selected?: JobRecord;
   /** Bumped by resetQuery so the search box can clear its own (debounced) text. */
   resetCount: number;
+  /**
+   * Bumped when the library's content may have changed (a re-read after the core said so, an
+   * updated job) — not when the grid loads another page while scrolling. What depends on the whole
+   * library rather than on the cards on screen (the spend totals) re-reads on this.
+   */
+  revision: number;
   setQuery(patch: Partial<LibraryQuery>): Promise<void>;
   resetQuery(): Promise<void>;
   /** Makes sure the items in [from, to] are loaded (or loading). */
@@ -64,6 +71,20 @@ export interface LibraryState {
 }
 
 export type LibraryStore = StoreApi<LibraryState>;
+
+const shotSizesByPages = new WeakMap<Record<number, JobSummary[]>, Map<string, number>>();
+/**
+ * Shot id → its size among the loaded pages, computed once per pages object: every card on screen
+ * asks on every store change, and flattening the pages for each of them was garbage while scrolling.
+ */
+export function loadedShotSizes(pages: Record<number, JobSummary[]>): Map<string, number> {
+  let sizes = shotSizesByPages.get(pages);
+  if (!sizes) {
+    sizes = shotSizesOf(Object.values(pages).flat());
+    shotSizesByPages.set(pages, sizes);
+  }
+  return sizes;
+}
 
 export interface LibraryDeps {
   api: VeoApi;
@@ -157,6 +178,7 @@ export function createLibraryStore({ api, toasts, onDeleted, onRestored, storage
       pages: {},
 
       resetCount: 0,
+      revision: 0,
 
       async setQuery(patch) {
         generation++;
@@ -199,7 +221,7 @@ export function createLibraryStore({ api, toasts, onDeleted, onRestored, storage
         if (gen !== generation || answers.some((a) => !a)) return;
         const pages: Record<number, JobSummary[]> = {};
         pageIndexes.forEach((p, i) => (pages[p] = answers[i]!.items));
-        set({ pages, total: answers[0]!.total, status: 'ready', error: undefined });
+        set({ pages, total: answers[0]!.total, status: 'ready', error: undefined, revision: get().revision + 1 });
       },
 
       itemAt(index) {
@@ -230,7 +252,7 @@ export function createLibraryStore({ api, toasts, onDeleted, onRestored, storage
           const i = items.findIndex((r) => r.id === record.id);
           if (i >= 0) pages[Number(key)] = items.map((r, j) => (j === i ? toSummary(record) : r));
         }
-        set({ pages, ...(get().selectedId === record.id ? { selected: record } : {}) });
+        set({ pages, revision: get().revision + 1, ...(get().selectedId === record.id ? { selected: record } : {}) });
       },
 
       async setFavourite(id, favourite) {

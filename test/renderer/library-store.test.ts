@@ -131,6 +131,23 @@ describe('library store', () => {
     expect(library.getState().selected?.favourite).toBe(true);
   });
 
+  it('revision moves when the library changes, not when the grid loads another page while scrolling', async () => {
+    const { library, records } = libraryOf(1_000);
+    await library.getState().refresh();
+    const afterRefresh = library.getState().revision;
+    expect(afterRefresh).toBeGreaterThan(0);
+    // Scrolling loads pages (and drops far ones): the library itself is the same.
+    await library.getState().ensureRange(500, 520);
+    await library.getState().ensureRange(900, 999);
+    expect(Object.keys(library.getState().pages).length).toBeGreaterThan(1);
+    expect(library.getState().revision).toBe(afterRefresh);
+    // A job the core reports changed, or a re-read, may move what depends on the whole library.
+    library.getState().applyUpdated({ ...records[0]!, favourite: true });
+    expect(library.getState().revision).toBe(afterRefresh + 1);
+    await library.getState().refresh();
+    expect(library.getState().revision).toBe(afterRefresh + 2);
+  });
+
   it('pages hold summaries; selecting a job on a loaded page fetches its full record for the detail', async () => {
     const { fake, library, records } = libraryOf(3);
     await library.getState().refresh();

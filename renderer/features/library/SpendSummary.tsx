@@ -17,8 +17,9 @@ export function localDay(now: Date): string {
 export function SpendSummary() {
   const { api } = useStores();
   const t = useT();
-  // A new pages object means the library was re-read or a job changed: the totals may have moved.
-  const pages = useLibrary((s) => s.pages);
+  // The library was re-read or a job changed: the totals may have moved. (Not on every page the
+  // grid loads while scrolling: summing the ledger then was work on both sides of the bridge.)
+  const revision = useLibrary((s) => s.revision);
   const [ledger, setLedger] = useState<LedgerInfo>();
 
   useEffect(() => {
@@ -29,7 +30,7 @@ export function SpendSummary() {
     return () => {
       live = false;
     };
-  }, [api, pages]);
+  }, [api, revision]);
 
   if (!ledger) return null;
   const today = localDay(new Date());
