@@ -13,10 +13,14 @@ interface Tagged {
 
 /** How many takes the shot has that we know of: the highest take number among `records` of that shot. */
 export function shotSizeOf(records: Iterable<Tagged>, shotId: string | undefined): number | undefined {
-  if (shotId === undefined) return undefined;
-  let size = 0;
-  for (const r of records) if (r.shotId === shotId && r.take !== undefined) size = Math.max(size, r.take);
-  return size === 0 ? undefined : size;
+  return shotId === undefined ? undefined : shotSizesOf(records).get(shotId);
+}
+
+/** Every shot's size among `records` at once (shot id → highest take), for many cards to look up. */
+export function shotSizesOf(records: Iterable<Tagged>): Map<string, number> {
+  const sizes = new Map<string, number>();
+  for (const r of records) if (r.shotId !== undefined && r.take !== undefined) sizes.set(r.shotId, Math.max(sizes.get(r.shotId) ?? 0, r.take));
+  return sizes;
 }
 
 /** "Take 2/4", or "Take 2" when the shot's size is unknown; nothing for a shot of one take. */

@@ -1,13 +1,14 @@
 import { memo, useState } from 'react';
 import { isFinalState } from '../../../shared/domain';
 import type { JobSummary } from '../../../shared/job-summary';
-import { jobTag, shotSizeOf } from '../../../shared/job-tag';
+import { jobTag } from '../../../shared/job-tag';
 import { getDesktopExtras } from '../../api/api';
 import { formatRelative } from '../../components/format';
 import { StarIcon } from '../../components/icons';
 import { StateBadge } from '../../components/StateBadge';
 import { useT } from '../../i18n/useT';
 import { useLibrary, useStores } from '../../stores/hooks';
+import { loadedShotSizes } from '../../stores/library-store';
 import { CardCheck } from './CardCheck';
 import { CardMedia } from './CardMedia';
 
@@ -18,7 +19,7 @@ export const LibraryCard = memo(function LibraryCard({ record, index }: { record
   const t = useT();
   const selected = useLibrary((s) => s.selectedId === record.id);
   // Takes of a shot are made together, so they sit in the loaded pages together (a number: re-renders only when it changes).
-  const shotSize = useLibrary((s) => (record.shotId === undefined ? undefined : shotSizeOf(Object.values(s.pages).flat(), record.shotId)));
+  const shotSize = useLibrary((s) => (record.shotId === undefined ? undefined : loadedShotSizes(s.pages).get(record.shotId)));
   const tag = jobTag(record, shotSize);
   // Keyboard focus (arrow keys) previews the take; a mouse click's focus does not (hover already does).
   const [keyboardFocus, setKeyboardFocus] = useState(false);
