@@ -1,7 +1,7 @@
 // HMAC-SHA256 (RFC 2104 over FIPS 180-4), synchronous and dependency-free, so the page and the host
 // compute the same media signatures from the same code. The page needs it synchronously: media
 // URLs are built while React renders, where WebCrypto's promises cannot be awaited. Inputs here are
-// short (a key and a path), so a plain implementation is fast enough; tests pin it to node:crypto.
+// short (a key and a path); tests pin it to node:crypto.
 
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01,
@@ -12,35 +12,36 @@ const K = new Uint32Array([
   0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
   0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
-const INIT = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+const INIT = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
 const BLOCK = 64;
 
 const rotr = (x: number, n: number): number => (x >>> n) | (x << (32 - n));
 
-export function sha256(message: Uint8Array): Uint8Array {
-  const bitLength = message.length * 8;
-  const padded = new Uint8Array(Math.ceil((message.length + 9) / BLOCK) * BLOCK);
-  padded.set(message);
-  padded[message.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  // Messages here are far below 2^32 bits: the high word of the length stays zero.
-  view.setUint32(padded.length - 4, bitLength >>> 0);
-  view.setUint32(padded.length - 8, Math.floor(bitLength / 2 ** 32));
+// A grid scrolling through 10,000 jobs signs a URL for every card it mounts. Per-call typed arrays
+// were a quarter of everything the page allocated while scrolling, and array-buffer sweeping showed
+// up inside its longest tasks: every call now works in these module-level buffers instead
+// (JavaScript is single-threaded, and nothing here yields).
+const W = new Uint32Array(64);
+let scratch = new Uint8Array(4 * BLOCK);
+const encoder = new TextEncoder();
 
-  const h = [...INIT];
-  const w = new Uint32Array(64);
-  for (let offset = 0; offset < padded.length; offset += BLOCK) {
-    for (let i = 0; i < 16; i++) w[i] = view.getUint32(offset + i * 4);
+/** Runs the compression function over `blocks` whole blocks of `bytes` into `h` (8 words). */
+function compress(h: Uint32Array, bytes: Uint8Array, blocks: number): void {
+  for (let offset = 0; offset < blocks * BLOCK; offset += BLOCK) {
+    for (let i = 0; i < 16; i++) {
+      const j = offset + i * 4;
+      W[i] = (bytes[j]! << 24) | (bytes[j + 1]! << 16) | (bytes[j + 2]! << 8) | bytes[j + 3]!;
+    }
     for (let i = 16; i < 64; i++) {
-      const a = w[i - 15]!;
-      const b = w[i - 2]!;
+      const a = W[i - 15]!;
+      const b = W[i - 2]!;
       const s0 = rotr(a, 7) ^ rotr(a, 18) ^ (a >>> 3);
       const s1 = rotr(b, 17) ^ rotr(b, 19) ^ (b >>> 10);
-      w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) | 0;
+      W[i] = (W[i - 16]! + s0 + W[i - 7]! + s1) | 0;
     }
-    let [a, b, c, d, e, f, g, hh] = h as [number, number, number, number, number, number, number, number];
+    let a = h[0]!, b = h[1]!, c = h[2]!, d = h[3]!, e = h[4]!, f = h[5]!, g = h[6]!, hh = h[7]!;
     for (let i = 0; i < 64; i++) {
-      const t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[i]! + w[i]!) | 0;
+      const t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[i]! + W[i]!) | 0;
       const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
       hh = g;
       g = f;
@@ -51,41 +52,125 @@ export function sha256(message: Uint8Array): Uint8Array {
       b = a;
       a = (t1 + t2) | 0;
     }
-    [a, b, c, d, e, f, g, hh].forEach((v, i) => (h[i] = (h[i]! + v) | 0));
+    h[0] = h[0]! + a;
+    h[1] = h[1]! + b;
+    h[2] = h[2]! + c;
+    h[3] = h[3]! + d;
+    h[4] = h[4]! + e;
+    h[5] = h[5]! + f;
+    h[6] = h[6]! + g;
+    h[7] = h[7]! + hh;
   }
+}
+
+/** `scratch`, grown if it is shorter than `bytes` (`finish` writes the padding, zeros included). */
+function scratchOf(bytes: number): Uint8Array {
+  if (scratch.length < bytes) scratch = new Uint8Array(Math.ceil(bytes / BLOCK) * BLOCK * 2);
+  return scratch;
+}
+
+/**
+ * Hashes `length` message bytes already in `buf` (with room after them for the padding) into `h`,
+ * which holds the state after `prefixBlocks` blocks were hashed before them.
+ */
+function finish(h: Uint32Array, buf: Uint8Array, length: number, prefixBlocks: number): void {
+  const blocks = Math.ceil((length + 9) / BLOCK);
+  buf.fill(0, length, blocks * BLOCK);
+  buf[length] = 0x80;
+  // Messages here are far below 2^32 bits: the length's high word is only ever the prefix's carry.
+  const bits = (prefixBlocks * BLOCK + length) * 8;
+  const end = blocks * BLOCK;
+  const high = Math.floor(bits / 2 ** 32);
+  buf[end - 8] = high >>> 24;
+  buf[end - 7] = high >>> 16;
+  buf[end - 6] = high >>> 8;
+  buf[end - 5] = high;
+  buf[end - 4] = bits >>> 24;
+  buf[end - 3] = bits >>> 16;
+  buf[end - 2] = bits >>> 8;
+  buf[end - 1] = bits;
+  compress(h, buf, blocks);
+}
+
+function digestBytes(h: Uint32Array): Uint8Array {
   const out = new Uint8Array(32);
-  const outView = new DataView(out.buffer);
-  h.forEach((v, i) => outView.setUint32(i * 4, v >>> 0));
+  for (let i = 0; i < 8; i++) {
+    out[i * 4] = h[i]! >>> 24;
+    out[i * 4 + 1] = h[i]! >>> 16;
+    out[i * 4 + 2] = h[i]! >>> 8;
+    out[i * 4 + 3] = h[i]!;
+  }
   return out;
 }
 
-const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+export function sha256(message: Uint8Array): Uint8Array {
+  const buf = scratchOf(message.length + 2 * BLOCK);
+  buf.set(message);
+  const h = INIT.slice();
+  finish(h, buf, message.length, 0);
+  return digestBytes(h);
+}
+
+/** The hash state after the key's inner (ipad) and outer (opad) block: the same for every message. */
+interface KeyState {
+  inner: Uint32Array;
+  outer: Uint32Array;
+}
+
+// One key per run in practice (the page's media key); a few more in tests.
+const keyStates = new Map<string, KeyState>();
+const KEY_STATES_LIMIT = 8;
+
+function keyState(key: string): KeyState {
+  let state = keyStates.get(key);
+  if (state) return state;
+  let k = encoder.encode(key);
+  if (k.length > BLOCK) k = sha256(k);
+  const pad = new Uint8Array(BLOCK);
+  const inner = INIT.slice();
+  const outer = INIT.slice();
+  for (let i = 0; i < BLOCK; i++) pad[i] = (k[i] ?? 0) ^ 0x36;
+  compress(inner, pad, 1);
+  for (let i = 0; i < BLOCK; i++) pad[i] = (k[i] ?? 0) ^ 0x5c;
+  compress(outer, pad, 1);
+  state = { inner, outer };
+  if (keyStates.size >= KEY_STATES_LIMIT) keyStates.clear();
+  keyStates.set(key, state);
+  return state;
+}
+
+const H = new Uint32Array(8);
 
 export function hmacSha256(key: string, message: string): Uint8Array {
-  let k = utf8(key);
-  if (k.length > BLOCK) k = sha256(k);
-  const inner = new Uint8Array(BLOCK);
-  const outer = new Uint8Array(BLOCK);
-  for (let i = 0; i < BLOCK; i++) {
-    inner[i] = (k[i] ?? 0) ^ 0x36;
-    outer[i] = (k[i] ?? 0) ^ 0x5c;
+  const { inner, outer } = keyState(key);
+  // UTF-8 takes at most 3 bytes per UTF-16 unit; room for the padding after that.
+  const buf = scratchOf(message.length * 3 + 2 * BLOCK);
+  const length = encoder.encodeInto(message, buf).written;
+  H.set(inner);
+  finish(H, buf, length, 1);
+  for (let i = 0; i < 8; i++) {
+    buf[i * 4] = H[i]! >>> 24;
+    buf[i * 4 + 1] = H[i]! >>> 16;
+    buf[i * 4 + 2] = H[i]! >>> 8;
+    buf[i * 4 + 3] = H[i]!;
   }
-  const msg = utf8(message);
-  const innerInput = new Uint8Array(BLOCK + msg.length);
-  innerInput.set(inner);
-  innerInput.set(msg, BLOCK);
-  const innerHash = sha256(innerInput);
-  const outerInput = new Uint8Array(BLOCK + innerHash.length);
-  outerInput.set(outer);
-  outerInput.set(innerHash, BLOCK);
-  return sha256(outerInput);
+  H.set(outer);
+  finish(H, buf, 32, 1);
+  return digestBytes(H);
 }
+
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 /** base64url without padding: safe in a URL query as is. */
 export function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out += BASE64URL[n >>> 18]! + BASE64URL[(n >>> 12) & 63]!;
+    if (i + 1 < bytes.length) out += BASE64URL[(n >>> 6) & 63]!;
+    if (i + 2 < bytes.length) out += BASE64URL[n & 63]!;
+  }
+  return out;
 }
 
 /** Compares without stopping at the first difference, so timing says nothing about where it was. */

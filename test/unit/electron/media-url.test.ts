@@ -20,6 +20,28 @@ describe('sha256 / hmacSha256 (pure, for the page)', () => {
       }),
     );
   });
+
+  it('keep no state between calls: unicode, long keys and many keys interleaved still match node:crypto', () => {
+    // The implementation reuses module-level buffers and remembers each key's padded state.
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.string({ unit: 'grapheme', maxLength: 90 }), fc.string({ unit: 'binary', maxLength: 700 })), { minLength: 1, maxLength: 20 }),
+        (pairs) => {
+          for (const [key, message] of pairs) {
+            expect(toBase64Url(hmacSha256(key, message))).toBe(createHmac('sha256', key).update(message).digest('base64url'));
+            expect(Buffer.from(sha256(Buffer.from(message))).toString('hex')).toBe(createHash('sha256').update(message).digest('hex'));
+          }
+        },
+      ),
+    );
+  });
+
+  it('base64url of every length, without padding', () => {
+    for (let n = 0; n < 40; n++) {
+      const bytes = randomBytes(n);
+      expect(toBase64Url(bytes)).toBe(bytes.toString('base64url'));
+    }
+  });
 });
 
 describe('mediaUrl', () => {
