@@ -144,7 +144,7 @@ async function handleRequest(req: IncomingMessage, res: ServerResponse, { access
     if (!access.isOwnPageOrTyped(req)) return plain(403, 'Library media is only served to the Veo Studio page.');
     const resolved = await resolveMediaPath(core.library.dir, encoded);
     if (!resolved.ok) return plain(resolved.status, STATUS_TEXT[resolved.status] ?? 'Refused');
-    const served = await serveFile(resolved.path, req.headers.range);
+    const served = await serveFile(resolved.path, req.headers.range, req.headers['if-none-match']);
     res.writeHead(served.status, served.headers);
     if (!served.body || head) {
       served.body?.destroy();

@@ -66,7 +66,7 @@ async function serveMedia(request: Request, url: URL, opts: ProtocolOptions): Pr
   // resolveMediaPath decodes exactly once, so hand it the still-encoded path.
   const resolved = await resolveMediaPath(opts.libraryDir, url.pathname.slice(MEDIA_PATH.length + 1));
   if (!resolved.ok) return plain(resolved.status, 'Not found');
-  const served = await serveFile(resolved.path, request.headers.get('range') ?? undefined);
+  const served = await serveFile(resolved.path, request.headers.get('range') ?? undefined, request.headers.get('if-none-match') ?? undefined);
   let body: ReadableStream<Uint8Array> | null = null;
   if (served.body) {
     if (request.method === 'HEAD') served.body.destroy();

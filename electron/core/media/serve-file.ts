@@ -1,7 +1,8 @@
 // Serves library media to <video>/<img> for both faces: the browser host's /media route and
 // Electron's app://veo/media route. Two steps, always in this order:
 //   resolveMediaPath — untrusted URL path → a real file inside the library's media folder, or a refusal
-//   serveFile        — that file, streamed, with single byte ranges (206) so <video> can seek
+//   serveFile        — that file, streamed, with single byte ranges (206) so <video> can seek, and
+//                      a validator (ETag → 304) so a grid scrolled back over does not fetch again
 import { constants, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -13,9 +14,9 @@ export type MediaPathResult =
   | { ok: false; status: 400 | 403 | 404; reason: string };
 
 export interface ServedFile {
-  status: 200 | 206 | 416 | 404;
+  status: 200 | 206 | 304 | 416 | 404;
   headers: Record<string, string>;
-  /** Absent for 404/416. The caller pipes it, or destroys it (HEAD). */
+  /** Absent for 304/404/416. The caller pipes it, or destroys it (HEAD). */
   body?: Readable;
 }
 
@@ -74,8 +75,13 @@ export async function resolveMediaPath(libraryDir: string, rel: string): Promise
   return { ok: true, path: real };
 }
 
-/** Streams `absPath` (never buffered) honouring one `Range: bytes=…` request. */
-export async function serveFile(absPath: string, rangeHeader: string | undefined): Promise<ServedFile> {
+/**
+ * Streams `absPath` (never buffered) honouring one `Range: bytes=…` request. Every answer carries an
+ * ETag of the file's identity (size, modification time, inode) and `no-cache`: the browser asks again
+ * each time, and a file it already holds costs a 304 instead of its bytes — a Library scrolled back
+ * over re-requests thousands of thumbnails. A replaced file has a new ETag, so nothing stale is shown.
+ */
+export async function serveFile(absPath: string, rangeHeader: string | undefined, ifNoneMatch?: string): Promise<ServedFile> {
   const contentType = contentTypeOf(absPath) ?? 'application/octet-stream';
   let handle: fsp.FileHandle;
   try {
@@ -85,6 +91,7 @@ export async function serveFile(absPath: string, rangeHeader: string | undefined
     return notFound();
   }
   let size: number;
+  let etag: string;
   try {
     const stat = await handle.stat();
     if (!stat.isFile()) {
@@ -92,6 +99,7 @@ export async function serveFile(absPath: string, rangeHeader: string | undefined
       return notFound();
     }
     size = stat.size;
+    etag = `"${[stat.size, Math.trunc(stat.mtimeMs), stat.ino].map((n) => n.toString(36)).join('-')}"`;
   } catch {
     await handle.close();
     return notFound();
@@ -102,7 +110,12 @@ export async function serveFile(absPath: string, rangeHeader: string | undefined
     'Accept-Ranges': 'bytes',
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'no-cache',
+    ETag: etag,
   };
+  if (matchesEtag(ifNoneMatch, etag)) {
+    await handle.close();
+    return { status: 304, headers: base };
+  }
   const range = parseRange(rangeHeader, size);
   if (range.kind === 'unsatisfiable') {
     await handle.close();
@@ -121,6 +134,15 @@ export async function serveFile(absPath: string, rangeHeader: string | undefined
     };
   }
   return { status: 200, headers: { ...base, 'Content-Length': String(size) }, body: handle.createReadStream() };
+}
+
+/** If-None-Match: `*` or a list of (possibly weak) tags; compared weakly, as RFC 9110 §13.1.2 says. */
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (header === undefined || header.length > 4096) return false;
+  return header.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t.replace(/^W\//, '') === etag;
+  });
 }
 
 const notFound = (): ServedFile => ({

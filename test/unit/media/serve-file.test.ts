@@ -126,6 +126,35 @@ describe('serveFile', () => {
     thumb.body?.destroy();
   });
 
+  it('tags every answer with an ETag; a request that already holds it gets 304 and no bytes', async () => {
+    const first = await serveFile(video, undefined);
+    first.body?.destroy();
+    const etag = first.headers.ETag!;
+    expect(etag).toMatch(/^"[0-9a-z-]+"$/);
+    expect(first.headers['Cache-Control']).toBe('no-cache');
+    for (const header of [etag, `W/${etag}`, `"other", ${etag}`, '*']) {
+      const again = await serveFile(video, 'bytes=0-9', header);
+      expect(again.status, header).toBe(304);
+      expect(again.body).toBeUndefined();
+      expect(again.headers.ETag).toBe(etag);
+    }
+    const stale = await serveFile(video, undefined, '"not-this-file"');
+    expect(stale.status).toBe(200);
+    expect((await readAll(stale.body)).length).toBe(1000);
+  });
+
+  it('a file replaced under the same name gets a new ETag, so a browser never keeps the old one', async () => {
+    const path = join(library, 'media', 'job-1', 'poster.jpg');
+    await writeFile(path, 'first poster');
+    const before = (await serveFile(path, undefined)).headers.ETag!;
+    await rm(path);
+    await writeFile(path, 'second poster, longer');
+    const after = await serveFile(path, undefined, before);
+    expect(after.status).toBe(200);
+    expect(after.headers.ETag).not.toBe(before);
+    expect((await readAll(after.body)).toString()).toBe('second poster, longer');
+  });
+
   it('does not follow a symlink handed to it directly', async () => {
     expect((await serveFile(join(library, 'media', 'job-1', 'escape.mp4'), undefined)).status).toBe(404);
   });
