@@ -124,7 +124,7 @@ const KEY_STATES_LIMIT = 8;
 function keyState(key: string): KeyState {
   let state = keyStates.get(key);
   if (state) return state;
-  let k = encoder.encode(key);
+  let k: Uint8Array = encoder.encode(key);
   if (k.length > BLOCK) k = sha256(k);
   const pad = new Uint8Array(BLOCK);
   const inner = INIT.slice();
