@@ -176,6 +176,8 @@ async function profileScroll(browser: Browser, url: string, label: string, opts:
     const cpu = tasks.map((t) => (t.tdur ?? 0) / 1000).sort((a, b) => b - a);
     const cpuCount = (ms: number) => cpu.filter((d) => d >= ms).length;
     const perStep = (ms: number) => (ms / scroll.steps).toFixed(2);
+    const gcs = (name: string) => onMain.filter((e) => e.name === name);
+    const gcLine = ['MajorGC', 'MinorGC'].map((n) => `${n} ${gcs(n).length}× (longest ${Math.max(0, ...gcs(n).map((e) => (e.dur ?? 0) / 1000)).toFixed(1)} ms)`).join(', ');
     // Garbage collection shows as many V8.GC_* phases: one sum says more.
     const wholeByName = new Map<string, number>();
     for (const [n, ms] of selfTimeByName(onMain, -Infinity, Infinity)) {
@@ -187,7 +189,7 @@ async function profileScroll(browser: Browser, url: string, label: string, opts:
     console.log(
       `[${label}] ${scroll.steps} steps, p95 frame ${scroll.frameP95.toFixed(1)} ms; tasks ≥50: ${count(50)}, ≥30: ${count(30)}, ≥16: ${count(16)}; ` +
         `longest ${durations.slice(0, 6).map((d) => d.toFixed(1)).join(', ')}\n  by CPU time: ≥30: ${cpuCount(30)}, ≥16: ${cpuCount(16)}, ≥10: ${cpuCount(10)}; ` +
-        `longest ${cpu.slice(0, 6).map((d) => d.toFixed(1)).join(', ')}; p99.9 ${(cpu[Math.floor(cpu.length / 1000)] ?? 0).toFixed(1)}\n  before: ${before}; after: ${after}\n  per step (ms): ${whole.slice(0, 12).map(([n, ms]) => `${n} ${perStep(ms)}`).join('; ')}`,
+        `longest ${cpu.slice(0, 6).map((d) => d.toFixed(1)).join(', ')}; p99.9 ${(cpu[Math.floor(cpu.length / 1000)] ?? 0).toFixed(1)}\n  ${gcLine}\n  before: ${before}; after: ${after}\n  per step (ms): ${whole.slice(0, 12).map(([n, ms]) => `${n} ${perStep(ms)}`).join('; ')}`,
     );
     if (!opts.detail) return;
     const byCpu = [...tasks].sort((a, b) => (b.tdur ?? 0) - (a.tdur ?? 0));
