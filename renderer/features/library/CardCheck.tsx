@@ -1,4 +1,4 @@
-// The per-card checkbox of "Select" mode. A real checkbox, so it is announced as "checked"/"not
+// The per-card checkbox of "Select" mode (mounted only in it: outside it a card pays nothing for it). A real checkbox, so it is announced as "checked"/"not
 // checked" and toggles with Space when it has focus itself. In Select mode its label covers the
 // card, so a click anywhere on the card ticks it instead of opening it (the star stays above).
 // Shift+click ticks the range from the card ticked last.
@@ -14,9 +14,7 @@ export function CardCheck({ id, prompt }: { id: string; prompt: string }) {
   const t = useT();
   // The change event does not say whether Shift was held; the press that caused it does.
   const shift = useRef(false);
-  const selecting = usePortable((s) => s.selecting);
   const checked = usePortable((s) => s.checked.includes(id));
-  if (!selecting) return null;
   return (
     <label className="lib-card-check-area" onPointerDown={(e) => (shift.current = e.shiftKey)}>
       <input

@@ -14,7 +14,8 @@ import { CardMedia } from './CardMedia';
 
 const CARD_PROMPT_CHARS = 300;
 
-export const LibraryCard = memo(function LibraryCard({ record, index }: { record: JobSummary; index: number }) {
+/** `selecting`: "Select" mode is on (the grid asks the store once for all its cards). */
+export const LibraryCard = memo(function LibraryCard({ record, index, selecting }: { record: JobSummary; index: number; selecting: boolean }) {
   const { library, compare } = useStores();
   const t = useT();
   const selected = useLibrary((s) => s.selectedId === record.id);
@@ -58,9 +59,8 @@ export const LibraryCard = memo(function LibraryCard({ record, index }: { record
           <p className="lib-card-meta">
             <StateBadge state={record.state} error={record.error} />
             <span className="lib-card-when">
-              {tag !== '' && `${tag} · `}
-              {record.params.resolution}
-              {isFinalState(record.state) ? ` · ${formatRelative(record.createdAt)}` : ''}
+              {/* One string, one text node (a scroll step mounts a viewport of these). */}
+              {[tag, record.params.resolution, isFinalState(record.state) ? formatRelative(record.createdAt) : ''].filter((part) => part !== '').join(' · ')}
             </span>
           </p>
         </div>
@@ -75,7 +75,7 @@ export const LibraryCard = memo(function LibraryCard({ record, index }: { record
       >
         <StarIcon size={15} aria-hidden="true" />
       </button>
-      <CardCheck id={record.id} prompt={record.params.prompt} />
+      {selecting && <CardCheck id={record.id} prompt={record.params.prompt} />}
     </div>
   );
 });

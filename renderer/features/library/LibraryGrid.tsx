@@ -12,6 +12,7 @@ import { rowsToRender, useOverscanRows } from './grid-rows';
 import { LibraryCard, LibraryCardPlaceholder } from './LibraryCard';
 import { handleSelectionKey } from './selection-keys';
 import { useElementWidth } from './useElementWidth';
+import { usePortable } from './usePortable';
 
 const MIN_CARD_WIDTH = 200;
 const GAP = 16;
@@ -28,6 +29,7 @@ export function LibraryGrid({ arrowsSeek }: { arrowsSeek?: RefObject<boolean> })
   const total = useLibrary((s) => s.total);
   const pages = useLibrary((s) => s.pages);
   const status = useLibrary((s) => s.status);
+  const selecting = usePortable((s) => s.selecting);
 
   const inner = Math.max(0, width - PADDING * 2);
   const columns = Math.max(1, Math.floor((inner + GAP) / (MIN_CARD_WIDTH + GAP)));
@@ -116,6 +118,7 @@ export function LibraryGrid({ arrowsSeek }: { arrowsSeek?: RefObject<boolean> })
                 // A row's cards come from at most two pages: it re-renders only when one of them changes.
                 pageOfFirst={pages[Math.floor(first / LIBRARY_PAGE_SIZE)]}
                 pageOfLast={pages[Math.floor(last / LIBRARY_PAGE_SIZE)]}
+                selecting={selecting}
               />
             );
           })}
@@ -134,13 +137,14 @@ const GridRow = memo(function GridRow(props: {
   height: number;
   pageOfFirst: JobSummary[] | undefined;
   pageOfLast: JobSummary[] | undefined;
+  selecting: boolean;
 }) {
-  const { first, last, columns, top, height, pageOfFirst, pageOfLast } = props;
+  const { first, last, columns, top, height, pageOfFirst, pageOfLast, selecting } = props;
   const cells = [];
   for (let index = first; index <= last; index++) {
     const page = Math.floor(index / LIBRARY_PAGE_SIZE) === Math.floor(first / LIBRARY_PAGE_SIZE) ? pageOfFirst : pageOfLast;
     const record = page?.[index % LIBRARY_PAGE_SIZE];
-    cells.push(record ? <LibraryCard key={record.id} record={record} index={index} /> : <LibraryCardPlaceholder key={`placeholder-${index}`} />);
+    cells.push(record ? <LibraryCard key={record.id} record={record} index={index} selecting={selecting} /> : <LibraryCardPlaceholder key={`placeholder-${index}`} />);
   }
   return (
     <div
