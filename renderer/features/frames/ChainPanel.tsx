@@ -7,6 +7,7 @@ import { describeIpcError } from '../../api/errors';
 import { copyText } from '../../components/clipboard';
 import { CopyIcon, DownloadIcon } from '../../components/icons';
 import { excerpt } from '../../components/format';
+import { isFinalOf } from '../../../shared/finals';
 import { MODELS } from '../../../shared/models';
 import { Say, useT } from '../../i18n/useT';
 import { useLibrary, useStores } from '../../stores/hooks';
@@ -14,7 +15,7 @@ import { useLibrary, useStores } from '../../stores/hooks';
 export function ChainPanel({ record }: { record: JobRecord }) {
   const { api, library, toasts } = useStores();
   // Any library change may add a child (a continuation finished elsewhere): read the chain again.
-  const pages = useLibrary((s) => s.pages);
+  const revision = useLibrary((s) => s.revision);
   const [chain, setChain] = useState<JobRecord[]>([]);
   const t = useT();
 
@@ -26,7 +27,7 @@ export function ChainPanel({ record }: { record: JobRecord }) {
     return () => {
       current = false;
     };
-  }, [api, record.id, record.parentId, pages]);
+  }, [api, record.id, record.parentId, revision]);
 
   const parent = record.parentId ? chain.find((r) => r.id === record.parentId) : undefined;
   const children = chain.filter((r) => r.parentId === record.id);
@@ -87,16 +88,16 @@ export function ChainPanel({ record }: { record: JobRecord }) {
 }
 
 /** Where this job came from: the final of a draft, or a continuation — of a job that may be gone. */
-function ParentLine({ record, parent, onOpen }: { record: JobRecord; parent: JobRecord | undefined; onOpen: (id: string) => void }) {
+export function ParentLine({ record, parent, onOpen }: { record: JobRecord; parent: JobRecord | undefined; onOpen: (id: string) => void }) {
   if (!parent) return <Say id="frames.chain.continuedFromMissing" values={{ missing: (words) => <span className="chain-missing">{words}</span> }} />;
   const link = (
     <button type="button" className="link-button" data-user-text="" onClick={() => onOpen(parent.id)}>
       {excerpt(parent.params.prompt, 60)}
     </button>
   );
-  const draft = MODELS[parent.params.model];
-  return draft.finalModel === record.params.model ? (
-    <Say id="frames.chain.finalOf" values={{ model: draft.label, parent: link }} />
+  // The one rule of what a final is (a continuation on the final model starts from a frame, not the picture).
+  return isFinalOf(parent, record) ? (
+    <Say id="frames.chain.finalOf" values={{ model: MODELS[parent.params.model].label, parent: link }} />
   ) : (
     <Say id="frames.chain.continuedFrom" values={{ parent: link }} />
   );

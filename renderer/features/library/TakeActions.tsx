@@ -62,7 +62,7 @@ export function TakeActions({ record }: { record: JobRecord }) {
 /** The draft's final that still counts, read from its chain again whenever the library changes. */
 function useLiveFinal(draft: JobRecord, isDraft: boolean): JobRecord | undefined {
   const { api } = useStores();
-  const pages = useLibrary((s) => s.pages);
+  const revision = useLibrary((s) => s.revision);
   // Keyed by the draft, so a re-read keeps what was found (no flicker) but another job starts empty.
   const [found, setFound] = useState<{ draftId: string; final?: JobRecord }>();
   useEffect(() => {
@@ -74,6 +74,6 @@ function useLiveFinal(draft: JobRecord, isDraft: boolean): JobRecord | undefined
     return () => {
       current = false;
     };
-  }, [api, draft, isDraft, pages]);
+  }, [api, draft, isDraft, revision]);
   return found?.draftId === draft.id ? found.final : undefined;
 }

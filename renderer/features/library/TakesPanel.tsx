@@ -9,7 +9,7 @@ export function TakesPanel({ record }: { record: JobRecord }) {
   const { api, library } = useStores();
   const t = useT();
   // A take finished or started elsewhere changes the library: read the shot again.
-  const pages = useLibrary((s) => s.pages);
+  const revision = useLibrary((s) => s.revision);
   const [takes, setTakes] = useState<JobRecord[]>([]);
   useEffect(() => {
     let current = true;
@@ -19,7 +19,7 @@ export function TakesPanel({ record }: { record: JobRecord }) {
     return () => {
       current = false;
     };
-  }, [api, record.id, record.shotId, pages]);
+  }, [api, record.id, record.shotId, revision]);
 
   if (takes.length < 2) return null;
   return (
