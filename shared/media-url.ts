@@ -9,6 +9,9 @@ import { equalConstantTime, hmacSha256, toBase64Url } from './hmac-sha256';
 /** `${origin}${MEDIA_PATH}/<encoded path relative to the library>` */
 export const MEDIA_PATH = '/media';
 
+/** Longer encoded paths are refused unhashed: the library's own are `media/<uuid>/<short name>`. */
+export const MAX_MEDIA_PATH = 1024;
+
 /**
  * A signed URL is the same for a whole window (a re-render never swaps a playing <video>'s src)
  * and accepted until the end of the next one: every URL handed out is good for 2–4 hours, and
@@ -60,16 +63,20 @@ export function checkMediaUrl(key: string, encodedPath: string, query: URLSearch
   const expiresText = query.get('e');
   const signature = query.get('s');
   if (expiresText === null || signature === null) return 'unsigned';
-  if (!/^\d{1,12}$/.test(expiresText) || signature.length > 64) return 'forged';
+  // Bounded before any hashing: a request's path can be as long as its headers (a megabyte).
+  if (!/^\d{1,12}$/.test(expiresText) || signature.length > 64 || encodedPath.length > MAX_MEDIA_PATH) return 'forged';
   const expires = Number(expiresText);
   const nowS = nowMs / 1000;
   if (expires <= nowS) return 'expired';
   // mediaUrl never mints a longer lifetime, so a far-future expiry is a forgery whatever it signs.
   if (expires > nowS + 2 * MEDIA_URL_WINDOW_S) return 'forged';
-  return equalConstantTime(signature, signatureFor(key, encodedPath, expires)) ? 'ok' : 'forged';
+  // Computed afresh, never remembered: a check is a request anyone may send, and a memo of what
+  // strangers asked for is memory they could fill.
+  return equalConstantTime(signature, toBase64Url(hmacSha256(key, `${expires}\n${encodedPath}`))) ? 'ok' : 'forged';
 }
 
-// A library view renders hundreds of thumbnails on every store change: remember recent signatures.
+// A library view renders hundreds of thumbnails on every store change: the page remembers recent
+// signatures of paths it names itself (the checking side never does, see checkMediaUrl).
 const memo = new Map<string, string>();
 const MEMO_LIMIT = 5000;
 

@@ -138,13 +138,18 @@ async function handleRequest(req: IncomingMessage, res: ServerResponse, { access
 
   if (pathname.startsWith(`${MEDIA_PATH}/`)) {
     const encoded = pathname.slice(MEDIA_PATH.length + 1);
+    // The free refusal first: another site's request is turned away before any hashing.
+    if (!access.isOwnPageOrTyped(req)) return plain(403, 'Library media is only served to the Veo Studio page.');
     const signature = access.checkMedia(encoded, new URLSearchParams((req.url ?? '').split('?')[1] ?? ''));
     if (signature === 'unsigned') return plain(401, NEED_TOKEN);
     if (signature !== 'ok') return plain(403, 'This media link has expired or is not valid here. Reload the page.');
-    if (!access.isOwnPageOrTyped(req)) return plain(403, 'Library media is only served to the Veo Studio page.');
     const resolved = await resolveMediaPath(core.library.dir, encoded);
     if (!resolved.ok) return plain(resolved.status, STATUS_TEXT[resolved.status] ?? 'Refused');
-    const served = await serveFile(resolved.path, req.headers.range, req.headers['if-none-match']);
+    const served = await serveFile(resolved.path, {
+      range: req.headers.range,
+      ifNoneMatch: req.headers['if-none-match'],
+      ifRange: typeof req.headers['if-range'] === 'string' ? req.headers['if-range'] : undefined,
+    });
     res.writeHead(served.status, served.headers);
     if (!served.body || head) {
       served.body?.destroy();

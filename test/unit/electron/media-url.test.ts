@@ -5,7 +5,7 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hmacSha256, sha256, toBase64Url } from '../../../shared/hmac-sha256';
-import { checkMediaUrl, encodeMediaPath, mediaKeyFromToken, mediaUrl, MEDIA_URL_WINDOW_S } from '../../../shared/media-url';
+import { checkMediaUrl, encodeMediaPath, MAX_MEDIA_PATH, mediaKeyFromToken, mediaUrl, MEDIA_URL_WINDOW_S } from '../../../shared/media-url';
 import { APP_MEDIA_BASE, APP_ORIGIN, originOf } from '../../../electron/main/app-origin';
 
 describe('sha256 / hmacSha256 (pure, for the page)', () => {
@@ -69,6 +69,16 @@ describe('mediaUrl', () => {
     expect(checkMediaUrl(mediaKeyFromToken('another run'), 'media/j/video.mp4', query, start)).toBe('forged');
     expect(checkMediaUrl(key, 'media/j/video.mp4', new URLSearchParams(), start)).toBe('unsigned');
     expect(checkMediaUrl(key, 'media/j/video.mp4', new URLSearchParams('e=1e9&s=x'), start)).toBe('forged');
+  });
+
+  it('refuses a path longer than any the library names, before hashing it (a header can be a megabyte)', () => {
+    const key = mediaKeyFromToken('run-token');
+    const nowMs = Date.UTC(2026, 0, 1, 10);
+    const at = (length: number) => `media/j/${'a'.repeat(length - 'media/j/.jpg'.length)}.jpg`;
+    const check = (path: string) => checkMediaUrl(key, path, new URL(mediaUrl('/media', path, { key, nowMs })!, 'http://h').searchParams, nowMs);
+    expect(check(at(MAX_MEDIA_PATH))).toBe('ok');
+    // Even correctly signed: the host does not hash what is longer.
+    expect(check(at(MAX_MEDIA_PATH + 1))).toBe('forged');
   });
 
   it('never signs with the token itself', () => {
