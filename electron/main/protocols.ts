@@ -66,7 +66,8 @@ async function serveMedia(request: Request, url: URL, opts: ProtocolOptions): Pr
   // resolveMediaPath decodes exactly once, so hand it the still-encoded path.
   const resolved = await resolveMediaPath(opts.libraryDir, url.pathname.slice(MEDIA_PATH.length + 1));
   if (!resolved.ok) return plain(resolved.status, 'Not found');
-  const served = await serveFile(resolved.path, request.headers.get('range') ?? undefined, request.headers.get('if-none-match') ?? undefined);
+  const header = (name: string) => request.headers.get(name) ?? undefined;
+  const served = await serveFile(resolved.path, { range: header('range'), ifNoneMatch: header('if-none-match'), ifRange: header('if-range') });
   let body: ReadableStream<Uint8Array> | null = null;
   if (served.body) {
     if (request.method === 'HEAD') served.body.destroy();

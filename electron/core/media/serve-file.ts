@@ -75,13 +75,20 @@ export async function resolveMediaPath(libraryDir: string, rel: string): Promise
   return { ok: true, path: real };
 }
 
+/** The request headers serveFile answers (each as sent, or absent). */
+export interface MediaRequestHeaders {
+  range?: string;
+  ifNoneMatch?: string;
+  ifRange?: string;
+}
+
 /**
  * Streams `absPath` (never buffered) honouring one `Range: bytes=…` request. Every answer carries an
  * ETag of the file's identity (size, modification time, inode) and `no-cache`: the browser asks again
  * each time, and a file it already holds costs a 304 instead of its bytes — a Library scrolled back
  * over re-requests thousands of thumbnails. A replaced file has a new ETag, so nothing stale is shown.
  */
-export async function serveFile(absPath: string, rangeHeader: string | undefined, ifNoneMatch?: string): Promise<ServedFile> {
+export async function serveFile(absPath: string, request: MediaRequestHeaders): Promise<ServedFile> {
   const contentType = contentTypeOf(absPath) ?? 'application/octet-stream';
   let handle: fsp.FileHandle;
   try {
@@ -112,11 +119,14 @@ export async function serveFile(absPath: string, rangeHeader: string | undefined
     'Cache-Control': 'no-cache',
     ETag: etag,
   };
-  if (matchesEtag(ifNoneMatch, etag)) {
+  if (matchesEtag(request.ifNoneMatch, etag)) {
     await handle.close();
     return { status: 304, headers: base };
   }
-  const range = parseRange(rangeHeader, size);
+  // If-Range: the range only if the browser's partial copy is of this very file (a strong match;
+  // a date or another tag means "send it all"), so old and new bytes are never stitched together.
+  const rangeApplies = request.ifRange === undefined || request.ifRange === etag;
+  const range = parseRange(rangeApplies ? request.range : undefined, size);
   if (range.kind === 'unsatisfiable') {
     await handle.close();
     return { status: 416, headers: { ...base, 'Content-Range': `bytes */${size}`, 'Content-Length': '0' } };

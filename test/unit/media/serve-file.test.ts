@@ -81,9 +81,16 @@ describe('resolveMediaPath', () => {
   });
 });
 
+/** The ETag serveFile gives `path` (its stream closed unread). */
+async function etagOf(path: string): Promise<string> {
+  const served = await serveFile(path, {});
+  served.body?.destroy();
+  return served.headers.ETag!;
+}
+
 describe('serveFile', () => {
   it('serves the whole file with its type and Accept-Ranges', async () => {
-    const r = await serveFile(video, undefined);
+    const r = await serveFile(video, {});
     expect(r.status).toBe(200);
     expect(r.headers).toMatchObject({ 'Content-Type': 'video/mp4', 'Accept-Ranges': 'bytes', 'Content-Length': '1000' });
     expect(await readAll(r.body)).toEqual(BYTES);
@@ -98,7 +105,7 @@ describe('serveFile', () => {
     ['bytes=-5000', 0, 999],
     ['bytes=999-999', 999, 999],
   ])('%s → 206 with exactly those bytes', async (range, start, end) => {
-    const r = await serveFile(video, range);
+    const r = await serveFile(video, { range });
     expect(r.status).toBe(206);
     expect(r.headers['Content-Range']).toBe(`bytes ${start}-${end}/1000`);
     expect(r.headers['Content-Length']).toBe(String(end - start + 1));
@@ -106,56 +113,68 @@ describe('serveFile', () => {
   });
 
   it.each(['bytes=1000-', 'bytes=5000-6000', 'bytes=-0'])('%s → 416 with the size', async (range) => {
-    const r = await serveFile(video, range);
+    const r = await serveFile(video, { range });
     expect(r.status).toBe(416);
     expect(r.headers['Content-Range']).toBe('bytes */1000');
     expect(r.body).toBeUndefined();
   });
 
   it.each(['bytes=0-1,5-6', 'items=0-5', 'bytes=abc', 'bytes=9-3'])('ignores a malformed or multi-range header %s (whole file)', async (range) => {
-    const r = await serveFile(video, range);
+    const r = await serveFile(video, { range });
     expect(r.status).toBe(200);
     expect((await readAll(r.body)).length).toBe(1000);
   });
 
   it('answers 404 for a missing file or a directory, and types images by extension', async () => {
-    expect((await serveFile(join(library, 'media', 'job-1', 'nope.mp4'), undefined)).status).toBe(404);
-    expect((await serveFile(join(library, 'media', 'job-1', 'dir.mp4'), undefined)).status).toBe(404);
-    const thumb = await serveFile(join(library, 'media', 'job-1', 'thumb.jpg'), undefined);
+    expect((await serveFile(join(library, 'media', 'job-1', 'nope.mp4'), {})).status).toBe(404);
+    expect((await serveFile(join(library, 'media', 'job-1', 'dir.mp4'), {})).status).toBe(404);
+    const thumb = await serveFile(join(library, 'media', 'job-1', 'thumb.jpg'), {});
     expect(thumb.headers['Content-Type']).toBe('image/jpeg');
     thumb.body?.destroy();
   });
 
   it('tags every answer with an ETag; a request that already holds it gets 304 and no bytes', async () => {
-    const first = await serveFile(video, undefined);
+    const first = await serveFile(video, {});
     first.body?.destroy();
     const etag = first.headers.ETag!;
     expect(etag).toMatch(/^"[0-9a-z-]+"$/);
     expect(first.headers['Cache-Control']).toBe('no-cache');
     for (const header of [etag, `W/${etag}`, `"other", ${etag}`, '*']) {
-      const again = await serveFile(video, 'bytes=0-9', header);
+      const again = await serveFile(video, { range: 'bytes=0-9', ifNoneMatch: header });
       expect(again.status, header).toBe(304);
       expect(again.body).toBeUndefined();
       expect(again.headers.ETag).toBe(etag);
     }
-    const stale = await serveFile(video, undefined, '"not-this-file"');
+    const stale = await serveFile(video, { ifNoneMatch: '"not-this-file"' });
     expect(stale.status).toBe(200);
     expect((await readAll(stale.body)).length).toBe(1000);
+  });
+
+  it('If-Range: the range only for a partial copy of this very file, else all of it', async () => {
+    const etag = await etagOf(video);
+    const same = await serveFile(video, { range: 'bytes=0-10', ifRange: etag });
+    expect(same.status).toBe(206);
+    expect((await readAll(same.body)).length).toBe(11);
+    for (const ifRange of ['"stale-1"', `W/${etag}`, 'Wed, 21 Oct 2015 07:28:00 GMT']) {
+      const whole = await serveFile(video, { range: 'bytes=0-10', ifRange });
+      expect(whole.status, ifRange).toBe(200);
+      expect((await readAll(whole.body)).length).toBe(1000);
+    }
   });
 
   it('a file replaced under the same name gets a new ETag, so a browser never keeps the old one', async () => {
     const path = join(library, 'media', 'job-1', 'poster.jpg');
     await writeFile(path, 'first poster');
-    const before = (await serveFile(path, undefined)).headers.ETag!;
+    const before = await etagOf(path);
     await rm(path);
     await writeFile(path, 'second poster, longer');
-    const after = await serveFile(path, undefined, before);
+    const after = await serveFile(path, { ifNoneMatch: before });
     expect(after.status).toBe(200);
     expect(after.headers.ETag).not.toBe(before);
     expect((await readAll(after.body)).toString()).toBe('second poster, longer');
   });
 
   it('does not follow a symlink handed to it directly', async () => {
-    expect((await serveFile(join(library, 'media', 'job-1', 'escape.mp4'), undefined)).status).toBe(404);
+    expect((await serveFile(join(library, 'media', 'job-1', 'escape.mp4'), {})).status).toBe(404);
   });
 });
