@@ -15,7 +15,7 @@ import type { ToastStore } from './toast-store';
 
 /** Small pages: each one is parsed in a single task on the UI thread, so its size bounds that task. */
 export const LIBRARY_PAGE_SIZE = 60;
-/** Items fetched beyond each edge of the visible range, so cards are loaded before they scroll in. */
+/** Items fetched beyond each edge of the visible range (or a screenful, if more), so cards are loaded before they scroll in. */
 export const LIBRARY_PREFETCH_ITEMS = LIBRARY_PAGE_SIZE;
 /**
  * Pages kept either side of the visible ones; farther pages are dropped (and fetched again if the
@@ -199,12 +199,14 @@ export function createLibraryStore({ api, toasts, onDeleted, onRestored, storage
         const last = Math.max(first, pageOf(to));
         visiblePages = { first, last };
         const total = get().total;
-        const lastWanted = pageOf(total > 0 ? Math.min(to + LIBRARY_PREFETCH_ITEMS, total - 1) : to);
+        // At least a screenful ahead and behind: a 2560×1440 grid shows ~110 cards at once.
+        const margin = Math.max(LIBRARY_PREFETCH_ITEMS, to - from + 1);
+        const lastWanted = pageOf(total > 0 ? Math.min(to + margin, total - 1) : to);
         // Visible pages first (the transport answers in order), then the ones either side.
         const wanted: number[] = [];
         for (let page = first; page <= last; page++) wanted.push(page);
         for (let page = last + 1; page <= lastWanted; page++) wanted.push(page);
-        for (let page = first - 1; page >= pageOf(from - LIBRARY_PREFETCH_ITEMS) && page >= 0; page--) wanted.push(page);
+        for (let page = first - 1; page >= pageOf(from - margin) && page >= 0; page--) wanted.push(page);
         await Promise.all(wanted.map(loadPage));
       },
 

@@ -76,6 +76,19 @@ describe('library store', () => {
     expect(fake.callsTo('library:summaries')).toHaveLength(pagesAsked.length);
   });
 
+  it('prefetches at least a screenful either side: a 2560×1440 grid shows more cards than the fixed margin', async () => {
+    const { fake, library } = libraryOf(10_000);
+    await library.getState().setQuery({});
+    fake.calls.length = 0;
+    const screen = 3 * LIBRARY_PREFETCH_ITEMS; // the cards one (very large) viewport shows
+    const from = 5000;
+    await library.getState().ensureRange(from, from + screen - 1);
+    const asked = fake.callsTo('library:summaries').map((q) => q.offset! / LIBRARY_PAGE_SIZE);
+    const pageOf = (index: number) => Math.floor(index / LIBRARY_PAGE_SIZE);
+    expect(Math.max(...asked)).toBe(pageOf(from + 2 * screen - 1));
+    expect(Math.min(...asked)).toBe(pageOf(from - screen));
+  });
+
   it('drops answers to a query that has since changed', async () => {
     const { fake, library, records } = libraryOf(3);
     const slow = deferred<ReturnType<typeof ok<SummaryPage>>>();
