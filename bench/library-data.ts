@@ -152,7 +152,28 @@ export function makeLibraryRecords(count: number, seed = 20250101): JobRecord[] 
     const record = makeRecord(rand, i, count);
     records.push(record.parentId ? { ...record, parentId: (records[Math.floor(rand() * i)] as JobRecord).id } : record);
   }
+  groupIntoShots(records, rng(seed + 1));
   return records;
+}
+
+/**
+ * About three in ten jobs are takes of a shot — 2 to 4 made together from one prompt and one set
+ * of options (Create's ×N), so their cards read "Take 2/4". Its own random stream, so the jobs
+ * themselves are the same as before takes existed.
+ */
+function groupIntoShots(records: JobRecord[], rand: () => number): void {
+  for (let i = 0; i < records.length; ) {
+    if (rand() >= 0.12) {
+      i++;
+      continue;
+    }
+    const size = 2 + Math.floor(rand() * 3);
+    const shotId = uuid(rand);
+    const first = records[i] as JobRecord;
+    for (let take = 1; take <= size && i < records.length; take++, i++) {
+      records[i] = { ...(records[i] as JobRecord), params: first.params, shotId, take };
+    }
+  }
 }
 
 /** A put line of the journal the library kept before SQLite: what a library to migrate holds. */

@@ -70,7 +70,9 @@ export function recordLongTasks(): void {
 export async function scrollToBottom(args: {
   selector: string;
   maxMs: number;
-}): Promise<{ steps: number; startedAt: number; endedAt: number; atBottom: boolean; frames: number; frameP95: number }> {
+  /** Cards still without their job (placeholders): counted when a step's two frames have passed. */
+  blankSelector?: string;
+}): Promise<{ steps: number; startedAt: number; endedAt: number; atBottom: boolean; frames: number; frameP95: number; blankSteps: number; mostBlank: number }> {
   const el = document.querySelector<HTMLElement>(args.selector);
   if (!el) throw new Error(`no ${args.selector} on the page`);
   const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
@@ -87,19 +89,32 @@ export async function scrollToBottom(args: {
   requestAnimationFrame(record);
   let steps = 0;
   let atBottom = false;
+  let blankSteps = 0;
+  let mostBlank = 0;
   while (performance.now() - startedAt < args.maxMs) {
     const before = el.scrollTop;
     el.scrollTop = before + el.clientHeight;
     await frame();
     await frame();
     steps++;
+    if (args.blankSelector) {
+      // What a person sees now: placeholders inside the scrolled viewport.
+      const view = el.getBoundingClientRect();
+      let blank = 0;
+      for (const card of el.querySelectorAll(args.blankSelector)) {
+        const box = card.getBoundingClientRect();
+        if (box.bottom > view.top && box.top < view.bottom) blank++;
+      }
+      if (blank > 0) blankSteps++;
+      mostBlank = Math.max(mostBlank, blank);
+    }
     atBottom = el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
     if (atBottom && el.scrollTop === before) break;
   }
   recording = false;
   const gaps = frameStarts.slice(1).map((t, i) => t - (frameStarts[i] as number)).sort((a, b) => a - b);
   const frameP95 = gaps.length > 0 ? (gaps[Math.min(gaps.length - 1, Math.floor(gaps.length * 0.95))] as number) : 0;
-  return { steps, startedAt, endedAt: performance.now(), atBottom, frames: gaps.length, frameP95 };
+  return { steps, startedAt, endedAt: performance.now(), atBottom, frames: gaps.length, frameP95, blankSteps, mostBlank };
 }
 
 export interface ScrollFindings {

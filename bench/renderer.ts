@@ -26,8 +26,10 @@ const JOBS = 10_000;
 const FCP_RUNS = 3;
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 const VIEWPORT = { width: 1280, height: 800 };
+const LARGE = { width: 2560, height: 1440 };
 const GRID = '.lib-grid-scroll';
 const FIRST_CARD = `${GRID} [data-index="0"]`;
+const BLANK_CARD = `${GRID} .lib-card.is-placeholder`;
 /** tsx compiles with esbuild's keepNames, which wraps named functions in a __name() helper;
  * functions we hand to the page carry those calls, so the page gets an identity __name. */
 const NAME_SHIM = { content: 'globalThis.__name = (fn) => fn;' };
@@ -86,17 +88,27 @@ function openLibrary(): boolean {
 const present = (selector: string): boolean => document.querySelector(selector) !== null;
 const longestOpeningTask = (): number => Math.max(0, ...(window.__veoLongTasks ?? []).map((t) => t.duration));
 
+/** What one scroll of the grid measured. */
+interface ScrollResult {
+  longest: number;
+  frameP95: number;
+  /** Steps after which some card on screen was still a placeholder (its job not loaded yet). */
+  blankSteps: number;
+  steps: number;
+}
+
 /**
- * The longest task and the 95th-percentile frame time of the first (uncached) scroll, in a page
- * with no automation attached but tracing (bare-page.ts says why).
+ * The first (uncached) scroll, in a page with no automation attached but a light trace
+ * (bare-page.ts says why): its longest main-thread task from the trace (every task, not only
+ * those over the long-task observer's 50 ms), frame times, and blank cards seen.
  */
-async function scrollLibrary(url: string, log: (line: string) => void): Promise<{ longest: number; frameP95: number }> {
+async function scrollLibrary(url: string, viewport: { width: number; height: number }, log: (line: string) => void): Promise<ScrollResult> {
   if (!CHROMIUM) throw new Error('no Chromium found: install Debian\'s chromium (see .ci/setup-test-deps)');
   const page = await openBarePage({
     executablePath: CHROMIUM,
     args: CHROMIUM_ARGS,
     url,
-    viewport: VIEWPORT,
+    viewport,
     initScripts: [NAME_SHIM.content, `(${recordLongTasks.toString()})()`],
   });
   try {
@@ -104,32 +116,47 @@ async function scrollLibrary(url: string, log: (line: string) => void): Promise<
     await page.waitFor(present, FIRST_CARD, 30_000);
     const opening = await page.evaluate(longestOpeningTask, undefined);
 
-    const scroll = await page.evaluate(scrollToBottom, { selector: GRID, maxMs: SCROLL_LIMIT_MS });
-    if (!scroll.atBottom) throw new Error(`the grid did not reach its bottom in ${scroll.steps} steps (${SCROLL_LIMIT_MS / 1000} s)`);
+    let scroll: Awaited<ReturnType<typeof scrollToBottom>> | undefined;
+    const trace = await page.traced(['toplevel'], async () => {
+      scroll = await page.evaluate(scrollToBottom, { selector: GRID, maxMs: SCROLL_LIMIT_MS, blankSelector: BLANK_CARD });
+    });
+    if (!scroll?.atBottom) throw new Error(`the grid did not reach its bottom in ${scroll?.steps} steps (${SCROLL_LIMIT_MS / 1000} s)`);
     await page.waitFor(present, `${GRID} [data-index="${JOBS - 1}"]`, 30_000);
     const found = await page.evaluate(collectFindings, { from: scroll.startedAt, to: scroll.endedAt });
-    const sorted = [...found.longTasks].sort((a, b) => b - a);
+    const observed = [...found.longTasks].sort((a, b) => b - a);
+    // The trace sees every task; the observer (no trace needed) is the cross-check.
+    const longest = Math.max(longestRendererTask(trace), observed[0] ?? 0);
     log(`  library opened (longest task while opening ${opening.toFixed(0)} ms); scrolled ${scroll.steps} viewports in ${((scroll.endedAt - scroll.startedAt) / 1000).toFixed(1)} s`);
-    log(`  ${scroll.frames} frames while scrolling, p95 frame time ${scroll.frameP95.toFixed(1)} ms`);
-    log(`  long tasks (≥ 50 ms) while scrolling: ${sorted.length}; longest ${sorted.slice(0, 5).map((d) => d.toFixed(0)).join(', ')} ms; median ${sorted.length ? median(sorted).toFixed(0) : '—'} ms`);
+    log(`  longest task ${longest.toFixed(1)} ms; long tasks (≥ 50 ms) seen by the observer: ${observed.length}${observed.length ? ` (${observed.slice(0, 5).map((d) => d.toFixed(0)).join(', ')} ms)` : ''}`);
+    log(`  ${scroll.frames} frames, p95 frame time ${scroll.frameP95.toFixed(1)} ms; steps showing blank cards: ${scroll.blankSteps} of ${scroll.steps} (at most ${scroll.mostBlank} at once)`);
     log(
       `  in ${found.longFrames} long animation frames: style, layout and paint ${found.styleLayoutAndPaintMs.toFixed(0)} ms; ` +
         `scripts by invoker: ${found.scriptByInvoker.map(([who, ms]) => `${who} ${ms.toFixed(0)} ms`).join('; ') || 'none'}`,
     );
-    if (sorted.length > 0) return { longest: sorted[0] as number, frameP95: scroll.frameP95 };
-
-    // Nothing reached the observer's 50 ms threshold: scroll again under a light trace to get the
-    // real longest task (the pictures are cached by now: each costs a 304, not its bytes; said so).
-    let steps = 0;
-    const trace = await page.traced(['toplevel'], async () => {
-      steps = (await page.evaluate(scrollToBottom, { selector: GRID, maxMs: SCROLL_LIMIT_MS })).steps;
-    });
-    const longest = longestRendererTask(trace);
-    log(`  no long task; traced second pass (${steps} viewports): longest task ${longest.toFixed(1)} ms`);
-    return { longest, frameP95: scroll.frameP95 };
+    return { longest, frameP95: scroll.frameP95, blankSteps: scroll.blankSteps, steps: scroll.steps };
   } finally {
     await page.close();
   }
+}
+
+/** A scroll's rows: its longest task (the target), frame times, and steps that showed blank cards. */
+function scrollRows(scroll: ScrollResult, what: string, withTargets = true): Row[] {
+  const jobs = `${JOBS.toLocaleString('en-US')} jobs${what}`;
+  return [
+    makeRow({
+      name: `renderer: longest main-thread task, scrolling ${jobs}`,
+      unit: 'ms',
+      ours: scroll.longest,
+      ...(withTargets ? { target: '< 50 ms', check: (r: { ours: number }) => r.ours < 50 } : REPORT_ONLY),
+    }),
+    makeRow({ name: `renderer: p95 frame time, scrolling ${jobs}`, unit: 'ms', ours: scroll.frameP95, ...REPORT_ONLY }),
+    makeRow({
+      name: `renderer: scroll steps showing blank cards, scrolling ${jobs}`,
+      unit: 'steps',
+      ours: scroll.blankSteps,
+      ...(withTargets ? { target: '0', check: (r: { ours: number }) => r.ours === 0 } : REPORT_ONLY),
+    }),
+  ];
 }
 
 export async function benchRenderer(log: (line: string) => void): Promise<Row[]> {
@@ -159,34 +186,24 @@ export async function benchRenderer(log: (line: string) => void): Promise<Row[]>
     const startups: number[] = [];
     for (let i = 0; i < FCP_RUNS; i++) startups.push(await startupToLibrary(browser, host.url));
     log(`  navigation → Library's first card (${JOBS} jobs): ${startups.map((t) => t.toFixed(0)).join(', ')} ms`);
-    const { longest, frameP95 } = await scrollLibrary(host.url, log);
+    const plain = await scrollLibrary(host.url, VIEWPORT, log);
 
     const posterData = join(tmp, 'data-posters');
     await seedDataDir(posterData, JOBS, { posters: true });
     posterHost = await startHost({ dataDir: posterData, provider: 'simulator', staticDir: dist, coreOverrides: { keychain: new MemoryKeychain() }, log: () => undefined });
     log('  with video thumbnails:');
-    const posters = await scrollLibrary(posterHost.url, log);
+    const posters = await scrollLibrary(posterHost.url, VIEWPORT, log);
+    log(`  with video thumbnails at ${LARGE.width}×${LARGE.height}:`);
+    const large = await scrollLibrary(posterHost.url, LARGE, log);
 
     return [
       makeRow({ name: 'renderer: initial JavaScript, gzipped', unit: 'KB', ours: js.gzipBytes / 1024, target: '< 250 KB', check: (r) => r.ours < 250 }),
       makeRow({ name: 'renderer: first contentful paint (median)', unit: 'ms', ours: median(fcps), ...REPORT_ONLY }),
       makeRow({ name: `renderer: startup, navigation → Library usable (${JOBS.toLocaleString('en-US')} jobs, median)`, unit: 'ms', ours: median(startups), ...REPORT_ONLY }),
-      makeRow({
-        name: `renderer: longest main-thread task, scrolling ${JOBS.toLocaleString('en-US')} jobs`,
-        unit: 'ms',
-        ours: longest,
-        target: '< 50 ms',
-        check: (r) => r.ours < 50,
-      }),
-      makeRow({ name: `renderer: p95 frame time, scrolling ${JOBS.toLocaleString('en-US')} jobs`, unit: 'ms', ours: frameP95, ...REPORT_ONLY }),
-      makeRow({
-        name: `renderer: longest main-thread task, scrolling ${JOBS.toLocaleString('en-US')} jobs with video thumbnails`,
-        unit: 'ms',
-        ours: posters.longest,
-        target: '< 50 ms',
-        check: (r) => r.ours < 50,
-      }),
-      makeRow({ name: `renderer: p95 frame time, scrolling ${JOBS.toLocaleString('en-US')} jobs with video thumbnails`, unit: 'ms', ours: posters.frameP95, ...REPORT_ONLY }),
+      ...scrollRows(plain, ''),
+      ...scrollRows(posters, ' with video thumbnails'),
+      // A large screen: ten columns, ~110 cards per viewport. Reported; the targets are 1280×800's.
+      ...scrollRows(large, ` with video thumbnails at ${LARGE.width}×${LARGE.height}`, false),
     ];
   } finally {
     await browser?.close();
