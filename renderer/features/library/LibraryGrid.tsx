@@ -64,14 +64,37 @@ export function LibraryGrid({ arrowsSeek }: { arrowsSeek?: RefObject<boolean> })
   const overscan = useOverscanRows(items.length > 0 ? { first: firstRow, last: lastRow } : undefined, visible);
   const rows = items.length === 0 ? [] : rowsToRender(visible, overscan, rowCount);
 
+  // Keyboard focus must survive what the grid does after a key: End jumps to a page not loaded yet
+  // (its card is a placeholder for a moment), and opening the detail narrows the grid, which moves
+  // the focused card into another row (a re-mount). The card to focus waits here until it exists.
+  const pendingFocus = useRef<{ index: number; select: boolean }>(undefined);
+  const lastFocused = useRef<number>(undefined);
+  const settleFocus = () => {
+    const pending = pendingFocus.current;
+    if (!pending) return;
+    const card = scrollRef.current?.querySelector<HTMLButtonElement>(`[data-index="${pending.index}"]`);
+    if (!card) return;
+    pendingFocus.current = undefined;
+    // Only where focus was lost or is still in the grid: never pull it out of a field meanwhile.
+    const active = document.activeElement;
+    if (active && active !== document.body && !scrollRef.current?.contains(active)) return;
+    card.focus();
+    const record = library.getState().itemAt(pending.index);
+    if (pending.select && record) void library.getState().select(record.id);
+  };
+  useEffect(settleFocus);
+  useEffect(() => {
+    // A new column count re-mounts cards: the focused one lost focus to the page.
+    if (lastFocused.current === undefined || (document.activeElement && document.activeElement !== document.body)) return;
+    pendingFocus.current = { index: lastFocused.current, select: false };
+    virtualizer.scrollToIndex(Math.floor(lastFocused.current / columns), { align: 'auto' });
+  }, [columns, virtualizer]);
+
   const focusIndex = (index: number) => {
     const clamped = Math.max(0, Math.min(total - 1, index));
     virtualizer.scrollToIndex(Math.floor(clamped / columns), { align: 'auto' });
-    requestAnimationFrame(() => {
-      scrollRef.current?.querySelector<HTMLButtonElement>(`[data-index="${clamped}"]`)?.focus();
-      const record = library.getState().itemAt(clamped);
-      if (record) void library.getState().select(record.id);
-    });
+    pendingFocus.current = { index: clamped, select: true };
+    requestAnimationFrame(settleFocus);
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -103,6 +126,10 @@ export function LibraryGrid({ arrowsSeek }: { arrowsSeek?: RefObject<boolean> })
           aria-label={t('library.grid.label')}
           style={{ height: virtualizer.getTotalSize() }}
           onKeyDown={onKeyDown}
+          onFocus={(e) => {
+            const index = Number((e.target as HTMLElement).dataset.index);
+            if (!Number.isNaN(index)) lastFocused.current = index;
+          }}
         >
           {rows.map((row) => {
             const first = row * columns;
