@@ -28,6 +28,8 @@ export const JobSummarySchema = z.object({
   take: R.take,
   createdAt: R.createdAt,
   updatedAt: R.updatedAt,
+  /** An imported job's media may differ from what this page showed under the same paths: its URLs carry it. */
+  importedAt: R.importedAt,
 });
 export type JobSummary = z.infer<typeof JobSummarySchema>;
 
@@ -57,5 +59,6 @@ export function toSummary(record: JobRecord): JobSummary {
   if (record.parentId !== undefined) summary.parentId = record.parentId;
   if (record.shotId !== undefined) summary.shotId = record.shotId;
   if (record.take !== undefined) summary.take = record.take;
+  if (record.importedAt !== undefined) summary.importedAt = record.importedAt;
   return summary;
 }

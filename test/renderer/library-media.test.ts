@@ -5,7 +5,7 @@ import type { IpcResult } from '../../shared/contract';
 import type { JobRecord } from '../../shared/domain';
 import { toSummary } from '../../shared/job-summary';
 import { DEFAULT_POSTER_FRACTION, defaultPosterTime, posterFileName, POSTER_FILE_PATTERN } from '../../shared/poster';
-import { hasVideo, jobPictures, needsPoster } from '../../renderer/features/library/job-media';
+import { hasVideo, jobPictures, jobVideoUrl, needsPoster } from '../../renderer/features/library/job-media';
 import { frameIndexAt, frameStepTarget, nextShuttle, PAUSED, playerKeyOf } from '../../renderer/features/library/player-controls';
 import { MISSING_POSTER_EVENT, missingPosters, PosterMaker, reportMissingPoster, type DrawnPoster } from '../../renderer/features/library/poster-maker';
 import { scrubFraction, scrubTime } from '../../renderer/features/library/scrub';
@@ -20,6 +20,16 @@ describe('which picture a job shows', () => {
     expect(jobPictures(toSummary(job), '/media')).toEqual(jobPictures(job, '/media'));
     const { posterPath: _p, ...without } = job;
     expect(jobPictures(without, '/media')).toEqual({ src: '/media/media/j1/thumb.jpg' });
+  });
+
+  it('an imported job names its files with its import time: media changed under the same paths is fetched anew', () => {
+    const job = finished({ id: 'j1', posterPath: 'media/j1/poster-0.833.jpg' });
+    const imported = toSummary({ ...job, importedAt: '2026-11-27T23:10:00.000Z' });
+    const v = `v=${encodeURIComponent('2026-11-27T23:10:00.000Z')}`;
+    expect(jobPictures(imported, '/media')).toEqual({ src: `/media/media/j1/poster-0.833.jpg?${v}`, fallbackSrc: `/media/media/j1/thumb.jpg?${v}` });
+    expect(jobVideoUrl(imported, '/media')).toBe(`/media/media/x/video.mp4?${v}`);
+    // Imported again (after a delete): new URLs again.
+    expect(jobPictures(toSummary({ ...job, importedAt: '2026-11-28T08:00:00.000Z' }), '/media').src).not.toBe(jobPictures(imported, '/media').src);
   });
 
   it('without the fallback (a grid card until its poster fails to load): only the poster, or the input picture when there is none', () => {

@@ -14,7 +14,7 @@ const LENGTHS = new Set<unknown>(DURATIONS);
 const SIZES = new Set<unknown>(RESOLUTIONS);
 const KINDS = new Set<unknown>(ERROR_KINDS);
 const MODELS = new Set<unknown>(MODEL_IDS);
-const SUMMARY_KEYS = new Set(['id', 'state', 'params', 'input', 'requestId', 'error', 'videoPath', 'posterPath', 'favourite', 'parentId', 'shotId', 'take', 'createdAt', 'updatedAt']);
+const SUMMARY_KEYS = new Set(['id', 'state', 'params', 'input', 'requestId', 'error', 'videoPath', 'posterPath', 'favourite', 'parentId', 'shotId', 'take', 'createdAt', 'updatedAt', 'importedAt']);
 const PARAM_KEYS = new Set(['prompt', 'negativePrompt', 'aspectRatio', 'duration', 'resolution', 'model']);
 const MAX_SHOT_ID = 200;
 const MAX_TAKE = 10_000;
@@ -31,7 +31,7 @@ function fastCheck(v: unknown): v is JobSummary {
   if (!isObject(v) || !onlyKeys(v, SUMMARY_KEYS)) return false;
   const { params, input, error } = v;
   if (typeof v.id !== 'string' || v.id.length === 0 || !STATES.has(v.state) || typeof v.favourite !== 'boolean') return false;
-  if (typeof v.createdAt !== 'string' || typeof v.updatedAt !== 'string') return false;
+  if (typeof v.createdAt !== 'string' || typeof v.updatedAt !== 'string' || !optionalString(v.importedAt)) return false;
   if (!optionalString(v.requestId) || !optionalString(v.videoPath) || !optionalString(v.posterPath) || !optionalString(v.parentId)) return false;
   if (v.shotId !== undefined && (typeof v.shotId !== 'string' || v.shotId.length > MAX_SHOT_ID)) return false;
   if (v.take !== undefined && (typeof v.take !== 'number' || !Number.isInteger(v.take) || v.take < 1 || v.take > MAX_TAKE)) return false;

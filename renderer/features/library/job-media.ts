@@ -4,7 +4,7 @@ import type { JobSummary } from '../../../shared/job-summary';
 import { mediaUrl } from '../../api/media';
 
 /** What these questions need; a full JobRecord and a JobSummary both have it. */
-export type JobMediaFields = Pick<JobSummary, 'id' | 'state' | 'videoPath' | 'posterPath'> & {
+export type JobMediaFields = Pick<JobSummary, 'id' | 'state' | 'videoPath' | 'posterPath' | 'importedAt'> & {
   input: { kind: 'file' | 'url'; thumbPath?: string };
 };
 
@@ -27,12 +27,12 @@ export interface JobPictures {
  * would not load.
  */
 export function jobPictures(job: JobMediaFields, mediaBase: string | undefined, { fallback = true } = {}): JobPictures {
-  const poster = mediaUrl(mediaBase, job.posterPath);
-  const input = () => (job.input.kind === 'file' ? mediaUrl(mediaBase, job.input.thumbPath) : undefined);
+  const poster = mediaUrl(mediaBase, job.posterPath, job.importedAt);
+  const input = () => (job.input.kind === 'file' ? mediaUrl(mediaBase, job.input.thumbPath, job.importedAt) : undefined);
   if (!poster) return { src: input() };
   return fallback ? { src: poster, fallbackSrc: input() } : { src: poster };
 }
 
 export function jobVideoUrl(job: JobMediaFields, mediaBase: string | undefined): string | undefined {
-  return hasVideo(job) ? mediaUrl(mediaBase, job.videoPath) : undefined;
+  return hasVideo(job) ? mediaUrl(mediaBase, job.videoPath, job.importedAt) : undefined;
 }
