@@ -17,6 +17,8 @@ import { usePortable } from './usePortable';
 const MIN_CARD_WIDTH = 200;
 const GAP = 16;
 const PADDING = 24;
+/** How long after a key move (or a re-layout) the grid keeps focus on its card. */
+const FOCUS_WATCH_MS = 1500;
 /** Text block under the 16:9 thumbnail. */
 const CARD_TEXT_HEIGHT = 74;
 
@@ -66,35 +68,51 @@ export function LibraryGrid({ arrowsSeek }: { arrowsSeek?: RefObject<boolean> })
 
   // Keyboard focus must survive what the grid does after a key: End jumps to a page not loaded yet
   // (its card is a placeholder for a moment), and opening the detail narrows the grid, which moves
-  // the focused card into another row (a re-mount). The card to focus waits here until it exists.
-  const pendingFocus = useRef<{ index: number; select: boolean }>(undefined);
+  // the focused card into another row (a re-mount) — sometimes more than once while the detail
+  // loads. For a moment after such a move the grid watches, frame by frame: the card gets focus once
+  // it exists, and again if focus falls to the page; focus the person moves elsewhere is left alone.
+  const pendingFocus = useRef<{ index: number; select: boolean; until: number; from: Element | null }>(undefined);
   const lastFocused = useRef<number>(undefined);
-  const settleFocus = () => {
-    const pending = pendingFocus.current;
-    if (!pending) return;
-    const card = scrollRef.current?.querySelector<HTMLButtonElement>(`[data-index="${pending.index}"]`);
-    if (!card) return;
-    pendingFocus.current = undefined;
-    // Only where focus was lost or is still in the grid: never pull it out of a field meanwhile.
-    const active = document.activeElement;
-    if (active && active !== document.body && !scrollRef.current?.contains(active)) return;
-    card.focus();
-    const record = library.getState().itemAt(pending.index);
-    if (pending.select && record) void library.getState().select(record.id);
+  const watchFocus = (index: number, select: boolean) => {
+    const first = !pendingFocus.current;
+    // `from`: where focus was when the key was pressed (it stays there until the card exists).
+    pendingFocus.current = { index, select, until: performance.now() + FOCUS_WATCH_MS, from: document.activeElement };
+    if (!first) return;
+    const step = () => {
+      const pending = pendingFocus.current;
+      if (!pending || performance.now() > pending.until) {
+        pendingFocus.current = undefined;
+        return;
+      }
+      const card = scrollRef.current?.querySelector<HTMLButtonElement>(`[data-index="${pending.index}"]`);
+      const active = document.activeElement;
+      const lost = !active || active === document.body;
+      if (!lost && active !== card && active !== pending.from) {
+        pendingFocus.current = undefined; // the person moved focus elsewhere
+        return;
+      }
+      if (card && active !== card) card.focus();
+      if (card && pending.select) {
+        pending.select = false;
+        const record = library.getState().itemAt(pending.index);
+        if (record) void library.getState().select(record.id);
+      }
+      requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
   };
-  useEffect(settleFocus);
   useEffect(() => {
     // A new column count re-mounts cards: the focused one lost focus to the page.
     if (lastFocused.current === undefined || (document.activeElement && document.activeElement !== document.body)) return;
-    pendingFocus.current = { index: lastFocused.current, select: false };
+    watchFocus(lastFocused.current, false);
     virtualizer.scrollToIndex(Math.floor(lastFocused.current / columns), { align: 'auto' });
-  }, [columns, virtualizer]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on a column change only
+  }, [columns]);
 
   const focusIndex = (index: number) => {
     const clamped = Math.max(0, Math.min(total - 1, index));
     virtualizer.scrollToIndex(Math.floor(clamped / columns), { align: 'auto' });
-    pendingFocus.current = { index: clamped, select: true };
-    requestAnimationFrame(settleFocus);
+    watchFocus(clamped, true);
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
