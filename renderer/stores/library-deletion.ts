@@ -6,6 +6,7 @@
 import type { VeoApi } from '../../shared/contract';
 import type { JobRecord } from '../../shared/domain';
 import type { JobSummary } from '../../shared/job-summary';
+import type { MessageId } from '../../shared/i18n/messages';
 import { describeIpcError } from '../api/errors';
 import { excerpt } from '../components/format';
 import { tr } from '../i18n/intl';
@@ -107,13 +108,23 @@ export async function undoLastDeletion(host: DeletionHost): Promise<boolean> {
   return (await restoreJobs(host, last.ids)).length > 0;
 }
 
+/** The core's refusal to restore a job that is in the library (shared/i18n, app.library.notDeleted). */
+const ALREADY_BACK: MessageId = 'app.library.notDeleted';
+
 /** Brings `ids` back from the trash; what comes back is no longer the deletion to undo. */
 export async function restoreJobs(host: DeletionHost, ids: string[]): Promise<JobRecord[]> {
   const results = await Promise.all(ids.map((id) => host.api.library.undoDelete({ id })));
   const restored = results.flatMap((r) => (r.ok ? [r.value] : []));
-  const failed = results.find((r) => !r.ok);
+  // A job that is back already (imported again since it was deleted) is no failure: nothing is left to undo.
+  const isBack = (r: (typeof results)[number]) => !r.ok && r.error.code === ALREADY_BACK;
+  const failed = results.find((r) => !r.ok && !isBack(r));
   if (failed && !failed.ok) host.toasts.getState().error(describeIpcError(failed.error, tr('library.delete.restoreFailed')), DELETE_TOPIC);
-  else host.toasts.getState().dismissTopic(DELETE_TOPIC);
+  else {
+    host.toasts.getState().dismissTopic(DELETE_TOPIC);
+    if (restored.length === 0 && results.some(isBack)) {
+      host.toasts.getState().push({ tone: 'info', title: tr('library.delete.nothingToUndo'), message: tr('library.delete.alreadyBack'), topic: DELETE_TOPIC });
+    }
+  }
   const last = host.lastDeletion();
   if (last && ids.some((id) => last.ids.includes(id))) host.setLastDeletion(undefined);
   if (restored.length > 0) host.onRestored(restored);

@@ -45,6 +45,23 @@ function libraryOf(count: number, storage = memoryStorage()) {
 }
 
 describe('undo a deletion', () => {
+  it('a deleted job imported again since: Undo says it is back, not that restoring failed', async () => {
+    const { fake, stores, library, records, trash } = libraryOf(3);
+    connectEvents(fake.api, stores);
+    await library.getState().refresh();
+    const victim = library.getState().itemAt(1)!;
+    await library.getState().remove(victim.id);
+    // An import brings the same job back; the core then refuses to "restore" it.
+    records.push(trash.get(victim.id)!);
+    trash.delete(victim.id);
+    fake.handle('library:undoDelete', () => ({ ok: false, error: { kind: 'invalid_input', message: 'This job is not deleted, so there is nothing to undo.', code: 'app.library.notDeleted' } }));
+    fake.emit('app:command', { command: 'edit:undo-delete' });
+    await expect.poll(() => library.getState().lastDeletion).toBeUndefined();
+    const shown = stores.toasts.getState().toasts;
+    expect(shown.some((t) => t.tone === 'error')).toBe(false);
+    expect(shown.at(-1)).toMatchObject({ tone: 'info', title: 'Nothing to undo', message: 'That job is in the library again (it was imported since it was deleted).' });
+  });
+
   it('⌘/Ctrl+Z (the edit:undo-delete command) brings back the last deleted job', async () => {
     const { fake, stores, library } = libraryOf(3);
     connectEvents(fake.api, stores);

@@ -198,6 +198,7 @@ export const library = {
   'library.delete.deleted': '{count, plural, one {Job deleted} other {# jobs deleted}}',
   'library.delete.nothingToUndo': 'Nothing to undo',
   'library.delete.nothingToUndoText': 'No deleted job is waiting to be restored.',
+  'library.delete.alreadyBack': 'That job is in the library again (it was imported since it was deleted).',
   'library.delete.restoreFailed': 'Could not restore the job',
   'library.favouriteFailed': 'Could not update the favourite',
 

@@ -195,6 +195,7 @@ export const library: Translation<typeof en> = {
   'library.delete.deleted': '{count, plural, other {已删除#个任务}}',
   'library.delete.nothingToUndo': '没有可撤销的操作',
   'library.delete.nothingToUndoText': '没有等待恢复的已删除任务。',
+  'library.delete.alreadyBack': '该任务已重新回到作品库（删除后又被导入）。',
   'library.delete.restoreFailed': '无法恢复该任务',
   'library.favouriteFailed': '无法更新收藏',
 
