@@ -80,26 +80,22 @@ function finish(h: Uint32Array, buf: Uint8Array, length: number, prefixBlocks: n
   // Messages here are far below 2^32 bits: the length's high word is only ever the prefix's carry.
   const bits = (prefixBlocks * BLOCK + length) * 8;
   const end = blocks * BLOCK;
-  const high = Math.floor(bits / 2 ** 32);
-  buf[end - 8] = high >>> 24;
-  buf[end - 7] = high >>> 16;
-  buf[end - 6] = high >>> 8;
-  buf[end - 5] = high;
-  buf[end - 4] = bits >>> 24;
-  buf[end - 3] = bits >>> 16;
-  buf[end - 2] = bits >>> 8;
-  buf[end - 1] = bits;
+  putWord(buf, end - 8, Math.floor(bits / 2 ** 32));
+  putWord(buf, end - 4, bits);
   compress(h, buf, blocks);
 }
 
-function digestBytes(h: Uint32Array): Uint8Array {
-  const out = new Uint8Array(32);
-  for (let i = 0; i < 8; i++) {
-    out[i * 4] = h[i]! >>> 24;
-    out[i * 4 + 1] = h[i]! >>> 16;
-    out[i * 4 + 2] = h[i]! >>> 8;
-    out[i * 4 + 3] = h[i]!;
-  }
+/** `word` big-endian at `buf[at..at+3]` (the low 32 bits of it). */
+function putWord(buf: Uint8Array, at: number, word: number): void {
+  buf[at] = word >>> 24;
+  buf[at + 1] = word >>> 16;
+  buf[at + 2] = word >>> 8;
+  buf[at + 3] = word;
+}
+
+/** The digest of state `h` into the first 32 bytes of `out`. */
+function writeDigest(h: Uint32Array, out: Uint8Array): Uint8Array {
+  for (let i = 0; i < 8; i++) putWord(out, i * 4, h[i]!);
   return out;
 }
 
@@ -108,7 +104,7 @@ export function sha256(message: Uint8Array): Uint8Array {
   buf.set(message);
   const h = INIT.slice();
   finish(h, buf, message.length, 0);
-  return digestBytes(h);
+  return writeDigest(h, new Uint8Array(32));
 }
 
 /** The hash state after the key's inner (ipad) and outer (opad) block: the same for every message. */
@@ -148,15 +144,10 @@ export function hmacSha256(key: string, message: string): Uint8Array {
   const length = encoder.encodeInto(message, buf).written;
   H.set(inner);
   finish(H, buf, length, 1);
-  for (let i = 0; i < 8; i++) {
-    buf[i * 4] = H[i]! >>> 24;
-    buf[i * 4 + 1] = H[i]! >>> 16;
-    buf[i * 4 + 2] = H[i]! >>> 8;
-    buf[i * 4 + 3] = H[i]!;
-  }
+  writeDigest(H, buf); // the inner digest is the outer hash's message
   H.set(outer);
   finish(H, buf, 32, 1);
-  return digestBytes(H);
+  return writeDigest(H, new Uint8Array(32));
 }
 
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
