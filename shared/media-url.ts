@@ -34,12 +34,18 @@ export function encodeMediaPath(relativePath: string): string {
     .join('/');
 }
 
-/** The URL under `mediaBase` (from app:info) for a path the library recorded, or undefined. */
-export function mediaUrl(mediaBase: string | undefined, relativePath: string | undefined, signing?: MediaSigning): string | undefined {
+/**
+ * The URL under `mediaBase` (from app:info) for a path the library recorded, or undefined.
+ * `version` (an imported job's importedAt) makes a new URL for files that may have changed under
+ * the same path: a browser reuses an image it holds for a URL without asking again. The host and
+ * the app:// handler ignore it (the signature covers the path and expiry only).
+ */
+export function mediaUrl(mediaBase: string | undefined, relativePath: string | undefined, signing?: MediaSigning, version?: string): string | undefined {
   if (!mediaBase || !relativePath) return undefined;
   const encoded = encodeMediaPath(relativePath);
   const url = `${mediaBase.replace(/\/+$/, '')}/${encoded}`;
-  return signing ? `${url}?${signedMediaQuery(signing, encoded)}` : url;
+  const query = [signing ? signedMediaQuery(signing, encoded) : '', version ? `v=${encodeURIComponent(version)}` : ''].filter((part) => part !== '');
+  return query.length > 0 ? `${url}?${query.join('&')}` : url;
 }
 
 /** `e=<expiry>&s=<signature>` for a path exactly as it will be requested (already encoded). */

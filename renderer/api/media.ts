@@ -4,14 +4,8 @@
 import { mediaUrl as buildMediaUrl } from '../../shared/media-url';
 import { hostMediaKey } from './host-session';
 
-/**
- * `version` (an imported job's importedAt) makes a new URL for files that may have changed under
- * the same path: the browser reuses an image it already holds for a URL without asking again. The
- * host and the app:// handler ignore it (the signature covers the path and expiry only).
- */
+/** `version`: see shared/media-url.ts (an imported job's files may have changed under the same paths). */
 export function mediaUrl(mediaBase: string | undefined, relativePath: string | undefined, version?: string): string | undefined {
   const key = hostMediaKey();
-  const url = buildMediaUrl(mediaBase, relativePath, key ? { key, nowMs: Date.now() } : undefined);
-  if (!url || !version) return url;
-  return `${url}${url.includes('?') ? '&' : '?'}v=${encodeURIComponent(version)}`;
+  return buildMediaUrl(mediaBase, relativePath, key ? { key, nowMs: Date.now() } : undefined, version);
 }

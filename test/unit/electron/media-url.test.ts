@@ -81,6 +81,15 @@ describe('mediaUrl', () => {
     expect(check(at(MAX_MEDIA_PATH + 1))).toBe('forged');
   });
 
+  it('a version rides beside the signature, which still holds', () => {
+    const key = mediaKeyFromToken('run-token');
+    const nowMs = Date.UTC(2026, 0, 1, 10);
+    const url = new URL(mediaUrl('/media', 'media/j/thumb.jpg', { key, nowMs }, '2026-11-27T23:10:00.000Z')!, 'http://h');
+    expect(url.searchParams.get('v')).toBe('2026-11-27T23:10:00.000Z');
+    expect(checkMediaUrl(key, 'media/j/thumb.jpg', url.searchParams, nowMs)).toBe('ok');
+    expect(mediaUrl(APP_MEDIA_BASE, 'media/j/thumb.jpg', undefined, 'v1')).toBe('app://veo/media/media/j/thumb.jpg?v=v1');
+  });
+
   it('never signs with the token itself', () => {
     const url = mediaUrl('/media', 'a.mp4', { key: mediaKeyFromToken('the-token'), nowMs: 0 })!;
     expect(url).not.toContain('the-token');
