@@ -94,7 +94,6 @@ interface ScrollResult {
   frameP95: number;
   /** Steps after which some card on screen was still a placeholder (its job not loaded yet). */
   blankSteps: number;
-  steps: number;
 }
 
 /**
@@ -133,7 +132,7 @@ async function scrollLibrary(url: string, viewport: { width: number; height: num
       `  in ${found.longFrames} long animation frames: style, layout and paint ${found.styleLayoutAndPaintMs.toFixed(0)} ms; ` +
         `scripts by invoker: ${found.scriptByInvoker.map(([who, ms]) => `${who} ${ms.toFixed(0)} ms`).join('; ') || 'none'}`,
     );
-    return { longest, frameP95: scroll.frameP95, blankSteps: scroll.blankSteps, steps: scroll.steps };
+    return { longest, frameP95: scroll.frameP95, blankSteps: scroll.blankSteps };
   } finally {
     await page.close();
   }
